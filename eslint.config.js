@@ -1,0 +1,92 @@
+// Import boundaries between runtimes (see ../shared/GUIDE.md, "What may import what").
+// Each runtime gets its own tsconfig too, so a forbidden import usually fails twice: here and in `tsc`.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]))];
+const nodePattern = { group: ['node:*', ...nodeBuiltins], message: 'Node built-ins are not available in this runtime.' };
+const electronPath = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const reactPattern = { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'shared/ holds pure code: no React.' };
+const folder = (name, runtime) => ({
+  group: [`**/${name}`, `**/${name}/**`],
+  message: `${runtime} may not import from ${name}/.`,
+});
+
+/** Globals that only exist in a browser: pure shared code must not touch them. */
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement'].map(
+  (name) => ({ name, message: 'shared/ holds pure code: no DOM.' }),
+);
+
+const boundaries = (patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { paths, patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'tests/fixtures/lint/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      ...boundaries(
+        [nodePattern, reactPattern, folder('server', 'shared/'), folder('renderer', 'shared/'), folder('electron', 'shared/')],
+        [electronPath],
+      ),
+      'no-restricted-globals': ['error', ...domGlobals, { name: 'process', message: 'shared/ holds pure code: no Node globals.' }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: boundaries([folder('renderer', 'server/'), folder('electron', 'server/')], [electronPath]),
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...boundaries([nodePattern, folder('server', 'renderer/'), folder('electron', 'renderer/')], [electronPath]),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: boundaries([folder('renderer', 'electron/main'), folder('server', 'electron/main')]),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['electron/preload/**/*.test.ts'],
+    rules: boundaries(
+      [nodePattern, folder('renderer', 'electron/preload'), folder('server', 'electron/preload'), folder('main', 'electron/preload')],
+      [
+        {
+          name: 'electron',
+          allowImportNames: ['contextBridge', 'ipcRenderer'],
+          message: 'The preload may use only contextBridge and ipcRenderer from electron.',
+        },
+      ],
+    ),
+  },
+  {
+    // Nothing imports tests; tests import the folder under test.
+    files: ['shared/**/*.ts', 'server/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)tests\\//]',
+          message: 'Production code may not import from tests/.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,59 @@
+import type { MetricId } from '../metrics';
+
+export type Level = 'ok' | 'warning' | 'critical';
+/** A queue's overall status: the worst metric level, or `no-data` before anything was reported. */
+export type QueueStatus = Level | 'no-data';
+
+export type Direction = 'higher-is-worse' | 'lower-is-worse';
+
+export interface ThresholdRule {
+  readonly direction: Direction;
+  readonly warning: number;
+  readonly critical: number;
+}
+
+export type ThresholdSet = Readonly<Record<MetricId, ThresholdRule>>;
+
+const LEVEL_RANK: Readonly<Record<Level, number>> = { ok: 0, warning: 1, critical: 2 };
+
+/**
+ * Checks a rule once, when it is loaded, so evaluation stays a plain comparison.
+ * Returns the problems as sentences naming the field; empty when the rule is sound.
+ */
+export function validateRule(rule: ThresholdRule, path: string): string[] {
+  const problems: string[] = [];
+  for (const key of ['warning', 'critical'] as const) {
+    if (!Number.isFinite(rule[key]) || rule[key] < 0) {
+      problems.push(`${path}.${key}: must be a finite number of 0 or more (got ${String(rule[key])})`);
+    }
+  }
+  if (problems.length > 0) return problems;
+  const ordered = rule.direction === 'higher-is-worse' ? rule.warning < rule.critical : rule.warning > rule.critical;
+  if (!ordered) {
+    const relation = rule.direction === 'higher-is-worse' ? 'below' : 'above';
+    problems.push(
+      `${path}: warning (${rule.warning}) must be ${relation} critical (${rule.critical}) when ${rule.direction}`,
+    );
+  }
+  return problems;
+}
+
+/** The level a value reaches under a rule. A value exactly on a threshold counts as reaching it. */
+export function evaluateRule(value: number, rule: ThresholdRule): Level {
+  const worse = rule.direction === 'higher-is-worse' ? (t: number) => value >= t : (t: number) => value <= t;
+  if (worse(rule.critical)) return 'critical';
+  if (worse(rule.warning)) return 'warning';
+  return 'ok';
+}
+
+export function worstLevel(levels: Iterable<Level>): Level {
+  let worst: Level = 'ok';
+  for (const level of levels) {
+    if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
+  }
+  return worst;
+}
+
+export function compareLevels(a: Level, b: Level): number {
+  return LEVEL_RANK[a] - LEVEL_RANK[b];
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { SlugSchema } from '../model';
+
+/**
+ * The IPC between Electron main and the renderer, defined once. Every channel carries the
+ * `queueboard:` prefix; main refuses any other channel and any sender that is not our own page.
+ */
+export const IPC_PREFIX = 'queueboard:';
+
+export const APP_MODES = ['wall', 'desk'] as const;
+export const AppModeSchema = z.enum(APP_MODES);
+export type AppMode = z.infer<typeof AppModeSchema>;
+
+export const LaunchOptionsSchema = z.object({
+  /** Base URL of the gateway, e.g. http://127.0.0.1:4310 */
+  gatewayUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+  mode: AppModeSchema,
+  /** Office shown on the wall; null shows every office. */
+  officeId: SlugSchema.nullable(),
+  /** Index of the display the wall runs on (0 = primary); null lets the OS choose. */
+  display: z.number().int().min(0).max(15).nullable(),
+});
+export type LaunchOptions = z.infer<typeof LaunchOptionsSchema>;
+
+/** Request/response channels: name → request payload schema and response schema. */
+export const IPC_CHANNELS = {
+  'queueboard:get-launch-options': { request: z.void(), response: LaunchOptionsSchema },
+} as const;
+
+export type IpcChannel = keyof typeof IPC_CHANNELS;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['response']>;
+
+/** The one object the preload exposes as `window.queueboard`. */
+export interface QueueboardBridge {
+  readonly getLaunchOptions: () => Promise<LaunchOptions>;
+}
+
+export const BRIDGE_KEY = 'queueboard';

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Identifiers are lowercase slugs so they are safe in URLs, config keys and CSS classes. */
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lowercase slug: a-z, 0-9 and "-", up to 63 characters');
+
+export const CHANNELS = ['email', 'chat', 'phone', 'trustpilot', 'facebook', 'instagram', 'x', 'linkedin'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const OfficeSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1).max(80),
+  /** IANA time zone, e.g. Europe/Lisbon: clocks and day curves follow it. */
+  timeZone: z.string().min(1).refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Lisbon'),
+  /** BCP 47 locale used by default for numbers and times on this office's screens. */
+  locale: z.string().min(2).max(35),
+});
+export type Office = z.infer<typeof OfficeSchema>;
+
+export const TeamSchema = z.object({
+  name: z.string().min(1).max(80),
+  /** Outsourced partners are shown as such: their screens and leads are often elsewhere. */
+  kind: z.enum(['in-house', 'partner']),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+export const QueueSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1).max(80),
+  officeId: SlugSchema,
+  channel: ChannelSchema,
+  team: TeamSchema,
+});
+export type Queue = z.infer<typeof QueueSchema>;
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, SnapshotSchema, UpdateSchema } from './protocol';
+import { parseWith } from './validation';
+
+const snapshot = {
+  protocol: PROTOCOL_VERSION,
+  serverTime: 1_700_000_000_000,
+  seq: 0,
+  offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
+  queues: [{ id: 'lis-chat', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Core', kind: 'in-house' } }],
+  states: [
+    {
+      queueId: 'lis-chat',
+      metrics: { backlog: 4, firstResponseP90: 75, resolutionP90: 1200 },
+      health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok' } },
+      updatedAt: 1_700_000_000_000,
+    },
+  ],
+};
+
+describe('protocol schemas', () => {
+  it('accept a well-formed snapshot', () => {
+    expect(parseWith(SnapshotSchema, snapshot)).toEqual({ ok: true, value: snapshot });
+  });
+
+  it('name every bad field of a malformed snapshot', () => {
+    const bad = structuredClone(snapshot) as Record<string, unknown> & typeof snapshot;
+    bad.offices[0]!.timeZone = 'Mars/Olympus';
+    (bad.states[0]!.metrics as Record<string, unknown>).backlog = -3;
+    (bad as Record<string, unknown>).protocol = 99;
+    const result = parseWith(SnapshotSchema, bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^protocol: /),
+        'offices[0].timeZone: must be an IANA time zone such as Europe/Lisbon',
+        'states[0].metrics.backlog: must be 0 or more',
+      ]),
+    );
+  });
+
+  it('reject an empty update and a duration given in milliseconds', () => {
+    expect(parseWith(UpdateSchema, { serverTime: 1, seq: 1, changes: [] }).ok).toBe(false);
+    const ms = parseWith(UpdateSchema, {
+      serverTime: 1,
+      seq: 1,
+      changes: [{ queueId: 'lis-chat', metrics: { firstResponseP90: 90_000_000_000 } }],
+    });
+    expect(ms).toEqual({ ok: false, issues: ['changes[0].metrics.firstResponseP90: must be at most a year, in seconds'] });
+  });
+});
