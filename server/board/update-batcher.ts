@@ -1,0 +1,45 @@
+import type { Update } from '../../shared/protocol/protocol';
+import type { Clock, Scheduler } from '../runtime/clock';
+import type { QueueBoard } from './queue-board';
+
+export interface UpdateBatcherOptions {
+  board: QueueBoard;
+  clock: Clock;
+  scheduler: Scheduler;
+  /** How often changes are sent to screens at most. */
+  intervalMs: number;
+  broadcast: (update: Update) => void;
+}
+
+/**
+ * Collects the board's changes and sends them as one numbered update per interval, so a burst of
+ * readings costs each screen one message. Screens use `seq` to notice a missed update.
+ */
+export class UpdateBatcher {
+  private seq = 0;
+  private cancel: (() => void) | null = null;
+
+  constructor(private readonly options: UpdateBatcherOptions) {}
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  start(): void {
+    this.cancel ??= this.options.scheduler.every(this.options.intervalMs, () => this.flush());
+  }
+
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  flush(): Update | null {
+    const changes = this.options.board.takeChanges();
+    if (changes.length === 0) return null;
+    this.seq += 1;
+    const update: Update = { serverTime: this.options.clock.now(), seq: this.seq, changes };
+    this.options.broadcast(update);
+    return update;
+  }
+}

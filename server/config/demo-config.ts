@@ -1,0 +1,39 @@
+import type { Queue } from '../../shared/model';
+import { CONFIG_VERSION, type GatewayConfig } from './config-schema';
+
+const lisbonCare = { name: 'Lisbon Care', kind: 'in-house' } as const;
+const lisbonSocial = { name: 'Social Care', kind: 'in-house' } as const;
+const tagus = { name: 'Tagus Contact', kind: 'partner' } as const;
+const amsterdamCare = { name: 'Amsterdam Care', kind: 'in-house' } as const;
+const rhine = { name: 'Rhine Support', kind: 'partner' } as const;
+const amsterdamSocial = { name: 'Social Desk', kind: 'in-house' } as const;
+
+const queues: Queue[] = [
+  { id: 'lis-email-pt', name: 'Email Portugal', officeId: 'lisbon', channel: 'email', team: lisbonCare },
+  { id: 'lis-chat-pt', name: 'Chat Portugal', officeId: 'lisbon', channel: 'chat', team: lisbonCare },
+  { id: 'lis-phone-pt', name: 'Phone Portugal', officeId: 'lisbon', channel: 'phone', team: lisbonCare },
+  { id: 'lis-email-es', name: 'Email Spain', officeId: 'lisbon', channel: 'email', team: tagus },
+  { id: 'lis-trustpilot', name: 'Trustpilot reviews', officeId: 'lisbon', channel: 'trustpilot', team: lisbonSocial },
+  { id: 'lis-facebook', name: 'Facebook', officeId: 'lisbon', channel: 'facebook', team: lisbonSocial },
+  { id: 'lis-instagram', name: 'Instagram', officeId: 'lisbon', channel: 'instagram', team: tagus },
+  { id: 'ams-email-nl', name: 'Email Netherlands', officeId: 'amsterdam', channel: 'email', team: amsterdamCare },
+  { id: 'ams-chat-nl', name: 'Chat Netherlands', officeId: 'amsterdam', channel: 'chat', team: amsterdamCare },
+  { id: 'ams-phone-nl', name: 'Phone Netherlands', officeId: 'amsterdam', channel: 'phone', team: amsterdamCare },
+  { id: 'ams-email-de', name: 'Email Germany', officeId: 'amsterdam', channel: 'email', team: rhine },
+  { id: 'ams-chat-de', name: 'Chat Germany', officeId: 'amsterdam', channel: 'chat', team: rhine },
+  { id: 'ams-x', name: 'X', officeId: 'amsterdam', channel: 'x', team: amsterdamSocial },
+  { id: 'ams-linkedin', name: 'LinkedIn', officeId: 'amsterdam', channel: 'linkedin', team: amsterdamSocial },
+];
+
+/** The built-in demo: what the gateway runs when no QUEUEBOARD_CONFIG is given. */
+export function demoConfig(seed = 1): GatewayConfig {
+  return {
+    version: CONFIG_VERSION,
+    offices: [
+      { id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' },
+      { id: 'amsterdam', name: 'Amsterdam', timeZone: 'Europe/Amsterdam', locale: 'nl-NL' },
+    ],
+    queues,
+    demo: { seed, tickMs: 1000 },
+  };
+}

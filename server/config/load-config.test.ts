@@ -1,0 +1,75 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfigFile, parseConfigText } from './load-config';
+import { demoConfig } from './demo-config';
+import { GatewayConfigSchema } from './config-schema';
+
+const problemsOf = (text: string, file = 'gateway.yaml'): readonly string[] => {
+  try {
+    parseConfigText(text, file);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration file', () => {
+  it('accepts the documented example and the built-in demo', async () => {
+    const example = await loadConfigFile(new URL('../../docs/config.example.yaml', import.meta.url).pathname);
+    expect(example.queues.map((q) => q.id)).toEqual(['lis-chat-pt', 'lis-email-es', 'ams-phone-nl']);
+    expect(example.demo).toEqual({ seed: 7, tickMs: 1000 });
+    expect(GatewayConfigSchema.safeParse(demoConfig()).success).toBe(true);
+  });
+
+  it('reads JSON files as JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qb-config-'));
+    const file = join(dir, 'gateway.json');
+    await writeFile(file, JSON.stringify(demoConfig(3)));
+    expect((await loadConfigFile(file)).demo?.seed).toBe(3);
+  });
+
+  it('names each bad field and the rule it breaks', () => {
+    const text = `
+version: 1
+offices:
+  - { id: lisbon, name: Lisbon, timeZone: Europe/Lisboa, locale: pt-PT }
+queues:
+  - { id: chat, name: Chat, officeId: lisbon, channel: pigeon, team: { name: A, kind: in-house } }
+  - { id: chat, name: Chat 2, officeId: porto, channel: chat, team: { name: A, kind: vendor } }
+  - { id: Bad Id, name: "", officeId: lisbon, channel: chat, team: { name: A, kind: partner } }
+`;
+    const problems = problemsOf(text);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'offices[0].timeZone: must be an IANA time zone such as Europe/Lisbon',
+        expect.stringMatching(/^queues\[0\]\.channel: .*email/),
+        expect.stringMatching(/^queues\[1\]\.team\.kind: /),
+        expect.stringMatching(/^queues\[2\]\.id: must be a lowercase slug/),
+        expect.stringMatching(/^queues\[2\]\.name: /),
+      ]),
+    );
+  });
+
+  it('checks references and duplicates across the file', () => {
+    const config = demoConfig();
+    config.queues[1] = { ...config.queues[1]!, id: config.queues[0]!.id };
+    config.queues[2] = { ...config.queues[2]!, officeId: 'porto' };
+    expect(problemsOf(JSON.stringify(config), 'x.json')).toEqual([
+      `queues[1].id: duplicates id "${config.queues[0]!.id}"`,
+      'queues[2].officeId: names office "porto", which is not among the offices (lisbon, amsterdam)',
+    ]);
+  });
+
+  it('refuses unknown keys, a wrong version, broken syntax and a missing file', async () => {
+    expect(problemsOf('version: 1\noffices: []\nqueues: []\nsourcse: {}\n')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/sourcse/), 'offices: must list at least one office']),
+    );
+    expect(problemsOf('version: 2\noffices: []\nqueues: []\n')).toContain('version: must be 1');
+    expect(problemsOf('{ "version": 1, ', 'broken.json')[0]).toMatch(/^is not valid JSON: /);
+    expect(problemsOf('offices: [\n', 'broken.yaml')[0]).toMatch(/^is not valid YAML: /);
+    await expect(loadConfigFile('/nonexistent/queueboard.yaml')).rejects.toThrow(/cannot be read: ENOENT/);
+  });
+});

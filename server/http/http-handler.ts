@@ -1,0 +1,94 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../runtime/logger';
+import type { StaticLookup } from './static-files';
+
+export interface HealthReport {
+  status: 'ok';
+  uptimeSeconds: number;
+  clients: { total: number; byKind: Record<string, number> };
+  queues: number;
+  lastReadingAt: string | null;
+  protocol: number;
+  version: string;
+}
+
+export interface HttpHandlerOptions {
+  health: () => HealthReport;
+  staticFiles: (urlPath: string) => Promise<StaticLookup>;
+  logger: Logger;
+}
+
+/** The page may talk to its own origin only; the wall needs no third-party anything. */
+export const WEB_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+export function createHttpHandler({ health, staticFiles, logger }: HttpHandlerOptions) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://gateway.invalid');
+    try {
+      if (url.pathname === '/healthz') return sendJson(response, 200, health(), request.method);
+      if (url.pathname.startsWith('/api/')) {
+        return sendJson(response, 404, { error: `No API route ${url.pathname}` }, request.method);
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+        return;
+      }
+      await sendStatic(response, await staticFiles(url.pathname), request.method);
+    } catch (error) {
+      logger.error('http request failed', { path: url.pathname, error: (error as Error).message });
+      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error; see the gateway log.' }, request.method);
+      else response.end();
+    }
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, method = 'GET'): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
+  response.end(method === 'HEAD' ? undefined : text);
+}
+
+async function sendStatic(response: ServerResponse, lookup: StaticLookup, method: string): Promise<void> {
+  switch (lookup.kind) {
+    case 'forbidden':
+      return sendText(response, 403, 'Forbidden path.');
+    case 'not-found':
+      return sendText(response, 404, 'Not found.');
+    case 'not-built':
+      return sendText(response, 503, 'The wall view is not built yet: run `npm run build:renderer`, then reload.');
+    case 'file':
+      response.writeHead(200, {
+        'Content-Type': lookup.file.contentType,
+        'Content-Length': lookup.file.body.length,
+        'Cache-Control': lookup.file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Content-Security-Policy': WEB_CSP,
+        ...SECURITY_HEADERS,
+      });
+      response.end(method === 'HEAD' ? undefined : lookup.file.body);
+  }
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end(text);
+}

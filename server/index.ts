@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config/load-config';
+import { createLogger } from './runtime/logger';
+import { readSettings, SettingsError } from './runtime/settings';
+import { startGateway } from './start-gateway';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+try {
+  const settings = readSettings(process.env, projectRoot);
+  const logger = createLogger({ level: settings.logLevel });
+  const gateway = await startGateway(settings, logger, version);
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    gateway.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof SettingsError) {
+    process.stderr.write(`${error.message}\nThe gateway did not start.\n`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`Port ${process.env.PORT ?? 4310} is already in use: stop the other gateway or set PORT.\n`);
+  } else {
+    process.stderr.write(`The gateway did not start: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readSettings, SettingsError } from './settings';
+
+describe('gateway settings', () => {
+  it('has documented defaults', () => {
+    const settings = readSettings({}, '/srv/queueboard');
+    expect(settings).toEqual({
+      port: 4310,
+      host: '0.0.0.0',
+      configFile: null,
+      demoSeed: 1,
+      rendererDir: '/srv/queueboard/dist/renderer',
+      allowedOrigins: ['app://queueboard'],
+      logLevel: 'info',
+    });
+  });
+
+  it('reads each variable', () => {
+    const settings = readSettings(
+      { PORT: '0', HOST: '127.0.0.1', QUEUEBOARD_CONFIG: '/etc/qb.yaml', QUEUEBOARD_DEMO_SEED: '9', QUEUEBOARD_ALLOWED_ORIGINS: 'http://localhost:5173' },
+      '/srv',
+    );
+    expect(settings).toMatchObject({ port: 0, host: '127.0.0.1', configFile: '/etc/qb.yaml', demoSeed: 9 });
+    expect(settings.allowedOrigins).toEqual(['app://queueboard', 'http://localhost:5173']);
+  });
+
+  it('names every bad variable and the rule', () => {
+    let error: unknown;
+    try {
+      readSettings({ PORT: '70000', QUEUEBOARD_DEMO_SEED: '1.5', QUEUEBOARD_ALLOWED_ORIGINS: 'http://x/path' }, '/');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SettingsError);
+    expect((error as SettingsError).problems).toEqual([
+      'QUEUEBOARD_ALLOWED_ORIGINS: "http://x/path" must be an origin such as http://wall-01:5173 (no path)',
+      'PORT="70000": must be a whole number from 0 to 65535',
+      'QUEUEBOARD_DEMO_SEED="1.5": must be a whole number from 0 to 4294967295',
+    ]);
+  });
+});

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+
+export interface GatewaySettings {
+  port: number;
+  host: string;
+  configFile: string | null;
+  demoSeed: number;
+  rendererDir: string;
+  allowedOrigins: string[];
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The gateway's environment is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** The Electron app's own origin (electron/main serves the renderer from app://queueboard). */
+export const ELECTRON_APP_ORIGIN = 'app://queueboard';
+
+/** Reads the gateway's settings from environment variables; each problem names the variable and the rule. */
+export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string): GatewaySettings {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)}: must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const logLevel = env.QUEUEBOARD_LOG_LEVEL ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    problems.push(`QUEUEBOARD_LOG_LEVEL=${JSON.stringify(logLevel)}: must be one of debug, info, warn, error`);
+  }
+  const extraOrigins = (env.QUEUEBOARD_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of extraOrigins) {
+    if (!/^(https?|app):\/\/[^/\s]+$/.test(origin)) {
+      problems.push(`QUEUEBOARD_ALLOWED_ORIGINS: "${origin}" must be an origin such as http://wall-01:5173 (no path)`);
+    }
+  }
+  const settings: GatewaySettings = {
+    port: integer('PORT', 4310, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    configFile: env.QUEUEBOARD_CONFIG ? resolve(env.QUEUEBOARD_CONFIG) : null,
+    demoSeed: integer('QUEUEBOARD_DEMO_SEED', 1, 0, 2 ** 32 - 1),
+    rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
+    allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
+    logLevel: logLevel as GatewaySettings['logLevel'],
+  };
+  if (problems.length > 0) throw new SettingsError(problems);
+  return settings;
+}

@@ -1,0 +1,25 @@
+/** Counters the gateway keeps about itself, read by /healthz (and by /metrics with the gateway engine issue). */
+export class GatewayStats {
+  readonly startedAt: number;
+  readonly clientsByKind = new Map<string, number>();
+  readonly refusedHandshakes = new Map<string, number>();
+  readonly rejectedMessages = new Map<string, number>();
+  readonly rejectedReadings = new Map<string, number>();
+  readingsApplied = 0;
+  updatesSent = 0;
+  lastReadingAt: number | null = null;
+
+  constructor(now: number) {
+    this.startedAt = now;
+  }
+
+  get connectedClients(): number {
+    let total = 0;
+    for (const count of this.clientsByKind.values()) total += count;
+    return total;
+  }
+}
+
+export function increment(counter: Map<string, number>, key: string, by = 1): void {
+  counter.set(key, (counter.get(key) ?? 0) + by);
+}

@@ -1,0 +1,111 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  HandshakeSchema,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type HandshakeRefusal,
+  type ServerToClientEvents,
+  type Snapshot,
+  type Update,
+} from '../../shared/protocol/protocol';
+import { parseWith } from '../../shared/protocol/validation';
+import type { Clock } from '../runtime/clock';
+import type { Logger } from '../runtime/logger';
+import { increment, type GatewayStats } from '../runtime/stats';
+
+interface SocketData {
+  client: string;
+  lastResyncAt: number;
+}
+
+type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketGatewayOptions {
+  httpServer: HttpServer;
+  snapshot: () => Snapshot;
+  clock: Clock;
+  logger: Logger;
+  stats: GatewayStats;
+  /** Origins other than the gateway's own allowed to connect (the Electron app, a dev server). */
+  allowedOrigins: readonly string[];
+  resyncMinIntervalMs?: number;
+}
+
+const KNOWN_EVENTS = new Set<string>(['resync']);
+
+/** socket.io on the gateway's HTTP server: checks each handshake, sends a snapshot on connect, broadcasts updates. */
+export function createSocketGateway(options: SocketGatewayOptions) {
+  const { clock, logger, stats } = options;
+  const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
+    cors: { origin: [...options.allowedOrigins] },
+    serveClient: false,
+    // A wall that stops answering is dropped within ~45 s and reconnects by itself.
+    pingInterval: 20_000,
+    pingTimeout: 25_000,
+    maxHttpBufferSize: 64 * 1024,
+  });
+
+  io.use((socket, next) => {
+    const refusal = checkHandshake(socket.handshake.auth);
+    if (!refusal) return next();
+    increment(stats.refusedHandshakes, refusal.code);
+    logger.warn('handshake refused', { code: refusal.code, reason: refusal.message, address: socket.handshake.address });
+    next(Object.assign(new Error(refusal.message), { data: refusal }));
+  });
+
+  io.on('connection', (socket: GatewaySocket) => {
+    const client = (socket.handshake.auth as { client: string }).client;
+    socket.data.client = client;
+    socket.data.lastResyncAt = 0;
+    increment(stats.clientsByKind, client);
+    socket.emit('snapshot', options.snapshot());
+
+    socket.on('resync', () => {
+      const now = clock.now();
+      if (now - socket.data.lastResyncAt < resyncMinIntervalMs) {
+        reject(socket, 'resync', `resync: at most one per ${resyncMinIntervalMs} ms`);
+        return;
+      }
+      socket.data.lastResyncAt = now;
+      socket.emit('snapshot', options.snapshot());
+    });
+    socket.onAny((event: string) => {
+      if (!KNOWN_EVENTS.has(event)) reject(socket, event, `${event}: unknown event; this gateway accepts ${[...KNOWN_EVENTS].join(', ')}`);
+    });
+    socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
+  });
+
+  function reject(socket: GatewaySocket, event: string, issue: string): void {
+    increment(stats.rejectedMessages, event === 'resync' ? 'resync-too-often' : 'unknown-event');
+    socket.emit('rejected', { event, issues: [issue] });
+  }
+
+  return {
+    broadcast(update: Update): void {
+      stats.updatesSent += 1;
+      io.emit('update', update);
+    },
+    close(): Promise<void> {
+      return new Promise((resolve) => {
+        io.close(() => resolve());
+      });
+    },
+  };
+}
+
+function checkHandshake(auth: unknown): HandshakeRefusal | null {
+  const parsed = parseWith(HandshakeSchema, auth);
+  if (!parsed.ok) {
+    return { code: 'bad-handshake', message: `Handshake refused: ${parsed.issues.join('; ')}`, serverProtocol: PROTOCOL_VERSION };
+  }
+  if (parsed.value.protocol !== PROTOCOL_VERSION) {
+    return {
+      code: 'protocol-mismatch',
+      message: `This gateway speaks protocol ${PROTOCOL_VERSION}; the screen speaks ${parsed.value.protocol}. Update the older side.`,
+      serverProtocol: PROTOCOL_VERSION,
+    };
+  }
+  return null;
+}
