@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Gateway } from '../../server/gateway';
+import { HandshakeRefusalSchema, SnapshotSchema, UpdateSchema, type Update } from '../../shared/protocol/protocol';
+import { parseWith } from '../../shared/protocol/validation';
+import { connect, nextEvent, startDemoGateway, type TestSocket } from '../support/gateway-harness';
+
+let gateway: Gateway;
+let url: string;
+const sockets: TestSocket[] = [];
+const open = (...args: Parameters<typeof connect>) => {
+  const socket = connect(...args);
+  sockets.push(socket);
+  return socket;
+};
+
+beforeEach(async () => {
+  ({ gateway, url } = await startDemoGateway());
+});
+
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+  await gateway.close();
+});
+
+describe('gateway over a real socket.io connection', () => {
+  it('sends a valid snapshot on connect, then valid numbered updates with only what changed', async () => {
+    const socket = open(url);
+    const updates: Update[] = [];
+    socket.on('update', (u) => updates.push(u));
+    const snapshot = await nextEvent(socket, 'snapshot');
+    const parsed = parseWith(SnapshotSchema, snapshot);
+    expect(parsed.ok && parsed.value.offices.map((o) => o.id)).toEqual(['lisbon', 'amsterdam']);
+    expect(snapshot.queues.length).toBeGreaterThanOrEqual(12);
+    expect(snapshot.states.every((s) => s.metrics.backlog !== null)).toBe(true);
+    expect(Math.abs(snapshot.serverTime - Date.now())).toBeLessThan(2000);
+
+    await new Promise((r) => setTimeout(r, 2600));
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    // At most a few per second.
+    expect(updates.length).toBeLessThanOrEqual(11);
+    for (const update of updates) expect(parseWith(UpdateSchema, update).ok).toBe(true);
+    expect(updates.map((u) => u.seq)).toEqual(updates.map((_, i) => updates[0]!.seq + i));
+    expect(updates[0]!.seq).toBe(snapshot.seq + 1);
+    // Deltas: an update names only the queues and fields that changed, never the offices or queue list.
+    const first = updates.find((u) => u.changes.some((c) => c.metrics))!;
+    expect(Object.keys(first)).toEqual(['serverTime', 'seq', 'changes']);
+    expect(first.changes.every((c) => c.metrics === undefined || Object.keys(c.metrics).length <= 3)).toBe(true);
+  });
+
+  it('answers resync with a fresh snapshot and refuses a resync storm with a counted reason', async () => {
+    const socket = open(url);
+    await nextEvent(socket, 'snapshot');
+    await new Promise((r) => setTimeout(r, 1100));
+    socket.emit('resync');
+    expect((await nextEvent(socket, 'snapshot')).protocol).toBe(1);
+    socket.emit('resync');
+    expect(await nextEvent(socket, 'rejected')).toEqual({ event: 'resync', issues: ['resync: at most one per 1000 ms'] });
+    expect(gateway.stats.rejectedMessages.get('resync-too-often')).toBe(1);
+  });
+
+  it('rejects unknown events by name and keeps the connection', async () => {
+    const socket = open(url);
+    await nextEvent(socket, 'snapshot');
+    (socket as unknown as { emit(e: string, v: unknown): void }).emit('drop_tables', { all: true });
+    expect(await nextEvent(socket, 'rejected')).toEqual({
+      event: 'drop_tables',
+      issues: ['drop_tables: unknown event; this gateway accepts resync'],
+    });
+    expect(socket.connected).toBe(true);
+    expect(gateway.stats.rejectedMessages.get('unknown-event')).toBe(1);
+  });
+
+  it('refuses a handshake from another protocol version, saying which version it speaks', async () => {
+    const socket = open(url, { protocol: 99, client: 'wall' });
+    const error = await new Promise<Error & { data?: unknown }>((resolve) => socket.once('connect_error', resolve));
+    const refusal = parseWith(HandshakeRefusalSchema, error.data);
+    expect(refusal.ok && refusal.value).toMatchObject({ code: 'protocol-mismatch', serverProtocol: 1 });
+    expect(error.message).toMatch(/speaks protocol 1; the screen speaks 99/);
+
+    const bad = open(url, { client: 'toaster' });
+    const badError = await new Promise<Error & { data?: { code: string } }>((resolve) => bad.once('connect_error', resolve));
+    expect(badError.data?.code).toBe('bad-handshake');
+    expect(badError.message).toMatch(/protocol: .*client: /);
+    expect(Object.fromEntries(gateway.stats.refusedHandshakes)).toEqual({ 'protocol-mismatch': 1, 'bad-handshake': 1 });
+  });
+
+  it('reports connected clients by kind on /healthz', async () => {
+    const wall = open(url);
+    const web = open(url, { protocol: 1, client: 'web' });
+    await Promise.all([nextEvent(wall, 'snapshot'), nextEvent(web, 'snapshot')]);
+    const response = await fetch(`${url}/healthz`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 'ok', clients: { total: 2, byKind: { wall: 1, web: 1 } }, queues: 14, protocol: 1 });
+    expect(typeof body.uptimeSeconds).toBe('number');
+    web.disconnect();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await (await fetch(`${url}/healthz`)).json()).clients.total).toBe(1);
+  });
+
+  it('serves the API namespace as JSON 404 and refuses other methods on pages', async () => {
+    expect((await fetch(`${url}/api/v1/nothing`)).status).toBe(404);
+    expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(405);
+  });
+});

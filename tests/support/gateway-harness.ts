@@ -1,0 +1,45 @@
+import { io, type Socket } from 'socket.io-client';
+import { systemClock, systemScheduler } from '../../server/runtime/clock';
+import { createGateway, type Gateway, type GatewayOptions } from '../../server/gateway';
+import { demoConfig } from '../../server/config/demo-config';
+import { silentLogger } from '../../server/runtime/logger';
+import { createDemoSource } from '../../server/sources/demo/demo-source';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/protocol';
+import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real gateway on loopback with the demo source on real time, as `npm run gateway` runs it. */
+export async function startDemoGateway(overrides: Partial<GatewayOptions> = {}): Promise<{ gateway: Gateway; url: string }> {
+  const config = demoConfig(11);
+  const gateway = createGateway({
+    config,
+    sources: [createDemoSource({ config, settings: config.demo!, clock: systemClock, scheduler: systemScheduler })],
+    clock: systemClock,
+    scheduler: systemScheduler,
+    logger: silentLogger,
+    rendererDir: 'dist/renderer',
+    updateIntervalMs: 250,
+    ...overrides,
+  });
+  const address = await gateway.listen(0, '127.0.0.1');
+  return { gateway, url: `http://127.0.0.1:${address.port}` };
+}
+
+export function connect(url: string, auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION, client: 'wall' }): TestSocket {
+  return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  timeoutMs = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    (socket as unknown as { once(e: string, f: (v: unknown) => void): void }).once(event, (value) => {
+      clearTimeout(timer);
+      resolve(value as Parameters<ServerToClientEvents[E]>[0]);
+    });
+  });
+}
