@@ -90,6 +90,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   };
 
+  let closing: Promise<void> | null = null;
   return {
     stats,
     httpServer,
@@ -106,11 +107,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       batcher.start();
       return httpServer.address() as AddressInfo;
     },
-    async close() {
-      for (const source of options.sources) source.stop();
-      batcher.stop();
-      httpServer.closeAllConnections();
-      await sockets.close();
+    close() {
+      closing ??= (async () => {
+        for (const source of options.sources) source.stop();
+        batcher.stop();
+        httpServer.closeAllConnections();
+        await sockets.close();
+      })();
+      return closing;
     },
   };
 }

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Gateway } from '../../server/gateway';
+import { launchChromium } from '../support/chromium';
+import { startDemoGateway } from '../support/gateway-harness';
+
+const SCREENSHOTS = 'test-results/screenshots';
+let gateway: Gateway;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync('dist/renderer/index.html')) {
+    throw new Error('dist/renderer is not built: `npm test` builds it first; alone, run `npm run build:renderer`.');
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer' }));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+});
+
+async function openWall(path: string, size = { width: 1920, height: 1080 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: size });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${url}${path}`);
+  await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+  return { page, problems };
+}
+
+const tileValue = (page: Page, queueId: string, metric: string) =>
+  page.locator(`[data-testid="queue-tile"][data-queue-id="${queueId}"] [data-metric="${metric}"]`).innerText();
+
+describe('the wall view served by the gateway, in Chromium', () => {
+  it('shows live tiles for both offices, with no console errors or CSP violations', async () => {
+    const { page, problems } = await openWall('/');
+    const tiles = page.locator('[data-testid="queue-tile"]');
+    await expect.poll(() => tiles.count()).toBe(14);
+    const offices = await tiles.evaluateAll((nodes) => [...new Set(nodes.map((n) => n.getAttribute('data-office-id')))]);
+    expect(offices.sort()).toEqual(['amsterdam', 'lisbon']);
+    const statuses = await tiles.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-status')));
+    expect(statuses.every((s) => ['ok', 'warning', 'critical'].includes(s ?? ''))).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/wall-all-1920x1080.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('sees a value change within 5 s', async () => {
+    const { page } = await openWall('/?office=lisbon');
+    const ids = await page
+      .locator('[data-testid="queue-tile"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-queue-id')!));
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    expect(ids.every((id) => id.startsWith('lis-'))).toBe(true);
+    const read = async () =>
+      (await Promise.all(ids.map((id) => tileValue(page, id, 'firstResponseP90').then(async (v) => v + (await tileValue(page, id, 'resolutionP90')))))).join('|');
+    const before = await read();
+    const started = Date.now();
+    await expect.poll(read, { timeout: 5000, interval: 250 }).not.toBe(before);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await page.close();
+  });
+
+  it('fits every tile of the demo on one 1920×1080 and one 3840×2160 screen without scrolling', async () => {
+    for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+      const { page } = await openWall('/', size);
+      const overflow = await page.evaluate(() => ({
+        x: document.documentElement.scrollWidth - window.innerWidth,
+        y: document.documentElement.scrollHeight - window.innerHeight,
+      }));
+      expect(overflow, `${size.width}×${size.height}`).toEqual({ x: 0, y: 0 });
+      await page.screenshot({ path: `${SCREENSHOTS}/wall-all-${size.width}x${size.height}.png` });
+      await page.close();
+    }
+  });
+
+  it('says plainly when the gateway is gone instead of showing old numbers as live', async () => {
+    const { page } = await openWall('/?office=amsterdam');
+    const status = page.locator('[data-testid="connection-status"]');
+    await gateway.close();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 5000 }).not.toBe('live');
+    await page.screenshot({ path: `${SCREENSHOTS}/wall-amsterdam-disconnected.png` });
+    await page.close();
+  });
+});
