@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { MAX_COUNT, MAX_DURATION_SECONDS } from './metrics';
+import { SlugSchema } from './model';
+
+/**
+ * What sources report: ticket lifecycle events and/or queue readings. The HTTP ingest API takes exactly
+ * these (POST /api/v1/events, POST /api/v1/queues/{id}/readings); the demo and the helpdesk connectors
+ * produce the same shapes in process.
+ */
+export const TICKET_EVENT_TYPES = ['created', 'queued', 'first-reply', 'solved', 'reopened'] as const;
+export const TicketEventTypeSchema = z.enum(TICKET_EVENT_TYPES);
+export type TicketEventType = z.infer<typeof TicketEventTypeSchema>;
+
+/** An instant: ISO 8601 with a zone (2026-11-22T14:03:00Z) or epoch milliseconds. Stored as epoch ms. */
+const INSTANT_RULE = 'must be an ISO 8601 time with a zone (e.g. 2026-11-22T14:03:00Z) or epoch milliseconds';
+export const InstantSchema = z.union(
+  [
+    z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+    z
+      .number()
+      .int('must be whole epoch milliseconds')
+      .min(946_684_800_000, 'must be after the year 2000')
+      .max(4_102_444_800_000, 'must be before the year 2100'),
+  ],
+  { error: INSTANT_RULE },
+);
+
+const IdSchema = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const TicketEventSchema = z
+  .object({
+    /** Unique per source: a retried batch with the same ids is not counted twice. */
+    eventId: IdSchema,
+    type: TicketEventTypeSchema,
+    ticketId: IdSchema,
+    /**
+     * The queue the ticket is in after this event. Required for created, queued (a move) and reopened;
+     * optional for first-reply and solved, which apply to the ticket wherever it is.
+     */
+    queueId: SlugSchema.optional(),
+    at: InstantSchema,
+  })
+  .strict()
+  .superRefine((event, ctx) => {
+    if ((event.type === 'created' || event.type === 'queued' || event.type === 'reopened') && !event.queueId) {
+      ctx.addIssue({ code: 'custom', path: ['queueId'], message: `is required for a ${event.type} event` });
+    }
+  });
+export type TicketEventInput = z.input<typeof TicketEventSchema>;
+/** A validated event; `at` is epoch ms. */
+export type TicketEvent = z.output<typeof TicketEventSchema>;
+
+export const MAX_EVENTS_PER_BATCH = 5000;
+
+export const EventBatchSchema = z
+  .object({
+    events: z.array(TicketEventSchema).min(1, 'must hold at least one event').max(MAX_EVENTS_PER_BATCH, `must hold at most ${MAX_EVENTS_PER_BATCH} events`),
+  })
+  .strict();
+
+/** A queue-level reading, for sources that know counts rather than tickets (a helpdesk search count, a phone ACD). */
+export const QueueReadingInputSchema = z
+  .object({
+    /** Optional; when given, a retried reading with the same id is ignored. */
+    readingId: IdSchema.optional(),
+    at: InstantSchema,
+    backlog: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(MAX_COUNT).optional(),
+    agentsOnline: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000).optional(),
+    oldestWaitingSeconds: z.number().min(0, 'must be 0 or more').max(MAX_DURATION_SECONDS, 'must be at most a year, in seconds').optional(),
+  })
+  .strict()
+  .refine((r) => r.backlog !== undefined || r.agentsOnline !== undefined || r.oldestWaitingSeconds !== undefined, {
+    message: 'must report at least one of backlog, agentsOnline, oldestWaitingSeconds',
+  });
+export type QueueReadingInput = z.output<typeof QueueReadingInputSchema>;
