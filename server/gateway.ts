@@ -1,17 +1,24 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_THRESHOLDS } from '../shared/health/default-thresholds';
-import { PROTOCOL_VERSION, type Snapshot } from '../shared/protocol/protocol';
+import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS, DEFAULT_THRESHOLDS } from '../shared/health/default-thresholds';
+import { HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
+import { Evaluator } from './board/evaluator';
 import { QueueBoard, type ThresholdsFor } from './board/queue-board';
 import { UpdateBatcher } from './board/update-batcher';
 import type { GatewayConfig } from './config/config-schema';
+import { createGatewayMetrics, timed } from './gateway-metrics';
 import { createHttpHandler, type HealthReport } from './http/http-handler';
 import { createStaticFiles } from './http/static-files';
+import { createIngestApi } from './ingest/ingest-api';
+import { createKeyVerifier, type IngestKey } from './ingest/ingest-keys';
+import { IngestPipeline } from './ingest/ingest-pipeline';
+import { MetricEngine } from './metrics';
 import type { Clock, Scheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
-import { GatewayStats, increment } from './runtime/stats';
+import { GatewayStats } from './runtime/stats';
 import { createSocketGateway } from './socket/socket-gateway';
 import type { Source } from './sources/source';
+import type { GatewayStore } from './store';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -19,11 +26,17 @@ export interface GatewayOptions {
   clock: Clock;
   scheduler: Scheduler;
   logger: Logger;
+  /** The SQLite store; null keeps everything in memory (tests of other parts). */
+  store: GatewayStore | null;
   /** Folder of the built renderer, served at `/`. */
   rendererDir: string;
+  /** Keys accepted by the HTTP ingest API, beside those in the configuration. */
+  ingestKeys?: readonly IngestKey[];
   allowedOrigins?: readonly string[];
   /** How often changes go out to screens at most. */
   updateIntervalMs?: number;
+  /** How often every queue is recomputed. */
+  evaluateIntervalMs?: number;
   version?: string;
   thresholdsFor?: ThresholdsFor;
 }
@@ -33,20 +46,62 @@ export interface Gateway {
   close(): Promise<void>;
   snapshot(): Snapshot;
   readonly stats: GatewayStats;
+  readonly engine: MetricEngine;
   readonly httpServer: Server;
+  /** Text of GET /metrics. */
+  metricsText(): string;
 }
 
+const HISTORY_RETENTION_MS = 24 * 3_600_000;
+
 export function createGateway(options: GatewayOptions): Gateway {
-  const { config, clock, logger } = options;
+  const { config, clock, logger, store } = options;
   const stats = new GatewayStats(clock.now());
   const board = new QueueBoard(config.offices, config.queues, options.thresholdsFor ?? ((q) => DEFAULT_THRESHOLDS[q.channel]));
+  const engine = new MetricEngine({
+    queues: config.queues.map((queue) => ({
+      id: queue.id,
+      firstResponseTargetSeconds: queue.targets?.firstResponseSeconds ?? DEFAULT_FIRST_RESPONSE_TARGET_SECONDS[queue.channel],
+    })),
+    windows: {
+      firstResponseMs: config.windows.firstResponseMinutes * 60_000,
+      resolutionMs: config.windows.resolutionHours * 3_600_000,
+      flowMs: config.windows.flowMinutes * 60_000,
+    },
+  });
+  const metrics = createGatewayMetrics(stats, () => engine.retainedItems(), () => clock.now());
+  const durableSources = new Set(options.sources.filter((s) => s.durable).map((s) => s.id));
+
+  const evaluator = new Evaluator({
+    board,
+    engine,
+    history: store && { record: (q, at, values) => timed(metrics.dbWriteSeconds, () => store.history.record(q, at, values)) },
+    clock,
+    scheduler: options.scheduler,
+    intervalMs: options.evaluateIntervalMs ?? 1000,
+    evaluationSeconds: metrics.evaluationSeconds,
+  });
+  const pipeline = new IngestPipeline({
+    engine,
+    log: store && {
+      appendBatch: (sourceId, events) => timed(metrics.dbWriteSeconds, () => store.events.appendBatch(sourceId, events)),
+      appendReading: (sourceId, queueId, reading) => timed(metrics.dbWriteSeconds, () => store.events.appendReading(sourceId, queueId, reading)),
+    },
+    // Anything not started in process (HTTP push, connectors) is durable.
+    isDurable: (sourceId) => durableSources.has(sourceId) || !options.sources.some((s) => s.id === sourceId),
+    dropped: metrics.eventsDropped,
+    touched: (queueId, at) => {
+      stats.lastReadingAt = Math.max(stats.lastReadingAt ?? 0, at);
+      evaluator.touched(queueId, at);
+    },
+  });
 
   const snapshot = (): Snapshot => ({
     protocol: PROTOCOL_VERSION,
     serverTime: clock.now(),
     seq: batcher.lastSeq,
     offices: [...board.offices],
-    queues: [...board.queues],
+    queues: board.queues.map(({ id, name, officeId, channel, team }) => ({ id, name, officeId, channel, team })),
     states: board.currentStates(),
   });
 
@@ -60,12 +115,41 @@ export function createGateway(options: GatewayOptions): Gateway {
     version: options.version ?? '0.0.0',
   });
 
+  const history = (request: HistoryRequest): HistoryResponse => {
+    if (!store) return { ok: true, resolutionMs: HISTORY_RESOLUTION_MS, queues: [] };
+    const wanted = request.queueIds ? new Set(request.queueIds) : null;
+    const rows = store.history.since(clock.now() - request.spanMs);
+    const queues = [...rows]
+      .filter(([queueId]) => board.has(queueId) && (!wanted || wanted.has(queueId)))
+      .map(([queueId, points]) => ({
+        queueId,
+        at: points.map((p) => p.at),
+        values: Object.fromEntries(request.metrics.map((m) => [m, points.map((p) => p.metrics[m] ?? null)])),
+      }));
+    return { ok: true, resolutionMs: HISTORY_RESOLUTION_MS, queues };
+  };
+
+  const ingestApi = createIngestApi({
+    verifyKey: createKeyVerifier([...config.ingest.keys, ...(options.ingestKeys ?? [])]),
+    isKnownQueue: (queueId) => board.has(queueId),
+    sink: pipeline,
+    maxBodyBytes: config.ingest.maxBodyBytes,
+    rejected: metrics.inputRejected,
+    ingested: metrics.eventsIngested,
+  });
   const httpServer = createServer(
-    createHttpHandler({ health, staticFiles: createStaticFiles(options.rendererDir), logger }),
+    createHttpHandler({
+      health,
+      metricsText: () => metrics.registry.render(),
+      api: ingestApi,
+      staticFiles: createStaticFiles(options.rendererDir),
+      logger,
+    }),
   );
   const sockets = createSocketGateway({
     httpServer,
     snapshot,
+    history,
     clock,
     logger,
     stats,
@@ -78,24 +162,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     intervalMs: options.updateIntervalMs ?? 500,
     broadcast: (update) => sockets.broadcast(update),
   });
-
-  const sink = (reading: Parameters<QueueBoard['apply']>[0]) => {
-    const outcome = board.apply(reading);
-    if (outcome.applied) {
-      stats.readingsApplied += 1;
-      stats.lastReadingAt = reading.at;
-    } else {
-      increment(stats.rejectedReadings, outcome.reason);
-      logger.debug('reading dropped', { source: reading.sourceId, queue: reading.queueId, reason: outcome.reason });
-    }
+  let stopHousekeeping: (() => void) | null = null;
+  const housekeeping = () => {
+    if (!store) return;
+    const cutoff = clock.now() - Math.max(HISTORY_RETENTION_MS, config.windows.resolutionHours * 3_600_000);
+    timed(metrics.dbWriteSeconds, () => {
+      store.history.prune(clock.now() - HISTORY_RETENTION_MS);
+      store.events.prune(cutoff);
+    });
   };
 
   let closing: Promise<void> | null = null;
   return {
     stats,
+    engine,
     httpServer,
     snapshot,
+    metricsText: () => metrics.registry.render(),
     async listen(port, host) {
+      if (store) {
+        const replayed = pipeline.replay(store.events.replay());
+        for (const [queueId, { reading }] of store.events.latestReadings()) pipeline.applyReading(queueId, reading);
+        logger.info('rebuilt queue state from the event log', { events: replayed });
+        housekeeping();
+      }
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -103,16 +193,21 @@ export function createGateway(options: GatewayOptions): Gateway {
           resolve();
         });
       });
-      for (const source of options.sources) source.start(sink);
+      for (const source of options.sources) source.start(pipeline);
+      evaluator.start();
       batcher.start();
+      stopHousekeeping = options.scheduler.every(10 * 60_000, housekeeping);
       return httpServer.address() as AddressInfo;
     },
     close() {
       closing ??= (async () => {
         for (const source of options.sources) source.stop();
+        evaluator.stop();
         batcher.stop();
+        stopHousekeeping?.();
         httpServer.closeAllConnections();
         await sockets.close();
+        store?.close();
       })();
       return closing;
     },

@@ -9,7 +9,7 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 try {
-  const settings = readSettings(process.env, projectRoot);
+  const settings = readSettings(process.env, projectRoot, process.argv.slice(2));
   const logger = createLogger({ level: settings.logLevel });
   const gateway = await startGateway(settings, logger, version);
   const shutdown = (signal: string) => {

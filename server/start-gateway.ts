@@ -3,28 +3,33 @@ import { createGateway, type Gateway } from './gateway';
 import { demoConfig } from './config/demo-config';
 import { loadConfigFile } from './config/load-config';
 import type { GatewayConfig } from './config/config-schema';
-import { systemClock, systemScheduler } from './runtime/clock';
+import { hashKey } from './ingest/ingest-keys';
+import { acceleratedClock, systemClock, systemScheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
 import type { GatewaySettings } from './runtime/settings';
 import { createDemoSource } from './sources/demo/demo-source';
 import type { Source } from './sources/source';
+import { openStore } from './store';
 
-/** Loads the configuration named by the settings (or the demo), starts every source and listens. */
+/** Loads the configuration named by the settings (or the demo), opens the store, starts every source and listens. */
 export async function startGateway(settings: GatewaySettings, logger: Logger, version: string): Promise<Gateway> {
   const config: GatewayConfig = settings.configFile ? await loadConfigFile(settings.configFile) : demoConfig(settings.demoSeed);
+  const clock = acceleratedClock(systemClock, settings.speed);
   const sources: Source[] = [];
-  if (config.demo) {
-    sources.push(createDemoSource({ config, settings: config.demo, clock: systemClock, scheduler: systemScheduler }));
-  } else {
-    logger.warn('no source configured: every queue shows "No data" until one reports');
+  const demoQueues = config.queues.filter((q) => (q.source?.kind ?? (config.demo ? 'demo' : 'push')) === 'demo');
+  if (config.demo && demoQueues.length > 0) {
+    sources.push(createDemoSource({ config: { offices: config.offices, queues: demoQueues }, settings: config.demo, clock, scheduler: systemScheduler }));
   }
+  const store = openStore({ dataDir: settings.dataDir, clock, logger });
   const gateway = createGateway({
     config,
     sources,
-    clock: systemClock,
+    clock,
     scheduler: systemScheduler,
     logger,
+    store,
     rendererDir: settings.rendererDir,
+    ingestKeys: settings.ingestKey ? [{ sourceId: 'push', sha256: hashKey(settings.ingestKey) }] : [],
     allowedOrigins: settings.allowedOrigins,
     version,
   });
@@ -33,6 +38,9 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     config: settings.configFile ?? `built-in demo (seed ${settings.demoSeed})`,
     offices: config.offices.length,
     queues: config.queues.length,
+    demoQueues: demoQueues.length,
+    speed: settings.speed,
+    dataDir: settings.dataDir,
   });
   for (const url of wallUrls(address.port, settings.host)) logger.info(`wall view: ${url}`);
   return gateway;

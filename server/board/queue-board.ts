@@ -3,15 +3,12 @@ import type { ThresholdSet } from '../../shared/health/thresholds';
 import { EMPTY_METRICS, METRIC_IDS, type MetricValues } from '../../shared/metrics';
 import type { Office, Queue } from '../../shared/model';
 import type { QueueState, QueueStatePatch } from '../../shared/protocol/protocol';
-import type { QueueReading } from '../sources/source';
 
 export type ThresholdsFor = (queue: Queue) => ThresholdSet;
 
-export type ReadingOutcome = { applied: true } | { applied: false; reason: 'unknown-queue' | 'out-of-order' };
-
 /**
- * The gateway's truth about every queue: current metrics, health and when they were reported, plus the
- * changes not yet sent to screens. Patches carry absolute values, so applying one twice is harmless.
+ * The gateway's truth about every queue as screens see it: current metrics, health and when its data last
+ * arrived, plus the changes not yet sent. Patches carry absolute values, so applying one twice is harmless.
  */
 export class QueueBoard {
   private readonly states = new Map<string, QueueState>();
@@ -34,30 +31,31 @@ export class QueueBoard {
     }
   }
 
-  apply(reading: QueueReading): ReadingOutcome {
-    const queue = this.queuesById.get(reading.queueId);
-    const current = this.states.get(reading.queueId);
-    if (!queue || !current) return { applied: false, reason: 'unknown-queue' };
-    if (current.updatedAt !== null && reading.at < current.updatedAt) return { applied: false, reason: 'out-of-order' };
+  has(queueId: string): boolean {
+    return this.queuesById.has(queueId);
+  }
 
-    const metrics: MetricValues = { ...current.metrics };
+  /** Sets a queue's metrics as computed now; `updatedAt` is when its source last reported. */
+  set(queueId: string, values: MetricValues, updatedAt: number | null): void {
+    const queue = this.queuesById.get(queueId);
+    const current = this.states.get(queueId);
+    if (!queue || !current) throw new Error(`Unknown queue "${queueId}"`);
+
     const changedMetrics: Partial<MetricValues> = {};
     for (const id of METRIC_IDS) {
-      const value = reading.metrics[id];
-      if (value === undefined || value === metrics[id]) continue;
-      metrics[id] = value;
-      changedMetrics[id] = value;
+      if (values[id] !== current.metrics[id]) changedMetrics[id] = values[id];
     }
-    const health = evaluateQueueHealth(metrics, this.thresholdsFor(queue));
-    const healthChanged = !sameHealth(health, current.health);
-    this.states.set(queue.id, { queueId: queue.id, metrics, health, updatedAt: reading.at });
+    const metricsChanged = Object.keys(changedMetrics).length > 0;
+    if (!metricsChanged && updatedAt === current.updatedAt) return;
 
-    const patch = this.pending.get(queue.id) ?? { queueId: queue.id };
-    if (Object.keys(changedMetrics).length > 0) patch.metrics = { ...patch.metrics, ...changedMetrics };
-    if (healthChanged) patch.health = health;
-    patch.updatedAt = reading.at;
-    this.pending.set(queue.id, patch);
-    return { applied: true };
+    const health = metricsChanged ? evaluateQueueHealth(values, this.thresholdsFor(queue)) : current.health;
+    this.states.set(queueId, { queueId, metrics: { ...values }, health, updatedAt });
+
+    const patch = this.pending.get(queueId) ?? { queueId };
+    if (metricsChanged) patch.metrics = { ...patch.metrics, ...changedMetrics };
+    if (!sameHealth(health, current.health)) patch.health = health;
+    patch.updatedAt = updatedAt;
+    this.pending.set(queueId, patch);
   }
 
   /** Returns the changes since the last call and starts a new batch. */

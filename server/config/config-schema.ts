@@ -1,28 +1,79 @@
 import { z } from 'zod';
-import { OfficeSchema, QueueSchema } from '../../shared/model';
+import { MAX_DURATION_SECONDS } from '../../shared/metrics';
+import { OfficeSchema, QueueSchema, SlugSchema } from '../../shared/model';
 
 export const CONFIG_VERSION = 1;
 
-export const DemoSettingsSchema = z.object({
-  /** Same seed, same start time → the same numbers: demos and tests are repeatable. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
-  /** Milliseconds between demo readings. */
-  tickMs: z.number().int().min(100).max(60_000).default(1000),
-});
+export const DemoSettingsSchema = z
+  .object({
+    /** Same seed, same start time → the same tickets: demos and tests are repeatable. */
+    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    /** Real milliseconds between demo steps. */
+    tickMs: z.number().int().min(100).max(60_000).default(1000),
+  })
+  .strict();
 export type DemoSettings = z.infer<typeof DemoSettingsSchema>;
+
+const seconds = z.number().positive('must be more than 0 seconds').max(MAX_DURATION_SECONDS, 'must be at most a year, in seconds');
+
+export const QueueTargetsSchema = z
+  .object({
+    /** The first-response promise: SLA attainment is the share of first replies within it. */
+    firstResponseSeconds: seconds,
+  })
+  .strict();
+
+/** Where a queue's data comes from. Helpdesk connectors add their kinds here. */
+export const QueueSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('demo') }).strict(),
+  z.object({ kind: z.literal('push') }).strict(),
+]);
+
+export const ConfiguredQueueSchema = QueueSchema.extend({
+  targets: QueueTargetsSchema.optional(),
+  source: QueueSourceSchema.optional(),
+}).strict();
+export type ConfiguredQueue = z.infer<typeof ConfiguredQueueSchema>;
+
+export const IngestSettingsSchema = z
+  .object({
+    keys: z
+      .array(
+        z
+          .object({
+            sourceId: SlugSchema,
+            sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex sha256 of the key (64 characters 0-9a-f)'),
+          })
+          .strict(),
+      )
+      .default([]),
+    maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  })
+  .strict();
+
+export const WindowSettingsSchema = z
+  .object({
+    firstResponseMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    resolutionHours: z.number().int().min(1).max(24 * 7).default(24),
+    flowMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  })
+  .strict();
 
 export const GatewayConfigSchema = z
   .object({
     version: z.literal(CONFIG_VERSION, { error: `must be ${CONFIG_VERSION}` }),
     offices: z.array(OfficeSchema).min(1, 'must list at least one office'),
-    queues: z.array(QueueSchema).min(1, 'must list at least one queue'),
-    /** Drives every configured queue with simulated data. Real sources arrive with the gateway engine issue. */
+    queues: z.array(ConfiguredQueueSchema).min(1, 'must list at least one queue'),
+    /** Simulated traffic for the queues whose source is demo (or that name no source while this is set). */
     demo: DemoSettingsSchema.optional(),
+    ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024 }),
+    windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 }),
   })
   .strict()
   .superRefine((config, ctx) => {
     reportDuplicates(config.offices.map((o) => o.id), 'offices', ctx);
     reportDuplicates(config.queues.map((q) => q.id), 'queues', ctx);
+    reportDuplicates(config.ingest.keys.map((k) => k.sha256), 'ingest.keys', ctx, 'sha256');
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.queues.forEach((queue, index) => {
       if (!officeIds.has(queue.officeId)) {
@@ -32,14 +83,18 @@ export const GatewayConfigSchema = z
           message: `names office "${queue.officeId}", which is not among the offices (${[...officeIds].join(', ')})`,
         });
       }
+      if (queue.source?.kind === 'demo' && !config.demo) {
+        ctx.addIssue({ code: 'custom', path: ['queues', index, 'source'], message: 'is demo, but the file has no demo section' });
+      }
     });
   });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
+export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
 
-function reportDuplicates(ids: string[], list: string, ctx: z.RefinementCtx): void {
+function reportDuplicates(values: string[], list: string, ctx: z.RefinementCtx, field = 'id'): void {
   const seen = new Set<string>();
-  ids.forEach((id, index) => {
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `duplicates id "${id}"` });
-    seen.add(id);
+  values.forEach((value, index) => {
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [list, index, field], message: `duplicates ${field} "${value}"` });
+    seen.add(value);
   });
 }

@@ -1,5 +1,6 @@
 import type { Queue } from '../../shared/model';
-import { CONFIG_VERSION, type GatewayConfig } from './config-schema';
+import { hashKey } from '../ingest/ingest-keys';
+import { CONFIG_VERSION, GatewayConfigSchema, type GatewayConfig } from './config-schema';
 
 const lisbonCare = { name: 'Lisbon Care', kind: 'in-house' } as const;
 const lisbonSocial = { name: 'Social Care', kind: 'in-house' } as const;
@@ -25,9 +26,12 @@ const queues: Queue[] = [
   { id: 'ams-linkedin', name: 'LinkedIn', officeId: 'amsterdam', channel: 'linkedin', team: amsterdamSocial },
 ];
 
+/** Documented in the README so anyone can try the ingest API against the demo. Never use it in production. */
+export const DEMO_INGEST_KEY = 'demo-ingest-key';
+
 /** The built-in demo: what the gateway runs when no QUEUEBOARD_CONFIG is given. */
 export function demoConfig(seed = 1): GatewayConfig {
-  return {
+  return GatewayConfigSchema.parse({
     version: CONFIG_VERSION,
     offices: [
       { id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' },
@@ -35,5 +39,6 @@ export function demoConfig(seed = 1): GatewayConfig {
     ],
     queues,
     demo: { seed, tickMs: 1000 },
-  };
+    ingest: { keys: [{ sourceId: 'push', sha256: hashKey(DEMO_INGEST_KEY) }] },
+  });
 }

@@ -12,8 +12,14 @@ export interface HealthReport {
   version: string;
 }
 
+export type ApiHandler = (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>;
+
 export interface HttpHandlerOptions {
   health: () => HealthReport;
+  /** GET /metrics, Prometheus text format. */
+  metricsText: () => string;
+  /** Handles the /api/ routes it knows; returns false for others. */
+  api: ApiHandler;
   staticFiles: (urlPath: string) => Promise<StaticLookup>;
   logger: Logger;
 }
@@ -37,12 +43,19 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-export function createHttpHandler({ health, staticFiles, logger }: HttpHandlerOptions) {
+export function createHttpHandler({ health, metricsText, api, staticFiles, logger }: HttpHandlerOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://gateway.invalid');
     try {
       if (url.pathname === '/healthz') return sendJson(response, 200, health(), request.method);
+      if (url.pathname === '/metrics') {
+        const text = metricsText();
+        response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+        response.end(request.method === 'HEAD' ? undefined : text);
+        return;
+      }
       if (url.pathname.startsWith('/api/')) {
+        if (await api(request, response, url.pathname)) return;
         return sendJson(response, 404, { error: `No API route ${url.pathname}` }, request.method);
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -5,6 +5,12 @@ export interface GatewaySettings {
   host: string;
   configFile: string | null;
   demoSeed: number;
+  /** Simulated time runs this many times faster than real time (demos and soak tests). */
+  speed: number;
+  /** Folder of the SQLite database. */
+  dataDir: string;
+  /** A plain ingest key from the environment, accepted for source "push". */
+  ingestKey: string | null;
   rendererDir: string;
   allowedOrigins: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -21,7 +27,9 @@ export class SettingsError extends Error {
 export const ELECTRON_APP_ORIGIN = 'app://queueboard';
 
 /** Reads the gateway's settings from environment variables; each problem names the variable and the rule. */
-export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string): GatewaySettings {
+export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: readonly string[] = []): GatewaySettings {
+  const speedFlag = argv.find((arg) => arg.startsWith('--speed='));
+  if (speedFlag) env = { ...env, QUEUEBOARD_SPEED: speedFlag.slice('--speed='.length) };
   const problems: string[] = [];
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
@@ -33,6 +41,10 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string): Gatew
     }
     return value;
   };
+  const ingestKey = env.QUEUEBOARD_INGEST_KEY || null;
+  if (ingestKey !== null && ingestKey.length < 16) {
+    problems.push('QUEUEBOARD_INGEST_KEY: must be at least 16 characters (use a random string)');
+  }
   const logLevel = env.QUEUEBOARD_LOG_LEVEL ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     problems.push(`QUEUEBOARD_LOG_LEVEL=${JSON.stringify(logLevel)}: must be one of debug, info, warn, error`);
@@ -48,6 +60,9 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string): Gatew
     host: env.HOST || '0.0.0.0',
     configFile: env.QUEUEBOARD_CONFIG ? resolve(env.QUEUEBOARD_CONFIG) : null,
     demoSeed: integer('QUEUEBOARD_DEMO_SEED', 1, 0, 2 ** 32 - 1),
+    speed: integer('QUEUEBOARD_SPEED', 1, 1, 10_000),
+    dataDir: resolve(env.QUEUEBOARD_DATA_DIR || resolve(projectRoot, '.data')),
+    ingestKey,
     rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
     allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
     logLevel: logLevel as GatewaySettings['logLevel'],

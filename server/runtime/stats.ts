@@ -4,8 +4,6 @@ export class GatewayStats {
   readonly clientsByKind = new Map<string, number>();
   readonly refusedHandshakes = new Map<string, number>();
   readonly rejectedMessages = new Map<string, number>();
-  readonly rejectedReadings = new Map<string, number>();
-  readingsApplied = 0;
   updatesSent = 0;
   lastReadingAt: number | null = null;
 

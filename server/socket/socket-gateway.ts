@@ -2,7 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   HandshakeSchema,
+  HistoryRequestSchema,
   PROTOCOL_VERSION,
+  type HistoryRequest,
+  type HistoryResponse,
   type ClientToServerEvents,
   type HandshakeRefusal,
   type ServerToClientEvents,
@@ -24,6 +27,7 @@ type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 export interface SocketGatewayOptions {
   httpServer: HttpServer;
   snapshot: () => Snapshot;
+  history: (request: HistoryRequest) => HistoryResponse;
   clock: Clock;
   logger: Logger;
   stats: GatewayStats;
@@ -32,7 +36,7 @@ export interface SocketGatewayOptions {
   resyncMinIntervalMs?: number;
 }
 
-const KNOWN_EVENTS = new Set<string>(['resync']);
+const KNOWN_EVENTS = new Set<string>(['resync', 'history']);
 
 /** socket.io on the gateway's HTTP server: checks each handshake, sends a snapshot on connect, broadcasts updates. */
 export function createSocketGateway(options: SocketGatewayOptions) {
@@ -65,20 +69,33 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     socket.on('resync', () => {
       const now = clock.now();
       if (now - socket.data.lastResyncAt < resyncMinIntervalMs) {
-        reject(socket, 'resync', `resync: at most one per ${resyncMinIntervalMs} ms`);
+        reject(socket, 'resync', 'resync-too-often', `resync: at most one per ${resyncMinIntervalMs} ms`);
         return;
       }
       socket.data.lastResyncAt = now;
       socket.emit('snapshot', options.snapshot());
     });
+    socket.on('history', (request: unknown, reply: unknown) => {
+      if (typeof reply !== 'function') {
+        reject(socket, 'history', 'history-without-callback', 'history: send it with an acknowledgement callback');
+        return;
+      }
+      const parsed = parseWith(HistoryRequestSchema, request);
+      if (!parsed.ok) {
+        increment(stats.rejectedMessages, 'invalid-history-request');
+        (reply as (r: HistoryResponse) => void)({ ok: false, issues: parsed.issues });
+        return;
+      }
+      (reply as (r: HistoryResponse) => void)(options.history(parsed.value));
+    });
     socket.onAny((event: string) => {
-      if (!KNOWN_EVENTS.has(event)) reject(socket, event, `${event}: unknown event; this gateway accepts ${[...KNOWN_EVENTS].join(', ')}`);
+      if (!KNOWN_EVENTS.has(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${[...KNOWN_EVENTS].join(', ')}`);
     });
     socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
   });
 
-  function reject(socket: GatewaySocket, event: string, issue: string): void {
-    increment(stats.rejectedMessages, event === 'resync' ? 'resync-too-often' : 'unknown-event');
+  function reject(socket: GatewaySocket, event: string, reason: string, issue: string): void {
+    increment(stats.rejectedMessages, reason);
     socket.emit('rejected', { event, issues: [issue] });
   }
 

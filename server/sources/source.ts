@@ -1,22 +1,22 @@
-import type { MetricValues } from '../../shared/metrics';
+import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 
-/** A source's report of some metrics of one queue at one moment. Metrics it does not report are left out. */
-export interface QueueReading {
-  readonly sourceId: string;
-  readonly queueId: string;
-  /** Gateway clock, epoch ms. */
-  readonly at: number;
-  readonly metrics: Partial<MetricValues>;
+/** Where sources deliver what they observe. Events of one call are applied together, in order. */
+export interface SourceSink {
+  events(sourceId: string, events: readonly TicketEvent[]): void;
+  reading(sourceId: string, queueId: string, reading: QueueReadingInput): void;
 }
 
-export type ReadingSink = (reading: QueueReading) => void;
-
 /**
- * What every source implements: the demo now; HTTP push and helpdesk connectors later. A source pushes
- * readings into the sink it is started with until it is stopped.
+ * What every source implements: the demo, HTTP push, and the helpdesk connectors. A source pushes
+ * ticket events and/or queue readings into the sink it is started with until it is stopped.
  */
 export interface Source {
   readonly id: string;
-  start(sink: ReadingSink): void;
+  /**
+   * Whether its input must survive a restart. Pushed and polled input is written to the event log before
+   * it counts; the demo regenerates its own and is not logged.
+   */
+  readonly durable: boolean;
+  start(sink: SourceSink): void;
   stop(): void;
 }

@@ -1,21 +1,20 @@
-import { METRIC_IDS, type MetricValues } from '../metrics';
+import { METRIC_IDS, type MetricId, type MetricValues } from '../metrics';
 import { evaluateRule, worstLevel, type Level, type QueueStatus, type ThresholdSet } from './thresholds';
 
 export interface QueueHealth {
   readonly status: QueueStatus;
-  /** Each metric's level; null where the metric has no value yet. */
-  readonly metrics: Readonly<Record<keyof MetricValues, Level | null>>;
+  /** The level of each graded metric that has a value. */
+  readonly metrics: Readonly<Partial<Record<MetricId, Level>>>;
 }
 
 /** Instantaneous health of one queue. Pending periods and hysteresis build on this (health rules issue). */
 export function evaluateQueueHealth(values: MetricValues, thresholds: ThresholdSet): QueueHealth {
-  const metrics = {} as Record<keyof MetricValues, Level | null>;
-  const levels: Level[] = [];
+  const metrics: Partial<Record<MetricId, Level>> = {};
   for (const id of METRIC_IDS) {
+    const rule = thresholds[id];
     const value = values[id];
-    const level = value === null ? null : evaluateRule(value, thresholds[id]);
-    metrics[id] = level;
-    if (level !== null) levels.push(level);
+    if (rule && value !== null) metrics[id] = evaluateRule(value, rule);
   }
+  const levels = Object.values(metrics);
   return { status: levels.length === 0 ? 'no-data' : worstLevel(levels), metrics };
 }

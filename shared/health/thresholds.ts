@@ -12,7 +12,8 @@ export interface ThresholdRule {
   readonly critical: number;
 }
 
-export type ThresholdSet = Readonly<Record<MetricId, ThresholdRule>>;
+/** Rules for the metrics that are graded; a metric without a rule is shown but never colours the queue. */
+export type ThresholdSet = Readonly<Partial<Record<MetricId, ThresholdRule>>>;
 
 const LEVEL_RANK: Readonly<Record<Level, number>> = { ok: 0, warning: 1, critical: 2 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MetricValuesSchema } from '../metrics';
+import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../model';
 
 /**
@@ -13,11 +13,8 @@ const LevelSchema = z.enum(['ok', 'warning', 'critical']);
 
 export const QueueHealthSchema = z.object({
   status: z.enum(['ok', 'warning', 'critical', 'no-data']),
-  metrics: z.object({
-    backlog: LevelSchema.nullable(),
-    firstResponseP90: LevelSchema.nullable(),
-    resolutionP90: LevelSchema.nullable(),
-  }),
+  /** The level of each graded metric that has a value. */
+  metrics: z.partialRecord(MetricIdSchema, LevelSchema),
 });
 
 const epochMs = z.number().int().nonnegative();
@@ -87,6 +84,35 @@ export const HandshakeRefusalSchema = z.object({
 });
 export type HandshakeRefusal = z.infer<typeof HandshakeRefusalSchema>;
 
+export const HISTORY_RESOLUTION_MS = 60_000;
+export const HISTORY_MAX_SPAN_MS = 24 * 3_600_000;
+
+/** A screen's request for recent history (e.g. for sparklines after a reconnect). */
+export const HistoryRequestSchema = z
+  .object({
+    /** How far back, at most 24 h. */
+    spanMs: z.number().int().min(HISTORY_RESOLUTION_MS).max(HISTORY_MAX_SPAN_MS, 'must be at most 24 h in ms'),
+    metrics: z.array(MetricIdSchema).min(1).max(METRIC_IDS.length),
+    /** Only these queues; absent means every queue. */
+    queueIds: z.array(SlugSchema).max(1000).optional(),
+  })
+  .strict();
+export type HistoryRequest = z.infer<typeof HistoryRequestSchema>;
+
+/** One value per minute per metric, in columns: `at[i]` is the start of the minute of each `values[m][i]`. */
+export const QueueHistorySchema = z.object({
+  queueId: SlugSchema,
+  at: z.array(epochMs),
+  values: z.partialRecord(MetricIdSchema, z.array(z.number().nullable())),
+});
+export type QueueHistory = z.infer<typeof QueueHistorySchema>;
+
+export const HistoryResponseSchema = z.union([
+  z.object({ ok: z.literal(true), resolutionMs: z.literal(HISTORY_RESOLUTION_MS), queues: z.array(QueueHistorySchema) }),
+  z.object({ ok: z.literal(false), issues: z.array(z.string()) }),
+]);
+export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   update: (update: Update) => void;
@@ -96,4 +122,6 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot (after a sequence gap or a long sleep). */
   resync: () => void;
+  /** Minute history from the gateway's store; answered through the acknowledgement callback. */
+  history: (request: HistoryRequest, reply: (response: HistoryResponse) => void) => void;
 }

@@ -1,27 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import { TicketEventSchema, type QueueReadingInput, type TicketEvent } from '../../../shared/ingest';
+import { CHANNELS } from '../../../shared/model';
 import { FakeTime } from '../../../tests/support/fake-time';
 import { demoConfig } from '../../config/demo-config';
-import { CHANNELS } from '../../../shared/model';
-import type { QueueReading } from '../source';
 import { createDemoSource } from './demo-source';
 
-// Tuesday 2026-11-17 10:00 in Lisbon: a busy weekday morning.
-const TUESDAY_MORNING = Date.UTC(2026, 10, 17, 10, 0, 0);
+// Tuesday 2026-11-17 12:00 UTC: midday in Lisbon and Amsterdam.
+const TUESDAY_NOON = Date.UTC(2026, 10, 17, 12, 0, 0);
+const HOUR = 3_600_000;
 
-function run(seed: number, seconds: number, start = TUESDAY_MORNING): QueueReading[] {
+interface Recorded {
+  events: TicketEvent[];
+  readings: Array<{ queueId: string; reading: QueueReadingInput }>;
+  time: FakeTime;
+}
+
+function record(seed: number, runMs: number, start = TUESDAY_NOON): Recorded {
   const time = new FakeTime(start);
   const config = demoConfig(seed);
   const source = createDemoSource({ config, settings: config.demo!, clock: time, scheduler: time });
-  const readings: QueueReading[] = [];
-  source.start((r) => readings.push(r));
-  time.advance(seconds * 1000);
+  const recorded: Recorded = { events: [], readings: [], time };
+  source.start({
+    events: (_source, events) => recorded.events.push(...events),
+    reading: (_source, queueId, reading) => recorded.readings.push({ queueId, reading }),
+  });
+  time.advance(runMs);
   source.stop();
-  return readings;
+  return recorded;
 }
 
-function series(readings: QueueReading[], queueId: string, metric: 'backlog' | 'firstResponseP90' | 'resolutionP90') {
-  return readings.filter((r) => r.queueId === queueId).map((r) => r.metrics[metric] as number);
-}
+const count = (events: TicketEvent[], predicate: (e: TicketEvent) => boolean) => events.filter(predicate).length;
 
 describe('demo configuration', () => {
   it('has two offices and at least 12 queues across channels, in-house and partner teams', () => {
@@ -37,89 +45,84 @@ describe('demo configuration', () => {
     }
     expect(CHANNELS).toEqual(expect.arrayContaining([...channels]));
     expect(new Set(config.queues.map((q) => q.team.kind))).toEqual(new Set(['in-house', 'partner']));
-    for (const office of config.offices) expect(config.queues.some((q) => q.officeId === office.id)).toBe(true);
   });
 });
 
-describe('demo source', () => {
-  it('reports every queue every second, from the first moment', () => {
-    const readings = run(7, 10);
-    const queues = demoConfig().queues;
-    expect(readings).toHaveLength(queues.length * 11);
-    expect(readings.slice(0, queues.length).every((r) => r.at === TUESDAY_MORNING)).toBe(true);
-    expect(readings.at(-1)!.at).toBe(TUESDAY_MORNING + 10_000);
+describe('demo source on ticket events', () => {
+  it('replays the previous 24 hours at start, then steps with the clock', () => {
+    const { events } = record(1, 10_000);
+    const beforeStart = events.filter((e) => e.at <= TUESDAY_NOON);
+    expect(beforeStart.length).toBeGreaterThan(5000);
+    expect(Math.min(...events.map((e) => e.at))).toBeGreaterThanOrEqual(TUESDAY_NOON - 24 * HOUR);
+    expect(Math.max(...events.map((e) => e.at))).toBeLessThanOrEqual(TUESDAY_NOON + 10_000);
+    expect(events.some((e) => e.at > TUESDAY_NOON)).toBe(true);
   });
 
-  it('is deterministic for a seed and different for another seed', () => {
-    expect(run(42, 120)).toEqual(run(42, 120));
-    expect(series(run(43, 120), 'lis-chat-pt', 'firstResponseP90')).not.toEqual(
-      series(run(42, 120), 'lis-chat-pt', 'firstResponseP90'),
-    );
-  });
-
-  it('moves every second, smoothly rather than as white noise', () => {
-    const readings = run(3, 600);
-    for (const queue of demoConfig().queues) {
-      const mine = readings.filter((r) => r.queueId === queue.id).map((r) => r.metrics);
-      const moved = mine.slice(1).filter((m, i) => JSON.stringify(m) !== JSON.stringify(mine[i])).length;
-      expect(moved / (mine.length - 1), `${queue.id}: share of seconds with a change`).toBeGreaterThan(0.8);
-      for (const metric of ['backlog', 'firstResponseP90', 'resolutionP90'] as const) {
-        const values = series(readings, queue.id, metric);
-        expect(new Set(values).size, `${queue.id} ${metric} distinct values in 10 min`).toBeGreaterThan(3);
-      }
-      // Each step is small against the level; a white-noise series would jump by a large share.
-      const frt = series(readings, queue.id, 'firstResponseP90');
-      const steps = frt.slice(1).map((v, i) => Math.abs(v - frt[i]!) / Math.max(frt[i]!, 1));
-      expect(Math.max(...steps), `${queue.id} largest one-second step`).toBeLessThan(0.1);
-      expect(lagOneAutocorrelation(series(readings, queue.id, 'backlog')), `${queue.id} backlog`).toBeGreaterThan(0.6);
+  it('emits only valid events for configured queues, with unique ids and a consistent ticket lifecycle', () => {
+    const { events } = record(2, 60_000);
+    const queueIds = new Set(demoConfig().queues.map((q) => q.id));
+    const ids = new Set<string>();
+    const state = new Map<string, 'open' | 'replied' | 'solved'>();
+    for (const event of events) {
+      expect(TicketEventSchema.safeParse(event).success, event.eventId).toBe(true);
+      expect(ids.has(event.eventId), event.eventId).toBe(false);
+      ids.add(event.eventId);
+      if (event.queueId) expect(queueIds.has(event.queueId)).toBe(true);
+      const before = state.get(event.ticketId);
+      if (event.type === 'created') expect(before).toBeUndefined();
+      if (event.type === 'first-reply') expect(before).toBe('open');
+      if (event.type === 'solved') expect(before === 'open' || before === 'replied').toBe(true);
+      if (event.type === 'reopened') expect(before).toBe('solved');
+      state.set(event.ticketId, event.type === 'first-reply' ? 'replied' : event.type === 'solved' ? 'solved' : 'open');
     }
   });
 
-  it('stays in plausible ranges and follows the day: nights are quieter than mornings', () => {
-    const morning = run(5, 60);
-    const night = run(5, 60, Date.UTC(2026, 10, 17, 3, 0, 0));
-    for (const r of morning) {
-      expect(r.metrics.backlog).toBeGreaterThanOrEqual(0);
-      expect(r.metrics.firstResponseP90).toBeGreaterThan(0);
-      expect(r.metrics.resolutionP90).toBeLessThan(7 * 24 * 3600);
+  it('is deterministic for a seed and start, and different for another seed', () => {
+    const a = record(42, 5000).events;
+    expect(record(42, 5000).events).toEqual(a);
+    expect(record(43, 5000).events.slice(0, 50)).not.toEqual(a.slice(0, 50));
+  });
+
+  it('follows the office day: late mornings are busier than nights, weekdays than weekends', () => {
+    const { events } = record(3, 1000);
+    const createdBetween = (fromHourUtc: number, toHourUtc: number, dayOffset = 0) =>
+      count(events, (e) => {
+        const at = e.at - dayOffset;
+        return e.type === 'created' && at >= Date.UTC(2026, 10, 17, fromHourUtc) && at < Date.UTC(2026, 10, 17, toHourUtc);
+      });
+    expect(createdBetween(9, 11)).toBeGreaterThan(3 * createdBetween(1, 3));
+
+    const sunday = record(3, 1000, Date.UTC(2026, 10, 22, 12)).events;
+    const weekdayCreated = count(events, (e) => e.type === 'created');
+    expect(count(sunday, (e) => e.type === 'created')).toBeLessThan(0.75 * weekdayCreated);
+  });
+
+  it('shows its incidents: a viral Trustpilot thread and an outsourced partner gone offline', () => {
+    const { events, readings } = record(1, 1000);
+    const lastHour = (queueId: string) =>
+      count(events, (e) => e.type === 'created' && e.queueId === queueId && e.at > TUESDAY_NOON - HOUR);
+    expect(lastHour('lis-trustpilot')).toBeGreaterThan(4 * lastHour('lis-facebook'));
+    const partnerQueues = demoConfig().queues.filter((q) => q.team.kind === 'partner' && q.team.name === 'Tagus Contact');
+    for (const queue of partnerQueues) {
+      const latest = readings.filter((r) => r.queueId === queue.id).at(-1);
+      expect(latest?.reading.agentsOnline, queue.id).toBe(0);
     }
-    const total = (rs: QueueReading[]) => rs.reduce((sum, r) => sum + (r.metrics.backlog ?? 0), 0);
-    expect(total(night)).toBeLessThan(total(morning) * 0.7);
   });
 
-  it('shows a demo incident: the viral Trustpilot thread keeps that queue above its usual backlog', () => {
-    const readings = run(1, 60);
-    const trustpilot = series(readings, 'lis-trustpilot', 'backlog');
-    const facebook = series(readings, 'lis-facebook', 'backlog');
-    expect(average(trustpilot)).toBeGreaterThan(2 * average(facebook));
-  });
-
-  it('stops cleanly and can report no more after stop', () => {
-    const time = new FakeTime(TUESDAY_MORNING);
-    const config = demoConfig();
-    const source = createDemoSource({ config, settings: config.demo!, clock: time, scheduler: time });
-    let count = 0;
-    source.start(() => count++);
-    expect(() => source.start(() => {})).toThrow(/already running/);
+  it('runs simulated time as fast as its clock: a sped-up clock covers more time per tick', () => {
+    const time = new FakeTime(TUESDAY_NOON);
+    let simulated = TUESDAY_NOON;
+    const fast = { now: () => simulated };
+    const config = demoConfig(5);
+    const source = createDemoSource({ config, settings: config.demo!, clock: fast, scheduler: time });
+    const events: TicketEvent[] = [];
+    source.start({ events: (_s, batch) => events.push(...batch), reading: () => {} });
+    events.length = 0;
+    simulated += 60_000; // one real second at 60×
+    time.advance(1000);
     source.stop();
-    const after = count;
-    time.advance(5000);
-    expect(count).toBe(after);
+    expect(events.length).toBeGreaterThan(0);
+    expect(Math.max(...events.map((e) => e.at))).toBeGreaterThan(TUESDAY_NOON + 1000);
     expect(time.pendingTimers).toBe(0);
   });
 });
-
-function average(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function lagOneAutocorrelation(values: number[]): number {
-  const mean = average(values);
-  let numerator = 0;
-  let denominator = 0;
-  for (let i = 0; i < values.length; i++) {
-    denominator += (values[i]! - mean) ** 2;
-    if (i > 0) numerator += (values[i]! - mean) * (values[i - 1]! - mean);
-  }
-  return denominator === 0 ? 1 : numerator / denominator;
-}

@@ -1,50 +1,74 @@
-import type { GatewayConfig, DemoSettings } from '../../config/config-schema';
+import type { DemoSettings, GatewayConfig } from '../../config/config-schema';
 import type { Clock, Scheduler } from '../../runtime/clock';
-import type { ReadingSink, Source } from '../source';
-import { CHANNEL_PROFILES, DEMO_PRESSURE } from './channel-profiles';
+import type { Source, SourceSink } from '../source';
 import { localTimeReader } from './day-curve';
-import { QueueSimulator } from './queue-simulator';
+import { IncidentCalendar } from './incidents';
+import { QueueTraffic } from './queue-traffic';
 import { createRandom, hashString } from './random';
+import { TRAFFIC_PROFILES } from './ticket-profiles';
 
 export interface DemoSourceOptions {
   config: Pick<GatewayConfig, 'offices' | 'queues'>;
   settings: DemoSettings;
+  /** The gateway's clock; with --speed it runs faster than real time, and so does the demo. */
   clock: Clock;
   scheduler: Scheduler;
 }
 
-/** Simulated data for every configured queue, one reading per queue per tick, deterministic for a seed. */
+const WARM_UP_MS = 24 * 3_600_000;
+const WARM_UP_STEP_MS = 60_000;
+
+/** Standing pressure on particular demo queues: an understaffed partner chat in Amsterdam. */
+const DEMO_PRESSURE: Readonly<Record<string, number>> = { 'ams-chat-de': 1.25 };
+
+/**
+ * Simulated ticket traffic for every configured queue, deterministic for a seed and a start time.
+ * On start it replays the previous 24 hours at once, so every window has data from the first second.
+ */
 export function createDemoSource({ config, settings, clock, scheduler }: DemoSourceOptions): Source {
   const id = 'demo';
   let cancel: (() => void) | null = null;
 
   return {
     id,
-    start(sink: ReadingSink) {
+    durable: false,
+    start(sink: SourceSink) {
       if (cancel) throw new Error('The demo source is already running.');
       const startAt = clock.now();
+      const calendar = new IncidentCalendar(config.queues, settings.seed, startAt);
       const readers = new Map(config.offices.map((office) => [office.id, localTimeReader(office.timeZone)]));
-      const simulators = config.queues.map((queue) => ({
-        queueId: queue.id,
-        simulator: new QueueSimulator(
-          CHANNEL_PROFILES[queue.channel],
-          DEMO_PRESSURE[queue.id] ?? 0.75 + 0.4 * createRandom(hashString(`${settings.seed}:${queue.id}:pressure`)).next(),
+      const queues = config.queues.map((queue) => ({
+        queue,
+        traffic: new QueueTraffic(
+          queue,
+          TRAFFIC_PROFILES[queue.channel],
+          DEMO_PRESSURE[queue.id] ?? 0.8 + 0.3 * createRandom(hashString(`${settings.seed}:${queue.id}:pressure`)).next(),
           createRandom(hashString(`${settings.seed}:${queue.id}`)),
           readers.get(queue.officeId)!,
-          startAt,
         ),
+        agentsOnline: -1,
       }));
-      let last = startAt;
-      const tick = () => {
-        const now = clock.now();
-        const dtSeconds = Math.max(now - last, 0) / 1000;
-        last = now;
-        for (const { queueId, simulator } of simulators) {
-          sink({ sourceId: id, queueId, at: now, metrics: simulator.step(now, dtSeconds) });
+
+      const advance = (from: number, to: number) => {
+        const incidents = calendar.activeAt(to);
+        for (const entry of queues) {
+          const step = entry.traffic.step(from, to, incidents);
+          if (step.events.length > 0) sink.events(id, step.events);
+          if (step.agentsOnline !== entry.agentsOnline) {
+            entry.agentsOnline = step.agentsOnline;
+            sink.reading(id, entry.queue.id, { at: to, agentsOnline: step.agentsOnline });
+          }
         }
       };
-      tick();
-      cancel = scheduler.every(settings.tickMs, tick);
+
+      let last = startAt - WARM_UP_MS;
+      for (; last + WARM_UP_STEP_MS <= startAt; last += WARM_UP_STEP_MS) advance(last, last + WARM_UP_STEP_MS);
+      cancel = scheduler.every(settings.tickMs, () => {
+        const now = clock.now();
+        if (now <= last) return;
+        advance(last, now);
+        last = now;
+      });
     },
     stop() {
       cancel?.();

@@ -1,0 +1,67 @@
+import type { Channel } from '../../../shared/model';
+
+/** How a queue of each channel behaves at a busy hour. Times are seconds. */
+export interface TrafficProfile {
+  /** New tickets per hour at full load. */
+  readonly arrivalsPerHour: number;
+  /** Agents on the queue at full load; staffing follows the day curve with a floor. */
+  readonly peakAgents: number;
+  /** First replies one agent gives per hour. */
+  readonly repliesPerAgentHour: number;
+  /** Local hours the queue is staffed, [from, to); null = around the clock. */
+  readonly staffedHours: readonly [number, number] | null;
+  /** Median time from arrival until an agent could first answer (reading, routing, typing). */
+  readonly replyLagMedian: number;
+  /** Median time from the first reply until the ticket is solved. */
+  readonly resolutionMedian: number;
+  /** Share of solved tickets that come back. */
+  readonly reopenRate: number;
+}
+
+const MIN = 60;
+const HOUR = 3600;
+
+const social: TrafficProfile = {
+  arrivalsPerHour: 14,
+  peakAgents: 2,
+  repliesPerAgentHour: 9,
+  staffedHours: [8, 22],
+  replyLagMedian: 12 * MIN,
+  resolutionMedian: 2 * HOUR,
+  reopenRate: 0.04,
+};
+
+export const TRAFFIC_PROFILES: Readonly<Record<Channel, TrafficProfile>> = {
+  email: {
+    arrivalsPerHour: 40,
+    peakAgents: 6,
+    repliesPerAgentHour: 8,
+    staffedHours: [8, 20],
+    replyLagMedian: 10 * MIN,
+    resolutionMedian: 6 * HOUR,
+    reopenRate: 0.06,
+  },
+  chat: {
+    arrivalsPerHour: 45,
+    peakAgents: 5,
+    repliesPerAgentHour: 12,
+    staffedHours: null,
+    replyLagMedian: 40,
+    resolutionMedian: 12 * MIN,
+    reopenRate: 0.02,
+  },
+  phone: {
+    arrivalsPerHour: 35,
+    peakAgents: 5,
+    repliesPerAgentHour: 9,
+    staffedHours: null,
+    replyLagMedian: 20,
+    resolutionMedian: 8 * MIN,
+    reopenRate: 0.02,
+  },
+  trustpilot: social,
+  facebook: social,
+  instagram: social,
+  x: social,
+  linkedin: social,
+};
