@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../shared/health/default-thresholds';
+import { EMPTY_METRICS, type MetricValues } from '../../shared/metrics';
 import { demoConfig } from '../config/demo-config';
 import { FakeTime } from '../../tests/support/fake-time';
 import { QueueBoard } from './queue-board';
@@ -7,7 +8,7 @@ import { UpdateBatcher } from './update-batcher';
 
 const config = demoConfig();
 const newBoard = () => new QueueBoard(config.offices, config.queues, (q) => DEFAULT_THRESHOLDS[q.channel]);
-const reading = (queueId: string, at: number, metrics: Record<string, number>) => ({ sourceId: 't', queueId, at, metrics });
+const values = (partial: Partial<MetricValues>): MetricValues => ({ ...EMPTY_METRICS, ...partial });
 
 describe('QueueBoard', () => {
   it('starts every queue with no data', () => {
@@ -18,40 +19,46 @@ describe('QueueBoard', () => {
 
   it('records only what changed, with the health when it changes', () => {
     const board = newBoard();
-    board.apply(reading('lis-chat-pt', 1000, { backlog: 3, firstResponseP90: 60, resolutionP90: 900 }));
+    board.set('lis-chat-pt', values({ backlog: 3, firstResponseP90: 60, agentsOnline: 4 }), 1000);
     expect(board.takeChanges()).toEqual([
       {
         queueId: 'lis-chat-pt',
-        metrics: { backlog: 3, firstResponseP90: 60, resolutionP90: 900 },
-        health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok' } },
+        metrics: { backlog: 3, firstResponseP90: 60, agentsOnline: 4 },
+        health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok' } },
         updatedAt: 1000,
       },
     ]);
-    board.apply(reading('lis-chat-pt', 2000, { backlog: 3, firstResponseP90: 61, resolutionP90: 900 }));
-    expect(board.takeChanges()).toEqual([{ queueId: 'lis-chat-pt', metrics: { firstResponseP90: 61 }, updatedAt: 2000 }]);
+    board.set('lis-chat-pt', values({ backlog: 3, firstResponseP90: 61, agentsOnline: 4 }), 1000);
+    expect(board.takeChanges()).toEqual([{ queueId: 'lis-chat-pt', metrics: { firstResponseP90: 61 }, updatedAt: 1000 }]);
     // Chat backlog warning is at 15.
-    board.apply(reading('lis-chat-pt', 3000, { backlog: 16 }));
+    board.set('lis-chat-pt', values({ backlog: 16, firstResponseP90: 61, agentsOnline: 4 }), 2000);
     const [patch] = board.takeChanges();
     expect(patch?.health?.status).toBe('warning');
     expect(patch?.metrics).toEqual({ backlog: 16 });
   });
 
-  it('merges several readings of one queue into one patch per batch', () => {
+  it('sends nothing when nothing changed, and the new data time alone when only that moved', () => {
     const board = newBoard();
-    board.apply(reading('ams-x', 1000, { backlog: 5 }));
-    board.apply(reading('ams-x', 1500, { firstResponseP90: 100 }));
+    board.set('ams-x', values({ backlog: 5 }), 1000);
+    board.takeChanges();
+    board.set('ams-x', values({ backlog: 5 }), 1000);
+    expect(board.takeChanges()).toEqual([]);
+    board.set('ams-x', values({ backlog: 5 }), 3000);
+    expect(board.takeChanges()).toEqual([{ queueId: 'ams-x', updatedAt: 3000 }]);
+  });
+
+  it('merges several changes of one queue into one patch per batch', () => {
+    const board = newBoard();
+    board.set('ams-x', values({ backlog: 5 }), 1000);
+    board.set('ams-x', values({ backlog: 5, firstResponseP90: 100 }), 1500);
     expect(board.takeChanges()).toEqual([
       expect.objectContaining({ queueId: 'ams-x', metrics: { backlog: 5, firstResponseP90: 100 }, updatedAt: 1500 }),
     ]);
     expect(board.takeChanges()).toEqual([]);
   });
 
-  it('refuses readings for unknown queues and readings older than what it has', () => {
-    const board = newBoard();
-    expect(board.apply(reading('nope', 1, { backlog: 1 }))).toEqual({ applied: false, reason: 'unknown-queue' });
-    board.apply(reading('ams-x', 5000, { backlog: 5 }));
-    expect(board.apply(reading('ams-x', 4000, { backlog: 50 }))).toEqual({ applied: false, reason: 'out-of-order' });
-    expect(board.currentStates().find((s) => s.queueId === 'ams-x')?.metrics.backlog).toBe(5);
+  it('refuses an unknown queue', () => {
+    expect(() => newBoard().set('nope', values({}), 1)).toThrow(/Unknown queue "nope"/);
   });
 });
 
@@ -64,11 +71,13 @@ describe('UpdateBatcher', () => {
     batcher.start();
     time.advance(500);
     expect(sent).toEqual([]);
-    board.apply(reading('ams-x', 600, { backlog: 5 }));
-    board.apply(reading('ams-chat-nl', 700, { backlog: 2 }));
+    board.set('ams-x', values({ backlog: 5 }), 600);
+    board.set('ams-chat-nl', values({ backlog: 2 }), 700);
     time.advance(500);
-    expect(sent).toEqual([{ serverTime: 1000, seq: 1, changes: [expect.objectContaining({ queueId: 'ams-x' }), expect.objectContaining({ queueId: 'ams-chat-nl' })] }]);
-    board.apply(reading('ams-x', 1200, { backlog: 6 }));
+    expect(sent).toEqual([
+      { serverTime: 1000, seq: 1, changes: [expect.objectContaining({ queueId: 'ams-x' }), expect.objectContaining({ queueId: 'ams-chat-nl' })] },
+    ]);
+    board.set('ams-x', values({ backlog: 6 }), 1200);
     time.advance(500);
     expect(sent).toHaveLength(2);
     expect(batcher.lastSeq).toBe(2);

@@ -3,7 +3,7 @@ import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { evaluateRule, validateRule, worstLevel, type ThresholdRule } from './thresholds';
 import { evaluateQueueHealth } from './queue-health';
 import { CHANNELS } from '../model';
-import { METRIC_IDS } from '../metrics';
+import { EMPTY_METRICS, METRIC_IDS } from '../metrics';
 
 const higher: ThresholdRule = { direction: 'higher-is-worse', warning: 10, critical: 20 };
 const lower: ThresholdRule = { direction: 'lower-is-worse', warning: 90, critical: 80 };
@@ -47,25 +47,29 @@ describe('validateRule', () => {
   it('holds for every built-in default', () => {
     for (const channel of CHANNELS) {
       for (const metric of METRIC_IDS) {
-        expect(validateRule(DEFAULT_THRESHOLDS[channel][metric], `${channel}.${metric}`)).toEqual([]);
+        const rule = DEFAULT_THRESHOLDS[channel][metric];
+        if (rule) expect(validateRule(rule, `${channel}.${metric}`)).toEqual([]);
       }
+      expect(Object.keys(DEFAULT_THRESHOLDS[channel]).sort(), channel).toEqual(
+        ['backlog', 'firstResponseP90', 'oldestWaitingSeconds', 'resolutionP90', 'slaAttainment'],
+      );
     }
   });
 });
 
 describe('queue health', () => {
-  it('is the worst metric level, ignoring metrics without a value', () => {
+  it('is the worst graded metric level, ignoring metrics without a value or without a rule', () => {
     const chat = DEFAULT_THRESHOLDS.chat;
-    const health = evaluateQueueHealth({ backlog: 3, firstResponseP90: 6 * 60, resolutionP90: null }, chat);
+    const health = evaluateQueueHealth({ ...EMPTY_METRICS, backlog: 3, firstResponseP90: 6 * 60, slaAttainment: 85, inflowPerHour: 1e6 }, chat);
     expect(health).toEqual({
       status: 'critical',
-      metrics: { backlog: 'ok', firstResponseP90: 'critical', resolutionP90: null },
+      metrics: { backlog: 'ok', firstResponseP90: 'critical', slaAttainment: 'warning' },
     });
   });
 
   it('is no-data before anything was reported', () => {
-    const health = evaluateQueueHealth({ backlog: null, firstResponseP90: null, resolutionP90: null }, DEFAULT_THRESHOLDS.email);
-    expect(health.status).toBe('no-data');
+    expect(evaluateQueueHealth(EMPTY_METRICS, DEFAULT_THRESHOLDS.email).status).toBe('no-data');
+    expect(evaluateQueueHealth({ ...EMPTY_METRICS, agentsOnline: 3 }, DEFAULT_THRESHOLDS.email).status).toBe('no-data');
   });
 
   it('worstLevel picks the most severe', () => {

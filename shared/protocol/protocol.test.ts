@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, SnapshotSchema, UpdateSchema } from './protocol';
 import { parseWith } from './validation';
+import { EMPTY_METRICS } from '../metrics';
 
 const snapshot = {
   protocol: PROTOCOL_VERSION,
@@ -11,8 +12,8 @@ const snapshot = {
   states: [
     {
       queueId: 'lis-chat',
-      metrics: { backlog: 4, firstResponseP90: 75, resolutionP90: 1200 },
-      health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok' } },
+      metrics: { ...EMPTY_METRICS, backlog: 4, firstResponseP90: 75, resolutionP90: 1200, slaAttainment: 97.5 },
+      health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', slaAttainment: 'ok' } },
       updatedAt: 1_700_000_000_000,
     },
   ],
@@ -27,6 +28,7 @@ describe('protocol schemas', () => {
     const bad = structuredClone(snapshot) as Record<string, unknown> & typeof snapshot;
     bad.offices[0]!.timeZone = 'Mars/Olympus';
     (bad.states[0]!.metrics as Record<string, unknown>).backlog = -3;
+    (bad.states[0]!.metrics as Record<string, unknown>).slaAttainment = 120;
     (bad as Record<string, unknown>).protocol = 99;
     const result = parseWith(SnapshotSchema, bad);
     expect(result.ok).toBe(false);
@@ -36,6 +38,7 @@ describe('protocol schemas', () => {
         expect.stringMatching(/^protocol: /),
         'offices[0].timeZone: must be an IANA time zone such as Europe/Lisbon',
         'states[0].metrics.backlog: must be 0 or more',
+        'states[0].metrics.slaAttainment: must be at most 100',
       ]),
     );
   });
