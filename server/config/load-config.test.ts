@@ -21,6 +21,9 @@ describe('configuration file', () => {
     const example = await loadConfigFile(new URL('../../docs/config.example.yaml', import.meta.url).pathname);
     expect(example.queues.map((q) => q.id)).toEqual(['lis-chat-pt', 'lis-email-es', 'ams-phone-nl']);
     expect(example.demo).toEqual({ seed: 7, tickMs: 1000 });
+    expect(example.queues.map((q) => q.source?.kind)).toEqual(['demo', 'push', 'push']);
+    expect(example.windows).toEqual({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 });
+    expect(example.ingest.keys).toHaveLength(1);
     expect(GatewayConfigSchema.safeParse(demoConfig()).success).toBe(true);
   });
 
@@ -61,6 +64,25 @@ queues:
       `queues[1].id: duplicates id "${config.queues[0]!.id}"`,
       'queues[2].officeId: names office "porto", which is not among the offices (lisbon, amsterdam)',
     ]);
+  });
+
+  it('checks sources, targets and ingest keys', () => {
+    const withoutDemo = JSON.parse(JSON.stringify(demoConfig()));
+    delete withoutDemo.demo;
+    withoutDemo.queues[0].source = { kind: 'demo' };
+    expect(problemsOf(JSON.stringify(withoutDemo), 'x.json')).toEqual(['queues[0].source: is demo, but the file has no demo section']);
+
+    const config = JSON.parse(JSON.stringify(demoConfig()));
+    config.queues[1].source = { kind: 'zendesk' };
+    config.queues[2].targets = { firstResponseSeconds: -5 };
+    config.ingest = { keys: [{ sourceId: 'crm', sha256: 'secret' }] };
+    expect(problemsOf(JSON.stringify(config), 'x.json')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^queues\[1\]\.source\.kind: /),
+        'queues[2].targets.firstResponseSeconds: must be more than 0 seconds',
+        'ingest.keys[0].sha256: must be the hex sha256 of the key (64 characters 0-9a-f)',
+      ]),
+    );
   });
 
   it('refuses unknown keys, a wrong version, broken syntax and a missing file', async () => {
