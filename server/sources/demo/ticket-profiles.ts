@@ -24,7 +24,7 @@ const HOUR = 3600;
 const social: TrafficProfile = {
   arrivalsPerHour: 14,
   peakAgents: 2,
-  repliesPerAgentHour: 9,
+  repliesPerAgentHour: 12,
   staffedHours: [8, 22],
   replyLagMedian: 12 * MIN,
   resolutionMedian: 2 * HOUR,
@@ -35,7 +35,8 @@ export const TRAFFIC_PROFILES: Readonly<Record<Channel, TrafficProfile>> = {
   email: {
     arrivalsPerHour: 40,
     peakAgents: 6,
-    repliesPerAgentHour: 8,
+    // Staffed 12 hours for mail that arrives around the clock: a morning backlog, drained by evening.
+    repliesPerAgentHour: 11,
     staffedHours: [8, 20],
     replyLagMedian: 10 * MIN,
     resolutionMedian: 6 * HOUR,

@@ -1,0 +1,31 @@
+import type { MetricValues } from '../../shared/metrics';
+
+export interface MetricWindows {
+  /** First-response percentiles and SLA attainment: replies given in this span. */
+  firstResponseMs: number;
+  /** Resolution percentiles: tickets solved in this span. */
+  resolutionMs: number;
+  /** Inflow and outflow: tickets in and out in this span, scaled to an hour. */
+  flowMs: number;
+}
+
+export const DEFAULT_WINDOWS: MetricWindows = { firstResponseMs: 3_600_000, resolutionMs: 86_400_000, flowMs: 3_600_000 };
+
+export interface EngineLimits {
+  maxOpenTicketsPerQueue: number;
+  maxSamplesPerWindow: number;
+}
+
+export const DEFAULT_LIMITS: EngineLimits = { maxOpenTicketsPerQueue: 100_000, maxSamplesPerWindow: 50_000 };
+
+export interface QueueSetup {
+  id: string;
+  firstResponseTargetSeconds: number;
+}
+
+export type EventOutcome =
+  | { applied: true; queueIds: string[] }
+  | { applied: false; reason: 'unknown-queue' | 'unknown-ticket' };
+
+/** One queue's computed values: the metric catalogue of shared/metrics.ts. */
+export type EngineMetrics = MetricValues;

@@ -1,0 +1,176 @@
+/**
+ * Queue truth from ticket events and readings, over rolling windows by event time.
+ *
+ * Semantics (the README quotes these):
+ * - `created` opens a ticket in its queue (inflow there), waiting for a first reply since `at`.
+ *   `queued` moves an open ticket to another queue (outflow from the old, inflow to the new); for a
+ *   ticket never seen it opens it, as some helpdesks emit only that. `reopened` opens a solved ticket
+ *   again (inflow), waiting since `at`; its replies are not first replies, and its next resolution is
+ *   measured from the reopening.
+ * - `first-reply`: the first one per ticket gives a first-response sample (reply − created, seconds) in
+ *   the ticket's queue, within the target or not (SLA). Any reply ends the wait.
+ * - `solved`: a resolution sample (solved − created, or − reopened), outflow, and the ticket leaves.
+ * - first-reply or solved for a ticket never seen: refused as `unknown-ticket` (the caller counts it).
+ * - backlog: the latest reading's backlog once a queue has had one (sources that count rather than
+ *   stream tickets); otherwise its open tickets. Oldest waiting: the latest reading's value, aged since
+ *   that reading, if it has one; otherwise the longest-waiting open ticket without a reply since it was
+ *   created or reopened. Agents online: readings only.
+ * - Percentiles are nearest-rank (the ceil(q·n)-th smallest); SLA attainment is the share of first
+ *   replies in the window within target, in percent; flows are counts in the window scaled to an hour.
+ * - Memory is bounded: samples leave their window as time moves on, each window holds at most
+ *   maxSamplesPerWindow (oldest dropped first), each queue at most maxOpenTicketsPerQueue open tickets
+ *   (the longest-open dropped first). Every drop is counted.
+ */
+import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_WINDOWS,
+  type EngineLimits,
+  type EngineMetrics,
+  type EventOutcome,
+  type MetricWindows,
+  type QueueSetup,
+} from './engine-types';
+import { QueueWindows, round1 } from './queue-windows';
+
+interface Ticket {
+  queueId: string;
+  /** When the current life of the ticket began: created, or reopened. */
+  openedAt: number;
+  /** Waiting for us since then; null once answered. */
+  waitingSince: number | null;
+  firstReplied: boolean;
+}
+
+export class MetricEngine {
+  private readonly queues = new Map<string, QueueWindows>();
+  private readonly tickets = new Map<string, Ticket>();
+  private readonly maxOpenTicketsPerQueue: number;
+
+  constructor(options: { queues: readonly QueueSetup[]; windows?: Partial<MetricWindows>; limits?: Partial<EngineLimits> }) {
+    const windows = { ...DEFAULT_WINDOWS, ...options.windows };
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.maxOpenTicketsPerQueue = limits.maxOpenTicketsPerQueue;
+    for (const queue of options.queues) {
+      this.queues.set(queue.id, new QueueWindows(queue.id, queue.firstResponseTargetSeconds, windows, limits));
+    }
+  }
+
+  applyEvent(event: TicketEvent): EventOutcome {
+    if (event.queueId !== undefined && !this.queues.has(event.queueId)) return { applied: false, reason: 'unknown-queue' };
+    const ticket = this.tickets.get(event.ticketId);
+    switch (event.type) {
+      case 'created':
+      case 'queued':
+      case 'reopened':
+        return ticket ? this.move(event, ticket) : this.open(event);
+      case 'first-reply':
+        return ticket ? this.reply(event, ticket) : { applied: false, reason: 'unknown-ticket' };
+      case 'solved':
+        return ticket ? this.solve(event, ticket) : { applied: false, reason: 'unknown-ticket' };
+    }
+  }
+
+  applyReading(queueId: string, reading: QueueReadingInput): EventOutcome {
+    const queue = this.queues.get(queueId);
+    if (!queue) return { applied: false, reason: 'unknown-queue' };
+    queue.applyReading(reading);
+    return { applied: true, queueIds: [queueId] };
+  }
+
+  metricsFor(queueId: string, now: number): EngineMetrics {
+    const queue = this.queues.get(queueId);
+    if (!queue) throw new Error(`Unknown queue "${queueId}"`);
+    queue.prune(now);
+    const seconds = (value: number | null) => (value === null ? null : Math.round(value));
+    const replies = queue.withinTarget.size;
+    return {
+      backlog: queue.backlogReading ?? queue.openTickets.size,
+      oldestWaitingSeconds: this.oldestWaiting(queue, now),
+      firstResponseP50: seconds(queue.firstResponse.percentile(0.5)),
+      firstResponseP90: seconds(queue.firstResponse.percentile(0.9)),
+      resolutionP50: seconds(queue.resolution.percentile(0.5)),
+      resolutionP90: seconds(queue.resolution.percentile(0.9)),
+      slaAttainment: replies === 0 ? null : round1((queue.withinTarget.sum() / replies) * 100),
+      inflowPerHour: queue.perHour(queue.inflow),
+      outflowPerHour: queue.perHour(queue.outflow),
+      agentsOnline: queue.agentsReading,
+    };
+  }
+
+  /** Everything held: open tickets plus every sample; flat over time is the test of bounded memory. */
+  retainedItems(): number {
+    let items = this.tickets.size;
+    for (const queue of this.queues.values()) items += queue.samples();
+    return items;
+  }
+
+  evictions(): number {
+    let total = 0;
+    for (const queue of this.queues.values()) total += queue.evictedTickets + queue.evictedSamples();
+    return total;
+  }
+
+  private open(event: TicketEvent): EventOutcome {
+    const queue = this.queues.get(event.queueId!)!;
+    const reopened = event.type === 'reopened';
+    this.tickets.set(event.ticketId, { queueId: queue.id, openedAt: event.at, waitingSince: event.at, firstReplied: reopened });
+    this.admit(queue, event.ticketId);
+    queue.inflow.add(event.at, 1);
+    return { applied: true, queueIds: [queue.id] };
+  }
+
+  private move(event: TicketEvent, ticket: Ticket): EventOutcome {
+    if (event.type === 'reopened') ticket.waitingSince ??= event.at;
+    if (event.type === 'created' || event.queueId === ticket.queueId) return { applied: true, queueIds: [ticket.queueId] };
+    const from = this.queues.get(ticket.queueId)!;
+    const to = this.queues.get(event.queueId!)!;
+    from.openTickets.delete(event.ticketId);
+    from.outflow.add(event.at, 1);
+    ticket.queueId = to.id;
+    this.admit(to, event.ticketId);
+    to.inflow.add(event.at, 1);
+    return { applied: true, queueIds: [from.id, to.id] };
+  }
+
+  private reply(event: TicketEvent, ticket: Ticket): EventOutcome {
+    const queue = this.queues.get(ticket.queueId)!;
+    if (!ticket.firstReplied) {
+      ticket.firstReplied = true;
+      queue.recordFirstReply(event.at, Math.max(0, (event.at - ticket.openedAt) / 1000));
+    }
+    ticket.waitingSince = null;
+    return { applied: true, queueIds: [queue.id] };
+  }
+
+  private solve(event: TicketEvent, ticket: Ticket): EventOutcome {
+    const queue = this.queues.get(ticket.queueId)!;
+    queue.resolution.add(event.at, Math.max(0, (event.at - ticket.openedAt) / 1000));
+    queue.outflow.add(event.at, 1);
+    queue.openTickets.delete(event.ticketId);
+    this.tickets.delete(event.ticketId);
+    return { applied: true, queueIds: [queue.id] };
+  }
+
+  /** Adds a ticket to a queue, dropping the longest-open one when the queue is full. */
+  private admit(queue: QueueWindows, ticketId: string): void {
+    queue.openTickets.add(ticketId);
+    if (queue.openTickets.size <= this.maxOpenTicketsPerQueue) return;
+    const oldest = queue.openTickets.values().next().value as string;
+    queue.openTickets.delete(oldest);
+    this.tickets.delete(oldest);
+    queue.evictedTickets++;
+  }
+
+  private oldestWaiting(queue: QueueWindows, now: number): number | null {
+    if (queue.oldestWaitingReading) {
+      return Math.round(queue.oldestWaitingReading.seconds + Math.max(0, now - queue.oldestWaitingReading.at) / 1000);
+    }
+    let earliest = Infinity;
+    for (const id of queue.openTickets) {
+      const since = this.tickets.get(id)?.waitingSince;
+      if (since !== null && since !== undefined && since < earliest) earliest = since;
+    }
+    return earliest === Infinity ? null : Math.max(0, Math.round((now - earliest) / 1000));
+  }
+}

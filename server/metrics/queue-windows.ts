@@ -1,0 +1,67 @@
+import type { QueueReadingInput } from '../../shared/ingest';
+import type { EngineLimits, MetricWindows } from './engine-types';
+import { SampleWindow } from './sample-window';
+
+/** Everything the engine keeps about one queue, besides the tickets themselves. */
+export class QueueWindows {
+  readonly openTickets = new Set<string>();
+  readonly firstResponse: SampleWindow;
+  /** 1 for a first reply within the target, 0 for one past it. */
+  readonly withinTarget: SampleWindow;
+  readonly resolution: SampleWindow;
+  readonly inflow: SampleWindow;
+  readonly outflow: SampleWindow;
+  backlogReading: number | null = null;
+  agentsReading: number | null = null;
+  oldestWaitingReading: { seconds: number; at: number } | null = null;
+  evictedTickets = 0;
+
+  constructor(
+    readonly id: string,
+    readonly targetSeconds: number,
+    private readonly windows: MetricWindows,
+    limits: EngineLimits,
+  ) {
+    const window = () => new SampleWindow(limits.maxSamplesPerWindow);
+    this.firstResponse = window();
+    this.withinTarget = window();
+    this.resolution = window();
+    this.inflow = window();
+    this.outflow = window();
+  }
+
+  recordFirstReply(at: number, seconds: number): void {
+    this.firstResponse.add(at, seconds);
+    this.withinTarget.add(at, seconds <= this.targetSeconds ? 1 : 0);
+  }
+
+  applyReading(reading: QueueReadingInput): void {
+    if (reading.backlog !== undefined) this.backlogReading = reading.backlog;
+    if (reading.agentsOnline !== undefined) this.agentsReading = reading.agentsOnline;
+    if (reading.oldestWaitingSeconds !== undefined) this.oldestWaitingReading = { seconds: reading.oldestWaitingSeconds, at: reading.at };
+  }
+
+  prune(now: number): void {
+    this.firstResponse.prune(now - this.windows.firstResponseMs);
+    this.withinTarget.prune(now - this.windows.firstResponseMs);
+    this.resolution.prune(now - this.windows.resolutionMs);
+    this.inflow.prune(now - this.windows.flowMs);
+    this.outflow.prune(now - this.windows.flowMs);
+  }
+
+  samples(): number {
+    return this.firstResponse.size + this.withinTarget.size + this.resolution.size + this.inflow.size + this.outflow.size;
+  }
+
+  evictedSamples(): number {
+    return [this.firstResponse, this.withinTarget, this.resolution, this.inflow, this.outflow].reduce((n, w) => n + w.evicted, 0);
+  }
+
+  perHour(window: SampleWindow): number {
+    return round1((window.size * 3_600_000) / this.windows.flowMs);
+  }
+}
+
+export function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,77 @@
+/**
+ * Time-stamped samples in time order, bounded two ways: samples older than the window are pruned as time
+ * moves on, and past `capacity` the oldest are dropped (and counted). Percentiles are cached until the
+ * samples change, so asking every second costs nothing when nothing happened.
+ */
+export class SampleWindow {
+  private ats: number[] = [];
+  private values: number[] = [];
+  private head = 0;
+  private sorted: number[] | null = null;
+  private total = 0;
+  evicted = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get size(): number {
+    return this.ats.length - this.head;
+  }
+
+  add(at: number, value: number): void {
+    const last = this.ats.length > this.head ? this.ats[this.ats.length - 1]! : -Infinity;
+    if (at >= last) {
+      this.ats.push(at);
+      this.values.push(value);
+    } else {
+      // Late arrivals are rare: keep time order with one insertion.
+      const index = this.insertionIndex(at);
+      this.ats.splice(index, 0, at);
+      this.values.splice(index, 0, value);
+    }
+    this.total += value;
+    this.sorted = null;
+    while (this.size > this.capacity) this.dropOldest(() => this.evicted++);
+  }
+
+  /** Drops samples stamped before `cutoff`. */
+  prune(cutoff: number): void {
+    while (this.size > 0 && this.ats[this.head]! < cutoff) this.dropOldest();
+  }
+
+  sum(): number {
+    return this.total;
+  }
+
+  /** Nearest-rank percentile: the ceil(q·n)-th smallest value; null when empty. */
+  percentile(q: number): number | null {
+    if (this.size === 0) return null;
+    this.sorted ??= this.values.slice(this.head).sort((a, b) => a - b);
+    const rank = Math.max(1, Math.ceil(q * this.sorted.length));
+    return this.sorted[rank - 1]!;
+  }
+
+  private dropOldest(onDrop?: () => void): void {
+    this.total -= this.values[this.head]!;
+    this.head++;
+    this.sorted = null;
+    onDrop?.();
+    // Compact now and then so the arrays do not grow without bound.
+    if (this.head > 1024 && this.head * 2 > this.ats.length) {
+      this.ats = this.ats.slice(this.head);
+      this.values = this.values.slice(this.head);
+      this.head = 0;
+    }
+    if (this.size === 0) this.total = 0;
+  }
+
+  private insertionIndex(at: number): number {
+    let low = this.head;
+    let high = this.ats.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.ats[mid]! <= at) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
