@@ -75,7 +75,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const evaluator = new Evaluator({
     board,
     engine,
-    history: store && { record: (q, at, values) => timed(metrics.dbWriteSeconds, () => store.history.record(q, at, values)) },
+    history: store && { recordMinute: (at, entries) => timed(metrics.dbWriteSeconds, () => store.history.recordMinute(at, entries)) },
     clock,
     scheduler: options.scheduler,
     intervalMs: options.evaluateIntervalMs ?? 1000,
@@ -182,7 +182,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     async listen(port, host) {
       if (store) {
         const replayed = pipeline.replay(store.events.replay());
-        for (const [queueId, { reading }] of store.events.latestReadings()) pipeline.applyReading(queueId, reading);
+        for (const { queueId, reading } of store.events.replayReadings()) pipeline.applyReading(queueId, reading);
         logger.info('rebuilt queue state from the event log', { events: replayed });
         housekeeping();
       }

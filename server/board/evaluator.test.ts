@@ -18,7 +18,9 @@ function setup() {
     board,
     // Backlog grows by one per second of clock time, so each evaluation has something new.
     engine: { metricsFor: (_queueId: string, now: number): MetricValues => ({ ...EMPTY_METRICS, backlog: Math.floor((now - START) / 1000) }) },
-    history: { record: (queueId, at, values) => recorded.push({ queueId, at, backlog: values.backlog }) },
+    history: {
+      recordMinute: (at, entries) => entries.forEach(({ queueId, metrics }) => recorded.push({ queueId, at, backlog: metrics.backlog })),
+    },
     clock: time,
     scheduler: time,
     intervalMs: 1000,

@@ -8,7 +8,8 @@ export interface MetricSource {
 }
 
 export interface HistorySink {
-  record(queueId: string, minuteStartMs: number, metrics: MetricValues): void;
+  /** Every queue's values for one minute, written together. */
+  recordMinute(minuteStartMs: number, entries: ReadonlyArray<{ queueId: string; metrics: MetricValues }>): void;
 }
 
 export interface EvaluatorOptions {
@@ -58,11 +59,13 @@ export class Evaluator {
     const minute = Math.floor(now / MINUTE) * MINUTE;
     // The history gets the values as they stood when a minute ended, stamped with that minute's start.
     const closeMinute = history !== null && this.lastMinute !== null && minute > this.lastMinute;
+    const entries: Array<{ queueId: string; metrics: MetricValues }> = [];
     for (const queue of board.queues) {
       const values = engine.metricsFor(queue.id, now);
-      if (closeMinute) history.record(queue.id, this.lastMinute!, values);
+      if (closeMinute) entries.push({ queueId: queue.id, metrics: values });
       board.set(queue.id, values, this.lastInputAt.get(queue.id) ?? null);
     }
+    if (closeMinute) history.recordMinute(this.lastMinute!, entries);
     this.lastMinute = minute;
     this.options.evaluationSeconds.observe((performance.now() - started) / 1000);
   }

@@ -1,0 +1,89 @@
+/** Schema versions, applied in order, each in its own transaction. Never edit a released one: add the next. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'event log, readings, history, thresholds, alerts, audit',
+    sql: `
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        ticket_id TEXT NOT NULL,
+        queue_id TEXT,
+        at INTEGER NOT NULL,
+        UNIQUE (source_id, event_id)
+      );
+      CREATE INDEX events_at ON events (at);
+      CREATE INDEX events_ticket ON events (ticket_id);
+      -- Tickets still open, so pruning keeps the events a restart needs to rebuild them.
+      CREATE TABLE open_tickets (
+        ticket_id TEXT PRIMARY KEY,
+        queue_id TEXT NOT NULL,
+        opened_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE readings (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id TEXT NOT NULL,
+        reading_id TEXT,
+        queue_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        backlog INTEGER,
+        agents_online INTEGER,
+        oldest_waiting_seconds REAL,
+        UNIQUE (source_id, reading_id)
+      );
+      CREATE INDEX readings_at ON readings (at);
+      CREATE TABLE metric_history (
+        queue_id TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        metrics TEXT NOT NULL,
+        PRIMARY KEY (queue_id, minute)
+      ) WITHOUT ROWID;
+      CREATE INDEX metric_history_minute ON metric_history (minute);
+      CREATE TABLE thresholds (
+        scope TEXT NOT NULL CHECK (scope IN ('default', 'office', 'queue')),
+        scope_id TEXT NOT NULL DEFAULT '',
+        metric TEXT NOT NULL,
+        warning REAL NOT NULL,
+        critical REAL NOT NULL,
+        pending_seconds INTEGER,
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (scope, scope_id, metric)
+      ) WITHOUT ROWID;
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        queue_id TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        level TEXT NOT NULL,
+        value REAL,
+        threshold REAL,
+        opened_at INTEGER NOT NULL,
+        resolved_at INTEGER,
+        acknowledged_by TEXT,
+        acknowledged_at INTEGER,
+        ack_note TEXT,
+        snoozed_until INTEGER,
+        snoozed_by TEXT
+      );
+      CREATE INDEX alerts_open ON alerts (resolved_at);
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+      );
+    `,
+  },
+];

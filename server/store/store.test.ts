@@ -1,0 +1,164 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TicketEvent } from '../../shared/ingest';
+import { silentLogger } from '../runtime/logger';
+import { ConflictError, openStore, StoreError, type GatewayStore } from './index';
+import { MIGRATIONS } from './migrations';
+
+const clock = { now: () => 1_000 };
+const opened: GatewayStore[] = [];
+const open = (dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'))) => {
+  const store = openStore({ dataDir, clock, logger: silentLogger });
+  opened.push(store);
+  return { store, dataDir };
+};
+afterEach(() => opened.splice(0).forEach((s) => s.close()));
+
+const ev = (eventId: string, type: TicketEvent['type'], ticketId: string, at: number, queueId?: string): TicketEvent =>
+  ({ eventId, type, ticketId, at, ...(queueId ? { queueId } : {}) }) as TicketEvent;
+
+describe('openStore', () => {
+  it('creates the file in WAL mode with every migration recorded, and re-opens without re-applying', () => {
+    const { store, dataDir } = open();
+    const db = new Database(store.file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    db.close();
+    store.close();
+    const again = open(dataDir).store;
+    expect(again.events.counts()).toEqual({ events: 0, openTickets: 0, readings: 0 });
+  });
+
+  it('continues a partly migrated database with the migrations it lacks', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
+    const extra = { version: MIGRATIONS.length + 1, name: 'test column', sql: 'ALTER TABLE alerts ADD COLUMN team TEXT' };
+    openStore({ dataDir, clock, logger: silentLogger }).close();
+    const store = openStore({ dataDir, clock, logger: silentLogger, migrations: [...MIGRATIONS, extra] });
+    opened.push(store);
+    const db = new Database(store.file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(extra.version);
+    db.close();
+  });
+
+  it('refuses a database from a newer gateway, naming both versions, and leaves it untouched', () => {
+    const { store, dataDir } = open();
+    store.close();
+    const db = new Database(store.file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openStore({ dataDir, clock, logger: silentLogger })).toThrow(
+      new StoreError(`The database ${store.file} has schema version 99, newer than this gateway knows (${MIGRATIONS.length}). Run the newer gateway, or restore a backup made by this version; the file was left untouched.`),
+    );
+  });
+
+  it('names the file when it cannot be opened', () => {
+    const parent = join(mkdtempSync(join(tmpdir(), 'qb-store-')), 'a-file');
+    writeFileSync(parent, 'not a folder');
+    expect(() => openStore({ dataDir: join(parent, 'data'), clock, logger: silentLogger })).toThrow(
+      `Cannot open the database ${join(parent, 'data', 'queueboard.sqlite')}: ENOTDIR`,
+    );
+  });
+});
+
+describe('EventLog', () => {
+  it('accepts a batch once: a retry is all duplicates, and events replay in the order accepted', () => {
+    const { store } = open();
+    const batch = [ev('1', 'created', 't1', 500, 'chat'), ev('2', 'first-reply', 't1', 400), ev('2', 'first-reply', 't1', 400)];
+    expect(store.events.appendBatch('crm', batch)).toEqual({ accepted: batch.slice(0, 2), duplicates: 1 });
+    expect(store.events.appendBatch('crm', batch)).toEqual({ accepted: [], duplicates: 3 });
+    // Same event id from another source is another event.
+    expect(store.events.appendBatch('zendesk', [batch[0]!]).accepted).toHaveLength(1);
+    expect([...store.events.replay()].map((r) => [r.sourceId, r.event.eventId, r.event.at])).toEqual([
+      ['crm', '1', 500],
+      ['crm', '2', 400],
+      ['zendesk', '1', 500],
+    ]);
+    expect([...store.events.replay()][1]!.event).toEqual({ eventId: '2', type: 'first-reply', ticketId: 't1', at: 400 });
+  });
+
+  it('prunes old events but keeps those of tickets still open', () => {
+    const { store } = open();
+    store.events.appendBatch('crm', [
+      ev('a1', 'created', 'old-open', 100, 'email'),
+      ev('b1', 'created', 'old-solved', 100, 'email'),
+      ev('b2', 'solved', 'old-solved', 200),
+      ev('c1', 'created', 'new', 5000, 'chat'),
+    ]);
+    expect(store.events.prune(1000)).toEqual({ events: 2, readings: 0 });
+    expect([...store.events.replay()].map((r) => r.event.eventId)).toEqual(['a1', 'c1']);
+    expect(store.events.counts().openTickets).toBe(2);
+  });
+
+  it('keeps readings idempotent on their id and the latest value of each field through a prune', () => {
+    const { store } = open();
+    expect(store.events.appendReading('acd', 'phone', { readingId: 'r1', at: 100, backlog: 5 })).toEqual({ accepted: true });
+    expect(store.events.appendReading('acd', 'phone', { readingId: 'r1', at: 100, backlog: 5 })).toEqual({ accepted: false });
+    store.events.appendReading('acd', 'phone', { at: 200, agentsOnline: 3 });
+    store.events.appendReading('acd', 'phone', { at: 300, agentsOnline: 4 });
+    store.events.prune(1000);
+    expect([...store.events.replayReadings()].map((r) => r.reading)).toEqual([
+      { at: 100, backlog: 5 },
+      { at: 300, agentsOnline: 4 },
+    ]);
+  });
+});
+
+describe('MetricHistory', () => {
+  it('keeps one value per queue per minute, the last write winning, and prunes by age', () => {
+    const { store } = open();
+    store.history.recordMinute(60_000, [{ queueId: 'chat', metrics: { backlog: 1 } }, { queueId: 'email', metrics: { backlog: 9 } }]);
+    store.history.recordMinute(60_000, [{ queueId: 'chat', metrics: { backlog: 2 } }]);
+    store.history.recordMinute(120_000, [{ queueId: 'chat', metrics: { backlog: 3, slaAttainment: null } }]);
+    expect(store.history.since(0).get('chat')).toEqual([
+      { at: 60_000, metrics: { backlog: 2 } },
+      { at: 120_000, metrics: { backlog: 3, slaAttainment: null } },
+    ]);
+    expect(store.history.prune(120_000)).toBe(2);
+    expect([...store.history.since(0).keys()]).toEqual(['chat']);
+  });
+});
+
+describe('ThresholdStore and AlertStore', () => {
+  it('refuses a change based on a stale version and audits every change with old and new', () => {
+    const { store } = open();
+    const key = { scope: 'queue', scopeId: 'chat', metric: 'backlog' } as const;
+    const first = store.thresholds.put({ ...key, warning: 10, critical: 20, pendingSeconds: null }, null, 'ana', 1000);
+    expect(first.version).toBe(1);
+    store.thresholds.put({ ...key, warning: 12, critical: 20, pendingSeconds: 120 }, 1, 'bram', 2000);
+    expect(() => store.thresholds.put({ ...key, warning: 99, critical: 100, pendingSeconds: null }, 1, 'ana', 3000)).toThrow(ConflictError);
+    expect(store.thresholds.list()).toEqual([expect.objectContaining({ warning: 12, version: 2, updatedBy: 'bram' })]);
+    const [latest] = store.audit.list({ limit: 1 });
+    expect(latest).toMatchObject({ actor: 'bram', action: 'threshold.put', subject: 'threshold queue:chat/backlog' });
+    expect((latest!.before as { warning: number }).warning).toBe(10);
+    expect((latest!.after as { warning: number }).warning).toBe(12);
+    store.thresholds.remove(key, 2, 'ana', 4000);
+    expect(store.thresholds.list()).toEqual([]);
+    expect(store.audit.list({ limit: 10 }).map((e) => e.action)).toEqual(['threshold.remove', 'threshold.put', 'threshold.put']);
+  });
+
+  it('rolls the change back when its audit entry cannot be written', () => {
+    const { store } = open();
+    const db = new Database(store.file);
+    db.exec("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+    db.close();
+    const key = { scope: 'default', scopeId: '', metric: 'backlog' } as const;
+    expect(() => store.thresholds.put({ ...key, warning: 1, critical: 2, pendingSeconds: null }, null, 'ana', 1)).toThrow(/audit refused/);
+    expect(store.thresholds.list()).toEqual([]);
+  });
+
+  it('records acknowledgements and snoozes, audited, and lists open alerts', () => {
+    const { store } = open();
+    store.alerts.open({ id: 'a1', queueId: 'chat', metric: 'backlog', level: 'critical', value: 40, threshold: 30, openedAt: 10 });
+    store.alerts.open({ id: 'a2', queueId: 'email', metric: 'backlog', level: 'warning', value: 160, threshold: 150, openedAt: 20 });
+    expect(store.alerts.acknowledge('a1', 'ana', 'on it', 30)).toMatchObject({ acknowledgedBy: 'ana', acknowledgedAt: 30, ackNote: 'on it' });
+    expect(store.alerts.snooze('a2', 3600, 'bram', 40)).toMatchObject({ snoozedUntil: 3600, snoozedBy: 'bram' });
+    store.alerts.resolve('a2', 50);
+    expect(store.alerts.listOpen().map((a) => a.id)).toEqual(['a1']);
+    expect(store.audit.list({ limit: 10 }).map((e) => e.action)).toEqual(['alert.resolve', 'alert.snooze', 'alert.acknowledge']);
+    expect(() => store.alerts.acknowledge('nope', 'ana', null, 60)).toThrow('No alert with id "nope"');
+  });
+});
