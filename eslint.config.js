@@ -35,6 +35,15 @@ export default tseslint.config(
     },
   },
   {
+    // Build and launch scripts run in Node.
+    files: ['scripts/**/*.mjs', '*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'URL', 'fetch', 'setTimeout', 'clearTimeout', 'Buffer'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {

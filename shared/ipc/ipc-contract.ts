@@ -5,7 +5,7 @@ import { SlugSchema } from '../model';
  * The IPC between Electron main and the renderer, defined once. Every channel carries the
  * `queueboard:` prefix; main refuses any other channel and any sender that is not our own page.
  */
-export const IPC_PREFIX = 'queueboard:';
+export { BRIDGE_KEY, IPC_PREFIX } from './ipc-names';
 
 export const APP_MODES = ['wall', 'desk'] as const;
 export const AppModeSchema = z.enum(APP_MODES);
@@ -35,5 +35,3 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]
 export interface QueueboardBridge {
   readonly getLaunchOptions: () => Promise<LaunchOptions>;
 }
-
-export const BRIDGE_KEY = 'queueboard';

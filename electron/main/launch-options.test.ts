@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { LaunchOptionsSchema } from '../../shared/ipc/ipc-contract';
+import { LaunchOptionsError, parseLaunchOptions } from './launch-options';
+
+/** What Electron passes: the executable, the app path, Chromium switches, then ours. */
+const argv = (...flags: string[]) => ['/opt/Queueboard/queueboard', '.', '--no-sandbox', ...flags];
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LaunchOptionsError);
+    return [...(error as LaunchOptionsError).problems];
+  }
+  throw new Error('expected a LaunchOptionsError');
+}
+
+describe('parseLaunchOptions', () => {
+  it('defaults to the local gateway on the wall, every office, the display the OS picks', () => {
+    const options = parseLaunchOptions(argv(), {});
+    expect(options).toEqual({ gatewayUrl: 'http://127.0.0.1:4310', mode: 'wall', officeId: null, display: null });
+    expect(LaunchOptionsSchema.parse(options)).toEqual(options);
+  });
+
+  it('reads every flag', () => {
+    const options = parseLaunchOptions(
+      argv('--gateway=https://gw.example:8443/base', '--mode=desk', '--office=lisbon', '--display=2'),
+      {},
+    );
+    expect(options).toEqual({ gatewayUrl: 'https://gw.example:8443/base', mode: 'desk', officeId: 'lisbon', display: 2 });
+  });
+
+  it('takes the gateway from QUEUEBOARD_GATEWAY_URL, and the flag over the variable', () => {
+    const env = { QUEUEBOARD_GATEWAY_URL: 'http://wall-gw:4310' };
+    expect(parseLaunchOptions(argv(), env).gatewayUrl).toBe('http://wall-gw:4310');
+    expect(parseLaunchOptions(argv('--gateway=http://other:1'), env).gatewayUrl).toBe('http://other:1');
+    expect(parseLaunchOptions(argv(), { QUEUEBOARD_GATEWAY_URL: '' }).gatewayUrl).toBe('http://127.0.0.1:4310');
+  });
+
+  it('ignores arguments that are not its flags, and keeps "=" inside a value', () => {
+    const options = parseLaunchOptions(argv('--inspect=9229', '--gateway=http://gw:4310/?a=b', 'wall'), {});
+    expect(options.gatewayUrl).toBe('http://gw:4310/?a=b');
+  });
+
+  it.each([
+    ['--mode=kiosk', '--mode="kiosk": must be wall or desk'],
+    ['--display=two', '--display="two": must be a whole number from 0 (the primary display) to 15'],
+    ['--display=-1', '--display="-1": must be a whole number from 0 (the primary display) to 15'],
+    ['--display=1.5', '--display="1.5": must be a whole number from 0 (the primary display) to 15'],
+    ['--display=16', '--display="16": must be a whole number from 0 (the primary display) to 15'],
+    ['--office=Lisbon', '--office="Lisbon": must be an office id such as lisbon: lowercase a-z, 0-9 and "-"'],
+    ['--gateway=ftp://gw', '--gateway="ftp://gw": must be an http:// or https:// URL such as http://127.0.0.1:4310'],
+    ['--gateway=', '--gateway="": must be an http:// or https:// URL such as http://127.0.0.1:4310'],
+    ['--mode', '--mode: needs a value, written --mode=VALUE; it must be wall or desk'],
+  ])('refuses %s, naming the flag, the value and what is allowed', (flag, expected) => {
+    expect(problemsOf(() => parseLaunchOptions(argv(flag), {}))).toEqual([expected]);
+  });
+
+  it('names the environment variable when its value is bad', () => {
+    const problems = problemsOf(() => parseLaunchOptions(argv(), { QUEUEBOARD_GATEWAY_URL: 'gw:4310' }));
+    expect(problems).toEqual([expect.stringMatching(/^QUEUEBOARD_GATEWAY_URL="gw:4310": must be an http/)]);
+  });
+
+  it('reports every bad flag at once, in a message a person can act on', () => {
+    const run = () => parseLaunchOptions(argv('--mode=tv', '--display=x'), {});
+    expect(problemsOf(run)).toHaveLength(2);
+    expect(run).toThrow(/cannot start with these options:\n {2}- --mode="tv".*\n {2}- --display="x"/);
+  });
+});

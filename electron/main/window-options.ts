@@ -1,0 +1,84 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { AppMode } from '../../shared/ipc/ipc-contract';
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The part of Electron's `screen` the window needs; the real one fits, tests pass a fake. */
+export interface DisplayScreen {
+  getAllDisplays(): ReadonlyArray<{ bounds: Bounds; workArea: Bounds }>;
+  getPrimaryDisplay(): { bounds: Bounds; workArea: Bounds };
+}
+
+export interface WindowOptionsInput {
+  mode: AppMode;
+  /** Index into screen.getAllDisplays(); null lets the OS choose. */
+  display: number | null;
+  preloadPath: string;
+  screen: DisplayScreen;
+  warn: (message: string) => void;
+}
+
+/** Painted before the first frame, so a wall never flashes white; matches the renderer's dark theme. */
+export const WINDOW_BACKGROUND = '#0b0f17';
+export const DESK_SIZE = { width: 1440, height: 900 } as const;
+
+export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
+  const display = pickDisplay(input);
+  const base: BrowserWindowConstructorOptions = {
+    title: 'Queueboard',
+    backgroundColor: WINDOW_BACKGROUND,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: input.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  };
+  if (input.mode === 'wall') {
+    return { ...base, ...display?.bounds, fullscreen: true, kiosk: true };
+  }
+  return {
+    ...base,
+    ...DESK_SIZE,
+    minWidth: 960,
+    minHeight: 600,
+    ...(display ? centreIn(display.workArea, DESK_SIZE) : { center: true }),
+  };
+}
+
+function pickDisplay({ display, screen, warn }: WindowOptionsInput): { bounds: Bounds; workArea: Bounds } | null {
+  if (display === null) return null;
+  const displays = screen.getAllDisplays();
+  const chosen = displays[display];
+  if (chosen) return chosen;
+  warn(
+    `--display=${display}: there is no such display (this machine has ${displays.length}, ` +
+      `numbered 0 to ${displays.length - 1}); using the primary display.`,
+  );
+  return screen.getPrimaryDisplay();
+}
+
+function centreIn(area: Bounds, size: { width: number; height: number }): Bounds {
+  const width = Math.min(size.width, area.width);
+  const height = Math.min(size.height, area.height);
+  return {
+    x: area.x + Math.round((area.width - width) / 2),
+    y: area.y + Math.round((area.height - height) / 2),
+    width,
+    height,
+  };
+}

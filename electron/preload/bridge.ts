@@ -1,0 +1,14 @@
+import type { IpcChannel, IpcRequest, IpcResponse, QueueboardBridge } from '../../shared/ipc/ipc-contract';
+
+/**
+ * Sends one request to main and resolves with its answer. Main validates the response against the
+ * channel's schema before sending it (electron/main/ipc-router.ts), so the preload does not again.
+ */
+export type Invoke = <C extends IpcChannel>(channel: C, request: IpcRequest<C>) => Promise<IpcResponse<C>>;
+
+/** The one object the page sees as window.queueboard: a function per verb, never a raw channel. */
+export function createBridge(invoke: Invoke): QueueboardBridge {
+  return Object.freeze({
+    getLaunchOptions: () => invoke('queueboard:get-launch-options', undefined),
+  });
+}

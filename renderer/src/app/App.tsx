@@ -1,0 +1,5 @@
+import { WallView } from '../wall/WallView';
+
+export function App({ officeId }: { officeId: string | null }) {
+  return <WallView officeId={officeId} />;
+}

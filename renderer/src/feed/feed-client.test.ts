@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { snapshot } from '../../../tests/support/renderer-fixtures';
+import { createAppStore } from '../store/store';
+import { startFeedClient, type FeedSocket } from './feed-client';
+
+class FakeSocket implements FeedSocket {
+  private listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+  emitted: string[] = [];
+  connects = 0;
+  disconnects = 0;
+  on(event: string, listener: (...args: never[]) => void) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener as (...args: unknown[]) => void]);
+  }
+  emit(event: 'resync') {
+    this.emitted.push(event);
+  }
+  connect() {
+    this.connects++;
+  }
+  disconnect() {
+    this.disconnects++;
+  }
+  receive(event: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+function setup() {
+  const store = createAppStore();
+  const socket = new FakeSocket();
+  const frames: Array<() => void> = [];
+  let writes = 0;
+  store.subscribe(() => writes++);
+  startFeedClient({ store, socket, requestFrame: (cb) => frames.push(cb), now: () => 1_700_000_000_500 });
+  const runFrames = () => frames.splice(0).forEach((cb) => cb());
+  return { store, socket, frames, runFrames, writes: () => writes };
+}
+
+const update = (seq: number, backlog: number) => ({ serverTime: 1, seq, changes: [{ queueId: 'lis-chat', metrics: { backlog } }] });
+
+describe('feed client', () => {
+  it('goes live on a valid snapshot and corrects for the gateway clock', () => {
+    const { store, socket } = setup();
+    socket.receive('connect');
+    expect(store.getState().connection.status).toBe('connecting');
+    socket.receive('snapshot', snapshot(7));
+    expect(store.getState().connection.status).toBe('live');
+    expect(store.getState().feed.queues).toHaveLength(3);
+    expect(store.getState().connection.clockOffsetMs).toBe(-500);
+  });
+
+  it('gathers many updates into one store write per frame', () => {
+    const { store, socket, frames, runFrames, writes } = setup();
+    socket.receive('snapshot', snapshot(7));
+    const before = writes();
+    for (let seq = 8; seq < 18; seq++) socket.receive('update', update(seq, seq));
+    expect(frames).toHaveLength(1);
+    const afterMessages = writes();
+    runFrames();
+    expect(writes() - afterMessages).toBe(1);
+    expect(afterMessages - before).toBe(10); // only the last-message time, never the feed
+    expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(17);
+    expect(store.getState().feed.seq).toBe(17);
+  });
+
+  it('asks for a fresh snapshot when an update is missing, and drops what it held', () => {
+    const { store, socket, runFrames } = setup();
+    socket.receive('snapshot', snapshot(7));
+    socket.receive('update', update(8, 50));
+    socket.receive('update', update(10, 99));
+    expect(socket.emitted).toEqual(['resync']);
+    runFrames();
+    expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
+    socket.receive('update', update(11, 77)); // still waiting for the snapshot: ignored
+    runFrames();
+    expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
+  });
+
+  it('ignores updates already folded into the snapshot', () => {
+    const { store, socket, runFrames } = setup();
+    socket.receive('snapshot', snapshot(7));
+    socket.receive('update', update(7, 1000));
+    runFrames();
+    expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
+    expect(socket.emitted).toEqual([]);
+  });
+
+  it('counts and reports an invalid message without applying it', () => {
+    const { store, socket, runFrames } = setup();
+    socket.receive('snapshot', snapshot(7));
+    socket.receive('update', { serverTime: 1, seq: 8, changes: [{ queueId: 'lis-chat', metrics: { backlog: -3 } }] });
+    socket.receive('snapshot', { protocol: 1, offices: 'nope' });
+    runFrames();
+    expect(store.getState().connection.invalidMessages).toBe(2);
+    expect(store.getState().connection.problem).toMatch(/^Ignored an invalid snapshot: /);
+    expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
+    expect(store.getState().feed.queues).toHaveLength(3);
+  });
+
+  it('says it is reconnecting when the connection drops, and reconnects after a server-side close', () => {
+    const { store, socket } = setup();
+    socket.receive('snapshot', snapshot(7));
+    socket.receive('disconnect', 'transport close');
+    expect(store.getState().connection.status).toBe('reconnecting');
+    expect(socket.connects).toBe(0);
+    socket.receive('disconnect', 'io server disconnect');
+    expect(socket.connects).toBe(1);
+  });
+
+  it('stops retrying and says why when the gateway speaks another protocol version', () => {
+    const { store, socket } = setup();
+    const error = Object.assign(new Error('refused'), {
+      data: { code: 'protocol-mismatch', message: 'This gateway speaks protocol 2; the screen speaks 1.', serverProtocol: 2 },
+    });
+    socket.receive('connect_error', error);
+    expect(store.getState().connection.status).toBe('incompatible');
+    expect(store.getState().connection.problem).toMatch(/speaks protocol 2/);
+    expect(socket.disconnects).toBe(1);
+    socket.receive('connect_error', new Error('xhr poll error'));
+    expect(store.getState().connection.status).toBe('incompatible');
+  });
+});

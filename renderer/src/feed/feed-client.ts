@@ -1,0 +1,119 @@
+import {
+  HandshakeRefusalSchema,
+  PROTOCOL_VERSION,
+  SnapshotSchema,
+  UpdateSchema,
+  type QueueStatePatch,
+} from '../../../shared/protocol/protocol';
+import { parseWith } from '../../../shared/protocol/validation';
+import type { AppStore } from '../store/store';
+
+/** The part of a socket.io client socket the feed uses; tests pass a fake. */
+export interface FeedSocket {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  emit(event: 'resync'): unknown;
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export interface FeedClientOptions {
+  store: AppStore;
+  socket: FeedSocket;
+  /** Runs a callback before the next paint (requestAnimationFrame in a page). */
+  requestFrame: (callback: () => void) => void;
+  now?: () => number;
+}
+
+export const HANDSHAKE_OPTIONS = {
+  reconnection: true,
+  reconnectionAttempts: Infinity,
+  reconnectionDelay: 500,
+  reconnectionDelayMax: 5000,
+  randomizationFactor: 0.5,
+  timeout: 5000,
+} as const;
+
+export function handshakeAuth(client: 'wall' | 'web') {
+  return { protocol: PROTOCOL_VERSION, client };
+}
+
+/**
+ * Feeds the store from the gateway: validates every message on arrival, applies a snapshot at once,
+ * gathers updates and writes them to the store once per frame, and asks for a fresh snapshot when an
+ * update is missing. A message that fails validation is counted and reported, never applied.
+ */
+export function startFeedClient({ store, socket, requestFrame, now = Date.now }: FeedClientOptions): () => void {
+  let expectedSeq: number | null = null;
+  let pending: QueueStatePatch[] = [];
+  let pendingSeq = 0;
+  let frameRequested = false;
+  const actions = () => store.getState();
+
+  const flush = () => {
+    frameRequested = false;
+    if (pending.length === 0) return;
+    const patches = pending;
+    pending = [];
+    actions().applyPatches(patches, pendingSeq);
+  };
+
+  socket.on('connect', () => actions().setConnection('connecting'));
+
+  socket.on('snapshot', (data: never) => {
+    actions().messageReceived(now());
+    const parsed = parseWith(SnapshotSchema, data);
+    if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid snapshot: ${parsed.issues.slice(0, 3).join('; ')}`);
+    pending = [];
+    expectedSeq = parsed.value.seq + 1;
+    actions().applySnapshot(parsed.value, now());
+    actions().setConnection('live');
+  });
+
+  socket.on('update', (data: never) => {
+    actions().messageReceived(now());
+    const parsed = parseWith(UpdateSchema, data);
+    if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid update: ${parsed.issues.slice(0, 3).join('; ')}`);
+    const { seq, changes } = parsed.value;
+    if (expectedSeq === null || seq < expectedSeq) return; // before the snapshot, or already folded into it
+    if (seq > expectedSeq) {
+      // A missed update: its changes are lost to us, so start again from a full snapshot.
+      expectedSeq = null;
+      pending = [];
+      socket.emit('resync');
+      return;
+    }
+    expectedSeq = seq + 1;
+    pending.push(...changes);
+    pendingSeq = seq;
+    if (!frameRequested) {
+      frameRequested = true;
+      requestFrame(flush);
+    }
+  });
+
+  socket.on('disconnect', (reason: never) => {
+    expectedSeq = null;
+    pending = [];
+    actions().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.');
+    // The gateway closed us on purpose: socket.io will not retry by itself.
+    if ((reason as string) === 'io server disconnect') socket.connect();
+  });
+
+  socket.on('connect_error', (error: never) => {
+    const refusal = parseWith(HandshakeRefusalSchema, (error as { data?: unknown }).data);
+    if (refusal.ok && refusal.value.code === 'protocol-mismatch') {
+      socket.disconnect();
+      actions().setConnection('incompatible', refusal.value.message);
+      return;
+    }
+    if (actions().connection.status === 'incompatible') return;
+    actions().setConnection('reconnecting', `Cannot reach the gateway (${(error as Error).message}); retrying.`);
+  });
+
+  socket.on('rejected', (data: never) => {
+    const { event, issues } = data as { event?: string; issues?: string[] };
+    actions().invalidMessage(`The gateway refused ${event ?? 'a message'}: ${(issues ?? []).join('; ')}`);
+  });
+
+  return () => socket.disconnect();
+}

@@ -1,0 +1,24 @@
+// Wiring only: read where to connect, create the store, start the feed, render.
+import '@fontsource-variable/inter';
+import './styles/wall.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { io } from 'socket.io-client';
+import { App } from './app/App';
+import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient } from './feed/feed-client';
+import { resolveScreenOptions } from './launch/launch-options';
+import { StoreProvider } from './store/store-context';
+import { createAppStore } from './store/store';
+
+const options = await resolveScreenOptions(window);
+const store = createAppStore();
+const socket = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client) });
+startFeedClient({ store, socket, requestFrame: (callback) => requestAnimationFrame(callback) });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App officeId={options.officeId} />
+    </StoreProvider>
+  </StrictMode>,
+);

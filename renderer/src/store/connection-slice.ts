@@ -1,0 +1,36 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'incompatible';
+
+export interface ConnectionSlice {
+  connection: {
+    status: ConnectionStatus;
+    /** Local time of the last message from the gateway. */
+    lastMessageAt: number | null;
+    /** Gateway clock minus local clock, from the last snapshot: screens show the gateway's time. */
+    clockOffsetMs: number;
+    invalidMessages: number;
+    /** A sentence a person can act on, or null. */
+    problem: string | null;
+  };
+  setConnection: (status: ConnectionStatus, problem?: string | null) => void;
+  messageReceived: (localTime: number) => void;
+  invalidMessage: (problem: string) => void;
+}
+
+export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set) => ({
+  connection: { status: 'connecting', lastMessageAt: null, clockOffsetMs: 0, invalidMessages: 0, problem: null },
+  setConnection: (status, problem = null) => set((s) => ({ connection: { ...s.connection, status, problem } })),
+  messageReceived: (localTime) => set((s) => ({ connection: { ...s.connection, lastMessageAt: localTime } })),
+  invalidMessage: (problem) =>
+    set((s) => ({ connection: { ...s.connection, invalidMessages: s.connection.invalidMessages + 1, problem } })),
+});
+
+export const connectionSelectors = {
+  status: (s: AppState) => s.connection.status,
+  isLive: (s: AppState) => s.connection.status === 'live',
+  lastMessageAt: (s: AppState) => s.connection.lastMessageAt,
+  clockOffsetMs: (s: AppState) => s.connection.clockOffsetMs,
+  problem: (s: AppState) => s.connection.problem,
+};

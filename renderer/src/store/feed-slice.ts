@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand';
+import type { Office, Queue } from '../../../shared/model';
+import type { QueueState, QueueStatePatch, Snapshot } from '../../../shared/protocol/protocol';
+import type { AppState } from './store';
+
+export interface FeedSlice {
+  feed: {
+    offices: readonly Office[];
+    queues: readonly Queue[];
+    states: Readonly<Record<string, QueueState>>;
+    /** Sequence number of the last update applied. */
+    seq: number;
+  };
+  applySnapshot: (snapshot: Snapshot, localTime: number) => void;
+  /** Applies a frame's worth of patches in one store write. */
+  applyPatches: (patches: readonly QueueStatePatch[], seq: number) => void;
+}
+
+export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) => ({
+  feed: { offices: [], queues: [], states: {}, seq: 0 },
+  applySnapshot: (snapshot, localTime) =>
+    set((s) => ({
+      feed: {
+        offices: snapshot.offices,
+        queues: snapshot.queues,
+        states: Object.fromEntries(snapshot.states.map((state) => [state.queueId, state])),
+        seq: snapshot.seq,
+      },
+      connection: { ...s.connection, clockOffsetMs: snapshot.serverTime - localTime },
+    })),
+  applyPatches: (patches, seq) =>
+    set((s) => {
+      const states = { ...s.feed.states };
+      for (const patch of patches) {
+        const current = states[patch.queueId];
+        if (!current) continue;
+        states[patch.queueId] = {
+          queueId: current.queueId,
+          metrics: patch.metrics ? { ...current.metrics, ...patch.metrics } : current.metrics,
+          health: patch.health ?? current.health,
+          updatedAt: patch.updatedAt === undefined ? current.updatedAt : patch.updatedAt,
+        };
+      }
+      return { feed: { ...s.feed, states, seq } };
+    }),
+});
+
+export const feedSelectors = {
+  offices: (s: AppState) => s.feed.offices,
+  queues: (s: AppState) => s.feed.queues,
+  seq: (s: AppState) => s.feed.seq,
+  queueState: (queueId: string) => (s: AppState) => s.feed.states[queueId],
+  queue: (queueId: string) => (s: AppState) => s.feed.queues.find((q) => q.id === queueId),
+};

@@ -1,0 +1,14 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createFeedSlice, type FeedSlice } from './feed-slice';
+
+export type AppState = ConnectionSlice & FeedSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** One store built from feature slices; each slice keeps its selectors beside it. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createConnectionSlice(...a),
+    ...createFeedSlice(...a),
+  }));
+}

@@ -1,0 +1,62 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { chatQueue, emailQueue, state } from '../../../tests/support/renderer-fixtures';
+import { QueueTile } from './QueueTile';
+
+describe('QueueTile', () => {
+  it('shows the name, channel, team and the three metrics with units and human durations', () => {
+    render(<QueueTile queue={chatQueue} state={state('lis-chat', { metrics: { backlog: 1234, firstResponseP90: 200, resolutionP90: 4800 } as never })} locale="en-GB" live />);
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile).toHaveProperty('dataset.queueId', 'lis-chat');
+    expect(tile.dataset.officeId).toBe('lisbon');
+    expect(within(tile).getByRole('heading').textContent).toBe('Chat Portugal');
+    expect(tile.textContent).toContain('Chat');
+    expect(tile.textContent).toContain('Lisbon Care');
+    expect(tile.querySelector('[data-metric="backlog"]')?.textContent).toBe('1,234');
+    expect(tile.querySelector('[data-metric="firstResponseP90"]')?.textContent).toBe('3m 20s');
+    expect(tile.querySelector('[data-metric="resolutionP90"]')?.textContent).toBe('1h 20m');
+    expect(tile.textContent).not.toContain('Partner');
+  });
+
+  it('formats counts in the office locale', () => {
+    render(<QueueTile queue={chatQueue} state={state('lis-chat', { metrics: { backlog: 1234, firstResponseP90: 1, resolutionP90: 1 } as never })} locale="de-DE" live />);
+    expect(screen.getByTestId('queue-tile').querySelector('[data-metric="backlog"]')?.textContent).toBe('1.234');
+  });
+
+  it('shows status by word and shape as well as colour, and marks each metric past its threshold', () => {
+    const critical = state('lis-email', {
+      health: { status: 'critical', metrics: { backlog: 'critical', firstResponseP90: 'warning', resolutionP90: 'ok' } } as never,
+    });
+    render(<QueueTile queue={emailQueue} state={critical} locale="en-GB" live />);
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile.dataset.status).toBe('critical');
+    expect(tile.className).toContain('status-critical');
+    expect(tile.querySelector('.tile-status-word')?.textContent).toBe('Critical');
+    expect(tile.querySelector('.tile-status svg path')).not.toBeNull(); // the octagon
+    expect(tile.querySelector('[data-metric="backlog"]')?.closest('.metric')?.className).toContain('level-critical');
+    expect(tile.querySelector('[data-metric="firstResponseP90"]')?.closest('.metric')?.className).toContain('level-warning');
+    expect(tile.querySelectorAll('.metric-label svg')).toHaveLength(2);
+    expect(tile.getAttribute('aria-label')).toBe('Email Spain: Critical');
+  });
+
+  it('marks outsourced partners', () => {
+    render(<QueueTile queue={emailQueue} state={state('lis-email')} locale="en-GB" live />);
+    expect(screen.getByText('Partner')).toBeTruthy();
+  });
+
+  it('says No data with dashes before the first report', () => {
+    render(<QueueTile queue={chatQueue} state={undefined} locale="en-GB" live />);
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile.dataset.status).toBe('no-data');
+    expect(tile.querySelector('.tile-status-word')?.textContent).toBe('No data');
+    expect(tile.querySelector('[data-metric="backlog"]')?.textContent).toBe('–');
+  });
+
+  it('when not live, greys the tile and says the status is the last one known', () => {
+    render(<QueueTile queue={chatQueue} state={state('lis-chat')} locale="en-GB" live={false} />);
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile.className).toContain('tile-stale');
+    expect(tile.querySelector('.tile-status-word')?.textContent).toBe('Last: OK');
+    expect(tile.getAttribute('aria-label')).toBe('Chat Portugal: OK (not live)');
+  });
+});

@@ -1,0 +1,72 @@
+import type { Level } from '../../../shared/health/thresholds';
+import type { MetricId } from '../../../shared/metrics';
+import type { Queue } from '../../../shared/model';
+import type { QueueState } from '../../../shared/protocol/protocol';
+import { formatDuration } from '../format/duration';
+import { ChannelGlyph, CHANNEL_LABELS } from './ChannelGlyph';
+import { STATUS_LOOKS } from './status';
+import { StatusIcon } from './StatusIcon';
+
+/** The three headline metrics every tile shows, in reading order. */
+export const HEADLINE_METRICS = [
+  { id: 'backlog', label: 'Backlog', format: (v: number, locale: string) => new Intl.NumberFormat(locale).format(v) },
+  { id: 'firstResponseP90', label: 'First reply p90', format: (v: number) => formatDuration(v) },
+  { id: 'resolutionP90', label: 'Resolution p90', format: (v: number) => formatDuration(v) },
+] as const satisfies ReadonlyArray<{ id: MetricId; label: string; format: (v: number, locale: string) => string }>;
+
+export interface QueueTileProps {
+  queue: Queue;
+  state: QueueState | undefined;
+  locale: string;
+  /** False when the connection is down: the numbers are shown as old, in grey, never in live colours. */
+  live: boolean;
+}
+
+export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
+  const status = state?.health.status ?? 'no-data';
+  const look = STATUS_LOOKS[status];
+  const levels = (state?.health.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
+  return (
+    <article
+      className={`tile ${look.className}${live ? '' : ' tile-stale'}`}
+      data-testid="queue-tile"
+      data-queue-id={queue.id}
+      data-office-id={queue.officeId}
+      data-status={status}
+      aria-label={`${queue.name}: ${look.word}${live ? '' : ' (not live)'}`}
+    >
+      <header className="tile-head">
+        <span className="tile-status">
+          <StatusIcon shape={look.shape} />
+          <span className="tile-status-word">{live ? look.word : `Last: ${look.word}`}</span>
+        </span>
+        <span className="tile-channel">
+          <ChannelGlyph channel={queue.channel} />
+          {CHANNEL_LABELS[queue.channel]}
+        </span>
+      </header>
+      <h3 className="tile-name">{queue.name}</h3>
+      <p className="tile-team">
+        {queue.team.name}
+        {queue.team.kind === 'partner' && <span className="partner-badge">Partner</span>}
+      </p>
+      <dl className="tile-metrics">
+        {HEADLINE_METRICS.map((metric) => {
+          const value = state?.metrics[metric.id] ?? null;
+          const level = levels[metric.id] ?? null;
+          return (
+            <div key={metric.id} className={`metric${level ? ` level-${level}` : ''}`}>
+              <dt className="metric-label">
+                {level && level !== 'ok' && <StatusIcon shape={STATUS_LOOKS[level].shape} />}
+                {metric.label}
+              </dt>
+              <dd className="metric-value" data-metric={metric.id}>
+                {value === null ? '–' : metric.format(value, locale)}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </article>
+  );
+}

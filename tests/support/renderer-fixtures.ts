@@ -1,0 +1,30 @@
+import { PROTOCOL_VERSION, type QueueState, type Snapshot } from '../../shared/protocol/protocol';
+
+export const lisbon = { id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' };
+export const amsterdam = { id: 'amsterdam', name: 'Amsterdam', timeZone: 'Europe/Amsterdam', locale: 'nl-NL' };
+
+export const chatQueue = { id: 'lis-chat', name: 'Chat Portugal', officeId: 'lisbon', channel: 'chat', team: { name: 'Lisbon Care', kind: 'in-house' } } as const;
+export const emailQueue = { id: 'lis-email', name: 'Email Spain', officeId: 'lisbon', channel: 'email', team: { name: 'Tagus Contact', kind: 'partner' } } as const;
+export const phoneQueue = { id: 'ams-phone', name: 'Phone Netherlands', officeId: 'amsterdam', channel: 'phone', team: { name: 'Amsterdam Care', kind: 'in-house' } } as const;
+
+export function state(queueId: string, overrides: Partial<QueueState> = {}): QueueState {
+  return {
+    queueId,
+    metrics: { backlog: 4, firstResponseP90: 75, resolutionP90: 1200 },
+    health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok' } },
+    updatedAt: 1_700_000_000_000,
+    ...overrides,
+  } as QueueState;
+}
+
+export function snapshot(seq = 0, overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    protocol: PROTOCOL_VERSION,
+    serverTime: 1_700_000_000_000,
+    seq,
+    offices: [lisbon, amsterdam],
+    queues: [chatQueue, emailQueue, phoneQueue],
+    states: [state('lis-chat'), state('lis-email'), state('ams-phone')],
+    ...overrides,
+  } as Snapshot;
+}
