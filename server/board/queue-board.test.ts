@@ -30,11 +30,11 @@ describe('QueueBoard', () => {
     ]);
     board.set('lis-chat-pt', values({ backlog: 3, firstResponseP90: 61, agentsOnline: 4 }), 1000);
     expect(board.takeChanges()).toEqual([{ queueId: 'lis-chat-pt', metrics: { firstResponseP90: 61 }, updatedAt: 1000 }]);
-    // Chat backlog warning is at 15.
-    board.set('lis-chat-pt', values({ backlog: 16, firstResponseP90: 61, agentsOnline: 4 }), 2000);
+    // Chat backlog warning is at 90.
+    board.set('lis-chat-pt', values({ backlog: 91, firstResponseP90: 61, agentsOnline: 4 }), 2000);
     const [patch] = board.takeChanges();
     expect(patch?.health?.status).toBe('warning');
-    expect(patch?.metrics).toEqual({ backlog: 16 });
+    expect(patch?.metrics).toEqual({ backlog: 91 });
   });
 
   it('sends nothing when nothing changed, and the new data time alone when only that moved', () => {

@@ -9,6 +9,9 @@ describe('gateway settings', () => {
       host: '0.0.0.0',
       configFile: null,
       demoSeed: 1,
+      speed: 1,
+      dataDir: '/srv/queueboard/.data',
+      ingestKey: null,
       rendererDir: '/srv/queueboard/dist/renderer',
       allowedOrigins: ['app://queueboard'],
       logLevel: 'info',
@@ -22,6 +25,13 @@ describe('gateway settings', () => {
     );
     expect(settings).toMatchObject({ port: 0, host: '127.0.0.1', configFile: '/etc/qb.yaml', demoSeed: 9 });
     expect(settings.allowedOrigins).toEqual(['app://queueboard', 'http://localhost:5173']);
+  });
+
+  it('takes the speed from --speed=N before the environment, and checks the ingest key', () => {
+    expect(readSettings({ QUEUEBOARD_SPEED: '5' }, '/srv', ['--speed=60']).speed).toBe(60);
+    expect(readSettings({ QUEUEBOARD_SPEED: '5' }, '/srv').speed).toBe(5);
+    expect(() => readSettings({ QUEUEBOARD_INGEST_KEY: 'short' }, '/srv')).toThrow(/QUEUEBOARD_INGEST_KEY: must be at least 16 characters/);
+    expect(() => readSettings({}, '/srv', ['--speed=0'])).toThrow(/QUEUEBOARD_SPEED="0": must be a whole number from 1 to 10000/);
   });
 
   it('names every bad variable and the rule', () => {

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { systemClock, systemScheduler } from '../../server/runtime/clock';
+import { acceleratedClock, systemClock, systemScheduler } from '../../server/runtime/clock';
 import { createGateway, type Gateway, type GatewayOptions } from '../../server/gateway';
 import { demoConfig } from '../../server/config/demo-config';
 import { silentLogger } from '../../server/runtime/logger';
@@ -9,18 +9,23 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real gateway on loopback with the demo source on real time, as `npm run gateway` runs it. */
-export async function startDemoGateway(overrides: Partial<GatewayOptions> = {}): Promise<{ gateway: Gateway; url: string }> {
+/**
+ * A real gateway on loopback with the demo source, as `npm run gateway` runs it; `speed` runs simulated
+ * time faster (as --speed does), so a test sees a few minutes of traffic in seconds.
+ */
+export async function startDemoGateway(overrides: Partial<GatewayOptions> = {}, speed = 1): Promise<{ gateway: Gateway; url: string }> {
   const config = demoConfig(11);
+  const clock = acceleratedClock(systemClock, speed);
   const gateway = createGateway({
     config,
-    sources: [createDemoSource({ config, settings: config.demo!, clock: systemClock, scheduler: systemScheduler })],
-    clock: systemClock,
+    sources: [createDemoSource({ config, settings: config.demo!, clock, scheduler: systemScheduler })],
+    clock,
     scheduler: systemScheduler,
     logger: silentLogger,
     rendererDir: 'dist/renderer',
     updateIntervalMs: 250,
     ...overrides,
+    store: overrides.store ?? null,
   });
   const address = await gateway.listen(0, '127.0.0.1');
   return { gateway, url: `http://127.0.0.1:${address.port}` };

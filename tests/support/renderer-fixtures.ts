@@ -1,3 +1,4 @@
+import { EMPTY_METRICS } from '../../shared/metrics';
 import { PROTOCOL_VERSION, type QueueState, type Snapshot } from '../../shared/protocol/protocol';
 
 export const lisbon = { id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' };
@@ -10,10 +11,11 @@ export const phoneQueue = { id: 'ams-phone', name: 'Phone Netherlands', officeId
 export function state(queueId: string, overrides: Partial<QueueState> = {}): QueueState {
   return {
     queueId,
-    metrics: { backlog: 4, firstResponseP90: 75, resolutionP90: 1200 },
+    metrics: { ...EMPTY_METRICS, backlog: 4, firstResponseP90: 75, resolutionP90: 1200 },
     health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok' } },
     updatedAt: 1_700_000_000_000,
     ...overrides,
+    ...(overrides.metrics ? { metrics: { ...EMPTY_METRICS, ...overrides.metrics } } : {}),
   } as QueueState;
 }
 

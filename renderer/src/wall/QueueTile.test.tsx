@@ -39,6 +39,22 @@ describe('QueueTile', () => {
     expect(tile.getAttribute('aria-label')).toBe('Email Spain: Critical');
   });
 
+  it('names a metric off the tile that drives its status, with its value', () => {
+    const slow = state('lis-chat', {
+      metrics: { backlog: 3, firstResponseP90: 60, resolutionP90: 600, slaAttainment: 72.5, oldestWaitingSeconds: 30 } as never,
+      health: { status: 'critical', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', slaAttainment: 'critical', oldestWaitingSeconds: 'ok' } } as never,
+    });
+    render(<QueueTile queue={chatQueue} state={slow} locale="en-GB" live />);
+    const causes = screen.getByTestId('tile-causes');
+    expect(causes.textContent).toBe('SLA 72.5%');
+    expect(causes.querySelector('[data-metric="slaAttainment"]')?.className).toContain('level-critical');
+  });
+
+  it('shows no cause line when the shown metrics explain the status', () => {
+    render(<QueueTile queue={chatQueue} state={state('lis-chat')} locale="en-GB" live />);
+    expect(screen.queryByTestId('tile-causes')).toBeNull();
+  });
+
   it('marks outsourced partners', () => {
     render(<QueueTile queue={emailQueue} state={state('lis-email')} locale="en-GB" live />);
     expect(screen.getByText('Partner')).toBeTruthy();

@@ -3,6 +3,7 @@ import type { MetricId } from '../../../shared/metrics';
 import type { Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
 import { formatDuration } from '../format/duration';
+import { formatMetric, SHORT_LABELS } from '../format/metric';
 import { ChannelGlyph, CHANNEL_LABELS } from './ChannelGlyph';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
@@ -13,6 +14,8 @@ export const HEADLINE_METRICS = [
   { id: 'firstResponseP90', label: 'First reply p90', format: (v: number) => formatDuration(v) },
   { id: 'resolutionP90', label: 'Resolution p90', format: (v: number) => formatDuration(v) },
 ] as const satisfies ReadonlyArray<{ id: MetricId; label: string; format: (v: number, locale: string) => string }>;
+
+const HEADLINE_IDS: ReadonlySet<MetricId> = new Set(HEADLINE_METRICS.map((m) => m.id));
 
 export interface QueueTileProps {
   queue: Queue;
@@ -26,6 +29,10 @@ export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
   const status = state?.health.status ?? 'no-data';
   const look = STATUS_LOOKS[status];
   const levels = (state?.health.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
+  // Metrics the tile does not show that still drive its status: name them, or the colour has no reason.
+  const causes = (Object.keys(levels) as MetricId[]).filter(
+    (id) => !HEADLINE_IDS.has(id) && (levels[id] === 'warning' || levels[id] === 'critical') && state?.metrics[id] != null,
+  );
   return (
     <article
       className={`tile ${look.className}${live ? '' : ' tile-stale'}`}
@@ -50,6 +57,16 @@ export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
         {queue.team.name}
         {queue.team.kind === 'partner' && <span className="partner-badge">Partner</span>}
       </p>
+      {causes.length > 0 && (
+        <p className="tile-causes" data-testid="tile-causes">
+          {causes.map((id) => (
+            <span key={id} className={`cause level-${levels[id]}`} data-metric={id}>
+              <StatusIcon shape={STATUS_LOOKS[levels[id]!].shape} />
+              {SHORT_LABELS[id]} {formatMetric(id, state!.metrics[id]!, locale)}
+            </span>
+          ))}
+        </p>
+      )}
       <dl className="tile-metrics">
         {HEADLINE_METRICS.map((metric) => {
           const value = state?.metrics[metric.id] ?? null;

@@ -9,8 +9,6 @@ interface WaitingTicket {
   ticketId: string;
   /** When an agent could first answer it; replies go first come, first served among those ready. */
   readyAt: number;
-  /** Reopened tickets are answered again, but that reply is not a first reply. */
-  reopened: boolean;
 }
 
 interface Scheduled {
@@ -61,7 +59,7 @@ export class QueueTraffic {
       const at = Math.round(from + this.random.next() * (to - from));
       const ticketId = `${this.queue.id}-${++this.ticketCount}`;
       events.push(this.event('created', ticketId, at));
-      this.waiting.push({ ticketId, readyAt: at + this.lognormal(this.profile.replyLagMedian, 0.7) * 1000, reopened: false });
+      this.waiting.push({ ticketId, readyAt: at + this.lognormal(this.profile.replyLagMedian, 0.7) * 1000 });
     }
 
     const agentsOnline = partnerGone ? 0 : this.agents(local.hour, load);
@@ -78,7 +76,8 @@ export class QueueTraffic {
       const ticket = this.waiting.shift()!;
       this.replyCredit -= 1;
       const at = Math.round(Math.max(ticket.readyAt, from + this.random.next() * (to - from)));
-      if (!ticket.reopened) events.push(this.event('first-reply', ticket.ticketId, at));
+      // A reopened ticket's reply ends its wait; the engine does not count it as a first reply again.
+      events.push(this.event('first-reply', ticket.ticketId, at));
       this.scheduled.push({ at: at + this.lognormal(this.profile.resolutionMedian, 0.9) * 1000, ticketId: ticket.ticketId, kind: 'solved' });
     }
   }
@@ -93,7 +92,7 @@ export class QueueTraffic {
       if (item.kind === 'solved' && this.random.next() < this.profile.reopenRate) {
         this.scheduled.push({ at: at + (1 + 11 * this.random.next()) * 3_600_000, ticketId: item.ticketId, kind: 'reopened' });
       } else if (item.kind === 'reopened') {
-        this.waiting.push({ ticketId: item.ticketId, readyAt: at + this.lognormal(this.profile.replyLagMedian, 0.7) * 1000, reopened: true });
+        this.waiting.push({ ticketId: item.ticketId, readyAt: at + this.lognormal(this.profile.replyLagMedian, 0.7) * 1000 });
       }
     }
   }

@@ -22,8 +22,8 @@ const MIN = 60;
 const HOUR = 3600;
 
 const social: TrafficProfile = {
-  arrivalsPerHour: 14,
-  peakAgents: 2,
+  arrivalsPerHour: 90,
+  peakAgents: 10,
   repliesPerAgentHour: 12,
   staffedHours: [8, 22],
   replyLagMedian: 12 * MIN,
@@ -33,8 +33,8 @@ const social: TrafficProfile = {
 
 export const TRAFFIC_PROFILES: Readonly<Record<Channel, TrafficProfile>> = {
   email: {
-    arrivalsPerHour: 40,
-    peakAgents: 6,
+    arrivalsPerHour: 260,
+    peakAgents: 36,
     // Staffed 12 hours for mail that arrives around the clock: a morning backlog, drained by evening.
     repliesPerAgentHour: 11,
     staffedHours: [8, 20],
@@ -43,20 +43,20 @@ export const TRAFFIC_PROFILES: Readonly<Record<Channel, TrafficProfile>> = {
     reopenRate: 0.06,
   },
   chat: {
-    arrivalsPerHour: 45,
-    peakAgents: 5,
+    arrivalsPerHour: 300,
+    peakAgents: 32,
     repliesPerAgentHour: 12,
     staffedHours: null,
-    replyLagMedian: 40,
+    replyLagMedian: 25,
     resolutionMedian: 12 * MIN,
     reopenRate: 0.02,
   },
   phone: {
-    arrivalsPerHour: 35,
-    peakAgents: 5,
+    arrivalsPerHour: 220,
+    peakAgents: 32,
     repliesPerAgentHour: 9,
     staffedHours: null,
-    replyLagMedian: 20,
+    replyLagMedian: 12,
     resolutionMedian: 8 * MIN,
     reopenRate: 0.02,
   },
