@@ -55,7 +55,8 @@ function electronCanRun() {
 
 async function main() {
   await runToEnd('npm', ['run', webOnly ? 'build:renderer' : 'build']);
-  const gateway = run(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env: { ...process.env, PORT: port } });
+  const gatewayArgs = process.argv.slice(2).filter((arg) => arg.startsWith('--speed='));
+  const gateway = run(process.execPath, ['--import', 'tsx', 'server/index.ts', ...gatewayArgs], { env: { ...process.env, PORT: port } });
   gateway.on('exit', (code) => stopAll(code ?? 1));
   await waitForGateway();
   if (webOnly) {

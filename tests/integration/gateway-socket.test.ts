@@ -85,6 +85,16 @@ describe('gateway over a real socket.io connection', () => {
     expect(Object.fromEntries(gateway.stats.refusedHandshakes)).toEqual({ 'protocol-mismatch': 1, 'bad-handshake': 1 });
   });
 
+  it('answers a history request through its acknowledgement, and names the fields of a bad one', async () => {
+    const socket = open(url);
+    await nextEvent(socket, 'snapshot');
+    // This gateway runs without a store: a valid request gets an empty history, not an error.
+    expect(await socket.emitWithAck('history', { spanMs: 3_600_000, metrics: ['backlog'] })).toEqual({ ok: true, resolutionMs: 60_000, queues: [] });
+    const bad = await socket.emitWithAck('history', { spanMs: 48 * 3_600_000, metrics: ['happiness'] } as never);
+    expect(bad).toEqual({ ok: false, issues: ['spanMs: must be at most 24 h in ms', expect.stringMatching(/^metrics\[0\]: /)] });
+    expect(gateway.stats.rejectedMessages.get('invalid-history-request')).toBe(1);
+  });
+
   it('reports connected clients by kind on /healthz', async () => {
     const wall = open(url);
     const web = open(url, { protocol: 1, client: 'web' });
