@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config/load-config';
+import { StoreError } from './store';
 import { createLogger } from './runtime/logger';
 import { readSettings, SettingsError } from './runtime/settings';
 import { startGateway } from './start-gateway';
@@ -19,7 +20,7 @@ try {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof SettingsError) {
+  if (error instanceof ConfigError || error instanceof SettingsError || error instanceof StoreError) {
     process.stderr.write(`${error.message}\nThe gateway did not start.\n`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     process.stderr.write(`Port ${process.env.PORT ?? 4310} is already in use: stop the other gateway or set PORT.\n`);

@@ -43,6 +43,11 @@ describe('protocol schemas', () => {
     );
   });
 
+  it('say a missing field is required', () => {
+    const { states: _states, ...withoutStates } = snapshot;
+    expect(parseWith(SnapshotSchema, withoutStates)).toEqual({ ok: false, issues: ['states: is required (array)'] });
+  });
+
   it('reject an empty update and a duration given in milliseconds', () => {
     expect(parseWith(UpdateSchema, { serverTime: 1, seq: 1, changes: [] }).ok).toBe(false);
     const ms = parseWith(UpdateSchema, {

@@ -10,7 +10,13 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): Parsed
 }
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  return issues.map((issue) => `${formatPath(issue.path)}: ${plain(issue)}`);
+}
+
+/** zod's wording for a missing field is "expected string, received undefined"; a person reads "is required". */
+function plain(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) return `is required (${issue.expected})`;
+  return issue.message;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
