@@ -1,5 +1,6 @@
 import { extname, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { contentTypeFor } from '../../shared/content-types';
 import { buildContentSecurityPolicy } from './content-security-policy';
 
 /**
@@ -14,20 +15,6 @@ export function registerAppScheme(protocol: {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const MISSING_FILE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
@@ -72,7 +59,7 @@ export function createAppRequestHandler({ rendererDir, gatewayUrl, readFile, log
       }
       return text(404, `Not found: ${url.pathname}`);
     }
-    const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const contentType = contentTypeFor(extname(file));
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
       headers: { ...securityHeaders, 'Content-Type': contentType, 'Content-Length': String(body.byteLength) },

@@ -1,20 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { contentTypeFor } from '../../shared/content-types';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export interface StaticFile {
   body: Buffer;
@@ -38,7 +25,7 @@ export function createStaticFiles(rootDir: string) {
     if (!info?.isFile()) return null;
     return {
       body: await readFile(full),
-      contentType: CONTENT_TYPES[extname(full).toLowerCase()] ?? 'application/octet-stream',
+      contentType: contentTypeFor(extname(full)),
       immutable: full.startsWith(join(root, 'assets') + sep),
     };
   }
