@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { contentTypeFor } from '../../shared/content-types';
 
-
 export interface StaticFile {
   body: Buffer;
   contentType: string;
