@@ -84,12 +84,21 @@ describe('the wall view served by the gateway, in Chromium', () => {
     }
   });
 
-  it('says plainly when the gateway is gone instead of showing old numbers as live', async () => {
+  it('says plainly when the gateway is gone, and goes live again by itself when it returns', async () => {
     const { page } = await openWall('/?office=amsterdam');
     const status = page.locator('[data-testid="connection-status"]');
+    const port = Number(new URL(url).port);
     await gateway.close();
-    await expect.poll(() => status.getAttribute('data-status'), { timeout: 5000 }).not.toBe('live');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 5000 }).toBe('reconnecting');
+    const tiles = page.locator('[data-testid="queue-tile"]');
+    expect(await tiles.evaluateAll((nodes) => nodes.every((n) => n.classList.contains('tile-stale')))).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/wall-amsterdam-disconnected.png` });
+
+    gateway = (await startDemoGateway({ rendererDir: 'dist/renderer' }, 10, port)).gateway;
+    const restarted = Date.now();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 8000 }).toBe('live');
+    console.log(`live again ${Date.now() - restarted} ms after the gateway came back`);
+    expect(await tiles.evaluateAll((nodes) => nodes.some((n) => n.classList.contains('tile-stale')))).toBe(false);
     await page.close();
   });
 });

@@ -13,7 +13,11 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * A real gateway on loopback with the demo source, as `npm run gateway` runs it; `speed` runs simulated
  * time faster (as --speed does), so a test sees a few minutes of traffic in seconds.
  */
-export async function startDemoGateway(overrides: Partial<GatewayOptions> = {}, speed = 1): Promise<{ gateway: Gateway; url: string }> {
+export async function startDemoGateway(
+  overrides: Partial<GatewayOptions> = {},
+  speed = 1,
+  port = 0,
+): Promise<{ gateway: Gateway; url: string }> {
   const config = demoConfig(11);
   const clock = acceleratedClock(systemClock, speed);
   const gateway = createGateway({
@@ -27,7 +31,7 @@ export async function startDemoGateway(overrides: Partial<GatewayOptions> = {}, 
     ...overrides,
     store: overrides.store ?? null,
   });
-  const address = await gateway.listen(0, '127.0.0.1');
+  const address = await gateway.listen(port, '127.0.0.1');
   return { gateway, url: `http://127.0.0.1:${address.port}` };
 }
 
