@@ -70,7 +70,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
   const metrics = createGatewayMetrics(stats, () => engine.retainedItems(), () => clock.now());
-  const durableSources = new Set(options.sources.filter((s) => s.durable).map((s) => s.id));
+  const inProcessDurability = new Map(options.sources.map((s) => [s.id, s.durable]));
 
   const evaluator = new Evaluator({
     board,
@@ -87,8 +87,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       appendBatch: (sourceId, events) => timed(metrics.dbWriteSeconds, () => store.events.appendBatch(sourceId, events)),
       appendReading: (sourceId, queueId, reading) => timed(metrics.dbWriteSeconds, () => store.events.appendReading(sourceId, queueId, reading)),
     },
-    // Anything not started in process (HTTP push, connectors) is durable.
-    isDurable: (sourceId) => durableSources.has(sourceId) || !options.sources.some((s) => s.id === sourceId),
+    // Anything not started in process (HTTP push) is durable.
+    isDurable: (sourceId) => inProcessDurability.get(sourceId) ?? true,
     dropped: metrics.eventsDropped,
     touched: (queueId, at) => {
       stats.lastReadingAt = Math.max(stats.lastReadingAt ?? 0, at);

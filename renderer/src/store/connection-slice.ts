@@ -29,7 +29,6 @@ export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSli
 
 export const connectionSelectors = {
   status: (s: AppState) => s.connection.status,
-  isLive: (s: AppState) => s.connection.status === 'live',
   lastMessageAt: (s: AppState) => s.connection.lastMessageAt,
   clockOffsetMs: (s: AppState) => s.connection.clockOffsetMs,
   problem: (s: AppState) => s.connection.problem,

@@ -48,7 +48,5 @@ export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) 
 export const feedSelectors = {
   offices: (s: AppState) => s.feed.offices,
   queues: (s: AppState) => s.feed.queues,
-  seq: (s: AppState) => s.feed.seq,
   queueState: (queueId: string) => (s: AppState) => s.feed.states[queueId],
-  queue: (queueId: string) => (s: AppState) => s.feed.queues.find((q) => q.id === queueId),
 };

@@ -2,20 +2,15 @@ import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
-import { formatDuration } from '../format/duration';
 import { formatMetric, SHORT_LABELS } from '../format/metric';
 import { ChannelGlyph, CHANNEL_LABELS } from './ChannelGlyph';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
 
 /** The three headline metrics every tile shows, in reading order. */
-export const HEADLINE_METRICS = [
-  { id: 'backlog', label: 'Backlog', format: (v: number, locale: string) => new Intl.NumberFormat(locale).format(v) },
-  { id: 'firstResponseP90', label: 'First reply p90', format: (v: number) => formatDuration(v) },
-  { id: 'resolutionP90', label: 'Resolution p90', format: (v: number) => formatDuration(v) },
-] as const satisfies ReadonlyArray<{ id: MetricId; label: string; format: (v: number, locale: string) => string }>;
+export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
 
-const HEADLINE_IDS: ReadonlySet<MetricId> = new Set(HEADLINE_METRICS.map((m) => m.id));
+const HEADLINE_IDS: ReadonlySet<MetricId> = new Set(HEADLINE_METRICS);
 
 export interface QueueTileProps {
   queue: Queue;
@@ -68,17 +63,17 @@ export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
         </p>
       )}
       <dl className="tile-metrics">
-        {HEADLINE_METRICS.map((metric) => {
-          const value = state?.metrics[metric.id] ?? null;
-          const level = levels[metric.id] ?? null;
+        {HEADLINE_METRICS.map((id) => {
+          const value = state?.metrics[id] ?? null;
+          const level = levels[id] ?? null;
           return (
-            <div key={metric.id} className={`metric${level ? ` level-${level}` : ''}`}>
+            <div key={id} className={`metric${level ? ` level-${level}` : ''}`}>
               <dt className="metric-label">
                 {level && level !== 'ok' && <StatusIcon shape={STATUS_LOOKS[level].shape} />}
-                {metric.label}
+                {SHORT_LABELS[id]}
               </dt>
-              <dd className="metric-value" data-metric={metric.id}>
-                {value === null ? '–' : metric.format(value, locale)}
+              <dd className="metric-value" data-metric={id}>
+                {value === null ? '–' : formatMetric(id, value, locale)}
               </dd>
             </div>
           );
