@@ -94,6 +94,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       stats.lastReadingAt = Math.max(stats.lastReadingAt ?? 0, at);
       evaluator.touched(queueId, at);
     },
+    sourceStatus: (sourceId, status) => logger.info('source status', { sourceId, state: status.state, reason: status.state === 'down' ? status.reason : undefined }),
   });
 
   const snapshot = (): Snapshot => ({

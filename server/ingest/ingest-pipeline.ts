@@ -1,7 +1,7 @@
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import type { MetricEngine } from '../metrics';
 import type { Counter } from '../runtime/prometheus';
-import type { SourceSink } from '../sources/source';
+import type { SourceSink, SourceStatus } from '../sources/source';
 import type { IngestSink } from './ingest-api';
 
 /** The part of the event log the pipeline needs (server/store). */
@@ -19,6 +19,8 @@ export interface IngestPipelineOptions {
   dropped: Counter;
   /** Called with each queue whose input changed, and when. */
   touched: (queueId: string, at: number) => void;
+  /** Called when a source reports that it can or cannot reach its upstream. */
+  sourceStatus: (sourceId: string, status: SourceStatus) => void;
 }
 
 /**
@@ -34,6 +36,10 @@ export class IngestPipeline implements SourceSink, IngestSink {
 
   reading(sourceId: string, queueId: string, reading: QueueReadingInput): void {
     this.ingestReading(sourceId, queueId, reading);
+  }
+
+  status(sourceId: string, status: SourceStatus): void {
+    this.options.sourceStatus(sourceId, status);
   }
 
   ingestEvents(sourceId: string, events: readonly TicketEvent[]): { accepted: number; duplicates: number } {

@@ -21,6 +21,7 @@ describe('metric engine memory over a week', () => {
         for (const event of batch) engine.applyEvent(event);
       },
       reading: (_s, queueId, reading) => engine.applyReading(queueId, reading),
+      status: () => {},
     });
 
     const hourly: number[] = [];

@@ -4,7 +4,16 @@ import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 export interface SourceSink {
   events(sourceId: string, events: readonly TicketEvent[]): void;
   reading(sourceId: string, queueId: string, reading: QueueReadingInput): void;
+  /**
+   * Whether the source can reach what it reads from. While a source is down its queues are shown stale
+   * with the reason (e.g. "Zendesk answered 503 three times"); `up` clears it. Reports are idempotent.
+   */
+  status(sourceId: string, status: SourceStatus): void;
 }
+
+export type SourceStatus =
+  | { readonly state: 'up'; readonly queueIds: readonly string[] }
+  | { readonly state: 'down'; readonly queueIds: readonly string[]; readonly reason: string };
 
 /**
  * What every source implements: the demo, HTTP push, and the helpdesk connectors. A source pushes

@@ -23,6 +23,7 @@ function record(seed: number, runMs: number, start = TUESDAY_NOON): Recorded {
   source.start({
     events: (_source, events) => recorded.events.push(...events),
     reading: (_source, queueId, reading) => recorded.readings.push({ queueId, reading }),
+    status: () => {},
   });
   time.advance(runMs);
   source.stop();
@@ -117,7 +118,7 @@ describe('demo source on ticket events', () => {
     const config = demoConfig(5);
     const source = createDemoSource({ config, settings: config.demo!, clock: fast, scheduler: time });
     const events: TicketEvent[] = [];
-    source.start({ events: (_s, batch) => events.push(...batch), reading: () => {} });
+    source.start({ events: (_s, batch) => events.push(...batch), reading: () => {}, status: () => {} });
     events.length = 0;
     simulated += 60_000; // one real second at 60×
     time.advance(1000);
