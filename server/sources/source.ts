@@ -26,6 +26,11 @@ export interface Source {
    * it counts; the demo regenerates its own and is not logged.
    */
   readonly durable: boolean;
+  /**
+   * How often, in normal operation, it reports on each of its queues (the demo's tick, a connector's poll
+   * interval). A queue whose latest data is older than three times this is shown stale.
+   */
+  readonly expectedIntervalMs: number;
   start(sink: SourceSink): void;
   stop(): void;
 }

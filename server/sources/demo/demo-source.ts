@@ -32,6 +32,7 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
   return {
     id,
     durable: false,
+    expectedIntervalMs: settings.tickMs,
     start(sink: SourceSink) {
       if (cancel) throw new Error('The demo source is already running.');
       const startAt = clock.now();
