@@ -1,12 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS, DEFAULT_THRESHOLDS } from '../shared/health/default-thresholds';
-import { HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS } from '../shared/health/default-thresholds';
+import { HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type CommandResult, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
+import { AlertManager } from './alerts/alert-manager';
 import { Evaluator } from './board/evaluator';
-import { QueueBoard, type ThresholdsFor } from './board/queue-board';
+import { QueueBoard } from './board/queue-board';
 import { UpdateBatcher } from './board/update-batcher';
 import type { GatewayConfig } from './config/config-schema';
 import { createGatewayMetrics, timed } from './gateway-metrics';
+import { HealthTracker } from './health/health-tracker';
+import { parseOverrides, ThresholdService } from './health/threshold-service';
 import { createHttpHandler, type HealthReport } from './http/http-handler';
 import { createStaticFiles } from './http/static-files';
 import { createIngestApi } from './ingest/ingest-api';
@@ -38,7 +42,10 @@ export interface GatewayOptions {
   /** How often every queue is recomputed. */
   evaluateIntervalMs?: number;
   version?: string;
-  thresholdsFor?: ThresholdsFor;
+  /** Clock milliseconds per real millisecond (--speed): sources' update intervals are in real time. */
+  clockSpeed?: number;
+  /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
+  newAlertId?: () => string;
 }
 
 export interface Gateway {
@@ -47,6 +54,8 @@ export interface Gateway {
   snapshot(): Snapshot;
   readonly stats: GatewayStats;
   readonly engine: MetricEngine;
+  readonly alerts: AlertManager;
+  readonly thresholds: ThresholdService;
   readonly httpServer: Server;
   /** Text of GET /metrics. */
   metricsText(): string;
@@ -57,7 +66,14 @@ const HISTORY_RETENTION_MS = 24 * 3_600_000;
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, clock, logger, store } = options;
   const stats = new GatewayStats(clock.now());
-  const board = new QueueBoard(config.offices, config.queues, options.thresholdsFor ?? ((q) => DEFAULT_THRESHOLDS[q.channel]));
+  const board = new QueueBoard(config.offices, config.queues);
+  const stored = parseOverrides((store?.thresholds.list() ?? []).map(({ scope, scopeId, metric, profile, warning, critical, pendingSeconds, recoverySeconds }) => ({ scope, scopeId, metric, profile, warning, critical, pendingSeconds, recoverySeconds })));
+  for (const problem of stored.problems) logger.warn('stored threshold ignored', { problem });
+  const thresholds = new ThresholdService(config.offices, config.health, stored.overrides);
+  const tracker = new HealthTracker(config.health);
+  const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID });
+  const sourceDown = new Map<string, string>();
+  const staleAfterMs = staleLimits(config, options.sources, options.clockSpeed ?? 1);
   const engine = new MetricEngine({
     queues: config.queues.map((queue) => ({
       id: queue.id,
@@ -75,6 +91,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   const evaluator = new Evaluator({
     board,
     engine,
+    assess: (queue, values, updatedAt, now) => {
+      const verdict = tracker.observe({
+        queueId: queue.id,
+        values,
+        rules: thresholds.rulesFor(queue, now),
+        updatedAt,
+        staleAfterMs: staleAfterMs.get(queue.id) ?? null,
+        sourceDown: sourceDown.get(queue.id) ?? null,
+        now,
+      });
+      alerts.observe(queue.id, verdict, now);
+      return verdict.health;
+    },
+    afterEvaluation: (now) => alerts.expireSnoozes(now),
     history: store && { recordMinute: (at, entries) => timed(metrics.dbWriteSeconds, () => store.history.recordMinute(at, entries)) },
     clock,
     scheduler: options.scheduler,
@@ -94,7 +124,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       stats.lastReadingAt = Math.max(stats.lastReadingAt ?? 0, at);
       evaluator.touched(queueId, at);
     },
-    sourceStatus: (sourceId, status) => logger.info('source status', { sourceId, state: status.state, reason: status.state === 'down' ? status.reason : undefined }),
+    sourceStatus: (sourceId, status) => {
+      for (const queueId of status.queueIds) {
+        if (status.state === 'down') sourceDown.set(queueId, status.reason);
+        else sourceDown.delete(queueId);
+      }
+      logger.info('source status', { sourceId, state: status.state, reason: status.state === 'down' ? status.reason : undefined });
+    },
   });
 
   const snapshot = (): Snapshot => ({
@@ -104,6 +140,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     offices: [...board.offices],
     queues: board.queues.map(({ id, name, officeId, channel, team }) => ({ id, name, officeId, channel, team })),
     states: board.currentStates(),
+    alerts: alerts.openAlerts(),
   });
 
   const health = (): HealthReport => ({
@@ -151,6 +188,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     httpServer,
     snapshot,
     history,
+    commands: {
+      // What a person did goes out at once, not with the next beat: every screen sees it within a second.
+      acknowledge: (request, actor) => flushAfter(alerts.acknowledge(request, actor, clock.now())),
+      snooze: (request, actor) => flushAfter(alerts.snooze(request, actor, clock.now())),
+    },
     clock,
     logger,
     stats,
@@ -161,8 +203,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     clock,
     scheduler: options.scheduler,
     intervalMs: options.updateIntervalMs ?? 500,
+    alerts,
     broadcast: (update) => sockets.broadcast(update),
   });
+  const flushAfter = (result: CommandResult): CommandResult => {
+    if (result.ok) batcher.flush();
+    return result;
+  };
   let stopHousekeeping: (() => void) | null = null;
   const housekeeping = () => {
     if (!store) return;
@@ -177,6 +224,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     stats,
     engine,
+    alerts,
+    thresholds,
     httpServer,
     snapshot,
     metricsText: () => metrics.registry.render(),
@@ -184,7 +233,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (store) {
         const replayed = pipeline.replay(store.events.replay());
         for (const { queueId, reading } of store.events.replayReadings()) pipeline.applyReading(queueId, reading);
-        logger.info('rebuilt queue state from the event log', { events: replayed });
+        logger.info('rebuilt queue state from the event log', { events: replayed, openAlerts: alerts.restore() });
         housekeeping();
       }
       await new Promise<void>((resolve, reject) => {
@@ -213,4 +262,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       return closing;
     },
   };
+}
+
+/**
+ * How old each queue's data may get before it is stale: its own setting, or the staleness factor times
+ * how often its source reports (in clock time, so a demo at --speed=30 is judged by its simulated rhythm).
+ */
+function staleLimits(config: GatewayConfig, sources: readonly Source[], clockSpeed: number): Map<string, number> {
+  const limits = new Map<string, number>();
+  const factor = config.health.stalenessFactor;
+  for (const queue of config.queues) {
+    if ((queue.source?.kind ?? 'push') === 'push') limits.set(queue.id, factor * config.ingest.expectedIntervalSeconds * 1000);
+  }
+  for (const source of sources) {
+    for (const queueId of source.queueIds) limits.set(queueId, factor * source.expectedIntervalMs * clockSpeed);
+  }
+  for (const queue of config.queues) {
+    if (queue.staleAfterSeconds !== undefined) limits.set(queue.id, queue.staleAfterSeconds * 1000);
+  }
+  return limits;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../shared/health/default-thresholds';
+import { evaluateQueueHealth } from '../../shared/health/queue-health';
 import { EMPTY_METRICS, type MetricValues } from '../../shared/metrics';
 import { FakeTime } from '../../tests/support/fake-time';
 import { demoConfig } from '../config/demo-config';
@@ -12,12 +13,13 @@ const START = Date.UTC(2026, 10, 17, 12, 0, 30);
 function setup() {
   const config = demoConfig();
   const time = new FakeTime(START);
-  const board = new QueueBoard(config.offices, config.queues, (q) => DEFAULT_THRESHOLDS[q.channel]);
+  const board = new QueueBoard(config.offices, config.queues);
   const recorded: Array<{ queueId: string; at: number; backlog: number | null }> = [];
   const evaluator = new Evaluator({
     board,
     // Backlog grows by one per second of clock time, so each evaluation has something new.
     engine: { metricsFor: (_queueId: string, now: number): MetricValues => ({ ...EMPTY_METRICS, backlog: Math.floor((now - START) / 1000) }) },
+    assess: (queue, values) => evaluateQueueHealth(values, DEFAULT_THRESHOLDS[queue.channel]),
     history: {
       recordMinute: (at, entries) => entries.forEach(({ queueId, metrics }) => recorded.push({ queueId, at, backlog: metrics.backlog })),
     },

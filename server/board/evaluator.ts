@@ -1,4 +1,6 @@
+import type { QueueHealth } from '../../shared/health/queue-health';
 import type { MetricValues } from '../../shared/metrics';
+import type { Queue } from '../../shared/model';
 import type { Clock, Scheduler } from '../runtime/clock';
 import type { Histogram } from '../runtime/prometheus';
 import type { QueueBoard } from './queue-board';
@@ -15,6 +17,10 @@ export interface HistorySink {
 export interface EvaluatorOptions {
   board: QueueBoard;
   engine: MetricSource;
+  /** Judges a queue's health from its values and data age at `now` (debounced, stale-aware). */
+  assess: (queue: Queue, values: MetricValues, updatedAt: number | null, now: number) => QueueHealth;
+  /** Called once per evaluation after every queue, e.g. to expire snoozes. */
+  afterEvaluation?: (now: number) => void;
   history: HistorySink | null;
   clock: Clock;
   scheduler: Scheduler;
@@ -53,7 +59,7 @@ export class Evaluator {
   }
 
   evaluate(): void {
-    const { board, engine, clock, history } = this.options;
+    const { board, engine, clock, history, assess } = this.options;
     const started = performance.now();
     const now = clock.now();
     const minute = Math.floor(now / MINUTE) * MINUTE;
@@ -63,8 +69,10 @@ export class Evaluator {
     for (const queue of board.queues) {
       const values = engine.metricsFor(queue.id, now);
       if (closeMinute) entries.push({ queueId: queue.id, metrics: values });
-      board.set(queue.id, values, this.lastInputAt.get(queue.id) ?? null);
+      const updatedAt = this.lastInputAt.get(queue.id) ?? null;
+      board.set(queue.id, values, updatedAt, assess(queue, values, updatedAt, now));
     }
+    this.options.afterEvaluation?.(now);
     if (closeMinute) history.recordMinute(this.lastMinute!, entries);
     this.lastMinute = minute;
     this.options.evaluationSeconds.observe((performance.now() - started) / 1000);

@@ -1,10 +1,9 @@
-import { evaluateQueueHealth, type QueueHealth } from '../../shared/health/queue-health';
-import type { ThresholdSet } from '../../shared/health/thresholds';
+import type { QueueHealth } from '../../shared/health/queue-health';
 import { EMPTY_METRICS, METRIC_IDS, type MetricValues } from '../../shared/metrics';
 import type { Office, Queue } from '../../shared/model';
 import type { QueueState, QueueStatePatch } from '../../shared/protocol/protocol';
 
-export type ThresholdsFor = (queue: Queue) => ThresholdSet;
+const NO_DATA: QueueHealth = { status: 'no-data', metrics: {}, stale: null, atRisk: null };
 
 /**
  * The gateway's truth about every queue as screens see it: current metrics, health and when its data last
@@ -18,14 +17,13 @@ export class QueueBoard {
   constructor(
     readonly offices: readonly Office[],
     readonly queues: readonly Queue[],
-    private readonly thresholdsFor: ThresholdsFor,
   ) {
     this.queuesById = new Map(queues.map((queue) => [queue.id, queue]));
     for (const queue of queues) {
       this.states.set(queue.id, {
         queueId: queue.id,
         metrics: { ...EMPTY_METRICS },
-        health: evaluateQueueHealth(EMPTY_METRICS, thresholdsFor(queue)),
+        health: NO_DATA,
         updatedAt: null,
       });
     }
@@ -35,8 +33,8 @@ export class QueueBoard {
     return this.queuesById.has(queueId);
   }
 
-  /** Sets a queue's metrics as computed now; `updatedAt` is when its source last reported. */
-  set(queueId: string, values: MetricValues, updatedAt: number | null): void {
+  /** Sets a queue's metrics and health as judged now; `updatedAt` is when its source last reported. */
+  set(queueId: string, values: MetricValues, updatedAt: number | null, health: QueueHealth): void {
     const queue = this.queuesById.get(queueId);
     const current = this.states.get(queueId);
     if (!queue || !current) throw new Error(`Unknown queue "${queueId}"`);
@@ -46,14 +44,15 @@ export class QueueBoard {
       if (values[id] !== current.metrics[id]) changedMetrics[id] = values[id];
     }
     const metricsChanged = Object.keys(changedMetrics).length > 0;
-    if (!metricsChanged && updatedAt === current.updatedAt) return;
+    const healthChanged = !sameHealth(health, current.health);
+    if (!metricsChanged && !healthChanged && updatedAt === current.updatedAt) return;
 
-    const health = metricsChanged ? evaluateQueueHealth(values, this.thresholdsFor(queue)) : current.health;
-    this.states.set(queueId, { queueId, metrics: { ...values }, health, updatedAt });
+    const nextHealth = healthChanged ? health : current.health;
+    this.states.set(queueId, { queueId, metrics: { ...values }, health: nextHealth, updatedAt });
 
     const patch = this.pending.get(queueId) ?? { queueId };
     if (metricsChanged) patch.metrics = { ...patch.metrics, ...changedMetrics };
-    if (!sameHealth(health, current.health)) patch.health = health;
+    if (healthChanged) patch.health = nextHealth;
     patch.updatedAt = updatedAt;
     this.pending.set(queueId, patch);
   }
@@ -72,5 +71,13 @@ export class QueueBoard {
 }
 
 function sameHealth(a: QueueHealth, b: QueueHealth): boolean {
-  return a.status === b.status && METRIC_IDS.every((id) => a.metrics[id] === b.metrics[id]);
+  return (
+    a.status === b.status &&
+    METRIC_IDS.every((id) => a.metrics[id] === b.metrics[id]) &&
+    a.stale?.reason === b.stale?.reason &&
+    a.stale?.message === b.stale?.message &&
+    a.stale?.lastStatus === b.stale?.lastStatus &&
+    a.atRisk?.metric === b.atRisk?.metric &&
+    a.atRisk?.minutes === b.atRisk?.minutes
+  );
 }

@@ -8,6 +8,8 @@ export interface UpdateBatcherOptions {
   scheduler: Scheduler;
   /** How often changes are sent to screens at most. */
   intervalMs: number;
+  /** Alert changes travel in the same numbered updates, so a screen that resyncs misses none. */
+  alerts: { takeChanges(): Update['alerts'] & object };
   broadcast: (update: Update) => void;
 }
 
@@ -36,9 +38,10 @@ export class UpdateBatcher {
 
   flush(): Update | null {
     const changes = this.options.board.takeChanges();
-    if (changes.length === 0) return null;
+    const alerts = this.options.alerts.takeChanges();
+    if (changes.length === 0 && alerts.length === 0) return null;
     this.seq += 1;
-    const update: Update = { serverTime: this.options.clock.now(), seq: this.seq, changes };
+    const update: Update = { serverTime: this.options.clock.now(), seq: this.seq, changes, ...(alerts.length > 0 ? { alerts } : {}) };
     this.options.broadcast(update);
     return update;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HealthSettingsSchema } from '../../shared/health/threshold-model';
 import { MAX_DURATION_SECONDS } from '../../shared/metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../../shared/model';
 
@@ -32,6 +33,8 @@ export const QueueSourceSchema = z.discriminatedUnion('kind', [
 export const ConfiguredQueueSchema = QueueSchema.extend({
   targets: QueueTargetsSchema.optional(),
   source: QueueSourceSchema.optional(),
+  /** Data older than this makes the queue stale; by default three times its source's update interval. */
+  staleAfterSeconds: z.number().int().min(5, 'must be at least 5 seconds').max(7 * 24 * 3600, 'must be at most 7 days').optional(),
 }).strict();
 export type ConfiguredQueue = z.infer<typeof ConfiguredQueueSchema>;
 
@@ -48,6 +51,11 @@ export const IngestSettingsSchema = z
       )
       .default([]),
     maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    /**
+     * How often pushing systems report each of their queues (send a reading as a heartbeat when nothing
+     * else happens); a push queue with nothing newer than the staleness factor times this is stale.
+     */
+    expectedIntervalSeconds: z.number().int().min(1).max(24 * 3600).default(60),
   })
   .strict();
 
@@ -66,7 +74,9 @@ export const GatewayConfigSchema = z
     queues: z.array(ConfiguredQueueSchema).min(1, 'must list at least one queue'),
     /** Simulated traffic for the queues whose source is demo (or that name no source while this is set). */
     demo: DemoSettingsSchema.optional(),
-    ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024 }),
+    ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024, expectedIntervalSeconds: 60 }),
+    /** Pending and recovery periods, staleness, the at-risk horizon and time-of-day profiles. */
+    health: HealthSettingsSchema.default(HealthSettingsSchema.parse({})),
     windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 }),
   })
   .strict()
@@ -75,6 +85,13 @@ export const GatewayConfigSchema = z
     reportDuplicates(config.queues.map((q) => q.id), 'queues', ctx);
     reportDuplicates(config.ingest.keys.map((k) => k.sha256), 'ingest.keys', ctx, 'sha256');
     const officeIds = new Set(config.offices.map((o) => o.id));
+    config.health.profiles.forEach((profile, index) => {
+      profile.officeIds?.forEach((officeId, i) => {
+        if (!officeIds.has(officeId)) {
+          ctx.addIssue({ code: 'custom', path: ['health', 'profiles', index, 'officeIds', i], message: `names office "${officeId}", which is not among the offices (${[...officeIds].join(', ')})` });
+        }
+      });
+    });
     config.queues.forEach((queue, index) => {
       if (!officeIds.has(queue.officeId)) {
         ctx.addIssue({

@@ -1,6 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
 import {
+  AcknowledgeRequestSchema,
+  SnoozeRequestSchema,
+  type AcknowledgeRequest,
+  type CommandResult,
+  type SnoozeRequest,
   HandshakeSchema,
   HistoryRequestSchema,
   PROTOCOL_VERSION,
@@ -19,6 +25,8 @@ import { increment, type GatewayStats } from '../runtime/stats';
 
 interface SocketData {
   client: string;
+  /** Who acts from this connection, for acknowledgements and the audit. */
+  actor: string;
   lastResyncAt: number;
 }
 
@@ -28,6 +36,10 @@ export interface SocketGatewayOptions {
   httpServer: HttpServer;
   snapshot: () => Snapshot;
   history: (request: HistoryRequest) => HistoryResponse;
+  commands: {
+    acknowledge: (request: AcknowledgeRequest, actor: string) => CommandResult;
+    snooze: (request: SnoozeRequest, actor: string) => CommandResult;
+  };
   clock: Clock;
   logger: Logger;
   stats: GatewayStats;
@@ -36,7 +48,7 @@ export interface SocketGatewayOptions {
   resyncMinIntervalMs?: number;
 }
 
-const KNOWN_EVENTS = new Set<string>(['resync', 'history']);
+const KNOWN_EVENTS = new Set<string>(['resync', 'history', 'alert:acknowledge', 'alert:snooze']);
 
 /** socket.io on the gateway's HTTP server: checks each handshake, sends a snapshot on connect, broadcasts updates. */
 export function createSocketGateway(options: SocketGatewayOptions) {
@@ -60,8 +72,9 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   });
 
   io.on('connection', (socket: GatewaySocket) => {
-    const client = (socket.handshake.auth as { client: string }).client;
+    const { client, user } = socket.handshake.auth as { client: string; user?: string };
     socket.data.client = client;
+    socket.data.actor = user?.trim() || `unnamed ${client} screen`;
     socket.data.lastResyncAt = 0;
     increment(stats.clientsByKind, client);
     socket.emit('snapshot', options.snapshot());
@@ -88,11 +101,34 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       }
       (reply as (r: HistoryResponse) => void)(options.history(parsed.value));
     });
+    command(socket, 'alert:acknowledge', AcknowledgeRequestSchema, (request) => options.commands.acknowledge(request, socket.data.actor));
+    command(socket, 'alert:snooze', SnoozeRequestSchema, (request) => options.commands.snooze(request, socket.data.actor));
     socket.onAny((event: string) => {
       if (!KNOWN_EVENTS.has(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${[...KNOWN_EVENTS].join(', ')}`);
     });
     socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
   });
+
+  /** A command: validated, answered through its callback, refusals counted by reason. */
+  function command<S extends z.ZodType>(socket: GatewaySocket, event: string, schema: S, run: (request: z.infer<S>) => CommandResult): void {
+    (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(event, (request: unknown, reply: unknown) => {
+      if (typeof reply !== 'function') {
+        reject(socket, event, 'command-without-callback', `${event}: send it with an acknowledgement callback`);
+        return;
+      }
+      const parsed = parseWith(schema, request);
+      let result: CommandResult;
+      try {
+        result = parsed.ok ? run(parsed.value) : { ok: false, code: 'invalid', issues: parsed.issues };
+      } catch (error) {
+        logger.error('command failed', { event, error: (error as Error).message });
+        result = { ok: false, code: 'unavailable', issues: [`${event}: the gateway could not record it; try again`] };
+      }
+      if (!result.ok) increment(stats.rejectedMessages, `${event}:${result.code}`);
+      else logger.info('command applied', { event, actor: socket.data.actor });
+      (reply as (r: CommandResult) => void)(result);
+    });
+  }
 
   function reject(socket: GatewaySocket, event: string, reason: string, issue: string): void {
     increment(stats.rejectedMessages, reason);

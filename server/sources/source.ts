@@ -31,6 +31,8 @@ export interface Source {
    * interval). A queue whose latest data is older than three times this is shown stale.
    */
   readonly expectedIntervalMs: number;
+  /** The queues it reports on. */
+  readonly queueIds: readonly string[];
   start(sink: SourceSink): void;
   stop(): void;
 }

@@ -86,4 +86,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'alert kinds, resolutions and snooze times; thresholds per time-of-day profile with recovery periods',
+    sql: `
+      ALTER TABLE alerts ADD COLUMN kind TEXT NOT NULL DEFAULT 'threshold';
+      ALTER TABLE alerts ADD COLUMN projected_minutes INTEGER;
+      ALTER TABLE alerts ADD COLUMN resolution TEXT;
+      ALTER TABLE alerts ADD COLUMN snoozed_at INTEGER;
+      CREATE TABLE thresholds_v2 (
+        scope TEXT NOT NULL CHECK (scope IN ('default', 'office', 'queue')),
+        scope_id TEXT NOT NULL DEFAULT '',
+        metric TEXT NOT NULL,
+        profile TEXT NOT NULL DEFAULT '',
+        warning REAL NOT NULL,
+        critical REAL NOT NULL,
+        pending_seconds INTEGER,
+        recovery_seconds INTEGER,
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (scope, scope_id, metric, profile)
+      ) WITHOUT ROWID;
+      INSERT INTO thresholds_v2 (scope, scope_id, metric, warning, critical, pending_seconds, version, updated_at, updated_by)
+        SELECT scope, scope_id, metric, warning, critical, pending_seconds, version, updated_at, updated_by FROM thresholds;
+      DROP TABLE thresholds;
+      ALTER TABLE thresholds_v2 RENAME TO thresholds;
+    `,
+  },
 ];

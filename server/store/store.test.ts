@@ -7,6 +7,7 @@ import type { TicketEvent } from '../../shared/ingest';
 import { silentLogger } from '../runtime/logger';
 import { ConflictError, openStore, StoreError, type GatewayStore } from './index';
 import { MIGRATIONS } from './migrations';
+import type { Alert } from '../../shared/protocol/protocol';
 
 const clock = { now: () => 1_000 };
 const opened: GatewayStore[] = [];
@@ -125,11 +126,11 @@ describe('MetricHistory', () => {
 describe('ThresholdStore and AlertStore', () => {
   it('refuses a change based on a stale version and audits every change with old and new', () => {
     const { store } = open();
-    const key = { scope: 'queue', scopeId: 'chat', metric: 'backlog' } as const;
-    const first = store.thresholds.put({ ...key, warning: 10, critical: 20, pendingSeconds: null }, null, 'ana', 1000);
+    const key = { scope: 'queue', scopeId: 'chat', metric: 'backlog', profile: '' } as const;
+    const first = store.thresholds.put({ ...key, warning: 10, critical: 20, pendingSeconds: null, recoverySeconds: null }, null, 'ana', 1000);
     expect(first.version).toBe(1);
-    store.thresholds.put({ ...key, warning: 12, critical: 20, pendingSeconds: 120 }, 1, 'bram', 2000);
-    expect(() => store.thresholds.put({ ...key, warning: 99, critical: 100, pendingSeconds: null }, 1, 'ana', 3000)).toThrow(ConflictError);
+    store.thresholds.put({ ...key, warning: 12, critical: 20, pendingSeconds: 120, recoverySeconds: null }, 1, 'bram', 2000);
+    expect(() => store.thresholds.put({ ...key, warning: 99, critical: 100, pendingSeconds: null, recoverySeconds: null }, 1, 'ana', 3000)).toThrow(ConflictError);
     expect(store.thresholds.list()).toEqual([expect.objectContaining({ warning: 12, version: 2, updatedBy: 'bram' })]);
     const [latest] = store.audit.list({ limit: 1 });
     expect(latest).toMatchObject({ actor: 'bram', action: 'threshold.put', subject: 'threshold queue:chat/backlog' });
@@ -145,20 +146,27 @@ describe('ThresholdStore and AlertStore', () => {
     const db = new Database(store.file);
     db.exec("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
     db.close();
-    const key = { scope: 'default', scopeId: '', metric: 'backlog' } as const;
-    expect(() => store.thresholds.put({ ...key, warning: 1, critical: 2, pendingSeconds: null }, null, 'ana', 1)).toThrow(/audit refused/);
+    const key = { scope: 'default', scopeId: '', metric: 'backlog', profile: '' } as const;
+    expect(() => store.thresholds.put({ ...key, warning: 1, critical: 2, pendingSeconds: null, recoverySeconds: null }, null, 'ana', 1)).toThrow(/audit refused/);
     expect(store.thresholds.list()).toEqual([]);
   });
 
-  it('records acknowledgements and snoozes, audited, and lists open alerts', () => {
+  it('keeps alerts as the gateway changes them, audits what people do, and lists the open ones', () => {
     const { store } = open();
-    store.alerts.open({ id: 'a1', queueId: 'chat', metric: 'backlog', level: 'critical', value: 40, threshold: 30, openedAt: 10 });
-    store.alerts.open({ id: 'a2', queueId: 'email', metric: 'backlog', level: 'warning', value: 160, threshold: 150, openedAt: 20 });
-    expect(store.alerts.acknowledge('a1', 'ana', 'on it', 30)).toMatchObject({ acknowledgedBy: 'ana', acknowledgedAt: 30, ackNote: 'on it' });
-    expect(store.alerts.snooze('a2', 3600, 'bram', 40)).toMatchObject({ snoozedUntil: 3600, snoozedBy: 'bram' });
-    store.alerts.resolve('a2', 50);
-    expect(store.alerts.listOpen().map((a) => a.id)).toEqual(['a1']);
-    expect(store.audit.list({ limit: 10 }).map((e) => e.action)).toEqual(['alert.resolve', 'alert.snooze', 'alert.acknowledge']);
-    expect(() => store.alerts.acknowledge('nope', 'ana', null, 60)).toThrow('No alert with id "nope"');
+    const alert = (id: string, queueId: string, openedAt: number): Alert => ({
+      id, queueId, kind: 'threshold', metric: 'backlog', level: 'critical', value: 40, threshold: 30, projectedMinutes: null,
+      openedAt, resolvedAt: null, resolution: null, acknowledged: null, snoozed: null,
+    });
+    store.alerts.save(alert('a1', 'chat', 10));
+    store.alerts.save({ ...alert('a2', 'email', 20), kind: 'at-risk', level: 'warning', projectedMinutes: 12 });
+    store.alerts.saveByPerson({ ...alert('a1', 'chat', 10), acknowledged: { by: 'ana', at: 30, note: 'on it' } }, 'ana', 'alert.acknowledge', 30);
+    store.alerts.saveByPerson({ ...store.alerts.get('a2')!, snoozed: { by: 'bram', at: 40, until: 3600 } }, 'bram', 'alert.snooze', 40);
+    expect(store.alerts.get('a2')).toMatchObject({ kind: 'at-risk', projectedMinutes: 12, snoozed: { by: 'bram', at: 40, until: 3600 } });
+    store.alerts.save({ ...store.alerts.get('a2')!, resolvedAt: 50, resolution: 'recovered' });
+    expect(store.alerts.listOpen()).toEqual([{ ...alert('a1', 'chat', 10), acknowledged: { by: 'ana', at: 30, note: 'on it' } }]);
+    expect(store.alerts.listRecent(5).map((a) => [a.id, a.resolution])).toEqual([['a2', 'recovered'], ['a1', null]]);
+    const audit = store.audit.list({ limit: 10 });
+    expect(audit.map((e) => e.action)).toEqual(['alert.snooze', 'alert.acknowledge']);
+    expect(audit[1]).toMatchObject({ actor: 'ana', before: { acknowledged: null }, after: { acknowledged: { by: 'ana' } } });
   });
 });

@@ -8,12 +8,15 @@ export interface ThresholdKey {
   /** The office or queue id; empty for the default scope. */
   scopeId: string;
   metric: string;
+  /** A time-of-day profile id, or '' for always. */
+  profile: string;
 }
 
 export interface ThresholdRow extends ThresholdKey {
   warning: number;
   critical: number;
   pendingSeconds: number | null;
+  recoverySeconds: number | null;
   version: number;
   updatedAt: number;
   updatedBy: string;
@@ -35,9 +38,11 @@ interface Row {
   scope: ThresholdScope;
   scope_id: string;
   metric: string;
+  profile: string;
   warning: number;
   critical: number;
   pending_seconds: number | null;
+  recovery_seconds: number | null;
   version: number;
   updated_at: number;
   updated_by: string;
@@ -56,24 +61,24 @@ export class ThresholdStore {
     private readonly db: Database.Database,
     private readonly audit: AuditLog,
   ) {
-    this.select = db.prepare('SELECT * FROM thresholds WHERE scope = ? AND scope_id = ? AND metric = ?');
+    this.select = db.prepare('SELECT * FROM thresholds WHERE scope = ? AND scope_id = ? AND metric = ? AND profile = ?');
     this.upsert = db.prepare(
-      `INSERT INTO thresholds (scope, scope_id, metric, warning, critical, pending_seconds, version, updated_at, updated_by)
-       VALUES (@scope, @scopeId, @metric, @warning, @critical, @pendingSeconds, @version, @updatedAt, @updatedBy)
-       ON CONFLICT (scope, scope_id, metric) DO UPDATE SET warning = excluded.warning, critical = excluded.critical,
-         pending_seconds = excluded.pending_seconds, version = excluded.version, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by`,
+      `INSERT INTO thresholds (scope, scope_id, metric, profile, warning, critical, pending_seconds, recovery_seconds, version, updated_at, updated_by)
+       VALUES (@scope, @scopeId, @metric, @profile, @warning, @critical, @pendingSeconds, @recoverySeconds, @version, @updatedAt, @updatedBy)
+       ON CONFLICT (scope, scope_id, metric, profile) DO UPDATE SET warning = excluded.warning, critical = excluded.critical,
+         pending_seconds = excluded.pending_seconds, recovery_seconds = excluded.recovery_seconds, version = excluded.version,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     );
-    this.delete = db.prepare('DELETE FROM thresholds WHERE scope = ? AND scope_id = ? AND metric = ?');
+    this.delete = db.prepare('DELETE FROM thresholds WHERE scope = ? AND scope_id = ? AND metric = ? AND profile = ?');
   }
 
   list(): ThresholdRow[] {
-    return (this.db.prepare('SELECT * FROM thresholds ORDER BY scope, scope_id, metric').all() as Row[]).map(toRow);
+    return (this.db.prepare('SELECT * FROM thresholds ORDER BY scope, scope_id, metric, profile').all() as Row[]).map(toRow);
   }
 
   /** Creates (expectedVersion null) or changes a threshold; throws ConflictError on a stale version. */
   put(
-    value: ThresholdKey & { warning: number; critical: number; pendingSeconds: number | null },
+    value: ThresholdKey & { warning: number; critical: number; pendingSeconds: number | null; recoverySeconds: number | null },
     expectedVersion: number | null,
     actor: string,
     at: number,
@@ -92,19 +97,19 @@ export class ThresholdStore {
     this.db.transaction(() => {
       const current = this.current(key);
       if (!current || current.version !== expectedVersion) throw new ConflictError(key, current?.version ?? null);
-      this.delete.run(key.scope, key.scopeId, key.metric);
+      this.delete.run(key.scope, key.scopeId, key.metric, key.profile);
       this.audit.append({ at, actor, action: 'threshold.remove', subject: describe(key), before: current, after: null });
     })();
   }
 
   private current(key: ThresholdKey): ThresholdRow | null {
-    const row = this.select.get(key.scope, key.scopeId, key.metric) as Row | undefined;
+    const row = this.select.get(key.scope, key.scopeId, key.metric, key.profile) as Row | undefined;
     return row ? toRow(row) : null;
   }
 }
 
 function describe(key: ThresholdKey): string {
-  return `threshold ${key.scope}${key.scopeId ? `:${key.scopeId}` : ''}/${key.metric}`;
+  return `threshold ${key.scope}${key.scopeId ? `:${key.scopeId}` : ''}/${key.metric}${key.profile ? ` (${key.profile})` : ''}`;
 }
 
 function toRow(row: Row): ThresholdRow {
@@ -112,9 +117,11 @@ function toRow(row: Row): ThresholdRow {
     scope: row.scope,
     scopeId: row.scope_id,
     metric: row.metric,
+    profile: row.profile,
     warning: row.warning,
     critical: row.critical,
     pendingSeconds: row.pending_seconds,
+    recoverySeconds: row.recovery_seconds,
     version: row.version,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,

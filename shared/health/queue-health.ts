@@ -1,13 +1,34 @@
 import { METRIC_IDS, type MetricId, type MetricValues } from '../metrics';
+import type { BreachForecast } from './forecast';
 import { evaluateRule, worstLevel, type Level, type QueueStatus, type ThresholdSet } from './thresholds';
 
+export type LiveStatus = Exclude<QueueStatus, 'stale'>;
+
+export interface StaleInfo {
+  readonly reason: 'no-recent-data' | 'source-down';
+  readonly message: string;
+  readonly lastStatus: LiveStatus;
+}
+
+/** A queue's health as every screen receives it (the protocol's QueueHealth). */
 export interface QueueHealth {
   readonly status: QueueStatus;
   /** The level of each graded metric that has a value. */
   readonly metrics: Readonly<Partial<Record<MetricId, Level>>>;
+  readonly stale: StaleInfo | null;
+  readonly atRisk: BreachForecast | null;
 }
 
-/** Instantaneous health of one queue. Pending periods and hysteresis build on this (health rules issue). */
+/** Status from metric levels: the worst, or no-data when nothing is graded. */
+export function statusOf(levels: Readonly<Partial<Record<MetricId, Level>>>): LiveStatus {
+  const values = Object.values(levels);
+  return values.length === 0 ? 'no-data' : worstLevel(values);
+}
+
+/**
+ * Instantaneous health of one queue, without pending periods: what the settings pane previews for edited
+ * thresholds ("this is the state each queue would be in right now"). The gateway adds time on top.
+ */
 export function evaluateQueueHealth(values: MetricValues, thresholds: ThresholdSet): QueueHealth {
   const metrics: Partial<Record<MetricId, Level>> = {};
   for (const id of METRIC_IDS) {
@@ -15,6 +36,16 @@ export function evaluateQueueHealth(values: MetricValues, thresholds: ThresholdS
     const value = values[id];
     if (rule && value !== null) metrics[id] = evaluateRule(value, rule);
   }
-  const levels = Object.values(metrics);
-  return { status: levels.length === 0 ? 'no-data' : worstLevel(levels), metrics };
+  return { status: statusOf(metrics), metrics, stale: null, atRisk: null };
+}
+
+/** Health as shown: stale hides the live status (kept as lastStatus) so old numbers never look live. */
+export function composeHealth(
+  metrics: Readonly<Partial<Record<MetricId, Level>>>,
+  stale: Omit<StaleInfo, 'lastStatus'> | null,
+  atRisk: BreachForecast | null,
+): QueueHealth {
+  const live = statusOf(metrics);
+  if (stale) return { status: 'stale', metrics, stale: { ...stale, lastStatus: live }, atRisk: null };
+  return { status: live, metrics, stale: null, atRisk };
 }

@@ -64,6 +64,8 @@ describe('queue health', () => {
     expect(health).toEqual({
       status: 'critical',
       metrics: { backlog: 'ok', firstResponseP90: 'critical', slaAttainment: 'warning' },
+      stale: null,
+      atRisk: null,
     });
   });
 

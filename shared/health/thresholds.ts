@@ -1,8 +1,11 @@
 import type { MetricId } from '../metrics';
 
 export type Level = 'ok' | 'warning' | 'critical';
-/** A queue's overall status: the worst metric level, or `no-data` before anything was reported. */
-export type QueueStatus = Level | 'no-data';
+/**
+ * A queue's overall status: the worst metric level; `no-data` before anything was reported; `stale` when
+ * its latest data is too old or its source is down (never green: old numbers are not live numbers).
+ */
+export type QueueStatus = Level | 'no-data' | 'stale';
 
 export type Direction = 'higher-is-worse' | 'lower-is-worse';
 
@@ -10,6 +13,10 @@ export interface ThresholdRule {
   readonly direction: Direction;
   readonly warning: number;
   readonly critical: number;
+  /** How long a worse level must hold before the state worsens; absent uses the gateway's default. */
+  readonly pendingSeconds?: number;
+  /** How long the value must stay clear of a level (by the recovery margin) before the state improves. */
+  readonly recoverySeconds?: number;
 }
 
 /** Rules for the metrics that are graded; a metric without a rule is shown but never colours the queue. */
@@ -57,4 +64,11 @@ export function worstLevel(levels: Iterable<Level>): Level {
 
 export function compareLevels(a: Level, b: Level): number {
   return LEVEL_RANK[a] - LEVEL_RANK[b];
+}
+
+export const LEVELS: readonly Level[] = ['ok', 'warning', 'critical'];
+
+/** The value of a level's threshold, for `warning` and `critical`. */
+export function thresholdOf(rule: ThresholdRule, level: Level): number | null {
+  return level === 'ok' ? null : rule[level];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, SnapshotSchema, UpdateSchema } from './protocol';
+import { AcknowledgeRequestSchema, PROTOCOL_VERSION, SnapshotSchema, SnoozeRequestSchema, UpdateSchema } from './protocol';
 import { parseWith } from './validation';
 import { EMPTY_METRICS } from '../metrics';
 
@@ -13,8 +13,15 @@ const snapshot = {
     {
       queueId: 'lis-chat',
       metrics: { ...EMPTY_METRICS, backlog: 4, firstResponseP90: 75, resolutionP90: 1200, slaAttainment: 97.5 },
-      health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', slaAttainment: 'ok' } },
+      health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', slaAttainment: 'ok' }, stale: null, atRisk: null },
       updatedAt: 1_700_000_000_000,
+    },
+  ],
+  alerts: [
+    {
+      id: 'a-1', queueId: 'lis-chat', kind: 'threshold', metric: 'backlog', level: 'critical', value: 160, threshold: 150,
+      projectedMinutes: null, openedAt: 1_700_000_000_000, resolvedAt: null, resolution: null,
+      acknowledged: { by: 'Ana', at: 1_700_000_001_000, note: 'calling in the evening shift' }, snoozed: null,
     },
   ],
 };
@@ -43,13 +50,20 @@ describe('protocol schemas', () => {
     );
   });
 
+  it('name the field of a bad command', () => {
+    expect(parseWith(SnoozeRequestSchema, { alertId: 'a-1', until: 'tomorrow' })).toEqual({ ok: false, issues: ['until: Invalid input: expected number, received string'] });
+    expect(parseWith(AcknowledgeRequestSchema, { alertId: 'a-1', note: 'x'.repeat(501) })).toEqual({ ok: false, issues: ['note: must be at most 500 characters'] });
+    expect(parseWith(AcknowledgeRequestSchema, { alertId: 'a-1', admin: true }).ok).toBe(false);
+  });
+
   it('say a missing field is required', () => {
     const { states: _states, ...withoutStates } = snapshot;
     expect(parseWith(SnapshotSchema, withoutStates)).toEqual({ ok: false, issues: ['states: is required (array)'] });
   });
 
   it('reject an empty update and a duration given in milliseconds', () => {
-    expect(parseWith(UpdateSchema, { serverTime: 1, seq: 1, changes: [] }).ok).toBe(false);
+    expect(parseWith(UpdateSchema, { serverTime: 1, seq: 1, changes: [] })).toEqual({ ok: false, issues: ['(root): must carry at least one change or alert'] });
+    expect(parseWith(UpdateSchema, { serverTime: 1, seq: 1, changes: [], alerts: snapshot.alerts }).ok).toBe(true);
     const ms = parseWith(UpdateSchema, {
       serverTime: 1,
       seq: 1,

@@ -7,17 +7,63 @@ import { OfficeSchema, QueueSchema, SlugSchema } from '../model';
  * Bump PROTOCOL_VERSION on any change a peer of the previous version could misread;
  * the gateway refuses a handshake with another version and says which one it speaks.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 const LevelSchema = z.enum(['ok', 'warning', 'critical']);
+const epochMs = z.number().int().nonnegative();
 
-export const QueueHealthSchema = z.object({
-  status: z.enum(['ok', 'warning', 'critical', 'no-data']),
-  /** The level of each graded metric that has a value. */
-  metrics: z.partialRecord(MetricIdSchema, LevelSchema),
+export const QUEUE_STATUSES = ['ok', 'warning', 'critical', 'no-data', 'stale'] as const;
+
+export const StaleSchema = z.object({
+  /** `no-recent-data`: nothing arrived for longer than the queue's limit; `source-down`: its source said so. */
+  reason: z.enum(['no-recent-data', 'source-down']),
+  /** A sentence for people, e.g. "Zendesk answered 503 three times in a row". */
+  message: z.string().max(500),
+  /** The status the queue had before it went stale, shown greyed as "last known". */
+  lastStatus: z.enum(['ok', 'warning', 'critical', 'no-data']),
 });
 
-const epochMs = z.number().int().nonnegative();
+export const AtRiskSchema = z.object({
+  /** The metric projected to reach critical first. */
+  metric: MetricIdSchema,
+  /** Whole minutes until it does at the current pace. */
+  minutes: z.number().int().min(0),
+});
+
+export const QueueHealthSchema = z.object({
+  status: z.enum(QUEUE_STATUSES),
+  /** The debounced level of each graded metric that has a value. */
+  metrics: z.partialRecord(MetricIdSchema, LevelSchema),
+  /** Set exactly when status is `stale`. */
+  stale: StaleSchema.nullable(),
+  /** A breach projected within the gateway's horizon, or null. */
+  atRisk: AtRiskSchema.nullable(),
+});
+export type QueueHealthMessage = z.infer<typeof QueueHealthSchema>;
+
+export const ALERT_KINDS = ['threshold', 'at-risk'] as const;
+
+/** An alert: opened by a transition to warning, critical or at risk; acknowledged, snoozed; resolved on recovery. */
+export const AlertSchema = z.object({
+  id: z.string().min(1).max(100),
+  queueId: SlugSchema,
+  kind: z.enum(ALERT_KINDS),
+  metric: MetricIdSchema,
+  /** The metric's level now (at-risk alerts are warnings). A worse level opens a new alert. */
+  level: z.enum(['warning', 'critical']),
+  /** The metric's value when the alert opened, and the threshold it reached (critical for at-risk). */
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+  /** For at-risk alerts: minutes to the projected breach when it opened. */
+  projectedMinutes: z.number().int().min(0).nullable(),
+  openedAt: epochMs,
+  resolvedAt: epochMs.nullable(),
+  /** Why it ended: the metric recovered, a worse level replaced it, or the rule behind it went away. */
+  resolution: z.enum(['recovered', 'escalated', 'breached', 'rule-removed']).nullable(),
+  acknowledged: z.object({ by: z.string().max(120), at: epochMs, note: z.string().max(500).nullable() }).nullable(),
+  snoozed: z.object({ by: z.string().max(120), at: epochMs, until: epochMs }).nullable(),
+});
+export type Alert = z.infer<typeof AlertSchema>;
 
 /** Everything a screen knows about one queue's current state. */
 export const QueueStateSchema = z.object({
@@ -47,6 +93,8 @@ export const SnapshotSchema = z.object({
   offices: z.array(OfficeSchema),
   queues: z.array(QueueSchema),
   states: z.array(QueueStateSchema),
+  /** Every alert not yet resolved. */
+  alerts: z.array(AlertSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -54,8 +102,10 @@ export const UpdateSchema = z.object({
   serverTime: epochMs,
   /** Increases by one per update; a screen that sees a gap asks for a fresh snapshot with `resync`. */
   seq: z.number().int().positive(),
-  changes: z.array(QueueStatePatchSchema).min(1),
-});
+  changes: z.array(QueueStatePatchSchema),
+  /** Alerts opened, changed or resolved since the previous update (a resolved one is sent once, then forgotten). */
+  alerts: z.array(AlertSchema).optional(),
+}).refine((u) => u.changes.length > 0 || (u.alerts?.length ?? 0) > 0, { message: 'must carry at least one change or alert' });
 export type Update = z.infer<typeof UpdateSchema>;
 
 /** Sent by the gateway when it refused something a client sent; `issues` name the field and the rule. */
@@ -73,6 +123,8 @@ export const HandshakeSchema = z.object({
   client: z.enum(CLIENT_KINDS),
   /** Role tokens arrive with the roles issue; accepted and ignored until then. */
   token: z.string().max(512).optional(),
+  /** Who is at this screen, shown on what they acknowledge or snooze, until tokens carry identities. */
+  user: z.string().trim().min(1).max(80).optional(),
 });
 export type Handshake = z.infer<typeof HandshakeSchema>;
 
@@ -113,6 +165,36 @@ export const HistoryResponseSchema = z.union([
 ]);
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
 
+const NOTE_MAX = 500;
+/** Longest snooze: a week. Longer silences belong in the thresholds, where they are audited as such. */
+export const MAX_SNOOZE_MS = 7 * 24 * 3_600_000;
+
+export const AcknowledgeRequestSchema = z
+  .object({
+    alertId: z.string().min(1).max(100),
+    note: z.string().trim().max(NOTE_MAX, `must be at most ${NOTE_MAX} characters`).optional(),
+  })
+  .strict();
+export type AcknowledgeRequest = z.infer<typeof AcknowledgeRequestSchema>;
+
+export const SnoozeRequestSchema = z
+  .object({
+    alertId: z.string().min(1).max(100),
+    /** Epoch ms, gateway clock; in the future and at most a week ahead. */
+    until: epochMs,
+  })
+  .strict();
+export type SnoozeRequest = z.infer<typeof SnoozeRequestSchema>;
+
+export const COMMAND_ERROR_CODES = ['invalid', 'not-found', 'already-resolved', 'forbidden', 'conflict', 'unavailable'] as const;
+
+/** The answer to every command, through the acknowledgement callback. */
+export const CommandResultSchema = z.union([
+  z.object({ ok: z.literal(true), alert: AlertSchema.optional() }),
+  z.object({ ok: z.literal(false), code: z.enum(COMMAND_ERROR_CODES), issues: z.array(z.string()) }),
+]);
+export type CommandResult = z.infer<typeof CommandResultSchema>;
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   update: (update: Update) => void;
@@ -124,4 +206,8 @@ export interface ClientToServerEvents {
   resync: () => void;
   /** Minute history from the gateway's store; answered through the acknowledgement callback. */
   history: (request: HistoryRequest, reply: (response: HistoryResponse) => void) => void;
+  /** Acknowledge an alert, with an optional note; every screen sees who did. */
+  'alert:acknowledge': (request: AcknowledgeRequest, reply: (result: CommandResult) => void) => void;
+  /** Silence an alert's notifications until a time; a worse level alerts again regardless. */
+  'alert:snooze': (request: SnoozeRequest, reply: (result: CommandResult) => void) => void;
 }

@@ -12,7 +12,7 @@ export function state(queueId: string, overrides: Partial<QueueState> = {}): Que
   return {
     queueId,
     metrics: { ...EMPTY_METRICS, backlog: 4, firstResponseP90: 75, resolutionP90: 1200 },
-    health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok' } },
+    health: { status: 'ok', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok' }, stale: null, atRisk: null },
     updatedAt: 1_700_000_000_000,
     ...overrides,
     ...(overrides.metrics ? { metrics: { ...EMPTY_METRICS, ...overrides.metrics } } : {}),
@@ -27,6 +27,7 @@ export function snapshot(seq = 0, overrides: Partial<Snapshot> = {}): Snapshot {
     offices: [lisbon, amsterdam],
     queues: [chatQueue, emailQueue, phoneQueue],
     states: [state('lis-chat'), state('lis-email'), state('ams-phone')],
+    alerts: [],
     ...overrides,
   } as Snapshot;
 }

@@ -3,6 +3,7 @@ import {
   PROTOCOL_VERSION,
   SnapshotSchema,
   UpdateSchema,
+  type Alert,
   type QueueStatePatch,
 } from '../../../shared/protocol/protocol';
 import { parseWith } from '../../../shared/protocol/validation';
@@ -45,16 +46,19 @@ export function handshakeAuth(client: 'wall' | 'web') {
 export function startFeedClient({ store, socket, requestFrame, now = Date.now }: FeedClientOptions): () => void {
   let expectedSeq: number | null = null;
   let pending: QueueStatePatch[] = [];
+  let pendingAlerts: Alert[] = [];
   let pendingSeq = 0;
   let frameRequested = false;
   const actions = () => store.getState();
 
   const flush = () => {
     frameRequested = false;
-    if (pending.length === 0) return;
+    if (pending.length === 0 && pendingAlerts.length === 0) return;
     const patches = pending;
+    const alerts = pendingAlerts;
     pending = [];
-    actions().applyPatches(patches, pendingSeq);
+    pendingAlerts = [];
+    actions().applyPatches(patches, pendingSeq, alerts);
   };
 
   socket.on('connect', () => actions().setConnection('connecting'));
@@ -64,6 +68,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     const parsed = parseWith(SnapshotSchema, data);
     if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid snapshot: ${parsed.issues.slice(0, 3).join('; ')}`);
     pending = [];
+    pendingAlerts = [];
     expectedSeq = parsed.value.seq + 1;
     actions().applySnapshot(parsed.value, now());
     actions().setConnection('live');
@@ -73,17 +78,19 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     actions().messageReceived(now());
     const parsed = parseWith(UpdateSchema, data);
     if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid update: ${parsed.issues.slice(0, 3).join('; ')}`);
-    const { seq, changes } = parsed.value;
+    const { seq, changes, alerts } = parsed.value;
     if (expectedSeq === null || seq < expectedSeq) return; // before the snapshot, or already folded into it
     if (seq > expectedSeq) {
       // A missed update: its changes are lost to us, so start again from a full snapshot.
       expectedSeq = null;
       pending = [];
+      pendingAlerts = [];
       socket.emit('resync');
       return;
     }
     expectedSeq = seq + 1;
     pending.push(...changes);
+    if (alerts) pendingAlerts.push(...alerts);
     pendingSeq = seq;
     if (!frameRequested) {
       frameRequested = true;
@@ -94,6 +101,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
   socket.on('disconnect', (reason: never) => {
     expectedSeq = null;
     pending = [];
+    pendingAlerts = [];
     actions().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.');
     // The gateway closed us on purpose: socket.io will not retry by itself.
     if ((reason as string) === 'io server disconnect') socket.connect();

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Office, Queue } from '../../../shared/model';
-import type { QueueState, QueueStatePatch, Snapshot } from '../../../shared/protocol/protocol';
+import type { Alert, QueueState, QueueStatePatch, Snapshot } from '../../../shared/protocol/protocol';
 import type { AppState } from './store';
 
 export interface FeedSlice {
@@ -8,28 +8,40 @@ export interface FeedSlice {
     offices: readonly Office[];
     queues: readonly Queue[];
     states: Readonly<Record<string, QueueState>>;
+    /** Open alerts by id; a resolved one leaves. */
+    alerts: Readonly<Record<string, Alert>>;
     /** Sequence number of the last update applied. */
     seq: number;
   };
   applySnapshot: (snapshot: Snapshot, localTime: number) => void;
-  /** Applies a frame's worth of patches in one store write. */
-  applyPatches: (patches: readonly QueueStatePatch[], seq: number) => void;
+  /** Applies a frame's worth of patches and alert changes in one store write. */
+  applyPatches: (patches: readonly QueueStatePatch[], seq: number, alerts?: readonly Alert[]) => void;
 }
 
 export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) => ({
-  feed: { offices: [], queues: [], states: {}, seq: 0 },
+  feed: { offices: [], queues: [], states: {}, alerts: {}, seq: 0 },
   applySnapshot: (snapshot, localTime) =>
     set((s) => ({
       feed: {
         offices: snapshot.offices,
         queues: snapshot.queues,
         states: Object.fromEntries(snapshot.states.map((state) => [state.queueId, state])),
+        alerts: Object.fromEntries(snapshot.alerts.map((alert) => [alert.id, alert])),
         seq: snapshot.seq,
       },
       connection: { ...s.connection, clockOffsetMs: snapshot.serverTime - localTime },
     })),
-  applyPatches: (patches, seq) =>
+  applyPatches: (patches, seq, alertChanges = []) =>
     set((s) => {
+      let alerts = s.feed.alerts;
+      if (alertChanges.length > 0) {
+        const next = { ...alerts };
+        for (const alert of alertChanges) {
+          if (alert.resolvedAt === null) next[alert.id] = alert;
+          else delete next[alert.id];
+        }
+        alerts = next;
+      }
       const states = { ...s.feed.states };
       for (const patch of patches) {
         const current = states[patch.queueId];
@@ -41,7 +53,7 @@ export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) 
           updatedAt: patch.updatedAt === undefined ? current.updatedAt : patch.updatedAt,
         };
       }
-      return { feed: { ...s.feed, states, seq } };
+      return { feed: { ...s.feed, states, alerts, seq } };
     }),
 });
 
@@ -49,4 +61,5 @@ export const feedSelectors = {
   offices: (s: AppState) => s.feed.offices,
   queues: (s: AppState) => s.feed.queues,
   queueState: (queueId: string) => (s: AppState) => s.feed.states[queueId],
+  alerts: (s: AppState) => s.feed.alerts,
 };

@@ -22,7 +22,10 @@ export interface QueueTileProps {
 
 export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
   const status = state?.health.status ?? 'no-data';
-  const look = STATUS_LOOKS[status];
+  const staleInfo = state?.health.stale ?? null;
+  // A stale queue shows its last known status greyed, exactly like a wall that lost its connection.
+  const look = STATUS_LOOKS[staleInfo ? staleInfo.lastStatus : status];
+  const current = live && !staleInfo;
   const levels = (state?.health.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
   // Metrics the tile does not show that still drive its status: name them, or the colour has no reason.
   const causes = (Object.keys(levels) as MetricId[]).filter(
@@ -30,17 +33,18 @@ export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
   );
   return (
     <article
-      className={`tile ${look.className}${live ? '' : ' tile-stale'}`}
+      className={`tile ${look.className}${current ? '' : ' tile-stale'}`}
       data-testid="queue-tile"
       data-queue-id={queue.id}
       data-office-id={queue.officeId}
       data-status={status}
-      aria-label={`${queue.name}: ${look.word}${live ? '' : ' (not live)'}`}
+      aria-label={`${queue.name}: ${look.word}${current ? '' : ' (not live)'}`}
+      title={staleInfo?.message}
     >
       <header className="tile-head">
         <span className="tile-status">
-          <StatusIcon shape={look.shape} />
-          <span className="tile-status-word">{live ? look.word : `Last: ${look.word}`}</span>
+          <StatusIcon shape={current ? look.shape : 'hourglass'} />
+          <span className="tile-status-word">{current ? look.word : `${staleInfo ? 'Stale' : 'Last'}: ${look.word}`}</span>
         </span>
         <span className="tile-channel">
           <ChannelGlyph channel={queue.channel} />

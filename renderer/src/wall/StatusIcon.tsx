@@ -1,6 +1,6 @@
 import type { StatusLook } from './status';
 
-/** The status shape: circle (ok), triangle (warning), octagon with a bar (critical), dash (no data). */
+/** The status shape: circle (ok), triangle (warning), octagon with a bar (critical), dash (no data), hourglass (stale). */
 export function StatusIcon({ shape }: { shape: StatusLook['shape'] }) {
   return (
     <svg className="status-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -18,6 +18,7 @@ export function StatusIcon({ shape }: { shape: StatusLook['shape'] }) {
         </>
       )}
       {shape === 'dash' && <path d="M3 10.5h18v3H3z" />}
+      {shape === 'hourglass' && <path d="M5 2h14v2h-1.5v3.5L13.5 12l4 4.5V20H19v2H5v-2h1.5v-3.5l4-4.5-4-4.5V4H5z" />}
     </svg>
   );
 }

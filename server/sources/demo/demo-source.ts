@@ -33,6 +33,7 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
     id,
     durable: false,
     expectedIntervalMs: settings.tickMs,
+    queueIds: config.queues.map((q) => q.id),
     start(sink: SourceSink) {
       if (cancel) throw new Error('The demo source is already running.');
       const startAt = clock.now();

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { MAX_DURATION_SECONDS, METRIC_IDS, MetricIdSchema, type MetricId } from '../metrics';
+import { SlugSchema, type Channel, type Queue } from '../model';
+import { DEFAULT_THRESHOLDS } from './default-thresholds';
+import { validateRule, type Direction, type ThresholdRule } from './thresholds';
+
+/**
+ * Which way is bad is a property of the metric, not of a rule: a manager sets levels, never the direction.
+ * Queue growth, waits and durations are bad when high; attainment, outflow and staffing when low.
+ */
+export const METRIC_DIRECTIONS: Readonly<Record<MetricId, Direction>> = {
+  backlog: 'higher-is-worse',
+  oldestWaitingSeconds: 'higher-is-worse',
+  firstResponseP50: 'higher-is-worse',
+  firstResponseP90: 'higher-is-worse',
+  resolutionP50: 'higher-is-worse',
+  resolutionP90: 'higher-is-worse',
+  slaAttainment: 'lower-is-worse',
+  inflowPerHour: 'higher-is-worse',
+  outflowPerHour: 'lower-is-worse',
+  agentsOnline: 'lower-is-worse',
+};
+
+export const THRESHOLD_SCOPES = ['default', 'office', 'queue'] as const;
+export type ThresholdScope = (typeof THRESHOLD_SCOPES)[number];
+
+/** Durations a manager may set for pending and recovery periods: a second to a day. */
+const periodSeconds = z
+  .number()
+  .int('must be a whole number of seconds')
+  .min(1, 'must be at least 1 second')
+  .max(24 * 3600, 'must be at most 24 hours (86400 seconds)');
+
+const level = z.number().refine(Number.isFinite, 'must be a finite number').min(0, 'must be 0 or more').max(MAX_DURATION_SECONDS, 'is too large');
+
+/**
+ * One override of a metric's levels for every queue (`default`), an office or a queue, always or only
+ * while a time-of-day profile is active (`profile`, '' for always). Validated when it enters.
+ */
+export const ThresholdOverrideSchema = z
+  .object({
+    scope: z.enum(THRESHOLD_SCOPES),
+    /** The office or queue id; '' for the default scope. */
+    scopeId: z.union([SlugSchema, z.literal('')]),
+    metric: MetricIdSchema,
+    /** A profile id, or '' for always. */
+    profile: z.union([SlugSchema, z.literal('')]).default(''),
+    warning: level,
+    critical: level,
+    pendingSeconds: periodSeconds.nullable().default(null),
+    recoverySeconds: periodSeconds.nullable().default(null),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if ((o.scope === 'default') !== (o.scopeId === '')) {
+      ctx.addIssue({ code: 'custom', path: ['scopeId'], message: o.scope === 'default' ? 'must be empty for the default scope' : `must name the ${o.scope}` });
+    }
+    for (const problem of validateRule({ direction: METRIC_DIRECTIONS[o.metric], warning: o.warning, critical: o.critical }, '')) {
+      ctx.addIssue({ code: 'custom', path: ['warning'], message: problem.replace(/^: /, '') });
+    }
+  });
+export type ThresholdOverride = z.output<typeof ThresholdOverrideSchema>;
+export type ThresholdOverrideInput = z.input<typeof ThresholdOverrideSchema>;
+
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Day = (typeof DAYS)[number];
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM, e.g. 22:00');
+
+/**
+ * A time-of-day profile (night shift, weekend) in each office's own time zone. A window whose `to` is
+ * before its `from` runs past midnight and belongs to the day it starts on.
+ */
+export const HealthProfileSchema = z
+  .object({
+    id: SlugSchema,
+    name: z.string().min(1).max(80),
+    days: z.array(z.enum(DAYS)).min(1, 'must name at least one day').default([...DAYS]),
+    from: clockTime,
+    to: clockTime,
+    /** Offices it applies to; absent means every office. */
+    officeIds: z.array(SlugSchema).min(1).optional(),
+  })
+  .strict();
+export type HealthProfile = z.output<typeof HealthProfileSchema>;
+
+/** How health is judged over time, for every queue unless a rule says otherwise. */
+export const HealthSettingsSchema = z
+  .object({
+    pendingSeconds: periodSeconds.default(120),
+    recoverySeconds: periodSeconds.default(120),
+    /** A level clears only when the value is this share of the warning-to-critical gap on the good side. */
+    recoveryMargin: z.number().min(0).max(1, 'must be a share from 0 to 1').default(0.1),
+    /** A queue is stale when its latest data is older than this many times its expected update interval. */
+    stalenessFactor: z.number().min(1.5, 'must be at least 1.5').max(100).default(3),
+    /** A queue projected to reach critical within this many minutes is flagged at risk. */
+    atRiskHorizonMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    /** Profiles are tried in order; the first active one applies. */
+    profiles: z.array(HealthProfileSchema).default([]),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.profiles.forEach((p, i) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: `duplicates id "${p.id}"` });
+      seen.add(p.id);
+    });
+  });
+export type HealthSettings = z.output<typeof HealthSettingsSchema>;
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = HealthSettingsSchema.parse({});
+
+/** Where a metric's rule came from, so the settings pane can say what a value inherits. */
+export interface RuleOrigin {
+  readonly scope: ThresholdScope | 'built-in';
+  readonly scopeId: string;
+  readonly profile: string;
+}
+
+export interface ResolvedRule {
+  readonly rule: ThresholdRule;
+  readonly origin: RuleOrigin;
+}
+
+export type ResolvedRules = Readonly<Partial<Record<MetricId, ResolvedRule>>>;
+
+/** Overrides indexed for lookup. Built once per change of the overrides, not per evaluation. */
+export class ThresholdIndex {
+  private readonly byKey = new Map<string, ThresholdOverride>();
+
+  constructor(
+    readonly overrides: readonly ThresholdOverride[],
+    private readonly builtIn: Readonly<Record<Channel, Readonly<Partial<Record<MetricId, ThresholdRule>>>>> = DEFAULT_THRESHOLDS,
+  ) {
+    for (const o of overrides) this.byKey.set(key(o.scope, o.scopeId, o.metric, o.profile), o);
+  }
+
+  /**
+   * The rules for a queue while `profile` is active (null for none). The most specific scope wins
+   * (queue, then office, then default, then built-in per channel); within a scope the profile's value beats
+   * the always value.
+   */
+  resolve(queue: Pick<Queue, 'id' | 'officeId' | 'channel'>, profile: string | null): ResolvedRules {
+    const rules: Partial<Record<MetricId, ResolvedRule>> = {};
+    for (const metric of METRIC_IDS) {
+      const found = this.find(queue, metric, profile);
+      if (found) {
+        rules[metric] = {
+          rule: {
+            direction: METRIC_DIRECTIONS[metric],
+            warning: found.warning,
+            critical: found.critical,
+            ...(found.pendingSeconds !== null ? { pendingSeconds: found.pendingSeconds } : {}),
+            ...(found.recoverySeconds !== null ? { recoverySeconds: found.recoverySeconds } : {}),
+          },
+          origin: { scope: found.scope, scopeId: found.scopeId, profile: found.profile },
+        };
+        continue;
+      }
+      const builtIn = this.builtIn[queue.channel][metric];
+      if (builtIn) rules[metric] = { rule: builtIn, origin: { scope: 'built-in', scopeId: queue.channel, profile: '' } };
+    }
+    return rules;
+  }
+
+  private find(queue: Pick<Queue, 'id' | 'officeId'>, metric: MetricId, profile: string | null): ThresholdOverride | undefined {
+    const scopes: Array<[ThresholdScope, string]> = [['queue', queue.id], ['office', queue.officeId], ['default', '']];
+    for (const [scope, scopeId] of scopes) {
+      const hit = (profile && this.byKey.get(key(scope, scopeId, metric, profile))) || this.byKey.get(key(scope, scopeId, metric, ''));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+}
+
+function key(scope: string, scopeId: string, metric: string, profile: string): string {
+  return `${scope}|${scopeId}|${metric}|${profile}`;
+}
+
+/** The profile active for an office at a local day and minute of day, or null. */
+export function activeProfile(profiles: readonly HealthProfile[], officeId: string, day: Day, minuteOfDay: number): HealthProfile | null {
+  const previous = DAYS[(DAYS.indexOf(day) + 6) % 7]!;
+  for (const p of profiles) {
+    if (p.officeIds && !p.officeIds.includes(officeId)) continue;
+    const from = toMinutes(p.from);
+    const to = toMinutes(p.to);
+    const inWindow =
+      from === to
+        ? p.days.includes(day)
+        : from < to
+          ? p.days.includes(day) && minuteOfDay >= from && minuteOfDay < to
+          : (p.days.includes(day) && minuteOfDay >= from) || (p.days.includes(previous) && minuteOfDay < to);
+    if (inWindow) return p;
+  }
+  return null;
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+const WEEKDAY: Readonly<Record<string, Day>> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+
+/** Reads the local day and minute of day in a time zone. Make one per office; formatters are costly to build. */
+export function localClock(timeZone: string): (at: number) => { day: Day; minuteOfDay: number } {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return (at) => {
+    const parts = format.formatToParts(at);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return { day: WEEKDAY[get('weekday')] ?? 'mon', minuteOfDay: Number(get('hour')) * 60 + Number(get('minute')) };
+  };
+}
