@@ -32,6 +32,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     ingestKeys: settings.ingestKey ? [{ sourceId: 'push', sha256: hashKey(settings.ingestKey) }] : [],
     allowedOrigins: settings.allowedOrigins,
     version,
+    clockSpeed: settings.speed,
   });
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {

@@ -115,7 +115,7 @@ export class HealthTracker {
     if (o.staleAfterMs === null || o.updatedAt === null) return null;
     const age = o.now - o.updatedAt;
     if (age <= o.staleAfterMs) return null;
-    return { reason: 'no-recent-data', message: `No data for ${describeAge(age)} (expected within ${describeAge(o.staleAfterMs)})` };
+    return { reason: 'no-recent-data', message: `No data for ${describeAge(age)} (stale after ${describeAge(o.staleAfterMs)})` };
   }
 
   private timing(rule: ThresholdRule | null): Timing {

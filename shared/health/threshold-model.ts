@@ -55,6 +55,8 @@ export const ThresholdOverrideSchema = z
     if ((o.scope === 'default') !== (o.scopeId === '')) {
       ctx.addIssue({ code: 'custom', path: ['scopeId'], message: o.scope === 'default' ? 'must be empty for the default scope' : `must name the ${o.scope}` });
     }
+    // The levels' own checks have spoken already when one is not a sound number; only the order is left.
+    if (!(o.warning >= 0 && o.critical >= 0) || !METRIC_DIRECTIONS[o.metric]) return;
     for (const problem of validateRule({ direction: METRIC_DIRECTIONS[o.metric], warning: o.warning, critical: o.critical }, '')) {
       ctx.addIssue({ code: 'custom', path: ['warning'], message: problem.replace(/^: /, '') });
     }

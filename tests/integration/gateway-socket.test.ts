@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../server/gateway';
-import { HandshakeRefusalSchema, SnapshotSchema, UpdateSchema, type Update } from '../../shared/protocol/protocol';
+import { HandshakeRefusalSchema, PROTOCOL_VERSION, SnapshotSchema, UpdateSchema, type Update } from '../../shared/protocol/protocol';
 import { parseWith } from '../../shared/protocol/validation';
 import { connect, nextEvent, startDemoGateway, type TestSocket } from '../support/gateway-harness';
 
@@ -43,7 +43,7 @@ describe('gateway over a real socket.io connection', () => {
     expect(updates[0]!.seq).toBe(snapshot.seq + 1);
     // Deltas: an update names only the queues and fields that changed, never the offices or queue list.
     const first = updates.find((u) => u.changes.some((c) => c.metrics))!;
-    expect(Object.keys(first)).toEqual(['serverTime', 'seq', 'changes']);
+    expect(Object.keys(first).filter((k) => k !== 'alerts')).toEqual(['serverTime', 'seq', 'changes']);
     expect(first.changes.length).toBeLessThanOrEqual(snapshot.queues.length);
     expect(first.changes.some((c) => c.metrics && Object.keys(c.metrics).length < 10)).toBe(true);
   });
@@ -53,7 +53,7 @@ describe('gateway over a real socket.io connection', () => {
     await nextEvent(socket, 'snapshot');
     await new Promise((r) => setTimeout(r, 1100));
     socket.emit('resync');
-    expect((await nextEvent(socket, 'snapshot')).protocol).toBe(1);
+    expect((await nextEvent(socket, 'snapshot')).protocol).toBe(PROTOCOL_VERSION);
     socket.emit('resync');
     expect(await nextEvent(socket, 'rejected')).toEqual({ event: 'resync', issues: ['resync: at most one per 1000 ms'] });
     expect(gateway.stats.rejectedMessages.get('resync-too-often')).toBe(1);
@@ -65,7 +65,7 @@ describe('gateway over a real socket.io connection', () => {
     (socket as unknown as { emit(e: string, v: unknown): void }).emit('drop_tables', { all: true });
     expect(await nextEvent(socket, 'rejected')).toEqual({
       event: 'drop_tables',
-      issues: ['drop_tables: unknown event; this gateway accepts resync, history'],
+      issues: ['drop_tables: unknown event; this gateway accepts resync, history, alert:acknowledge, alert:snooze'],
     });
     expect(socket.connected).toBe(true);
     expect(gateway.stats.rejectedMessages.get('unknown-event')).toBe(1);
@@ -75,8 +75,8 @@ describe('gateway over a real socket.io connection', () => {
     const socket = open(url, { protocol: 99, client: 'wall' });
     const error = await new Promise<Error & { data?: unknown }>((resolve) => socket.once('connect_error', resolve));
     const refusal = parseWith(HandshakeRefusalSchema, error.data);
-    expect(refusal.ok && refusal.value).toMatchObject({ code: 'protocol-mismatch', serverProtocol: 1 });
-    expect(error.message).toMatch(/speaks protocol 1; the screen speaks 99/);
+    expect(refusal.ok && refusal.value).toMatchObject({ code: 'protocol-mismatch', serverProtocol: PROTOCOL_VERSION });
+    expect(error.message).toContain(`speaks protocol ${PROTOCOL_VERSION}; the screen speaks 99`);
 
     const bad = open(url, { client: 'toaster' });
     const badError = await new Promise<Error & { data?: { code: string } }>((resolve) => bad.once('connect_error', resolve));
@@ -97,12 +97,12 @@ describe('gateway over a real socket.io connection', () => {
 
   it('reports connected clients by kind on /healthz', async () => {
     const wall = open(url);
-    const web = open(url, { protocol: 1, client: 'web' });
+    const web = open(url, { protocol: PROTOCOL_VERSION, client: 'web' });
     await Promise.all([nextEvent(wall, 'snapshot'), nextEvent(web, 'snapshot')]);
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ status: 'ok', clients: { total: 2, byKind: { wall: 1, web: 1 } }, queues: 14, protocol: 1 });
+    expect(body).toMatchObject({ status: 'ok', clients: { total: 2, byKind: { wall: 1, web: 1 } }, queues: 14, protocol: PROTOCOL_VERSION });
     expect(typeof body.uptimeSeconds).toBe('number');
     web.disconnect();
     await new Promise((r) => setTimeout(r, 200));

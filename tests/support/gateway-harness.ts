@@ -28,6 +28,7 @@ export async function startDemoGateway(
     logger: silentLogger,
     rendererDir: 'dist/renderer',
     updateIntervalMs: 250,
+    clockSpeed: speed,
     ...overrides,
     store: overrides.store ?? null,
   });

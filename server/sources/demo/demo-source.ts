@@ -48,7 +48,6 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
           createRandom(hashString(`${settings.seed}:${queue.id}`)),
           readers.get(queue.officeId)!,
         ),
-        agentsOnline: -1,
       }));
 
       const advance = (from: number, to: number) => {
@@ -56,10 +55,8 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
         for (const entry of queues) {
           const step = entry.traffic.step(from, to, incidents);
           if (step.events.length > 0) sink.events(id, step.events);
-          if (step.agentsOnline !== entry.agentsOnline) {
-            entry.agentsOnline = step.agentsOnline;
-            sink.reading(id, entry.queue.id, { at: to, agentsOnline: step.agentsOnline });
-          }
+          // Every step reports every queue, like a connector's poll: a quiet queue is quiet, not stale.
+          sink.reading(id, entry.queue.id, { at: to, agentsOnline: step.agentsOnline });
         }
       };
 
