@@ -2,8 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS } from '../shared/health/default-thresholds';
-import { HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type CommandResult, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
+import { HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
 import { AlertManager } from './alerts/alert-manager';
+import { FailureLimiter } from './auth/failure-limiter';
+import { TokenRegistry } from './auth/token-registry';
 import { Evaluator } from './board/evaluator';
 import { QueueBoard } from './board/queue-board';
 import { UpdateBatcher } from './board/update-batcher';
@@ -11,6 +13,7 @@ import type { GatewayConfig } from './config/config-schema';
 import { createGatewayMetrics, timed } from './gateway-metrics';
 import { HealthTracker } from './health/health-tracker';
 import { parseOverrides, ThresholdService } from './health/threshold-service';
+import { createAdminApi } from './http/admin-api';
 import { createHttpHandler, type HealthReport } from './http/http-handler';
 import { createStaticFiles } from './http/static-files';
 import { createIngestApi } from './ingest/ingest-api';
@@ -20,7 +23,9 @@ import { MetricEngine } from './metrics';
 import type { Clock, Scheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
 import { GatewayStats } from './runtime/stats';
+import { createCommands } from './socket/commands';
 import { createSocketGateway } from './socket/socket-gateway';
+import { ThresholdAdmin } from './settings/threshold-admin';
 import type { Source } from './sources/source';
 import type { GatewayStore } from './store';
 
@@ -73,6 +78,23 @@ export function createGateway(options: GatewayOptions): Gateway {
   const tracker = new HealthTracker(config.health);
   const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID });
   const sourceDown = new Map<string, string>();
+  const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
+  const failures = new FailureLimiter({ clock, maxFailures: config.auth.maxFailuresPerMinute, windowMs: 60_000 });
+  const admin = new ThresholdAdmin({
+    store,
+    health: config.health,
+    offices: new Set(config.offices.map((o) => o.id)),
+    queues: new Set(config.queues.map((q) => q.id)),
+    clock,
+    applied: (overrides, state) => {
+      thresholds.replace(overrides);
+      // Judge every queue by the new levels now, and send the result with the new thresholds.
+      evaluator.evaluate();
+      batcher.flush();
+      sockets.broadcastThresholds(state);
+      logger.info('thresholds changed', { revision: state.revision, overrides: overrides.length });
+    },
+  });
   const staleAfterMs = staleLimits(config, options.sources, options.clockSpeed ?? 1);
   const engine = new MetricEngine({
     queues: config.queues.map((queue) => ({
@@ -167,6 +189,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     return { ok: true, resolutionMs: HISTORY_RESOLUTION_MS, queues };
   };
 
+  const adminApi = createAdminApi({ admin, tokens, failures, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });
   const ingestApi = createIngestApi({
     verifyKey: createKeyVerifier([...config.ingest.keys, ...(options.ingestKeys ?? [])]),
     isKnownQueue: (queueId) => board.has(queueId),
@@ -179,7 +202,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     createHttpHandler({
       health,
       metricsText: () => metrics.registry.render(),
-      api: ingestApi,
+      api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
       staticFiles: createStaticFiles(options.rendererDir),
       logger,
     }),
@@ -188,11 +211,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     httpServer,
     snapshot,
     history,
-    commands: {
-      // What a person did goes out at once, not with the next beat: every screen sees it within a second.
-      acknowledge: (request, actor) => flushAfter(alerts.acknowledge(request, actor, clock.now())),
-      snooze: (request, actor) => flushAfter(alerts.snooze(request, actor, clock.now())),
-    },
+    thresholds: () => admin.state(),
+    // What a person did goes out at once, not with the next beat: every screen sees it within a second.
+    commands: createCommands({ alerts, admin, clock, flush: () => batcher.flush() }),
+    tokens,
+    failures,
     clock,
     logger,
     stats,
@@ -206,10 +229,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     alerts,
     broadcast: (update) => sockets.broadcast(update),
   });
-  const flushAfter = (result: CommandResult): CommandResult => {
-    if (result.ok) batcher.flush();
-    return result;
-  };
   let stopHousekeeping: (() => void) | null = null;
   const housekeeping = () => {
     if (!store) return;

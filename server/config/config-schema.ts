@@ -59,6 +59,30 @@ export const IngestSettingsSchema = z
   })
   .strict();
 
+export const AuthSettingsSchema = z
+  .object({
+    /**
+     * The role of a screen that presents no token: `display` lets a browser on the floor show the wall
+     * with nothing to log in to (and nothing to expire); `none` requires a token everywhere.
+     */
+    anonymous: z.enum(['display', 'none']).default('display'),
+    tokens: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(80),
+            role: z.enum(['display', 'lead', 'manager']),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex sha256 of the token (64 characters 0-9a-f)'),
+            revoked: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Failed token attempts allowed per address per minute before it is refused for the rest of the minute. */
+    maxFailuresPerMinute: z.number().int().min(1).max(1000).default(10),
+  })
+  .strict();
+
 export const WindowSettingsSchema = z
   .object({
     firstResponseMinutes: z.number().int().min(1).max(24 * 60).default(60),
@@ -75,6 +99,8 @@ export const GatewayConfigSchema = z
     /** Simulated traffic for the queues whose source is demo (or that name no source while this is set). */
     demo: DemoSettingsSchema.optional(),
     ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024, expectedIntervalSeconds: 60 }),
+    /** Who may do what: role tokens (stored hashed) and what a screen without a token may see. */
+    auth: AuthSettingsSchema.default(AuthSettingsSchema.parse({})),
     /** Pending and recovery periods, staleness, the at-risk horizon and time-of-day profiles. */
     health: HealthSettingsSchema.default(HealthSettingsSchema.parse({})),
     windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 }),
@@ -84,6 +110,7 @@ export const GatewayConfigSchema = z
     reportDuplicates(config.offices.map((o) => o.id), 'offices', ctx);
     reportDuplicates(config.queues.map((q) => q.id), 'queues', ctx);
     reportDuplicates(config.ingest.keys.map((k) => k.sha256), 'ingest.keys', ctx, 'sha256');
+    reportDuplicates(config.auth.tokens.map((t) => t.sha256), 'auth.tokens', ctx, 'sha256');
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.health.profiles.forEach((profile, index) => {
       profile.officeIds?.forEach((officeId, i) => {

@@ -29,6 +29,17 @@ const queues: Queue[] = [
 /** Documented in the README so anyone can try the ingest API against the demo. Never use it in production. */
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
 
+/**
+ * One token per role for the demo, documented in the README. Never use them outside the demo: anyone who
+ * has read the README holds them.
+ */
+export const DEMO_TOKENS = [
+  { token: 'demo-display-token', name: 'Lisbon floor screen', role: 'display' },
+  { token: 'demo-lead-token', name: 'Ana Costa', role: 'lead' },
+  { token: 'demo-lead-2-token', name: 'Bram de Vries', role: 'lead' },
+  { token: 'demo-manager-token', name: 'Marta Silva', role: 'manager' },
+] as const;
+
 /** The built-in demo: what the gateway runs when no QUEUEBOARD_CONFIG is given. */
 export function demoConfig(seed = 1): GatewayConfig {
   return GatewayConfigSchema.parse({
@@ -40,5 +51,6 @@ export function demoConfig(seed = 1): GatewayConfig {
     queues,
     demo: { seed, tickMs: 1000 },
     ingest: { keys: [{ sourceId: 'push', sha256: hashKey(DEMO_INGEST_KEY) }] },
+    auth: { anonymous: 'display', tokens: DEMO_TOKENS.map(({ token, name, role }) => ({ name, role, sha256: hashKey(token) })) },
   });
 }

@@ -1,45 +1,59 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
+import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
 import {
-  AcknowledgeRequestSchema,
-  SnoozeRequestSchema,
-  type AcknowledgeRequest,
-  type CommandResult,
-  type SnoozeRequest,
   HandshakeSchema,
   HistoryRequestSchema,
   PROTOCOL_VERSION,
-  type HistoryRequest,
-  type HistoryResponse,
   type ClientToServerEvents,
   type HandshakeRefusal,
+  type HistoryRequest,
+  type HistoryResponse,
   type ServerToClientEvents,
   type Snapshot,
   type Update,
 } from '../../shared/protocol/protocol';
 import { parseWith } from '../../shared/protocol/validation';
+import type { FailureLimiter } from '../auth/failure-limiter';
+import type { TokenRegistry } from '../auth/token-registry';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import { increment, type GatewayStats } from '../runtime/stats';
 
 interface SocketData {
   client: string;
-  /** Who acts from this connection, for acknowledgements and the audit. */
+  role: Role;
+  /** Who acts from this connection: the name behind its token, recorded on acknowledgements and in the audit. */
   actor: string;
   lastResyncAt: number;
 }
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** Every command's answer: ok, or a code and the issues naming each field. */
+export type CommandAnswer = { ok: true } | { ok: false; code: string; issues: string[] };
+
+/** A command clients may send: who may, what it takes, what it does. */
+export interface CommandSpec<S extends z.ZodType = z.ZodType> {
+  role: Role;
+  schema: S;
+  run: (request: z.infer<S>, actor: string) => CommandAnswer;
+}
+
+export function defineCommand<S extends z.ZodType>(role: Role, schema: S, run: (request: z.infer<S>, actor: string) => CommandAnswer): CommandSpec {
+  return { role, schema, run: run as CommandSpec['run'] };
+}
+
 export interface SocketGatewayOptions {
   httpServer: HttpServer;
   snapshot: () => Snapshot;
+  thresholds: () => ThresholdState;
   history: (request: HistoryRequest) => HistoryResponse;
-  commands: {
-    acknowledge: (request: AcknowledgeRequest, actor: string) => CommandResult;
-    snooze: (request: SnoozeRequest, actor: string) => CommandResult;
-  };
+  /** Commands by event name, answered through the acknowledgement callback. */
+  commands: Readonly<Record<string, CommandSpec>>;
+  tokens: TokenRegistry;
+  failures: FailureLimiter;
   clock: Clock;
   logger: Logger;
   stats: GatewayStats;
@@ -48,11 +62,10 @@ export interface SocketGatewayOptions {
   resyncMinIntervalMs?: number;
 }
 
-const KNOWN_EVENTS = new Set<string>(['resync', 'history', 'alert:acknowledge', 'alert:snooze']);
-
-/** socket.io on the gateway's HTTP server: checks each handshake, sends a snapshot on connect, broadcasts updates. */
+/** socket.io on the gateway's HTTP server: checks each handshake and token, sends a snapshot on connect, broadcasts updates. */
 export function createSocketGateway(options: SocketGatewayOptions) {
   const { clock, logger, stats } = options;
+  const knownEvents = ['resync', 'history', ...Object.keys(options.commands)];
   const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
@@ -64,19 +77,21 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   });
 
   io.use((socket, next) => {
-    const refusal = checkHandshake(socket.handshake.auth);
+    const address = socket.handshake.address;
+    const refusal = checkHandshake(socket.handshake.auth) ?? checkToken(socket, address);
     if (!refusal) return next();
+    if (refusal.code === 'bad-token' || refusal.code === 'revoked-token' || refusal.code === 'unauthorized') options.failures.fail(address);
     increment(stats.refusedHandshakes, refusal.code);
     logger.warn('handshake refused', { code: refusal.code, reason: refusal.message, address: socket.handshake.address });
     next(Object.assign(new Error(refusal.message), { data: refusal }));
   });
 
   io.on('connection', (socket: GatewaySocket) => {
-    const { client, user } = socket.handshake.auth as { client: string; user?: string };
-    socket.data.client = client;
-    socket.data.actor = user?.trim() || `unnamed ${client} screen`;
+    const { client } = socket.data;
     socket.data.lastResyncAt = 0;
     increment(stats.clientsByKind, client);
+    socket.emit('session', { role: socket.data.role, name: socket.data.actor });
+    socket.emit('thresholds', options.thresholds());
     socket.emit('snapshot', options.snapshot());
 
     socket.on('resync', () => {
@@ -101,32 +116,48 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       }
       (reply as (r: HistoryResponse) => void)(options.history(parsed.value));
     });
-    command(socket, 'alert:acknowledge', AcknowledgeRequestSchema, (request) => options.commands.acknowledge(request, socket.data.actor));
-    command(socket, 'alert:snooze', SnoozeRequestSchema, (request) => options.commands.snooze(request, socket.data.actor));
+    for (const [event, spec] of Object.entries(options.commands)) command(socket, event, spec);
     socket.onAny((event: string) => {
-      if (!KNOWN_EVENTS.has(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${[...KNOWN_EVENTS].join(', ')}`);
+      if (!knownEvents.includes(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${knownEvents.join(', ')}`);
     });
     socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
   });
 
-  /** A command: validated, answered through its callback, refusals counted by reason. */
-  function command<S extends z.ZodType>(socket: GatewaySocket, event: string, schema: S, run: (request: z.infer<S>) => CommandResult): void {
+  /** Checks the token behind a handshake and records who the connection is; null when it may connect. */
+  function checkToken(socket: GatewaySocket, address: string): HandshakeRefusal | null {
+    const wait = options.failures.blockedFor(address);
+    if (wait > 0) return refusal('too-many-attempts', `Too many failed attempts from this address: try again in ${wait} s.`);
+    const auth = socket.handshake.auth as { client: string; token?: string };
+    const checked = options.tokens.check(auth.token);
+    if (!checked.ok) return refusal(checked.code, checked.message);
+    socket.data.client = auth.client;
+    socket.data.role = checked.role;
+    socket.data.actor = checked.name;
+    return null;
+  }
+
+  /** A command: role checked, validated, answered through its callback, refusals counted by reason. */
+  function command(socket: GatewaySocket, event: string, spec: CommandSpec): void {
     (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(event, (request: unknown, reply: unknown) => {
       if (typeof reply !== 'function') {
         reject(socket, event, 'command-without-callback', `${event}: send it with an acknowledgement callback`);
         return;
       }
-      const parsed = parseWith(schema, request);
-      let result: CommandResult;
+      let result: CommandAnswer;
       try {
-        result = parsed.ok ? run(parsed.value) : { ok: false, code: 'invalid', issues: parsed.issues };
+        if (!roleAllows(socket.data.role, spec.role)) {
+          result = { ok: false, code: 'forbidden', issues: [`${event}: needs the ${spec.role} role; this screen's token (${socket.data.actor}) has the ${socket.data.role} role`] };
+        } else {
+          const parsed = parseWith(spec.schema, request ?? {});
+          result = parsed.ok ? spec.run(parsed.value, socket.data.actor) : { ok: false, code: 'invalid', issues: parsed.issues };
+        }
       } catch (error) {
         logger.error('command failed', { event, error: (error as Error).message });
         result = { ok: false, code: 'unavailable', issues: [`${event}: the gateway could not record it; try again`] };
       }
       if (!result.ok) increment(stats.rejectedMessages, `${event}:${result.code}`);
       else logger.info('command applied', { event, actor: socket.data.actor });
-      (reply as (r: CommandResult) => void)(result);
+      (reply as (r: CommandAnswer) => void)(result);
     });
   }
 
@@ -136,6 +167,9 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   }
 
   return {
+    broadcastThresholds(state: ThresholdState): void {
+      io.emit('thresholds', state);
+    },
     broadcast(update: Update): void {
       stats.updatesSent += 1;
       io.emit('update', update);
@@ -146,6 +180,10 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       });
     },
   };
+}
+
+function refusal(code: HandshakeRefusal['code'], message: string): HandshakeRefusal {
+  return { code, message, serverProtocol: PROTOCOL_VERSION };
 }
 
 function checkHandshake(auth: unknown): HandshakeRefusal | null {

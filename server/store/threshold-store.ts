@@ -12,6 +12,13 @@ export interface ThresholdKey {
   profile: string;
 }
 
+export interface ThresholdValue {
+  warning: number;
+  critical: number;
+  pendingSeconds: number | null;
+  recoverySeconds: number | null;
+}
+
 export interface ThresholdRow extends ThresholdKey {
   warning: number;
   critical: number;
@@ -78,31 +85,57 @@ export class ThresholdStore {
 
   /** Creates (expectedVersion null) or changes a threshold; throws ConflictError on a stale version. */
   put(
-    value: ThresholdKey & { warning: number; critical: number; pendingSeconds: number | null; recoverySeconds: number | null },
+    value: ThresholdKey & ThresholdValue,
     expectedVersion: number | null,
     actor: string,
     at: number,
+    action = 'threshold.put',
   ): ThresholdRow {
     return this.db.transaction(() => {
       const current = this.current(value);
       if ((current?.version ?? null) !== expectedVersion) throw new ConflictError(value, current?.version ?? null);
       const next: ThresholdRow = { ...value, version: (current?.version ?? 0) + 1, updatedAt: at, updatedBy: actor };
       this.upsert.run(next);
-      this.audit.append({ at, actor, action: 'threshold.put', subject: describe(value), before: current, after: next });
+      this.audit.append({ at, actor, action, subject: describe(value), before: current, after: next });
       return next;
     })();
   }
 
-  remove(key: ThresholdKey, expectedVersion: number, actor: string, at: number): void {
+  remove(key: ThresholdKey, expectedVersion: number, actor: string, at: number, action = 'threshold.remove'): void {
     this.db.transaction(() => {
       const current = this.current(key);
       if (!current || current.version !== expectedVersion) throw new ConflictError(key, current?.version ?? null);
       this.delete.run(key.scope, key.scopeId, key.metric, key.profile);
-      this.audit.append({ at, actor, action: 'threshold.remove', subject: describe(key), before: current, after: null });
+      this.audit.append({ at, actor, action, subject: describe(key), before: current, after: null });
     })();
   }
 
-  private current(key: ThresholdKey): ThresholdRow | null {
+  /**
+   * Applies several changes in one transaction, all or nothing: the first conflict rolls back the rest.
+   * `value: null` removes the override. Each change is audited under `action`.
+   */
+  applyBatch(
+    changes: ReadonlyArray<{ key: ThresholdKey; value: ThresholdValue | null; expectedVersion: number | null }>,
+    actor: string,
+    at: number,
+    action: string,
+  ): void {
+    this.db.transaction(() => {
+      for (const { key, value, expectedVersion } of changes) {
+        if (value) this.put({ ...key, ...value }, expectedVersion, actor, at, action);
+        else if (expectedVersion === null) throw new ConflictError(key, this.current(key)?.version ?? null);
+        else this.remove(key, expectedVersion, actor, at, action);
+      }
+    })();
+  }
+
+  /** Where threshold changes are in the audit: its highest entry id, a revision that only goes up. */
+  revision(): number {
+    const row = this.db.prepare("SELECT MAX(id) AS id FROM audit_log WHERE action LIKE 'threshold.%'").get() as { id: number | null };
+    return row.id ?? 0;
+  }
+
+  current(key: ThresholdKey): ThresholdRow | null {
     const row = this.select.get(key.scope, key.scopeId, key.metric, key.profile) as Row | undefined;
     return row ? toRow(row) : null;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../model';
+import type { AdminResult, AuditListResult, SaveThresholdsRequest, Session, ThresholdFile, ThresholdState } from './admin-protocol';
 
 /**
  * The socket.io protocol between the gateway and every screen, defined once.
@@ -121,16 +122,14 @@ export const CLIENT_KINDS = ['wall', 'desk', 'settings', 'web'] as const;
 export const HandshakeSchema = z.object({
   protocol: z.number().int(),
   client: z.enum(CLIENT_KINDS),
-  /** Role tokens arrive with the roles issue; accepted and ignored until then. */
-  token: z.string().max(512).optional(),
-  /** Who is at this screen, shown on what they acknowledge or snooze, until tokens carry identities. */
-  user: z.string().trim().min(1).max(80).optional(),
+  /** The screen's token: its role (display, lead, manager) and the name its actions are recorded under. */
+  token: z.string().min(1).max(512).optional(),
 });
 export type Handshake = z.infer<typeof HandshakeSchema>;
 
 /** The error `data` the gateway attaches when it refuses a handshake. */
 export const HandshakeRefusalSchema = z.object({
-  code: z.enum(['protocol-mismatch', 'bad-handshake']),
+  code: z.enum(['protocol-mismatch', 'bad-handshake', 'unauthorized', 'bad-token', 'revoked-token', 'too-many-attempts']),
   message: z.string(),
   serverProtocol: z.number().int(),
 });
@@ -196,6 +195,10 @@ export const CommandResultSchema = z.union([
 export type CommandResult = z.infer<typeof CommandResultSchema>;
 
 export interface ServerToClientEvents {
+  /** Who this connection is (role and name), once after connecting. */
+  session: (session: Session) => void;
+  /** Threshold overrides and profiles: on connect and after every change. */
+  thresholds: (state: ThresholdState) => void;
   snapshot: (snapshot: Snapshot) => void;
   update: (update: Update) => void;
   rejected: (rejection: Rejection) => void;
@@ -210,4 +213,14 @@ export interface ClientToServerEvents {
   'alert:acknowledge': (request: AcknowledgeRequest, reply: (result: CommandResult) => void) => void;
   /** Silence an alert's notifications until a time; a worse level alerts again regardless. */
   'alert:snooze': (request: SnoozeRequest, reply: (result: CommandResult) => void) => void;
+  /** Managers: save threshold changes, all or nothing, each checked against the version it was based on. */
+  'thresholds:save': (request: SaveThresholdsRequest, reply: (result: AdminResult) => void) => void;
+  /** Managers: replace every override with a file's, validated before anything is applied. */
+  'thresholds:import': (request: { file: unknown; expectedRevision: number }, reply: (result: AdminResult) => void) => void;
+  /** Anyone: the overrides as a file. */
+  'thresholds:export': (request: Record<string, never>, reply: (result: { ok: true; file: ThresholdFile } | { ok: false; code: string; issues: string[] }) => void) => void;
+  /** Managers: the audit trail, newest first. */
+  'audit:list': (request: { limit?: number; beforeId?: number }, reply: (result: AuditListResult) => void) => void;
+  /** Managers: undo an audited threshold change (itself audited). */
+  'audit:revert': (request: { auditId: number }, reply: (result: AdminResult) => void) => void;
 }

@@ -17,6 +17,13 @@ const config = GatewayConfigSchema.parse({
   offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
   queues: [{ id: 'chat', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Care', kind: 'in-house' }, staleAfterSeconds: 3600 }],
   ingest: { keys: [{ sourceId: 'crm', sha256: hashKey(KEY) }] },
+  auth: {
+    tokens: [
+      { name: 'Ana Costa', role: 'lead', sha256: hashKey('ana-token') },
+      { name: 'Bram de Vries', role: 'lead', sha256: hashKey('bram-token') },
+      { name: 'Carol', role: 'display', sha256: hashKey('carol-token') },
+    ],
+  },
 });
 
 const gateways: Gateway[] = [];
@@ -42,8 +49,8 @@ async function start(dataDir: string, time: FakeTime) {
   return { gateway, url: `http://127.0.0.1:${port}` };
 }
 
-function open(url: string, user: string): TestSocket {
-  const socket = connect(url, { protocol: PROTOCOL_VERSION, client: 'desk', user });
+function open(url: string, token: string): TestSocket {
+  const socket = connect(url, { protocol: PROTOCOL_VERSION, client: 'desk', token });
   sockets.push(socket);
   return socket;
 }
@@ -76,8 +83,8 @@ describe('alerts over real sockets, on a real SQLite file', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qb-alerts-'));
     const time = new FakeTime(Date.UTC(2026, 10, 24, 10, 0, 0));
     const { url } = await start(dataDir, time);
-    const ana = open(url, 'Ana Costa');
-    const bram = open(url, 'Bram de Vries');
+    const ana = open(url, 'ana-token');
+    const bram = open(url, 'bram-token');
     await Promise.all([nextEvent(ana, 'snapshot'), nextEvent(bram, 'snapshot')]);
 
     // Chat backlog critical is 150 by default; it must hold for the 2-minute pending period.
@@ -112,8 +119,14 @@ describe('alerts over real sockets, on a real SQLite file', () => {
 
     for (const g of gateways.splice(0)) await g.close();
     const restarted = await start(dataDir, time);
-    const carol = open(restarted.url, 'Carol');
+    const carol = open(restarted.url, 'carol-token');
     const snapshot = await nextEvent(carol, 'snapshot');
+    // A display may watch but not act: refused with the reason, nothing changed.
+    expect(await carol.emitWithAck('alert:acknowledge', { alertId: alert.id })).toEqual({
+      ok: false,
+      code: 'forbidden',
+      issues: ["alert:acknowledge: needs the lead role; this screen's token (Carol) has the display role"],
+    });
     expect(snapshot.alerts).toEqual([
       expect.objectContaining({
         id: alert.id,
