@@ -147,6 +147,12 @@ export const AuditListResultSchema = z.union([
 ]);
 export type AuditListResult = z.infer<typeof AuditListResultSchema>;
 
+export const ExportResultSchema = z.union([
+  z.object({ ok: z.literal(true), file: ThresholdFileSchema }),
+  z.object({ ok: z.literal(false), code: z.string(), issues: z.array(z.string()) }),
+]);
+export type ExportResult = z.infer<typeof ExportResultSchema>;
+
 export const DEFAULT_THRESHOLD_STATE: ThresholdState = {
   revision: 0,
   overrides: [],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../model';
-import type { AdminResult, AuditListResult, SaveThresholdsRequest, Session, ThresholdFile, ThresholdState } from './admin-protocol';
+import type { AdminResult, AuditListResult, ExportResult, SaveThresholdsRequest, Session, ThresholdState } from './admin-protocol';
 
 /**
  * The socket.io protocol between the gateway and every screen, defined once.
@@ -218,7 +218,7 @@ export interface ClientToServerEvents {
   /** Managers: replace every override with a file's, validated before anything is applied. */
   'thresholds:import': (request: { file: unknown; expectedRevision: number }, reply: (result: AdminResult) => void) => void;
   /** Anyone: the overrides as a file. */
-  'thresholds:export': (request: Record<string, never>, reply: (result: { ok: true; file: ThresholdFile } | { ok: false; code: string; issues: string[] }) => void) => void;
+  'thresholds:export': (request: Record<string, never>, reply: (result: ExportResult) => void) => void;
   /** Managers: the audit trail, newest first. */
   'audit:list': (request: { limit?: number; beforeId?: number }, reply: (result: AuditListResult) => void) => void;
   /** Managers: undo an audited threshold change (itself audited). */

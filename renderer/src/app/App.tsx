@@ -1,5 +1,10 @@
+import type { View } from '../launch/launch-options';
 import { WallView } from '../wall/WallView';
 
-export function App({ officeId }: { officeId: string | null }) {
-  return <WallView officeId={officeId} />;
+/** Routes a window to its view. Desk, settings and pins arrive with their issues; until then they show the wall. */
+export function App({ officeId, view }: { officeId: string | null; view: View }) {
+  switch (view) {
+    default:
+      return <WallView officeId={officeId} />;
+  }
 }

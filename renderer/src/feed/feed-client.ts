@@ -6,6 +6,7 @@ import {
   type Alert,
   type QueueStatePatch,
 } from '../../../shared/protocol/protocol';
+import { SessionSchema, ThresholdStateSchema } from '../../../shared/protocol/admin-protocol';
 import { parseWith } from '../../../shared/protocol/validation';
 import type { AppStore } from '../store/store';
 
@@ -34,9 +35,14 @@ export const HANDSHAKE_OPTIONS = {
   timeout: 5000,
 } as const;
 
-export function handshakeAuth(client: 'wall' | 'web') {
-  return { protocol: PROTOCOL_VERSION, client };
+export function handshakeAuth(client: ClientKind, token: string | null) {
+  return { protocol: PROTOCOL_VERSION, client, ...(token ? { token } : {}) };
 }
+
+export type ClientKind = 'wall' | 'desk' | 'settings' | 'web';
+
+/** Refusals that retrying with the same token cannot cure: say so and stop, rather than hammer the gateway. */
+const TOKEN_REFUSALS = new Set(['unauthorized', 'bad-token', 'revoked-token', 'too-many-attempts']);
 
 /**
  * Feeds the store from the gateway: validates every message on arrival, applies a snapshot at once,
@@ -114,8 +120,25 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
       actions().setConnection('incompatible', refusal.value.message);
       return;
     }
-    if (actions().connection.status === 'incompatible') return;
+    if (refusal.ok && TOKEN_REFUSALS.has(refusal.value.code)) {
+      socket.disconnect();
+      actions().setConnection('refused', refusal.value.message);
+      return;
+    }
+    if (actions().connection.status === 'incompatible' || actions().connection.status === 'refused') return;
     actions().setConnection('reconnecting', `Cannot reach the gateway (${(error as Error).message}); retrying.`);
+  });
+
+  socket.on('session', (data: never) => {
+    const parsed = parseWith(SessionSchema, data);
+    if (parsed.ok) actions().setSession(parsed.value);
+    else actions().invalidMessage(`Ignored an invalid session: ${parsed.issues.slice(0, 3).join('; ')}`);
+  });
+
+  socket.on('thresholds', (data: never) => {
+    const parsed = parseWith(ThresholdStateSchema, data);
+    if (parsed.ok) actions().setThresholds(parsed.value);
+    else actions().invalidMessage(`Ignored invalid thresholds: ${parsed.issues.slice(0, 3).join('; ')}`);
   });
 
   socket.on('rejected', (data: never) => {

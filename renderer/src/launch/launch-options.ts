@@ -1,11 +1,21 @@
 import { BRIDGE_KEY, type LaunchOptions, type QueueboardBridge } from '../../../shared/ipc/ipc-contract';
 
+export const VIEWS = ['wall', 'desk', 'settings', 'pins'] as const;
+export type View = (typeof VIEWS)[number];
+
 export interface ScreenOptions {
   gatewayUrl: string;
   officeId: string | null;
   /** How this screen introduces itself to the gateway. */
-  client: 'wall' | 'web';
+  client: 'wall' | 'desk' | 'settings' | 'web';
+  /** What this window shows: the wall, a lead's desk, the managers' settings, or the pinned items. */
+  view: View;
+  /** The role token this screen presents; null for none (a display, where the gateway allows that). */
+  token: string | null;
 }
+
+/** Where a browser keeps its token: entered once (or opened from a link with #token=…), then remembered. */
+export const TOKEN_STORAGE_KEY = 'queueboard.token';
 
 /**
  * Inside Electron the preload bridge says which gateway and office to show; in a plain browser the page
@@ -15,8 +25,34 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
   const bridge = (win as unknown as Record<string, QueueboardBridge | undefined>)[BRIDGE_KEY];
   if (bridge) {
     const options: LaunchOptions = await bridge.getLaunchOptions();
-    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, client: 'wall' };
+    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, client: options.mode, view: options.mode, token: null };
   }
-  const office = new URLSearchParams(win.location.search).get('office');
-  return { gatewayUrl: win.location.origin, officeId: office && /^[a-z0-9][a-z0-9-]{0,62}$/.test(office) ? office : null, client: 'web' };
+  const params = new URLSearchParams(win.location.search);
+  const office = params.get('office');
+  const view = params.get('view');
+  return {
+    gatewayUrl: win.location.origin,
+    officeId: office && /^[a-z0-9][a-z0-9-]{0,62}$/.test(office) ? office : null,
+    client: 'web',
+    view: VIEWS.includes(view as View) ? (view as View) : 'wall',
+    token: takeToken(win),
+  };
+}
+
+/**
+ * A token in the address (`#token=…`) is moved into local storage and wiped from the address bar, so it
+ * does not linger in the history or get shared with a screenshot; otherwise the remembered one is used.
+ */
+function takeToken(win: Window): string | null {
+  const fromHash = new URLSearchParams(win.location.hash.replace(/^#/, '')).get('token');
+  try {
+    if (fromHash) {
+      win.localStorage.setItem(TOKEN_STORAGE_KEY, fromHash);
+      win.history.replaceState(null, '', win.location.pathname + win.location.search);
+      return fromHash;
+    }
+    return win.localStorage.getItem(TOKEN_STORAGE_KEY);
+  } catch {
+    return fromHash;
+  }
 }

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'incompatible';
+/** `refused`: the gateway turned this screen's token down (unknown, revoked, or none where one is needed). */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'incompatible' | 'refused';
 
 export interface ConnectionSlice {
   connection: {

@@ -1,8 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createFeedSlice, type FeedSlice } from './feed-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 
-export type AppState = ConnectionSlice & FeedSlice;
+export type AppState = ConnectionSlice & FeedSlice & SessionSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store built from feature slices; each slice keeps its selectors beside it. */
@@ -10,5 +11,6 @@ export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createConnectionSlice(...a),
     ...createFeedSlice(...a),
+    ...createSessionSlice(...a),
   }));
 }

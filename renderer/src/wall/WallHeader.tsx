@@ -20,6 +20,7 @@ const CONNECTION_WORDS: Readonly<Record<ConnectionStatus, string>> = {
   live: 'Live',
   reconnecting: 'Disconnected',
   incompatible: 'Incompatible gateway',
+  refused: 'Access refused',
 };
 
 export function WallHeader({ title, timeZone, locale, now, worst, connection, lastMessageAt, problem }: WallHeaderProps) {
