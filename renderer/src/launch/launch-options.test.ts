@@ -1,26 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScreenOptions } from './launch-options';
+import { resolveScreenOptions, TOKEN_STORAGE_KEY } from './launch-options';
+
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
 
 const browserWindow = (href: string, extra: Record<string, unknown> = {}) => {
   const url = new URL(href);
-  return { location: { origin: url.origin, search: url.search }, ...extra } as unknown as Window;
+  const replaced: string[] = [];
+  const win = {
+    location: { origin: url.origin, search: url.search, hash: url.hash, pathname: url.pathname },
+    localStorage: new MemoryStorage(),
+    history: { replaceState: (_s: unknown, _t: string, to: string) => replaced.push(to) },
+    ...extra,
+  };
+  return Object.assign(win as unknown as Window, { replaced, storage: win.localStorage });
 };
 
 describe('resolveScreenOptions', () => {
-  it('in a browser, talks to the origin it was served from and reads the office from the address', async () => {
+  it('in a browser, talks to the origin it was served from and reads the office and view from the address', async () => {
     expect(await resolveScreenOptions(browserWindow('http://wall-01:4310/?office=lisbon'))).toEqual({
       gatewayUrl: 'http://wall-01:4310',
       officeId: 'lisbon',
       client: 'web',
+      view: 'wall',
+      token: null,
     });
     expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/'))).officeId).toBeNull();
+    expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/?view=settings'))).view).toBe('settings');
+    expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/?view=admin'))).view).toBe('wall');
   });
 
   it('ignores an office that is not a valid id', async () => {
     expect((await resolveScreenOptions(browserWindow('http://x/?office=<script>'))).officeId).toBeNull();
   });
 
-  it('inside Electron, takes the gateway and office from the preload bridge', async () => {
+  it('takes a token from a #token link once, remembers it and wipes it from the address', async () => {
+    const win = browserWindow('http://x/?view=desk#token=lead-123');
+    expect((await resolveScreenOptions(win)).token).toBe('lead-123');
+    expect(win.storage.getItem(TOKEN_STORAGE_KEY)).toBe('lead-123');
+    expect(win.replaced).toEqual(['/?view=desk']);
+    const later = browserWindow('http://x/?view=desk');
+    later.storage.setItem(TOKEN_STORAGE_KEY, 'lead-123');
+    expect((await resolveScreenOptions(later)).token).toBe('lead-123');
+  });
+
+  it('inside Electron, takes the gateway, office and mode from the preload bridge', async () => {
     const bridge = {
       getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'wall', officeId: 'amsterdam', display: 1 }),
     };
@@ -28,6 +59,8 @@ describe('resolveScreenOptions', () => {
       gatewayUrl: 'http://10.0.0.5:4310',
       officeId: 'amsterdam',
       client: 'wall',
+      view: 'wall',
+      token: null,
     });
   });
 });
