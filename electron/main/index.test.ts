@@ -1,9 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeSafeStorage } from '../../tests/support/fake-safe-storage';
 
 // index.ts is wiring only; this checks the wiring against a recording stand-in for Electron's main API.
 type Listener = (...args: unknown[]) => unknown;
 
+const userDataFolders: string[] = [];
+
 function createFakeElectron() {
+  const userData = mkdtempSync(join(tmpdir(), 'queueboard-userdata-'));
+  userDataFolders.push(userData);
   const steps: string[] = [];
   const appListeners = new Map<string, Listener>();
   const windows: Array<{ options: Record<string, unknown>; loaded: string[] }> = [];
@@ -34,6 +42,10 @@ function createFakeElectron() {
         steps.push('whenReady');
         return ready;
       },
+      getPath: (name: string) => {
+        if (name !== 'userData') throw new Error(`unexpected app.getPath(${name})`);
+        return userData;
+      },
       quit: vi.fn(),
       exit: vi.fn((code: number) => steps.push(`exit ${code}`)),
     },
@@ -53,20 +65,23 @@ function createFakeElectron() {
     },
     ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
     screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+    safeStorage: fakeSafeStorage(),
     dialog: { showErrorBox: vi.fn((title: string) => steps.push(`showErrorBox ${title}`)) },
     BrowserWindow,
   };
-  return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, protocol: () => protocolHandler };
+  return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, userData, protocol: () => protocolHandler };
 }
 
-async function startMain(args: string[]) {
+async function startMain(args: string[], settingsJson?: string) {
   const electron = createFakeElectron();
+  if (settingsJson !== undefined) writeFileSync(join(electron.userData, 'settings.json'), settingsJson);
   vi.resetModules();
   vi.doMock('electron', () => electron.module);
   vi.stubEnv('QUEUEBOARD_GATEWAY_URL', '');
   const argv = process.argv;
   process.argv = ['/opt/Queueboard/queueboard', ...args];
   vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
   try {
     await import('./index');
   } finally {
@@ -75,12 +90,14 @@ async function startMain(args: string[]) {
   return electron;
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the startup chain run: it reads settings.json from disk before it opens the window. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 afterEach(() => {
   vi.doUnmock('electron');
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
+  for (const folder of userDataFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('electron/main/index.ts wiring', () => {
@@ -128,5 +145,34 @@ describe('electron/main/index.ts wiring', () => {
       expect.stringContaining('--mode="tv": must be wall or desk'),
     );
     expect(electron.windows).toEqual([]);
+  });
+
+  it('runs with the stored settings, each flag overriding its setting for this run, and answers get-settings', async () => {
+    const stored = JSON.stringify({ version: 1, gatewayUrl: 'https://gw.example', mode: 'desk', officeId: 'lisbon', display: null });
+    const electron = await startMain(['--office=amsterdam'], stored);
+    electron.markReady();
+    await flush();
+    const from = { senderFrame: { url: 'app://queueboard/index.html' } };
+    await expect(electron.ipcHandlers.get('queueboard:get-launch-options')?.(from)).resolves.toEqual({
+      gatewayUrl: 'https://gw.example',
+      mode: 'desk',
+      officeId: 'amsterdam',
+      display: null,
+    });
+    await expect(electron.ipcHandlers.get('queueboard:get-settings')?.(from)).resolves.toMatchObject({
+      settings: { gatewayUrl: 'https://gw.example', officeId: 'lisbon' },
+      commandLine: { officeId: 'amsterdam' },
+    });
+    const response = await electron.protocol()?.({ url: 'app://queueboard/index.html', method: 'GET' });
+    expect(response?.headers.get('content-security-policy')).toContain('wss://gw.example');
+  });
+
+  it('opens the window on defaults when settings.json is corrupt, with the notice for the settings pane', async () => {
+    const electron = await startMain([], '{"version": 1, "mode": ');
+    electron.markReady();
+    await flush();
+    expect(electron.windows).toHaveLength(1);
+    const state = await electron.ipcHandlers.get('queueboard:get-settings')?.({ senderFrame: { url: 'app://queueboard/index.html' } });
+    expect(state).toMatchObject({ settings: { mode: 'desk' }, notices: [expect.stringMatching(/^settings\.json was unreadable/)] });
   });
 });
