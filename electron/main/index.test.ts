@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +10,12 @@ type Listener = (...args: unknown[]) => unknown;
 
 const userDataFolders: string[] = [];
 
-function createFakeElectron() {
+function createFakeElectron({ singleInstanceLock = true } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'queueboard-userdata-'));
   userDataFolders.push(userData);
   const steps: string[] = [];
   const appListeners = new Map<string, Listener>();
-  const windows: Array<{ options: Record<string, unknown>; loaded: string[] }> = [];
+  const windows: BrowserWindow[] = [];
   let protocolHandler: ((request: { url: string; method: string }) => Promise<Response>) | null = null;
   const ipcHandlers = new Map<string, Listener>();
   const sessionHandlers: string[] = [];
@@ -22,14 +23,35 @@ function createFakeElectron() {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const display = { bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 
-  class BrowserWindow {
+  class BrowserWindow extends EventEmitter {
     readonly loaded: string[] = [];
+    readonly calls: string[] = [];
+    readonly webContents = Object.assign(new EventEmitter(), {
+      css: [] as string[],
+      insertCSS: async (css: string) => this.webContents.css.push(css),
+      reload: () => this.calls.push('reload'),
+      forcefullyCrashRenderer: () => {},
+      isDestroyed: () => false,
+    });
     constructor(readonly options: Record<string, unknown>) {
+      super();
       steps.push('new BrowserWindow');
       windows.push(this);
     }
-    once() {}
-    show() {}
+    show() {
+      this.calls.push('show');
+    }
+    focus() {
+      this.calls.push('focus');
+    }
+    restore() {}
+    isMinimized = () => false;
+    isDestroyed = () => false;
+    getBounds = () => display.bounds;
+    setBounds() {}
+    setKiosk(flag: boolean) {
+      this.calls.push(`setKiosk ${flag}`);
+    }
     async loadURL(url: string) {
       this.loaded.push(url);
     }
@@ -43,9 +65,15 @@ function createFakeElectron() {
         return ready;
       },
       getPath: (name: string) => {
-        if (name !== 'userData') throw new Error(`unexpected app.getPath(${name})`);
+        if (name !== 'userData' && name !== 'home') throw new Error(`unexpected app.getPath(${name})`);
         return userData;
       },
+      requestSingleInstanceLock: () => {
+        steps.push('requestSingleInstanceLock');
+        return singleInstanceLock;
+      },
+      isPackaged: false,
+      setLoginItemSettings: vi.fn(),
       quit: vi.fn(),
       exit: vi.fn((code: number) => steps.push(`exit ${code}`)),
     },
@@ -64,7 +92,8 @@ function createFakeElectron() {
       },
     },
     ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
-    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display, on: () => {}, removeListener: () => {} },
+    powerSaveBlocker: { start: vi.fn(() => 1), stop: vi.fn() },
     safeStorage: fakeSafeStorage(),
     dialog: { showErrorBox: vi.fn((title: string) => steps.push(`showErrorBox ${title}`)) },
     BrowserWindow,
@@ -72,8 +101,8 @@ function createFakeElectron() {
   return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, userData, protocol: () => protocolHandler };
 }
 
-async function startMain(args: string[], settingsJson?: string) {
-  const electron = createFakeElectron();
+async function startMain(args: string[], settingsJson?: string, options?: { singleInstanceLock: boolean }) {
+  const electron = createFakeElectron(options);
   if (settingsJson !== undefined) writeFileSync(join(electron.userData, 'settings.json'), settingsJson);
   vi.resetModules();
   vi.doMock('electron', () => electron.module);
@@ -82,6 +111,7 @@ async function startMain(args: string[], settingsJson?: string) {
   process.argv = ['/opt/Queueboard/queueboard', ...args];
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'log').mockImplementation(() => {});
   try {
     await import('./index');
   } finally {
@@ -103,10 +133,16 @@ afterEach(() => {
 describe('electron/main/index.ts wiring', () => {
   it('registers the app scheme before ready, then serves it, guards, answers IPC and opens the window', async () => {
     const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon']);
-    expect(electron.steps).toEqual(['registerSchemesAsPrivileged app', 'whenReady']);
+    expect(electron.steps).toEqual(['requestSingleInstanceLock', 'registerSchemesAsPrivileged app', 'whenReady']);
     electron.markReady();
     await flush();
-    expect(electron.steps).toEqual(['registerSchemesAsPrivileged app', 'whenReady', 'protocol.handle app', 'new BrowserWindow']);
+    expect(electron.steps).toEqual([
+      'requestSingleInstanceLock',
+      'registerSchemesAsPrivileged app',
+      'whenReady',
+      'protocol.handle app',
+      'new BrowserWindow',
+    ]);
     expect(electron.sessionHandlers.sort()).toEqual(['check', 'request']);
 
     const [window] = electron.windows;
@@ -174,5 +210,37 @@ describe('electron/main/index.ts wiring', () => {
     expect(electron.windows).toHaveLength(1);
     const state = await electron.ipcHandlers.get('queueboard:get-settings')?.({ senderFrame: { url: 'app://queueboard/index.html' } });
     expect(state).toMatchObject({ settings: { mode: 'desk' }, notices: [expect.stringMatching(/^settings\.json was unreadable/)] });
+  });
+
+  it('a second start quits before registering anything', async () => {
+    const electron = await startMain(['--mode=wall'], undefined, { singleInstanceLock: false });
+    expect(electron.steps).toEqual(['requestSingleInstanceLock']);
+    expect(electron.module.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('wall mode: kiosk window, display kept awake, cursor hidden, and a second start re-asserts the wall', async () => {
+    const electron = await startMain(['--mode=wall']);
+    electron.markReady();
+    await flush();
+    const [window] = electron.windows;
+    expect(window?.options).toMatchObject({ kiosk: true, fullscreen: true });
+    expect(electron.module.powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
+    window?.webContents.emit('dom-ready');
+    await flush();
+    expect(window?.webContents.css).toEqual([expect.stringContaining('cursor: none')]);
+    electron.appListeners.get('second-instance')?.();
+    expect(window?.calls).toEqual(['setKiosk false', 'setKiosk true', 'show', 'focus']);
+  });
+
+  it('desk mode: none of the wall’s machinery, and a second start just raises the window', async () => {
+    const electron = await startMain([]);
+    electron.markReady();
+    await flush();
+    const [window] = electron.windows;
+    expect(electron.module.powerSaveBlocker.start).not.toHaveBeenCalled();
+    expect(window?.listenerCount('unresponsive')).toBe(0);
+    expect(window?.webContents.listenerCount('dom-ready')).toBe(0);
+    electron.appListeners.get('second-instance')?.();
+    expect(window?.calls).toEqual(['show', 'focus']);
   });
 });

@@ -65,13 +65,17 @@ describe('the settings service', () => {
     expect((await service().settings.load()).settings).toEqual(wall);
   });
 
-  it('changes only the settings a save names', async () => {
-    const { settings } = service();
+  it('changes only the settings a save names, and tells onSaved after each save', async () => {
+    const told: AppSettings[] = [];
+    const { settings } = service({ onSaved: (saved) => told.push(saved) });
     await settings.load();
     await settings.save(wall);
     const saved = await settings.save({ display: null, startAtLogin: false });
     expect(saved).toMatchObject({ ok: true, state: { settings: { ...wall, display: null, startAtLogin: false } } });
     expect(await onDisk()).toMatchObject({ gatewayUrl: 'https://gw.example', display: null, startAtLogin: false });
+    expect(told).toEqual([wall, { ...wall, display: null, startAtLogin: false }]);
+    await settings.save({ display: 'x' });
+    expect(told).toHaveLength(2);
   });
 
   it('refuses a save with bad fields, naming each, and writes nothing', async () => {

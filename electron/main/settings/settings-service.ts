@@ -25,6 +25,8 @@ export interface SettingsServiceOptions {
   commandLine: Partial<LaunchOptions>;
   now: () => number;
   log: (message: string) => void;
+  /** Told after each successful save, e.g. to register or remove the login item. */
+  onSaved?: (settings: AppSettings) => void;
 }
 
 export interface SettingsService {
@@ -137,6 +139,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       // A successful save replaces whatever was wrong with the file it read at start.
       const protection = await protectionNotices(settings);
       current = { settings, commandLine, ...protection };
+      options.onSaved?.(settings);
       return { ok: true as const, state: current };
     });
     queue = run.catch(() => undefined);
