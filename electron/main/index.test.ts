@@ -65,7 +65,7 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
         return ready;
       },
       getPath: (name: string) => {
-        if (name !== 'userData' && name !== 'home') throw new Error(`unexpected app.getPath(${name})`);
+        if (name !== 'userData' && name !== 'appData') throw new Error(`unexpected app.getPath(${name})`);
         return userData;
       },
       requestSingleInstanceLock: () => {

@@ -52,7 +52,8 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
         app,
         platform: process.platform,
         fs,
-        autostartDir: join(process.env['XDG_CONFIG_HOME'] || join(app.getPath('home'), '.config'), 'autostart'),
+        // appData is $XDG_CONFIG_HOME or ~/.config on Linux, the only platform that uses this folder.
+        autostartDir: join(app.getPath('appData'), 'autostart'),
         executable: process.env['APPIMAGE'] ?? process.execPath,
         commandLine: launchOverrides,
         log: warn,

@@ -22,16 +22,18 @@ function follow(display: number | null, startOn = SECOND) {
 const moveTo = (b: typeof PRIMARY) => ['setKiosk false', `setBounds ${b.x},${b.y} ${b.width}x${b.height}`, 'setKiosk true'];
 
 describe('followChosenDisplay', () => {
-  it('leaves a wall that already fills its display alone', () => {
-    const { window, logged } = follow(1);
+  it('leaves the window alone at start: it was created on its display, and is still hidden', () => {
+    const { window, logged } = follow(1, PRIMARY);
     expect(window.calls).toEqual([]);
     expect(logged).toEqual([]);
   });
 
-  it('puts the wall on its display at start when it is elsewhere', () => {
-    const { window, logged } = follow(1, PRIMARY);
-    expect(window.calls).toEqual(moveTo(SECOND));
-    expect(logged).toEqual(['The wall fills 3840×2160 at (1920, 0).']);
+  it('leaves a wall that already fills its display alone when displays change elsewhere', () => {
+    const { screen, window, logged } = follow(1);
+    screen.plug({ x: -1280, y: 0, width: 1280, height: 1024 });
+    vi.advanceTimersByTime(500);
+    expect(window.calls).toEqual([]);
+    expect(logged).toEqual([]);
   });
 
   it('moves to the primary display once the chosen one is unplugged, after the events settle', () => {
@@ -55,7 +57,7 @@ describe('followChosenDisplay', () => {
     screen.plug(SECOND);
     vi.advanceTimersByTime(500);
     expect(window.calls).toEqual(moveTo(SECOND));
-    expect(logged[0]).toBe('Display 1 is back; the wall moves to it.');
+    expect(logged[0]).toBe('Display 1 is connected; the wall moves to it.');
   });
 
   it('moves once for a burst of display events', () => {
@@ -80,12 +82,26 @@ describe('followChosenDisplay', () => {
   });
 
   it('with no display chosen, keeps the wall on the primary display', () => {
-    const { screen, window, logged } = follow(null);
-    expect(window.calls).toEqual(moveTo(PRIMARY));
-    screen.unplug(1);
+    const { screen, window, logged } = follow(null, PRIMARY);
+    screen.resize(1, { x: 1920, y: 0, width: 1280, height: 720 });
     vi.advanceTimersByTime(500);
-    expect(window.calls).toHaveLength(3);
-    expect(logged.filter((m) => m.includes('gone'))).toEqual([]);
+    expect(window.calls).toEqual([]);
+    const smaller = { x: 0, y: 0, width: 1280, height: 720 };
+    screen.resize(0, smaller);
+    vi.advanceTimersByTime(500);
+    expect(window.calls).toEqual(moveTo(smaller));
+    expect(logged.filter((m) => m.includes('gone') || m.includes('connected'))).toEqual([]);
+  });
+
+  it('starting on the primary display because the chosen one is missing, moves to it when it is plugged in', () => {
+    const screen = new FakeScreen([{ bounds: PRIMARY }]);
+    const window = new FakeKioskWindow(PRIMARY);
+    const logged: string[] = [];
+    followChosenDisplay({ window, screen, display: 1, timers, log: (m) => logged.push(m) });
+    screen.plug(SECOND);
+    vi.advanceTimersByTime(500);
+    expect(window.calls).toEqual(moveTo(SECOND));
+    expect(logged).toEqual(['Display 1 is connected; the wall moves to it.', 'The wall fills 3840×2160 at (1920, 0).']);
   });
 
   it('placeNow re-asserts kiosk on the display even when the wall seems to be there', () => {

@@ -44,20 +44,22 @@ const DISPLAY_EVENTS: DisplayEvent[] = ['display-added', 'display-removed', 'dis
  */
 export function followChosenDisplay({ window, screen, display, timers, log, settleMs = 500 }: DisplayFollowerOptions): DisplayFollower {
   let pending: unknown = null;
-  let onChosen: boolean | null = null;
 
   function target(): { bounds: Bounds; chosen: boolean } {
     const chosen = display === null ? undefined : screen.getAllDisplays()[display];
     return chosen ? { bounds: chosen.bounds, chosen: true } : { bounds: screen.getPrimaryDisplay().bounds, chosen: display === null };
   }
 
+  // The window was created on its display (window-options.ts); from here on the follower keeps it there.
+  let onChosen = target().chosen;
+
   function place(force: boolean): void {
     if (window.isDestroyed()) return;
     const { bounds, chosen } = target();
-    if (onChosen !== null && chosen !== onChosen) {
+    if (chosen !== onChosen) {
       log(
         chosen
-          ? `Display ${display} is back; the wall moves to it.`
+          ? `Display ${display} is connected; the wall moves to it.`
           : `Display ${display} is gone; the wall moves to the primary display until it returns.`,
       );
     }
@@ -78,7 +80,6 @@ export function followChosenDisplay({ window, screen, display, timers, log, sett
     }, settleMs);
   };
   for (const event of DISPLAY_EVENTS) screen.on(event, settle);
-  place(false);
 
   return {
     placeNow: () => place(true),
