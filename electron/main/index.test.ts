@@ -1,12 +1,21 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeSafeStorage } from '../../tests/support/fake-safe-storage';
 
 // index.ts is wiring only; this checks the wiring against a recording stand-in for Electron's main API.
 type Listener = (...args: unknown[]) => unknown;
 
-function createFakeElectron() {
+const userDataFolders: string[] = [];
+
+function createFakeElectron({ singleInstanceLock = true } = {}) {
+  const userData = mkdtempSync(join(tmpdir(), 'queueboard-userdata-'));
+  userDataFolders.push(userData);
   const steps: string[] = [];
   const appListeners = new Map<string, Listener>();
-  const windows: Array<{ options: Record<string, unknown>; loaded: string[] }> = [];
+  const windows: BrowserWindow[] = [];
   let protocolHandler: ((request: { url: string; method: string }) => Promise<Response>) | null = null;
   const ipcHandlers = new Map<string, Listener>();
   const sessionHandlers: string[] = [];
@@ -14,14 +23,35 @@ function createFakeElectron() {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const display = { bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 
-  class BrowserWindow {
+  class BrowserWindow extends EventEmitter {
     readonly loaded: string[] = [];
+    readonly calls: string[] = [];
+    readonly webContents = Object.assign(new EventEmitter(), {
+      css: [] as string[],
+      insertCSS: async (css: string) => this.webContents.css.push(css),
+      reload: () => this.calls.push('reload'),
+      forcefullyCrashRenderer: () => {},
+      isDestroyed: () => false,
+    });
     constructor(readonly options: Record<string, unknown>) {
+      super();
       steps.push('new BrowserWindow');
       windows.push(this);
     }
-    once() {}
-    show() {}
+    show() {
+      this.calls.push('show');
+    }
+    focus() {
+      this.calls.push('focus');
+    }
+    restore() {}
+    isMinimized = () => false;
+    isDestroyed = () => false;
+    getBounds = () => display.bounds;
+    setBounds() {}
+    setKiosk(flag: boolean) {
+      this.calls.push(`setKiosk ${flag}`);
+    }
     async loadURL(url: string) {
       this.loaded.push(url);
     }
@@ -34,6 +64,16 @@ function createFakeElectron() {
         steps.push('whenReady');
         return ready;
       },
+      getPath: (name: string) => {
+        if (name !== 'userData' && name !== 'appData') throw new Error(`unexpected app.getPath(${name})`);
+        return userData;
+      },
+      requestSingleInstanceLock: () => {
+        steps.push('requestSingleInstanceLock');
+        return singleInstanceLock;
+      },
+      isPackaged: false,
+      setLoginItemSettings: vi.fn(),
       quit: vi.fn(),
       exit: vi.fn((code: number) => steps.push(`exit ${code}`)),
     },
@@ -52,21 +92,26 @@ function createFakeElectron() {
       },
     },
     ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
-    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display, on: () => {}, removeListener: () => {} },
+    powerSaveBlocker: { start: vi.fn(() => 1), stop: vi.fn() },
+    safeStorage: fakeSafeStorage(),
     dialog: { showErrorBox: vi.fn((title: string) => steps.push(`showErrorBox ${title}`)) },
     BrowserWindow,
   };
-  return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, protocol: () => protocolHandler };
+  return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, userData, protocol: () => protocolHandler };
 }
 
-async function startMain(args: string[]) {
-  const electron = createFakeElectron();
+async function startMain(args: string[], settingsJson?: string, options?: { singleInstanceLock: boolean }) {
+  const electron = createFakeElectron(options);
+  if (settingsJson !== undefined) writeFileSync(join(electron.userData, 'settings.json'), settingsJson);
   vi.resetModules();
   vi.doMock('electron', () => electron.module);
   vi.stubEnv('QUEUEBOARD_GATEWAY_URL', '');
   const argv = process.argv;
   process.argv = ['/opt/Queueboard/queueboard', ...args];
   vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'log').mockImplementation(() => {});
   try {
     await import('./index');
   } finally {
@@ -75,21 +120,29 @@ async function startMain(args: string[]) {
   return electron;
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the startup chain run: it reads settings.json from disk before it opens the window. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 afterEach(() => {
   vi.doUnmock('electron');
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
+  for (const folder of userDataFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('electron/main/index.ts wiring', () => {
   it('registers the app scheme before ready, then serves it, guards, answers IPC and opens the window', async () => {
     const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon']);
-    expect(electron.steps).toEqual(['registerSchemesAsPrivileged app', 'whenReady']);
+    expect(electron.steps).toEqual(['requestSingleInstanceLock', 'registerSchemesAsPrivileged app', 'whenReady']);
     electron.markReady();
     await flush();
-    expect(electron.steps).toEqual(['registerSchemesAsPrivileged app', 'whenReady', 'protocol.handle app', 'new BrowserWindow']);
+    expect(electron.steps).toEqual([
+      'requestSingleInstanceLock',
+      'registerSchemesAsPrivileged app',
+      'whenReady',
+      'protocol.handle app',
+      'new BrowserWindow',
+    ]);
     expect(electron.sessionHandlers.sort()).toEqual(['check', 'request']);
 
     const [window] = electron.windows;
@@ -128,5 +181,66 @@ describe('electron/main/index.ts wiring', () => {
       expect.stringContaining('--mode="tv": must be wall or desk'),
     );
     expect(electron.windows).toEqual([]);
+  });
+
+  it('runs with the stored settings, each flag overriding its setting for this run, and answers get-settings', async () => {
+    const stored = JSON.stringify({ version: 1, gatewayUrl: 'https://gw.example', mode: 'desk', officeId: 'lisbon', display: null });
+    const electron = await startMain(['--office=amsterdam'], stored);
+    electron.markReady();
+    await flush();
+    const from = { senderFrame: { url: 'app://queueboard/index.html' } };
+    await expect(electron.ipcHandlers.get('queueboard:get-launch-options')?.(from)).resolves.toEqual({
+      gatewayUrl: 'https://gw.example',
+      mode: 'desk',
+      officeId: 'amsterdam',
+      display: null,
+    });
+    await expect(electron.ipcHandlers.get('queueboard:get-settings')?.(from)).resolves.toMatchObject({
+      settings: { gatewayUrl: 'https://gw.example', officeId: 'lisbon' },
+      commandLine: { officeId: 'amsterdam' },
+    });
+    const response = await electron.protocol()?.({ url: 'app://queueboard/index.html', method: 'GET' });
+    expect(response?.headers.get('content-security-policy')).toContain('wss://gw.example');
+  });
+
+  it('opens the window on defaults when settings.json is corrupt, with the notice for the settings pane', async () => {
+    const electron = await startMain([], '{"version": 1, "mode": ');
+    electron.markReady();
+    await flush();
+    expect(electron.windows).toHaveLength(1);
+    const state = await electron.ipcHandlers.get('queueboard:get-settings')?.({ senderFrame: { url: 'app://queueboard/index.html' } });
+    expect(state).toMatchObject({ settings: { mode: 'desk' }, notices: [expect.stringMatching(/^settings\.json was unreadable/)] });
+  });
+
+  it('a second start quits before registering anything', async () => {
+    const electron = await startMain(['--mode=wall'], undefined, { singleInstanceLock: false });
+    expect(electron.steps).toEqual(['requestSingleInstanceLock']);
+    expect(electron.module.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('wall mode: kiosk window, display kept awake, cursor hidden, and a second start re-asserts the wall', async () => {
+    const electron = await startMain(['--mode=wall']);
+    electron.markReady();
+    await flush();
+    const [window] = electron.windows;
+    expect(window?.options).toMatchObject({ kiosk: true, fullscreen: true });
+    expect(electron.module.powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
+    window?.webContents.emit('dom-ready');
+    await flush();
+    expect(window?.webContents.css).toEqual([expect.stringContaining('cursor: none')]);
+    electron.appListeners.get('second-instance')?.();
+    expect(window?.calls).toEqual(['setKiosk false', 'setKiosk true', 'show', 'focus']);
+  });
+
+  it('desk mode: none of the wall’s machinery, and a second start just raises the window', async () => {
+    const electron = await startMain([]);
+    electron.markReady();
+    await flush();
+    const [window] = electron.windows;
+    expect(electron.module.powerSaveBlocker.start).not.toHaveBeenCalled();
+    expect(window?.listenerCount('unresponsive')).toBe(0);
+    expect(window?.webContents.listenerCount('dom-ready')).toBe(0);
+    electron.appListeners.get('second-instance')?.();
+    expect(window?.calls).toEqual(['show', 'focus']);
   });
 });

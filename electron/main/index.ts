@@ -1,13 +1,18 @@
 // Wiring only: every decision lives in the services imported below, each tested with fakes.
-import { readFile } from 'node:fs/promises';
+import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, screen, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers } from './ipc-router';
-import { parseLaunchOptions } from './launch-options';
+import { parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
 import { openWindow } from './main-window';
+import { createSettingsService } from './settings/settings-service';
+import { createTokenVault } from './settings/token-vault';
+import { claimSingleInstance, raiseWindow } from './single-instance';
+import { createLoginItem } from './wall/login-item';
+import { startWallMode } from './wall/wall-mode';
 import { createRefusalLog, guardSession, guardWebContents } from './web-contents-guard';
 import { buildWindowOptions } from './window-options';
 
@@ -15,13 +20,14 @@ import { buildWindowOptions } from './window-options';
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 
+const log = (message: string) => console.log(`[queueboard] ${message}`);
 const warn = (message: string) => console.warn(`[queueboard] ${message}`);
 const logError = (message: string) => console.error(`[queueboard] ${message}`);
 const refuse = createRefusalLog(warn);
 
-function readLaunchOptionsOrQuit() {
+function readLaunchOverridesOrQuit() {
   try {
-    return parseLaunchOptions(process.argv, process.env);
+    return parseLaunchOverrides(process.argv, process.env);
   } catch (error) {
     logError((error as Error).message);
     dialog.showErrorBox('Queueboard cannot start', (error as Error).message);
@@ -30,23 +36,58 @@ function readLaunchOptionsOrQuit() {
   }
 }
 
-const launchOptions = readLaunchOptionsOrQuit();
-if (launchOptions) {
+// Wall mode: a second start may come before the window exists; until then there is nothing to raise.
+let bringToFront = () => {};
+
+const launchOverrides = readLaunchOverridesOrQuit();
+if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
   registerAppScheme(protocol);
-  // Seam for the single-instance lock (a later issue): take it here, before whenReady, and quit a second instance.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, refuse));
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       guardSession(session.defaultSession, refuse);
+      const loginItem = createLoginItem({
+        app,
+        platform: process.platform,
+        fs,
+        // appData is $XDG_CONFIG_HOME or ~/.config on Linux, the only platform that uses this folder.
+        autostartDir: join(app.getPath('appData'), 'autostart'),
+        executable: process.env['APPIMAGE'] ?? process.execPath,
+        commandLine: launchOverrides,
+        log: warn,
+      });
+      // App settings: read after ready, because safeStorage needs the OS keyring, which Linux offers only then.
+      const settings = createSettingsService({
+        filePath: join(app.getPath('userData'), 'settings.json'),
+        fs,
+        platform: process.platform,
+        vault: createTokenVault(safeStorage),
+        commandLine: launchOverrides,
+        now: Date.now,
+        log: warn,
+        onSaved: (saved) => void loginItem.sync(saved),
+      });
+      const launchOptions = resolveLaunchOptions((await settings.load()).settings, launchOverrides);
+      void loginItem.sync(settings.state().settings);
       protocol.handle(
         APP_SCHEME,
-        createAppRequestHandler({ rendererDir: RENDERER_DIR, gatewayUrl: launchOptions.gatewayUrl, readFile, logError }),
+        createAppRequestHandler({ rendererDir: RENDERER_DIR, gatewayUrl: launchOptions.gatewayUrl, readFile: fs.readFile, logError }),
       );
-      registerIpcHandlers(ipcMain, createIpcHandlers({ launchOptions }), logError);
+      registerIpcHandlers(ipcMain, createIpcHandlers({ launchOptions, settings }), logError);
       const windowOptions = buildWindowOptions({ ...launchOptions, preloadPath: PRELOAD_PATH, screen, warn });
-      return openWindow(() => new BrowserWindow(windowOptions), APP_ENTRY_URL, logError);
+      const createWindow = () => {
+        const window = new BrowserWindow(windowOptions);
+        bringToFront = () => raiseWindow(window);
+        if (launchOptions.mode === 'wall') {
+          // Attached before the page loads, so the first page already has no cursor.
+          const timers = { setTimeout, clearTimeout };
+          bringToFront = startWallMode({ window, screen, powerSaveBlocker, display: launchOptions.display, timers, now: Date.now, log }).reassert;
+        }
+        return window;
+      };
+      return openWindow(createWindow, APP_ENTRY_URL, logError);
     })
     .catch((error: unknown) => {
       logError(`Startup failed: ${(error as Error).stack ?? String(error)}`);

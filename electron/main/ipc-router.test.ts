@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import * as realFs from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, type LaunchOptions } from '../../shared/ipc/ipc-contract';
+import { fakeSafeStorage } from '../../tests/support/fake-safe-storage';
 import { createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers, type IpcHandlers, type IpcInvokeEvent, type IpcMainLike } from './ipc-router';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { createTokenVault } from './settings/token-vault';
 
 type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
@@ -22,7 +29,26 @@ class FakeIpcMain implements IpcMainLike {
 const APP_PAGE = 'app://queueboard/index.html?office=lisbon';
 const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'wall', officeId: 'lisbon', display: 1 };
 
-function setUp(handlers: IpcHandlers = createIpcHandlers({ launchOptions })) {
+let folder: string;
+let settings: SettingsService;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'queueboard-ipc-'));
+  settings = createSettingsService({
+    filePath: join(folder, 'settings.json'),
+    fs: realFs,
+    platform: 'linux',
+    vault: createTokenVault(fakeSafeStorage()),
+    commandLine: { mode: 'wall' },
+    now: () => 0,
+    log: () => {},
+  });
+  await settings.load();
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+const realHandlers = () => createIpcHandlers({ launchOptions, settings });
+
+function setUp(handlers: IpcHandlers = realHandlers()) {
   const ipcMain = new FakeIpcMain();
   const errors: string[] = [];
   registerIpcHandlers(ipcMain, handlers, (m) => errors.push(m));
@@ -74,6 +100,7 @@ describe('registerIpcHandlers', () => {
 
   it('turns a failing handler into an error that names the channel', async () => {
     const failing: IpcHandlers = {
+      ...realHandlers(),
       'queueboard:get-launch-options': () => {
         throw new Error('disk on fire');
       },
@@ -85,9 +112,41 @@ describe('registerIpcHandlers', () => {
   });
 
   it('refuses to register a channel without the queueboard: prefix, or one the contract lacks', () => {
-    const withoutPrefix = { ...createIpcHandlers({ launchOptions }), 'get-secrets': () => 'x' } as unknown as IpcHandlers;
+    const withoutPrefix = { ...realHandlers(), 'get-secrets': () => 'x' } as unknown as IpcHandlers;
     expect(() => setUp(withoutPrefix)).toThrow('IPC channel "get-secrets" must start with "queueboard:"');
-    const unknown = { ...createIpcHandlers({ launchOptions }), 'queueboard:shell': () => 'x' } as unknown as IpcHandlers;
+    const unknown = { ...realHandlers(), 'queueboard:shell': () => 'x' } as unknown as IpcHandlers;
     expect(() => setUp(unknown)).toThrow('IPC channel "queueboard:shell" is not in IPC_CHANNELS');
+  });
+
+  it('get-settings answers our page with the settings, the command-line overrides and the notices', async () => {
+    const { ipcMain } = setUp();
+    await expect(ipcMain.invoke('queueboard:get-settings', APP_PAGE)).resolves.toMatchObject({
+      settings: { mode: 'desk', token: '' },
+      commandLine: { mode: 'wall' },
+      notices: [],
+      tokenEncrypted: true,
+    });
+  });
+
+  it('save-settings answers bad fields with issues that name them, and saves good ones', async () => {
+    const { ipcMain, errors } = setUp();
+    await expect(ipcMain.invoke('queueboard:save-settings', APP_PAGE, { gatewayUrl: 'gw:4310' })).resolves.toEqual({
+      ok: false,
+      issues: ['gatewayUrl: must be an http:// or https:// URL such as http://127.0.0.1:4310'],
+    });
+    await expect(ipcMain.invoke('queueboard:save-settings', APP_PAGE, { officeId: 'lisbon' })).resolves.toMatchObject({
+      ok: true,
+      state: { settings: { officeId: 'lisbon' } },
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('save-settings refuses a request that is not an object, and any sender but our page', async () => {
+    const { ipcMain } = setUp();
+    await expect(ipcMain.invoke('queueboard:save-settings', APP_PAGE, 'mode=wall')).rejects.toThrow(
+      /^queueboard:save-settings: the request is not valid: \(root\): /,
+    );
+    await expect(ipcMain.invoke('queueboard:save-settings', 'https://evil.example/', { token: 'x' })).rejects.toThrow(/refused a call/);
+    expect(settings.state().settings.token).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LaunchOptionsSchema } from '../../shared/ipc/ipc-contract';
-import { LaunchOptionsError, parseLaunchOptions } from './launch-options';
+import { LaunchOptionsError, parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
+import { DEFAULT_SETTINGS } from './settings/settings-file';
 
 /** What Electron passes: the executable, the app path, Chromium switches, then ours. */
 const argv = (...flags: string[]) => ['/opt/Queueboard/queueboard', '.', '--no-sandbox', ...flags];
@@ -15,14 +16,47 @@ function problemsOf(run: () => unknown): string[] {
   throw new Error('expected a LaunchOptionsError');
 }
 
-describe('parseLaunchOptions', () => {
-  it('defaults to the local gateway on the wall, every office, the display the OS picks', () => {
-    const options = parseLaunchOptions(argv(), {});
-    expect(options).toEqual({ gatewayUrl: 'http://127.0.0.1:4310', mode: 'wall', officeId: null, display: null });
+/** The options of a run with these flags over the default settings. */
+const parseLaunchOptions = (args: readonly string[], env: Record<string, string | undefined>) =>
+  resolveLaunchOptions(DEFAULT_SETTINGS, parseLaunchOverrides(args, env));
+
+describe('parseLaunchOverrides', () => {
+  it('without flags overrides nothing', () => {
+    expect(parseLaunchOverrides(argv(), {})).toEqual({});
+  });
+
+  it('returns only the options given', () => {
+    expect(parseLaunchOverrides(argv('--mode=wall', '--display=1'), {})).toEqual({ mode: 'wall', display: 1 });
+  });
+});
+
+describe('resolveLaunchOptions', () => {
+  const stored = { ...DEFAULT_SETTINGS, gatewayUrl: 'https://gw.example', mode: 'wall' as const, officeId: 'lisbon', display: 2 };
+
+  it('takes the stored settings when no flag is given', () => {
+    const options = resolveLaunchOptions(stored, {});
+    expect(options).toEqual({ gatewayUrl: 'https://gw.example', mode: 'wall', officeId: 'lisbon', display: 2 });
     expect(LaunchOptionsSchema.parse(options)).toEqual(options);
   });
 
-  it('reads every flag', () => {
+  it('lets each flag override its setting for this run', () => {
+    expect(resolveLaunchOptions(stored, { mode: 'desk', display: null })).toEqual({
+      gatewayUrl: 'https://gw.example',
+      mode: 'desk',
+      officeId: 'lisbon',
+      display: null,
+    });
+  });
+});
+
+describe('launch options from flags over the default settings', () => {
+  it('default to the local gateway in desk mode, every office, the display the OS picks', () => {
+    const options = parseLaunchOptions(argv(), {});
+    expect(options).toEqual({ gatewayUrl: 'http://127.0.0.1:4310', mode: 'desk', officeId: null, display: null });
+    expect(LaunchOptionsSchema.parse(options)).toEqual(options);
+  });
+
+  it('read every flag', () => {
     const options = parseLaunchOptions(
       argv('--gateway=https://gw.example:8443/base', '--mode=desk', '--office=lisbon', '--display=2'),
       {},
@@ -30,7 +64,7 @@ describe('parseLaunchOptions', () => {
     expect(options).toEqual({ gatewayUrl: 'https://gw.example:8443/base', mode: 'desk', officeId: 'lisbon', display: 2 });
   });
 
-  it('takes the gateway from QUEUEBOARD_GATEWAY_URL, and the flag over the variable', () => {
+  it('take the gateway from QUEUEBOARD_GATEWAY_URL, and the flag over the variable', () => {
     const env = { QUEUEBOARD_GATEWAY_URL: 'http://wall-gw:4310' };
     expect(parseLaunchOptions(argv(), env).gatewayUrl).toBe('http://wall-gw:4310');
     expect(parseLaunchOptions(argv('--gateway=http://other:1'), env).gatewayUrl).toBe('http://other:1');

@@ -45,18 +45,16 @@ describe('buildWindowOptions', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('wall: with no display chosen, goes fullscreen where the OS puts it', () => {
+  it('wall: with no display chosen, fills the primary display', () => {
     const { options } = build({ display: null });
-    expect(options).toMatchObject({ fullscreen: true, kiosk: true });
-    expect(options.x).toBeUndefined();
-    expect(options.y).toBeUndefined();
+    expect(options).toMatchObject({ fullscreen: true, kiosk: true, ...primary.bounds });
   });
 
   it('wall: falls back to the primary display with a warning that names the index and what exists', () => {
     const { options, warnings } = build({ display: 5 });
     expect(options).toMatchObject({ fullscreen: true, kiosk: true, ...primary.bounds });
     expect(warnings).toEqual([
-      '--display=5: there is no such display (this machine has 2, numbered 0 to 1); using the primary display.',
+      'Display 5 does not exist (this machine has 2, numbered 0 to 1); using the primary display.',
     ]);
   });
 

@@ -16,7 +16,7 @@ export interface DisplayScreen {
 
 export interface WindowOptionsInput {
   mode: AppMode;
-  /** Index into screen.getAllDisplays(); null lets the OS choose. */
+  /** Index into screen.getAllDisplays(); null: the primary display for a wall, the OS's choice for a desk. */
   display: number | null;
   preloadPath: string;
   screen: DisplayScreen;
@@ -49,7 +49,8 @@ export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowCons
     },
   };
   if (input.mode === 'wall') {
-    return { ...base, ...display?.bounds, fullscreen: true, kiosk: true };
+    // A wall with no display chosen fills the primary one, where the display follower keeps it.
+    return { ...base, ...(display ?? input.screen.getPrimaryDisplay()).bounds, fullscreen: true, kiosk: true };
   }
   return {
     ...base,
@@ -65,8 +66,9 @@ function pickDisplay({ display, screen, warn }: WindowOptionsInput): { bounds: B
   const displays = screen.getAllDisplays();
   const chosen = displays[display];
   if (chosen) return chosen;
+  // The index comes from --display or from the settings; say it the same way for both.
   warn(
-    `--display=${display}: there is no such display (this machine has ${displays.length}, ` +
+    `Display ${display} does not exist (this machine has ${displays.length}, ` +
       `numbered 0 to ${displays.length - 1}); using the primary display.`,
   );
   return screen.getPrimaryDisplay();

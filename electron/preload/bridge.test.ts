@@ -21,6 +21,18 @@ describe('createBridge', () => {
     expect(calls).toEqual([{ channel: 'queueboard:get-launch-options', args: [undefined] }]);
   });
 
+  it('getSettings invokes queueboard:get-settings with no payload', async () => {
+    const { invoke, calls } = fakeInvoke(async () => 'state');
+    expect(await createBridge(invoke).getSettings()).toBe('state');
+    expect(calls).toEqual([{ channel: 'queueboard:get-settings', args: [undefined] }]);
+  });
+
+  it('saveSettings invokes queueboard:save-settings with the patch as its one argument', async () => {
+    const { invoke, calls } = fakeInvoke(async () => ({ ok: false, issues: ['display: must be …'] }));
+    expect(await createBridge(invoke).saveSettings({ display: 2, startAtLogin: false })).toEqual({ ok: false, issues: ['display: must be …'] });
+    expect(calls).toEqual([{ channel: 'queueboard:save-settings', args: [{ display: 2, startAtLogin: false }] }]);
+  });
+
   it('passes main’s refusal on to the page', async () => {
     const { invoke } = fakeInvoke(async () => {
       throw new Error("Error invoking remote method 'queueboard:get-launch-options': refused");
@@ -31,7 +43,7 @@ describe('createBridge', () => {
   it('exposes exactly one function per verb and nothing that reaches ipcRenderer', () => {
     const { invoke, calls } = fakeInvoke(async () => launchOptions);
     const bridge = createBridge(invoke);
-    expect(Object.keys(bridge)).toEqual(['getLaunchOptions']);
+    expect(Object.keys(bridge)).toEqual(['getLaunchOptions', 'getSettings', 'saveSettings']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
     expect(Object.values(bridge)).not.toContain(invoke);
     expect(calls).toEqual([]);

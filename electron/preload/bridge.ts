@@ -1,4 +1,4 @@
-import type { IpcChannel, IpcRequest, IpcResponse, QueueboardBridge } from '../../shared/ipc/ipc-contract';
+import type { AppSettingsPatch, IpcChannel, IpcRequest, IpcResponse, QueueboardBridge } from '../../shared/ipc/ipc-contract';
 
 /**
  * Sends one request to main and resolves with its answer. Main validates the response against the
@@ -10,5 +10,8 @@ export type Invoke = <C extends IpcChannel>(channel: C, request: IpcRequest<C>) 
 export function createBridge(invoke: Invoke): QueueboardBridge {
   return Object.freeze({
     getLaunchOptions: () => invoke('queueboard:get-launch-options', undefined),
+    // App settings
+    getSettings: () => invoke('queueboard:get-settings', undefined),
+    saveSettings: (patch: AppSettingsPatch) => invoke('queueboard:save-settings', patch),
   });
 }

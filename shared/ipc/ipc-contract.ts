@@ -22,9 +22,61 @@ export const LaunchOptionsSchema = z.object({
 });
 export type LaunchOptions = z.infer<typeof LaunchOptionsSchema>;
 
+// ── App settings (issue 5): kept by main in userData/settings.json, edited in the settings pane ──
+
+/**
+ * A BCP 47 tag that Intl accepts, so the renderer can hand it straight to Intl formatters. BCP 47 also
+ * allows 5–8 letter language subtags ("english" parses); real languages have 2 or 3 letters.
+ */
+function isLanguageTag(tag: string): boolean {
+  if (!/^[a-z]{2,3}(-|$)/i.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export const AppSettingsSchema = LaunchOptionsSchema.extend({
+  /** Long-lived display token the gateway knows this screen by; '' when none is set. */
+  token: z.string().max(4096).regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces'),
+  /** Interface language, e.g. pt-PT; null follows the office's locale. */
+  language: z.string().refine(isLanguageTag, 'must be a language tag such as en, pt-PT or nl').nullable(),
+  /** Start the app when the user logs in; null means on in wall mode and off in desk mode. */
+  startAtLogin: z.boolean().nullable(),
+}).strict();
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+export type AppSettingName = keyof AppSettings;
+
+/** What saveSettings accepts: any subset of the settings; omitted ones keep their value. */
+export const AppSettingsPatchSchema = AppSettingsSchema.partial();
+export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>;
+
+export const SettingsStateSchema = z.object({
+  /** As stored (token decrypted), before command-line flags. */
+  settings: AppSettingsSchema,
+  /** The settings this run takes from command-line flags instead, with the value in use. */
+  commandLine: LaunchOptionsSchema.partial(),
+  /** Problems a person should see, e.g. an unreadable settings.json; empty when all is well. */
+  notices: z.array(z.string()),
+  /** False where the OS offers no keyring: the token is then stored in clear in settings.json. */
+  tokenEncrypted: z.boolean(),
+});
+export type SettingsState = z.infer<typeof SettingsStateSchema>;
+
+export const SaveSettingsResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), state: SettingsStateSchema }),
+  /** Nothing was saved; each issue names its field, e.g. "gatewayUrl: must be an http:// or https:// URL". */
+  z.object({ ok: z.literal(false), issues: z.array(z.string()).min(1) }),
+]);
+export type SaveSettingsResult = z.infer<typeof SaveSettingsResultSchema>;
+
 /** Request/response channels: name → request payload schema and response schema. */
 export const IPC_CHANNELS = {
   'queueboard:get-launch-options': { request: z.void(), response: LaunchOptionsSchema },
+  // App settings: the request is any object here; main validates each field and answers with issues.
+  'queueboard:get-settings': { request: z.void(), response: SettingsStateSchema },
+  'queueboard:save-settings': { request: z.record(z.string(), z.unknown()), response: SaveSettingsResultSchema },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CHANNELS;
@@ -34,4 +86,7 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]
 /** The one object the preload exposes as `window.queueboard`. */
 export interface QueueboardBridge {
   readonly getLaunchOptions: () => Promise<LaunchOptions>;
+  // App settings
+  readonly getSettings: () => Promise<SettingsState>;
+  readonly saveSettings: (patch: AppSettingsPatch) => Promise<SaveSettingsResult>;
 }

@@ -1,7 +1,9 @@
 // Smoke test of the real Electron shell: `npm run test:electron` (scripts/test-electron.mjs) runs it with
 // node:test on machines that can run Electron. It is not part of `npm test`: CI machines cannot fetch Electron.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import type { Gateway } from '../../server/gateway';
@@ -14,6 +16,8 @@ let gatewayUrl: string;
 let app: ElectronApplication;
 let page: Page;
 const pageProblems: string[] = [];
+// Its own settings.json and Chromium profile: the settings of whoever runs this must not leak in.
+const userDataDir = mkdtempSync(join(tmpdir(), 'queueboard-e2e-'));
 
 before(async () => {
   for (const built of [MAIN, 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
@@ -24,7 +28,10 @@ before(async () => {
   // Electron will not start as root with Chromium's OS sandbox on, and CI containers run as root.
   const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   // Desk mode: a kiosk window would take over the screen of whoever runs this.
-  app = await electron.launch({ args: [...asRoot, MAIN, `--gateway=${gatewayUrl}`, '--mode=desk'], timeout: 30_000 });
+  app = await electron.launch({
+    args: [...asRoot, `--user-data-dir=${userDataDir}`, MAIN, `--gateway=${gatewayUrl}`, '--mode=desk'],
+    timeout: 30_000,
+  });
   page = await app.firstWindow();
   page.on('console', (message) => {
     if (message.type() === 'error') pageProblems.push(`console: ${message.text()}`);
@@ -35,6 +42,7 @@ before(async () => {
 after(async () => {
   await app?.close();
   await gateway?.close();
+  rmSync(userDataDir, { recursive: true, force: true });
 });
 
 test('loads the wall from app://queueboard and shows live queue tiles from the gateway', { timeout: 30_000 }, async () => {
@@ -57,9 +65,26 @@ test('the page sees window.queueboard and nothing of Node or Electron', async ()
   assert.deepEqual(seen, {
     require: 'undefined',
     process: 'undefined',
-    bridgeKeys: ['getLaunchOptions'],
+    bridgeKeys: ['getLaunchOptions', 'getSettings', 'saveSettings'],
     launchOptions: { gatewayUrl, mode: 'desk', officeId: null, display: null },
   });
+});
+
+test('settings are read from, and saved atomically to, settings.json in the user data folder', async () => {
+  const answers = await page.evaluate(async () => {
+    const bridge = (window as unknown as { queueboard: QueueboardBridge }).queueboard;
+    const before = await bridge.getSettings();
+    const refused = await bridge.saveSettings({ display: -1 });
+    const saved = await bridge.saveSettings({ officeId: 'lisbon', token: 'dsp_e2e_token' });
+    return { before, refused, saved };
+  });
+  assert.deepEqual(answers.before.commandLine, { gatewayUrl, mode: 'desk' });
+  assert.equal(answers.refused.ok, false);
+  assert.match(String(!answers.refused.ok && answers.refused.issues[0]), /^display: must be a whole number/);
+  assert.equal(answers.saved.ok && answers.saved.state.settings.officeId, 'lisbon');
+  const onDisk = readFileSync(join(userDataDir, 'settings.json'), 'utf8');
+  assert.match(onDisk, /"officeId": "lisbon"/);
+  assert.equal(onDisk.includes('dsp_e2e_token'), !(answers.saved.ok && answers.saved.state.tokenEncrypted));
 });
 
 test('the Content-Security-Policy lets the page reach the gateway and nothing else', async () => {
