@@ -74,6 +74,7 @@ describe('registerIpcHandlers', () => {
 
   it('turns a failing handler into an error that names the channel', async () => {
     const failing: IpcHandlers = {
+      ...createIpcHandlers({ launchOptions }),
       'queueboard:get-launch-options': () => {
         throw new Error('disk on fire');
       },
