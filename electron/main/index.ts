@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppRequestHandler, registerAppScheme } from './app-protocol';
+import { startElectronDesk } from './desk/desk-electron';
 import { createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers } from './ipc-router';
 import { parseLaunchOptions } from './launch-options';
@@ -38,15 +39,23 @@ if (launchOptions) {
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       guardSession(session.defaultSession, refuse);
       protocol.handle(
         APP_SCHEME,
         createAppRequestHandler({ rendererDir: RENDERER_DIR, gatewayUrl: launchOptions.gatewayUrl, readFile, logError }),
       );
-      registerIpcHandlers(ipcMain, createIpcHandlers({ launchOptions }), logError);
       const windowOptions = buildWindowOptions({ ...launchOptions, preloadPath: PRELOAD_PATH, screen, warn });
-      return openWindow(() => new BrowserWindow(windowOptions), APP_ENTRY_URL, logError);
+      // Desk mode (issue 7): pins, pin window, notifications and tray; a wall screen has none of them.
+      const desk = launchOptions.mode === 'desk' ? await startElectronDesk(windowOptions, logError) : null;
+      registerIpcHandlers(ipcMain, createIpcHandlers({ launchOptions, desk: desk?.services }), logError);
+      const window = await openWindow(() => new BrowserWindow(windowOptions), APP_ENTRY_URL, logError);
+      if (desk) {
+        app.on('before-quit', () => desk.appQuitting());
+        // The desk window holds the gateway socket: without it the pin window and tray would show stale data.
+        window.on('closed', () => app.quit());
+        await desk.attachDeskWindow(window);
+      }
     })
     .catch((error: unknown) => {
       logError(`Startup failed: ${(error as Error).stack ?? String(error)}`);

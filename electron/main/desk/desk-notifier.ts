@@ -4,7 +4,8 @@ import { describeGroup, describeTransition, isNotifiable, isQuiet, type Notifica
 
 /** The part of Electron's Notification the notifier uses; the real one fits, tests pass a fake. */
 export interface NotificationLike {
-  on(event: 'click' | 'close', listener: () => void): unknown;
+  on(event: 'click', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
   show(): void;
 }
 

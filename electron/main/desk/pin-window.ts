@@ -18,13 +18,17 @@ export interface PinBrowserWindow {
   setBounds(bounds: Bounds): void;
   showInactive(): void;
   hide(): void;
-  on(event: 'move' | 'resize' | 'closed', listener: () => void): unknown;
+  on(event: 'move', listener: () => void): unknown;
+  on(event: 'resize', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
   once(event: 'ready-to-show', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
 }
 
 export interface DisplayEvents {
-  on(event: 'display-added' | 'display-removed' | 'display-metrics-changed', listener: () => void): unknown;
+  on(event: 'display-added', listener: () => void): unknown;
+  on(event: 'display-removed', listener: () => void): unknown;
+  on(event: 'display-metrics-changed', listener: () => void): unknown;
 }
 
 export interface PinWindowOptions {
@@ -60,9 +64,9 @@ export class PinWindow {
   private quitting = false;
 
   constructor(private readonly options: PinWindowOptions) {
-    for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
-      options.screen.on(event, () => this.keepOnScreen());
-    }
+    options.screen.on('display-added', () => this.keepOnScreen());
+    options.screen.on('display-removed', () => this.keepOnScreen());
+    options.screen.on('display-metrics-changed', () => this.keepOnScreen());
   }
 
   /** Reads where the window was; reopens it if it was open when the app last quit. */
