@@ -16,8 +16,11 @@ import { startDeskShell, type DeskShell } from './desk-shell';
 
 /** The renderer's pin view: the same page as the desk window, on its own route. */
 export const PIN_WINDOW_URL = `${APP_ENTRY_URL}#pins`;
+/** electron-builder.yml's appId: the installer registers it, and Windows shows notifications only for it. */
+const APP_USER_MODEL_ID = 'com.queueboard.app';
 
 export function startElectronDesk(mainWindowOptions: BrowserWindowConstructorOptions, logError: (message: string) => void): Promise<DeskShell> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   return startDeskShell<NativeImage, Menu>({
     userDataDir: app.getPath('userData'),
     platform: process.platform,

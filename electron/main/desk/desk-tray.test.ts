@@ -20,6 +20,7 @@ class FakeTray implements TrayLike<string, TrayMenuItem[]> {
     this.title = title;
   }
   setContextMenu(menu: TrayMenuItem[]) {
+    this.calls.push('menu');
     this.menu = menu;
   }
   on(_event: 'click', listener: () => void) {
@@ -73,8 +74,18 @@ describe('DeskTray', () => {
     deskTray.setStatus({ worst: 'critical', counts: counts({ critical: 2, warning: 1, ok: 4 }) });
     deskTray.setStatus({ worst: 'critical', counts: counts({ critical: 1, warning: 1, ok: 5 }) });
     deskTray.setStatus({ worst: 'ok', counts: counts({ ok: 7 }) });
-    expect(tray.calls).toEqual(['image icon-no-data', 'image icon-critical', 'image icon-ok']);
+    expect(tray.calls.filter((c) => c.startsWith('image'))).toEqual(['image icon-critical', 'image icon-ok']);
     expect(tray.toolTip).toBe('Queueboard — all 7 pinned queues are OK');
+  });
+
+  it('never rebuilds the menu for a status update (that would close an open menu on Linux)', () => {
+    const { deskTray, tray } = setUp();
+    expect(tray.calls).toEqual(['menu']);
+    for (let i = 0; i < 10; i++) deskTray.setStatus({ worst: 'warning', counts: counts({ warning: 1 + (i % 2) }) });
+    deskTray.setPinWindowVisible(false);
+    expect(tray.calls).toEqual(['menu', 'image icon-warning']);
+    deskTray.setPinWindowVisible(true);
+    expect(tray.calls.at(-1)).toBe('menu');
   });
 
   it('every menu item does what it says', () => {

@@ -52,33 +52,46 @@ export class DeskTray<Image, Menu> {
   private status: TrayStatus | null = null;
   private pinWindowVisible = false;
   private pause: PauseState = { paused: false };
+  private shown = { toolTip: '', title: '' };
 
   constructor(private readonly options: DeskTrayOptions<Image, Menu>) {
     this.tray = options.createTray(options.createImage('no-data'));
     this.tray.on('click', () => options.actions.openDesk());
-    this.render(true);
+    this.renderText();
+    this.renderMenu();
   }
 
+  /**
+   * Called with every update the desk view gets (up to twice a second), so only what changed is
+   * redrawn, and never the menu: replacing a menu closes it on Linux while the lead is reading it.
+   */
   setStatus(status: TrayStatus): void {
-    const iconChanged = this.status?.worst !== status.worst;
+    if ((this.status?.worst ?? 'no-data') !== status.worst) this.tray.setImage(this.options.createImage(status.worst));
     this.status = status;
-    this.render(iconChanged);
+    this.renderText();
   }
 
   setPinWindowVisible(visible: boolean): void {
+    if (visible === this.pinWindowVisible) return;
     this.pinWindowVisible = visible;
-    this.render(false);
+    this.renderMenu();
   }
 
   setPause(pause: PauseState): void {
     this.pause = pause;
-    this.render(false);
+    this.renderText();
+    this.renderMenu();
   }
 
-  private render(withIcon: boolean): void {
-    if (withIcon) this.tray.setImage(this.options.createImage(this.status?.worst ?? 'no-data'));
-    this.tray.setToolTip(describeTray(this.status, this.pause, this.options.formatTime));
-    if (this.options.platform === 'darwin') this.tray.setTitle(badgeText(this.status));
+  private renderText(): void {
+    const toolTip = describeTray(this.status, this.pause, this.options.formatTime);
+    if (toolTip !== this.shown.toolTip) this.tray.setToolTip(toolTip);
+    const title = this.options.platform === 'darwin' ? badgeText(this.status) : '';
+    if (title !== this.shown.title) this.tray.setTitle(title);
+    this.shown = { toolTip, title };
+  }
+
+  private renderMenu(): void {
     this.tray.setContextMenu(this.options.buildMenu(this.menuTemplate()));
   }
 
