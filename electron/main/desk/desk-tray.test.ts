@@ -128,7 +128,7 @@ describe('DeskTray', () => {
 describe('describeTray', () => {
   it.each([
     [counts({ critical: 2, warning: 1, ok: 3 }), 'Queueboard — 2 critical, 1 warning'],
-    [counts({ stale: 1, 'no-data': 2, warning: 1 }), 'Queueboard — 1 warning, 1 stale, 2 no-data'],
+    [counts({ stale: 1, 'no-data': 2, warning: 1 }), 'Queueboard — 1 warning, 1 stale, 2 without data'],
     [counts({ ok: 1 }), 'Queueboard — the pinned queue is OK'],
     [counts({}), 'Queueboard — no pinned queues'],
   ])('%j → %s', (c, expected) => {

@@ -45,6 +45,12 @@ export const PAUSE_ONE_HOUR_MS = 3_600_000;
 
 /** Worst first, so the tooltip starts with what needs a lead most. */
 const COUNT_ORDER = ['critical', 'warning', 'stale', 'no-data'] as const;
+const COUNT_WORDS: Readonly<Record<(typeof COUNT_ORDER)[number], string>> = {
+  critical: 'critical',
+  warning: 'warning',
+  stale: 'stale',
+  'no-data': 'without data',
+};
 
 /** The tray icon and its menu: the worst status of the pinned queues at a glance, from anywhere on the desktop. */
 export class DeskTray<Image, Menu> {
@@ -128,7 +134,7 @@ export function describeTray(status: TrayStatus | null, pause: PauseState, forma
   let summary: string;
   if (!status || total === 0) summary = 'no pinned queues';
   else {
-    const parts = COUNT_ORDER.filter((level) => status.counts[level] > 0).map((level) => `${status.counts[level]} ${level}`);
+    const parts = COUNT_ORDER.filter((level) => status.counts[level] > 0).map((level) => `${status.counts[level]} ${COUNT_WORDS[level]}`);
     summary = parts.length > 0 ? parts.join(', ') : `${total === 1 ? 'the pinned queue is' : `all ${total} pinned queues are`} OK`;
   }
   const paused = !pause.paused ? '' : `\nNotifications paused ${pause.until === null ? 'until resumed' : `until ${formatTime(pause.until)}`}`;
