@@ -1,3 +1,4 @@
+import * as nodeFs from 'node:fs/promises';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,5 +80,15 @@ describe('PinStore', () => {
       `pinned: cannot pin more than ${MAX_PINS} items; unpin one first.`,
     );
     expect((await store.setPinned({ kind: 'alert', id: 'a0', pinned: false })).pins).toHaveLength(MAX_PINS - 1);
+  });
+
+  it('a pin that cannot be saved still holds for the session, and the error says so', async () => {
+    const full = { ...nodeFs, open: async () => Promise.reject(new Error('ENOSPC: no space left on device')) } as typeof nodeFs;
+    const store = new PinStore({ path, logError: () => {}, fs: full });
+    await store.load();
+    await expect(store.setPinned({ kind: 'queue', id: 'lis-chat-pt', pinned: true })).rejects.toThrow(
+      `queue lis-chat-pt is pinned until the app quits, but could not be saved to ${path}: ENOSPC: no space left on device`,
+    );
+    expect(store.get().pins).toEqual([{ kind: 'queue', id: 'lis-chat-pt' }]);
   });
 });

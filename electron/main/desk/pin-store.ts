@@ -52,7 +52,15 @@ export class PinStore {
     // A successful change supersedes the notice about an unreadable file: what is saved now is the truth.
     this.state = { pins, notice: null };
     for (const listener of this.listeners) listener(this.state);
-    await this.file.save({ version: 1, pins });
+    try {
+      await this.file.save({ version: 1, pins });
+    } catch (error) {
+      // The change holds for this session (every window already shows it); the lead must know it will not last.
+      const done = pinned ? 'pinned' : 'unpinned';
+      throw new Error(`${kind} ${id} is ${done} until the app quits, but could not be saved to ${this.options.path}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     return this.state;
   }
 
