@@ -49,7 +49,7 @@ export class PinStore {
       throw new Error(`pinned: cannot pin more than ${MAX_PINS} items; unpin one first.`);
     }
     const pins = pinned ? [...others, { kind, id } as Pin] : others;
-    // A successful change supersedes the notice about an unreadable file: what is saved now is the truth.
+    // Any change supersedes the notice about an unreadable file: the lead has moved on from what was lost.
     this.state = { pins, notice: null };
     for (const listener of this.listeners) listener(this.state);
     try {
