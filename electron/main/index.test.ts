@@ -32,7 +32,11 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
       reload: () => this.calls.push('reload'),
       forcefullyCrashRenderer: () => {},
       isDestroyed: () => false,
+      // Desk mode (issue 7): what the desk services and event sender use.
+      getURL: () => this.loaded.at(-1) ?? '',
+      send: vi.fn(),
     });
+    static getAllWindows = () => windows;
     constructor(readonly options: Record<string, unknown>) {
       super();
       steps.push('new BrowserWindow');
@@ -56,6 +60,30 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
       this.loaded.push(url);
     }
   }
+  // Desk mode (issue 7): tray, menu, icons and notifications.
+  const trays: Array<{ image: unknown; toolTip: string }> = [];
+  class Tray {
+    toolTip = '';
+    constructor(readonly image: unknown) {
+      steps.push('new Tray');
+      trays.push(this);
+    }
+    setImage() {}
+    setToolTip(toolTip: string) {
+      this.toolTip = toolTip;
+    }
+    setTitle() {}
+    setContextMenu() {}
+    on() {}
+  }
+  const desk = {
+    Tray,
+    Menu: { buildFromTemplate: (template: unknown) => template },
+    nativeImage: { createEmpty: () => ({ representations: [] as unknown[], addRepresentation(r: unknown) { this.representations.push(r); } }) },
+    Notification: class {
+      static isSupported = () => true;
+    },
+  };
 
   const module = {
     app: {
@@ -92,13 +120,14 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
       },
     },
     ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
-    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display, on: () => {}, removeListener: () => {} },
+    screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display, getDisplayMatching: () => display, on: () => {}, removeListener: () => {} },
     powerSaveBlocker: { start: vi.fn(() => 1), stop: vi.fn() },
     safeStorage: fakeSafeStorage(),
     dialog: { showErrorBox: vi.fn((title: string) => steps.push(`showErrorBox ${title}`)) },
     BrowserWindow,
+    ...desk,
   };
-  return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, userData, protocol: () => protocolHandler };
+  return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, userData, protocol: () => protocolHandler, trays };
 }
 
 async function startMain(args: string[], settingsJson?: string, options?: { singleInstanceLock: boolean }) {
@@ -122,6 +151,9 @@ async function startMain(args: string[], settingsJson?: string, options?: { sing
 
 /** Lets the startup chain run: it reads settings.json from disk before it opens the window. */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Startup reads its files first, so the window comes a few ticks after ready. */
+const windowOpened = (electron: { steps: string[] }) =>
+  vi.waitFor(() => expect(electron.steps).toContain('new BrowserWindow'));
 
 afterEach(() => {
   vi.doUnmock('electron');
@@ -135,12 +167,13 @@ describe('electron/main/index.ts wiring', () => {
     const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon']);
     expect(electron.steps).toEqual(['requestSingleInstanceLock', 'registerSchemesAsPrivileged app', 'whenReady']);
     electron.markReady();
-    await flush();
+    await windowOpened(electron);
     expect(electron.steps).toEqual([
       'requestSingleInstanceLock',
       'registerSchemesAsPrivileged app',
       'whenReady',
       'protocol.handle app',
+      'new Tray',
       'new BrowserWindow',
     ]);
     expect(electron.sessionHandlers.sort()).toEqual(['check', 'request']);
@@ -242,5 +275,32 @@ describe('electron/main/index.ts wiring', () => {
     expect(window?.webContents.listenerCount('dom-ready')).toBe(0);
     electron.appListeners.get('second-instance')?.();
     expect(window?.calls).toEqual(['show', 'focus']);
+  });
+
+  // Desk mode (issue 7)
+  it('desk mode: starts the tray, answers the desk channels, and quits when the desk window closes', async () => {
+    const electron = await startMain(['--mode=desk']);
+    electron.markReady();
+    await windowOpened(electron);
+    await vi.waitFor(() => expect(electron.appListeners.has('before-quit')).toBe(true));
+    expect(electron.trays.map((t) => t.toolTip)).toEqual(['Queueboard — no pinned queues']);
+    const getPins = electron.ipcHandlers.get('queueboard:get-pins');
+    await expect(getPins?.({ senderFrame: { url: 'app://queueboard/index.html' } })).resolves.toEqual({ pins: [], notice: null });
+    const [window] = electron.windows;
+    window?.emit('closed');
+    expect(electron.module.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('wall mode: no tray, no pin window, and the desk channels refuse', async () => {
+    const electron = await startMain(['--mode=wall']);
+    electron.markReady();
+    await windowOpened(electron);
+    await flush();
+    expect(electron.trays).toEqual([]);
+    expect(electron.windows).toHaveLength(1);
+    const setPinned = electron.ipcHandlers.get('queueboard:set-pinned');
+    await expect(
+      setPinned?.({ senderFrame: { url: 'app://queueboard/index.html' } }, { kind: 'queue', id: 'lis-chat-pt', pinned: true }),
+    ).rejects.toThrow(/only available in desk mode/);
   });
 });

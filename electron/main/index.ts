@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, screen, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppRequestHandler, registerAppScheme } from './app-protocol';
+import { startElectronDesk } from './desk/desk-electron';
 import { createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers } from './ipc-router';
 import { parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
@@ -75,8 +76,10 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
         APP_SCHEME,
         createAppRequestHandler({ rendererDir: RENDERER_DIR, gatewayUrl: launchOptions.gatewayUrl, readFile: fs.readFile, logError }),
       );
-      registerIpcHandlers(ipcMain, createIpcHandlers({ launchOptions, settings }), logError);
       const windowOptions = buildWindowOptions({ ...launchOptions, preloadPath: PRELOAD_PATH, screen, warn });
+      // Desk mode (issue 7): pins, pin window, notifications and tray; a wall screen has none of them.
+      const desk = launchOptions.mode === 'desk' ? await startElectronDesk(windowOptions, logError) : null;
+      registerIpcHandlers(ipcMain, createIpcHandlers({ launchOptions, settings, desk: desk?.services }), logError);
       const createWindow = () => {
         const window = new BrowserWindow(windowOptions);
         bringToFront = () => raiseWindow(window);
@@ -87,7 +90,13 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
         }
         return window;
       };
-      return openWindow(createWindow, APP_ENTRY_URL, logError);
+      const window = await openWindow(createWindow, APP_ENTRY_URL, logError);
+      if (desk) {
+        app.on('before-quit', () => desk.appQuitting());
+        // The desk window holds the gateway socket: without it the pin window and tray would show stale data.
+        window.on('closed', () => app.quit());
+        await desk.attachDeskWindow(window);
+      }
     })
     .catch((error: unknown) => {
       logError(`Startup failed: ${(error as Error).stack ?? String(error)}`);

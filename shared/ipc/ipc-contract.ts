@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
+import { DESK_IPC_CHANNELS, DESK_IPC_EVENTS, type DeskBridge } from './desk-contract';
 
 /**
  * The IPC between Electron main and the renderer, defined once. Every channel carries the
@@ -77,14 +78,25 @@ export const IPC_CHANNELS = {
   // App settings: the request is any object here; main validates each field and answers with issues.
   'queueboard:get-settings': { request: z.void(), response: SettingsStateSchema },
   'queueboard:save-settings': { request: z.record(z.string(), z.unknown()), response: SaveSettingsResultSchema },
+  // Desk mode (issue 7): pins, pin window, notifications, tray; defined in desk-contract.ts.
+  ...DESK_IPC_CHANNELS,
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CHANNELS;
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CHANNELS)[C]['response']>;
 
+// ── Main → renderer events (desk mode, issue 7) ──
+/** Events main pushes to pages: name → payload schema. Main validates each payload before sending. */
+export const IPC_EVENTS = {
+  ...DESK_IPC_EVENTS,
+} as const;
+
+export type IpcEvent = keyof typeof IPC_EVENTS;
+export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof IPC_EVENTS)[E]>;
+
 /** The one object the preload exposes as `window.queueboard`. */
-export interface QueueboardBridge {
+export interface QueueboardBridge extends DeskBridge {
   readonly getLaunchOptions: () => Promise<LaunchOptions>;
   // App settings
   readonly getSettings: () => Promise<SettingsState>;

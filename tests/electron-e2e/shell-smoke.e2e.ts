@@ -65,7 +65,24 @@ test('the page sees window.queueboard and nothing of Node or Electron', async ()
   assert.deepEqual(seen, {
     require: 'undefined',
     process: 'undefined',
-    bridgeKeys: ['getLaunchOptions', 'getSettings', 'saveSettings'],
+    bridgeKeys: [
+      'getLaunchOptions',
+      'getSettings',
+      'saveSettings',
+      // Desk mode (issue 7)
+      'getPins',
+      'setPinned',
+      'onPinsChanged',
+      'notifyTransitions',
+      'setTrayStatus',
+      'showPinWindow',
+      'hidePinWindow',
+      'togglePinWindow',
+      'onPinWindowChanged',
+      'getNotificationSettings',
+      'setNotificationSettings',
+      'onFocusQueue',
+    ],
     launchOptions: { gatewayUrl, mode: 'desk', officeId: null, display: null },
   });
 });
