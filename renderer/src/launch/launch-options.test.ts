@@ -54,13 +54,16 @@ describe('resolveScreenOptions', () => {
   it('inside Electron, takes the gateway, office and mode from the preload bridge', async () => {
     const bridge = {
       getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'wall', officeId: 'amsterdam', display: 1 }),
+      getSettings: async () => ({ settings: { token: 'wall-token-1' } }),
     };
     expect(await resolveScreenOptions(browserWindow('app://queueboard/index.html', { queueboard: bridge }))).toEqual({
       gatewayUrl: 'http://10.0.0.5:4310',
       officeId: 'amsterdam',
       client: 'wall',
       view: 'wall',
-      token: null,
+      token: 'wall-token-1',
     });
+    const pinWindow = browserWindow('app://queueboard/index.html#pins', { queueboard: { ...bridge, getLaunchOptions: async () => ({ gatewayUrl: 'http://g', mode: 'desk', officeId: null, display: null }) } });
+    expect((await resolveScreenOptions(pinWindow)).view).toBe('pins');
   });
 });

@@ -25,7 +25,16 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
   const bridge = (win as unknown as Record<string, QueueboardBridge | undefined>)[BRIDGE_KEY];
   if (bridge) {
     const options: LaunchOptions = await bridge.getLaunchOptions();
-    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, client: options.mode, view: options.mode, token: null };
+    // The app's settings hold the screen's token (sealed with the OS keyring where there is one).
+    const token = (await bridge.getSettings()).settings.token;
+    const pinWindow = win.location.hash === '#pins';
+    return {
+      gatewayUrl: options.gatewayUrl,
+      officeId: options.officeId,
+      client: options.mode,
+      view: pinWindow ? 'pins' : options.mode,
+      token: token === '' ? null : token,
+    };
   }
   const params = new URLSearchParams(win.location.search);
   const office = params.get('office');
