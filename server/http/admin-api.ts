@@ -5,6 +5,7 @@ import type { TokenRegistry } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
 import type { ThresholdAdmin } from '../settings/threshold-admin';
 import { readJsonBody } from './json-body';
+import { sendJson } from './json-response';
 
 export interface AdminApiOptions {
   admin: ThresholdAdmin;
@@ -35,7 +36,7 @@ export function createAdminApi(options: AdminApiOptions) {
     if (path !== '/api/v1/thresholds' && path !== '/api/v1/audit') return false;
     const allowed = path === '/api/v1/thresholds' ? ['GET', 'PUT'] : ['GET'];
     if (!allowed.includes(request.method ?? '')) {
-      send(response, 405, { error: `${path} takes ${allowed.join(' or ')}` }, { Allow: allowed.join(', ') });
+      sendJson(response, 405, { error: `${path} takes ${allowed.join(' or ')}` }, { Allow: allowed.join(', ') });
       return true;
     }
     const needed: Role = request.method === 'PUT' || path === '/api/v1/audit' ? 'manager' : 'display';
@@ -49,11 +50,11 @@ export function createAdminApi(options: AdminApiOptions) {
       if (!Number.isInteger(limit) || limit < 1 || limit > 500 || (beforeId !== undefined && !(Number.isInteger(beforeId) && beforeId > 0))) {
         return reject(response, 400, 'invalid', 'limit must be a whole number from 1 to 500 and beforeId a positive whole number');
       }
-      send(response, 200, { entries: options.admin.auditList(limit, beforeId) });
+      sendJson(response, 200, { entries: options.admin.auditList(limit, beforeId) });
       return true;
     }
     if (request.method === 'GET') {
-      send(response, 200, options.admin.exportFile(), { ETag: `"${options.admin.state().revision}"` });
+      sendJson(response, 200, options.admin.exportFile(), { ETag: `"${options.admin.state().revision}"` });
       return true;
     }
     const match = /^"?(\d+)"?$/.exec(request.headers['if-match'] ?? '');
@@ -61,10 +62,10 @@ export function createAdminApi(options: AdminApiOptions) {
     const body = await readJsonBody(request, options.maxBodyBytes);
     if (!body.ok) return reject(response, body.status, body.status === 413 ? 'too-large' : 'malformed', body.error);
     const result = options.admin.importFile(body.value, Number(match[1]), who);
-    if (result.ok) send(response, 200, result, { ETag: `"${result.revision}"` });
+    if (result.ok) sendJson(response, 200, result, { ETag: `"${result.revision}"` });
     else {
       options.rejected.inc({ reason: `thresholds-${result.code}` });
-      send(response, STATUS[result.code], { error: 'the thresholds were not changed', code: result.code, issues: result.issues });
+      sendJson(response, STATUS[result.code], { error: 'the thresholds were not changed', code: result.code, issues: result.issues });
     }
     return true;
   };
@@ -92,18 +93,7 @@ export function createAdminApi(options: AdminApiOptions) {
 
   function reject(response: ServerResponse, status: number, reason: string, error: string, headers: Record<string, string> = {}): true {
     options.rejected.inc({ reason });
-    send(response, status, { error, code: reason }, headers);
+    sendJson(response, status, { error, code: reason }, headers);
     return true;
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  response.end(text);
 }

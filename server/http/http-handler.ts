@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../runtime/logger';
+import { SECURITY_HEADERS, sendJson } from './json-response';
 import type { StaticLookup } from './static-files';
 
 export interface HealthReport {
@@ -37,17 +38,12 @@ export const WEB_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
 
 export function createHttpHandler({ health, metricsText, api, staticFiles, logger }: HttpHandlerOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://gateway.invalid');
     try {
-      if (url.pathname === '/healthz') return sendJson(response, 200, health(), request.method);
+      if (url.pathname === '/healthz') return sendJson(response, 200, health(), {}, request.method);
       if (url.pathname === '/metrics') {
         const text = metricsText();
         response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
@@ -56,7 +52,7 @@ export function createHttpHandler({ health, metricsText, api, staticFiles, logge
       }
       if (url.pathname.startsWith('/api/')) {
         if (await api(request, response, url.pathname)) return;
-        return sendJson(response, 404, { error: `No API route ${url.pathname}` }, request.method);
+        return sendJson(response, 404, { error: `No API route ${url.pathname}` }, {}, request.method);
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
@@ -65,22 +61,12 @@ export function createHttpHandler({ health, metricsText, api, staticFiles, logge
       await sendStatic(response, await staticFiles(url.pathname), request.method);
     } catch (error) {
       logger.error('http request failed', { path: url.pathname, error: (error as Error).message });
-      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error; see the gateway log.' }, request.method);
+      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error; see the gateway log.' }, {}, request.method);
       else response.end();
     }
   };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, method = 'GET'): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...SECURITY_HEADERS,
-  });
-  response.end(method === 'HEAD' ? undefined : text);
-}
 
 async function sendStatic(response: ServerResponse, lookup: StaticLookup, method: string): Promise<void> {
   switch (lookup.kind) {

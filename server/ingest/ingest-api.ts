@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventBatchSchema, QueueReadingInputSchema, type QueueReadingInput, type TicketEvent } from '../../shared/ingest';
 import { parseWith } from '../../shared/protocol/validation';
 import { readJsonBody } from '../http/json-body';
+import { sendJson } from '../http/json-response';
 import type { Counter } from '../runtime/prometheus';
 
 /** Where accepted input goes: the durable log first, then the metric engine (see server/ingest/ingest-pipeline.ts). */
@@ -32,13 +33,13 @@ export function createIngestApi(options: IngestApiOptions) {
     const readings = READINGS_PATH.exec(path);
     if (path !== '/api/v1/events' && !readings) return false;
     if (request.method !== 'POST') {
-      send(response, 405, { error: `${path} takes POST` }, { Allow: 'POST' });
+      sendJson(response, 405, { error: `${path} takes POST` }, { Allow: 'POST' });
       return true;
     }
     const sourceId = options.verifyKey(request.headers.authorization);
     if (!sourceId) {
       options.rejected.inc({ reason: 'unauthorized' });
-      send(response, 401, { error: 'missing or unknown ingest key: send Authorization: Bearer <ingest key>' }, {
+      sendJson(response, 401, { error: 'missing or unknown ingest key: send Authorization: Bearer <ingest key>' }, {
         'WWW-Authenticate': 'Bearer realm="queueboard-ingest"',
       });
       return true;
@@ -46,7 +47,7 @@ export function createIngestApi(options: IngestApiOptions) {
     const body = await readJsonBody(request, options.maxBodyBytes);
     if (!body.ok) {
       options.rejected.inc({ reason: body.status === 413 ? 'too-large' : 'malformed' });
-      send(response, body.status, { error: body.error });
+      sendJson(response, body.status, { error: body.error });
       return true;
     }
     if (readings) handleReading(response, sourceId, decodeURIComponent(readings[1]!), body.value);
@@ -60,13 +61,13 @@ export function createIngestApi(options: IngestApiOptions) {
     const issues = [...(parsed.ok ? [] : parsed.issues), ...unknownQueueIssues(body)];
     if (!parsed.ok || issues.length > 0) {
       options.rejected.inc({ reason: 'invalid' });
-      send(response, 400, { error: 'invalid batch: nothing was applied', issues });
+      sendJson(response, 400, { error: 'invalid batch: nothing was applied', issues });
       return;
     }
     const result = options.sink.ingestEvents(sourceId, parsed.value.events);
     options.ingested.inc({ source: sourceId, outcome: 'accepted' }, result.accepted);
     options.ingested.inc({ source: sourceId, outcome: 'duplicate' }, result.duplicates);
-    send(response, 200, result);
+    sendJson(response, 200, result);
   }
 
   function handleReading(response: ServerResponse, sourceId: string, queueId: string, body: unknown): void {
@@ -75,10 +76,10 @@ export function createIngestApi(options: IngestApiOptions) {
     if (!options.isKnownQueue(queueId)) issues.unshift(`queueId: "${queueId}" is not a configured queue`);
     if (!parsed.ok || issues.length > 0) {
       options.rejected.inc({ reason: 'invalid' });
-      send(response, 400, { error: 'invalid reading: nothing was applied', issues });
+      sendJson(response, 400, { error: 'invalid reading: nothing was applied', issues });
       return;
     }
-    send(response, 200, options.sink.ingestReading(sourceId, queueId, parsed.value));
+    sendJson(response, 200, options.sink.ingestReading(sourceId, queueId, parsed.value));
   }
 
   function unknownQueueIssues(body: unknown): string[] {
@@ -91,15 +92,4 @@ export function createIngestApi(options: IngestApiOptions) {
         : [];
     });
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  response.end(text);
 }

@@ -1,8 +1,11 @@
 import type { Clock, Scheduler } from '../../server/runtime/clock';
 
-/** A clock and scheduler that move only when the test says so. */
+/**
+ * A clock with repeating (`every`) and one-shot (`after`) timers that moves only when the test says so.
+ * Serves the gateway's Scheduler and the Electron desk services' clock alike.
+ */
 export class FakeTime implements Clock, Scheduler {
-  private tasks = new Map<number, { every: number; due: number; task: () => void }>();
+  private tasks = new Map<number, { every: number | null; due: number; task: () => void }>();
   private nextId = 1;
 
   constructor(private current: number) {}
@@ -12,19 +15,22 @@ export class FakeTime implements Clock, Scheduler {
   }
 
   every(ms: number, task: () => void): () => void {
-    const id = this.nextId++;
-    this.tasks.set(id, { every: ms, due: this.current + ms, task });
-    return () => this.tasks.delete(id);
+    return this.add(ms, ms, task);
+  }
+
+  after(ms: number, task: () => void): () => void {
+    return this.add(null, ms, task);
   }
 
   /** Moves time forward, running each timer as often as it falls due, in time order. */
   advance(ms: number): void {
     const end = this.current + ms;
     for (;;) {
-      const next = [...this.tasks.values()].filter((t) => t.due <= end).sort((a, b) => a.due - b.due)[0];
-      if (!next) break;
+      const [id, next] = [...this.tasks.entries()].filter(([, t]) => t.due <= end).sort((a, b) => a[1].due - b[1].due)[0] ?? [];
+      if (id === undefined || !next) break;
       this.current = next.due;
-      next.due += next.every;
+      if (next.every === null) this.tasks.delete(id);
+      else next.due += next.every;
       next.task();
     }
     this.current = end;
@@ -32,5 +38,11 @@ export class FakeTime implements Clock, Scheduler {
 
   get pendingTimers(): number {
     return this.tasks.size;
+  }
+
+  private add(every: number | null, ms: number, task: () => void): () => void {
+    const id = this.nextId++;
+    this.tasks.set(id, { every, due: this.current + ms, task });
+    return () => this.tasks.delete(id);
   }
 }

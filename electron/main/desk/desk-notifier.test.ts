@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../../../shared/ipc/desk-contract';
 import { transition } from '../../../tests/support/desk-fixtures';
-import { FakeClock } from '../../../tests/support/fake-clock';
+import { FakeTime } from '../../../tests/support/fake-time';
 import { DeskNotifier, type NotificationLike, type PauseState } from './desk-notifier';
 
 const HOUR = 3_600_000;
@@ -24,7 +24,7 @@ class FakeNotification implements NotificationLike {
 }
 
 function setUp(settings: Partial<NotificationSettings> = {}, pinned = ['lis-chat-pt', 'q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6']) {
-  const clock = new FakeClock(NOON);
+  const clock = new FakeTime(NOON);
   const notifications: FakeNotification[] = [];
   const clicks: string[] = [];
   const pauses: PauseState[] = [];

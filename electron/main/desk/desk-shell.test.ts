@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../../../tests/support/desk-fixtures';
-import { FakeClock } from '../../../tests/support/fake-clock';
+import { FakeTime } from '../../../tests/support/fake-time';
 import { screenOf } from '../../../tests/support/fake-screen';
 import type { NotificationLike } from './desk-notifier';
 import { startDeskShell, type DeskWindow } from './desk-shell';
@@ -38,7 +38,7 @@ function fakeWindow(url: string) {
 }
 
 async function start(notificationsSupported = true) {
-  const clock = new FakeClock(Date.UTC(2026, 10, 24, 12));
+  const clock = new FakeTime(Date.UTC(2026, 10, 24, 12));
   const desk = fakeWindow('app://queueboard/index.html');
   const pinsPage = fakeWindow('app://queueboard/index.html#pins');
   const notifications: Array<{ title: string; click: () => void }> = [];

@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { PinWindowState } from '../../../shared/ipc/desk-contract';
-import { FakeClock } from '../../../tests/support/fake-clock';
+import { FakeTime } from '../../../tests/support/fake-time';
 import { screenOf } from '../../../tests/support/fake-screen';
 import { buildWindowOptions, type Bounds } from '../window-options';
 import { bottomRight } from './pin-window-placement';
@@ -76,7 +76,7 @@ function setUp(
   const writes: PinWindowFile[] = [];
   const changes: PinWindowState[] = [];
   const errors: string[] = [];
-  const clock = new FakeClock(0);
+  const clock = new FakeTime(0);
   const pinWindow = new PinWindow({
     createWindow: (options) => {
       const window = new FakeWindow(options, loadError);
