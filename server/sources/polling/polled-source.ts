@@ -1,0 +1,138 @@
+import type { Clock, Scheduler } from '../../runtime/clock';
+import type { Logger } from '../../runtime/logger';
+import { describeFailure, HttpFailureError, isCredentialFailure } from '../http/http-failure';
+import { redact } from '../http/redact';
+import type { Source, SourceSink } from '../source';
+
+export interface PolledSourceOptions {
+  id: string;
+  /** The helpdesk's name in reasons: "Zendesk". */
+  label: string;
+  queueIds: readonly string[];
+  pollMs: number;
+  clock: Clock;
+  scheduler: Scheduler;
+  random: () => number;
+  logger: Logger;
+  secrets: readonly string[];
+  /** One round of requests; reports through the sink and throws (an HttpFailureError, usually) on failure. */
+  poll: (sink: SourceSink) => Promise<void>;
+  /** Failed polls in a row before the queues are reported down (credential failures: at once). */
+  failuresBeforeDown?: number;
+  /** Longest pause between polls while failing. */
+  maxBackoffMs?: number;
+}
+
+export interface PolledSource extends Source {
+  /** Runs one poll now (the scheduler also calls it); resolves when it has finished, never rejects. */
+  pollNow(): Promise<void>;
+  /** Failed polls in a row so far. */
+  readonly failuresInARow: number;
+}
+
+const TIMES = ['never', 'once', 'twice', 'three times', 'four times', 'five times', 'six times', 'seven times', 'eight times', 'nine times', 'ten times'];
+
+/**
+ * A Source that polls a helpdesk: one poll at start and one per interval, never two at once. While polls
+ * fail it backs off (doubling, with jitter, up to maxBackoffMs, or until the time a 429 asked for), and after
+ * a few failures in a row it reports its queues down with a reason a person can read; the first good poll
+ * reports them up again.
+ */
+export function createPolledSource(options: PolledSourceOptions): PolledSource {
+  const { id, label, clock, logger } = options;
+  const failuresBeforeDown = options.failuresBeforeDown ?? 3;
+  const maxBackoffMs = Math.max(options.pollMs, options.maxBackoffMs ?? 300_000);
+  let sink: SourceSink | null = null;
+  let cancel: (() => void) | null = null;
+  let inFlight: Promise<void> | null = null;
+  let resumeAt = 0;
+  let failures: string[] = [];
+  let downReason: string | null = null;
+  /** Counts start() and stop(): a poll from an earlier run reports nothing. */
+  let runs = 0;
+
+  const report = (status: Parameters<SourceSink['status']>[1]) => sink?.status(id, status);
+
+  const succeeded = () => {
+    failures = [];
+    resumeAt = 0;
+    if (downReason !== null) {
+      downReason = null;
+      logger.info(`${label} answers again`, { sourceId: id });
+      report({ state: 'up', queueIds: options.queueIds });
+    }
+  };
+
+  const failed = (error: unknown) => {
+    const failure = error instanceof HttpFailureError ? error.failure : null;
+    const description = redact(failure ? describeFailure(failure) : `failed: ${(error as Error)?.message ?? String(error)}`, options.secrets);
+    failures.push(description);
+    const now = clock.now();
+    const backoff = Math.min(maxBackoffMs, options.pollMs * 2 ** (failures.length - 1)) * (1 + 0.2 * options.random());
+    resumeAt = Math.max(now + backoff, failure?.kind === 'rate-limited' ? failure.retryAt : 0);
+    logger.warn(`${label} poll failed`, { sourceId: id, reason: description, failuresInARow: failures.length, retryInMs: Math.round(resumeAt - now) });
+    if (failures.length >= failuresBeforeDown || (failure && isCredentialFailure(failure))) {
+      const reason = reasonFor(label, failures);
+      if (reason !== downReason) {
+        downReason = reason;
+        report({ state: 'down', queueIds: options.queueIds, reason });
+      }
+    }
+  };
+
+  const pollNow = (): Promise<void> => {
+    if (inFlight) return inFlight;
+    const current = sink;
+    if (!current) return Promise.resolve();
+    inFlight = options
+      .poll(current)
+      .then(succeeded, failed)
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+
+  return {
+    id,
+    durable: true,
+    expectedIntervalMs: options.pollMs,
+    start(target) {
+      if (sink) throw new Error(`The ${label} source "${id}" is already running.`);
+      const run = ++runs;
+      sink = guardedSink(target, () => runs === run);
+      cancel = options.scheduler.every(options.pollMs, () => {
+        if (clock.now() >= resumeAt) void pollNow();
+      });
+      void pollNow();
+    },
+    stop() {
+      cancel?.();
+      cancel = null;
+      sink = null;
+      runs++;
+    },
+    pollNow,
+    get failuresInARow() {
+      return failures.length;
+    },
+  };
+}
+
+/** "Zendesk answered 503 three times in a row", or the latest of mixed failures. */
+export function reasonFor(label: string, failures: readonly string[]): string {
+  const last = failures[failures.length - 1]!;
+  if (failures.length === 1) return `${label} ${last}`;
+  const times = TIMES[failures.length] ?? `${failures.length} times`;
+  if (failures.every((f) => f === last)) return `${label} ${last} ${times} in a row`;
+  return `${label} failed ${times} in a row; last it ${last}`;
+}
+
+/** A sink that goes quiet once the source is stopped, so a poll still in flight reports nothing after stop(). */
+function guardedSink(target: SourceSink, live: () => boolean): SourceSink {
+  return {
+    events: (sourceId, events) => live() && target.events(sourceId, events),
+    reading: (sourceId, queueId, reading) => live() && target.reading(sourceId, queueId, reading),
+    status: (sourceId, status) => live() && target.status(sourceId, status),
+  };
+}
