@@ -26,6 +26,8 @@ export interface PolledSourceOptions {
 export interface PolledSource extends Source {
   /** Runs one poll now (the scheduler also calls it); resolves when it has finished, never rejects. */
   pollNow(): Promise<void>;
+  /** Resolves once no poll is in flight (tests await it after moving fake time). */
+  settled(): Promise<void>;
   /** Failed polls in a row so far. */
   readonly failuresInARow: number;
 }
@@ -113,6 +115,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
       runs++;
     },
     pollNow,
+    settled: () => inFlight ?? Promise.resolve(),
     get failuresInARow() {
       return failures.length;
     },
