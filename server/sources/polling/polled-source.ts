@@ -3,6 +3,7 @@ import type { Logger } from '../../runtime/logger';
 import { describeFailure, HttpFailureError, isCredentialFailure } from '../http/http-failure';
 import { redact } from '../http/redact';
 import type { Source, SourceSink } from '../source';
+import type { SkipCounter } from './valid-items';
 
 export interface PolledSourceOptions {
   id: string;
@@ -19,6 +20,8 @@ export interface PolledSourceOptions {
   poll: (sink: SourceSink) => Promise<void>;
   /** Failed polls in a row before the queues are reported down (credential failures: at once). */
   failuresBeforeDown?: number;
+  /** Where the connector counts items it received but skipped as invalid. */
+  skipped?: SkipCounter;
   /** Longest pause between polls while failing. */
   maxBackoffMs?: number;
 }
@@ -30,6 +33,8 @@ export interface PolledSource extends Source {
   settled(): Promise<void>;
   /** Failed polls in a row so far. */
   readonly failuresInARow: number;
+  /** Items the helpdesk sent that failed validation and were skipped. */
+  readonly skippedItems: number;
 }
 
 const TIMES = ['never', 'once', 'twice', 'three times', 'four times', 'five times', 'six times', 'seven times', 'eight times', 'nine times', 'ten times'];
@@ -118,6 +123,9 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     settled: () => inFlight ?? Promise.resolve(),
     get failuresInARow() {
       return failures.length;
+    },
+    get skippedItems() {
+      return options.skipped?.skipped ?? 0;
     },
   };
 }
