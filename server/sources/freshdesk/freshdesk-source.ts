@@ -75,8 +75,8 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     const at = clock.now();
     const open = tickets.filter((t) => t.status === FRESHDESK_OPEN);
     // Only with every result read is the oldest one known (search stops at 300 results).
-    const oldest = complete && open.length > 0 ? Math.min(...open.map((t) => t.created_at)) : null;
-    sink.reading(connection.id, queue.id, { at, backlog: total, ...(oldest === null ? {} : { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)) }) });
+    const oldest = open.length > 0 ? Math.min(...open.map((t) => t.created_at)) : at;
+    sink.reading(connection.id, queue.id, { at, backlog: total, ...(complete ? { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)) } : {}) });
     const firstResponseOverdue = open.filter((t) => t.fr_escalated === true || (t.fr_due_by != null && t.fr_due_by < at)).length;
     const resolutionOverdue = tickets.filter((t) => t.due_by != null && t.due_by < at).length;
     if (firstResponseOverdue + resolutionOverdue > 0) {
