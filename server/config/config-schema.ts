@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { MAX_DURATION_SECONDS } from '../../shared/metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../../shared/model';
+import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
+import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
+import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
+import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
 
 export const CONFIG_VERSION = 1;
 
@@ -27,6 +31,9 @@ export const QueueTargetsSchema = z
 export const QueueSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),
   z.object({ kind: z.literal('push') }).strict(),
+  ZendeskQueueSourceSchema,
+  FreshdeskQueueSourceSchema,
+  IntercomQueueSourceSchema,
 ]);
 
 export const ConfiguredQueueSchema = QueueSchema.extend({
@@ -68,12 +75,15 @@ export const GatewayConfigSchema = z
     demo: DemoSettingsSchema.optional(),
     ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024 }),
     windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 }),
+    /** Helpdesk accounts polled by the gateway; queues name one as source.connection. */
+    connectors: z.array(ConnectorConnectionSchema).default([]),
   })
   .strict()
   .superRefine((config, ctx) => {
     reportDuplicates(config.offices.map((o) => o.id), 'offices', ctx);
     reportDuplicates(config.queues.map((q) => q.id), 'queues', ctx);
     reportDuplicates(config.ingest.keys.map((k) => k.sha256), 'ingest.keys', ctx, 'sha256');
+    checkConnectorReferences(config, ctx);
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.queues.forEach((queue, index) => {
       if (!officeIds.has(queue.officeId)) {
