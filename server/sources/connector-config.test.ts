@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeTime } from '../../tests/support/fake-time';
 import { capturingLogger } from '../../tests/support/fake-helpdesk';
@@ -41,6 +42,22 @@ describe('connectors in the configuration', () => {
     expect(config.connectors[1]).toMatchObject({ kind: 'freshdesk', pollSeconds: 60, maxBudgetShare: 0.5 });
     expect(config.queues[3]!.source).toEqual({ kind: 'intercom', connection: 'ic', teamId: '42' });
     expect(parseConfigText(`${head}queues:\n${queue('p', '{ kind: push }')}`, 'x.yaml').connectors).toEqual([]);
+  });
+
+  it('accepts the commented connectors example of docs/config.example.yaml once uncommented', () => {
+    vi.stubEnv('ZENDESK_TOKEN', 'zendesk-token-value');
+    vi.stubEnv('FRESHDESK_API_KEY', 'freshdesk-key-value');
+    vi.stubEnv('INTERCOM_TOKEN', 'intercom-token-value');
+    const example = readFileSync(new URL('../../docs/config.example.yaml', import.meta.url), 'utf8');
+    const block = example.slice(example.indexOf('# connectors:')).replace(/^# ?/gm, '');
+    const queues = `queues:
+${queue('z', '{ kind: zendesk, connection: acme-zendesk, groupId: 360001234567, channel: email }')}${queue('f', '{ kind: freshdesk, connection: acme-freshdesk, groupId: 43000123456 }')}${queue('i', '{ kind: intercom, connection: acme-intercom, teamId: "5017691" }')}`;
+    const config = parseConfigText(`${head}${queues}${block}`, 'gateway.yaml');
+    expect(config.connectors.map((c) => [c.id, c.kind, c.maxBudgetShare])).toEqual([
+      ['acme-zendesk', 'zendesk', 0.5],
+      ['acme-freshdesk', 'freshdesk', 0.5],
+      ['acme-intercom', 'intercom', 0.5],
+    ]);
   });
 
   it('names each bad field and the rule: unset variables, unknown or mismatched connections, bad limits', () => {
