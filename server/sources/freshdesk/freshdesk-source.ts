@@ -61,12 +61,12 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
   const counter: SkipCounter = { skipped: 0 };
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
 
-  const readBacklog = async (sink: SourceSink, queue: { id: string; source: FreshdeskQueueSource }) => {
+  const readBacklog = async (sink: SourceSink, queue: { id: string; source: FreshdeskQueueSource }, signal: AbortSignal) => {
     const tickets: SearchTicket[] = [];
     let total = 0;
     let complete = false;
     for (let page = 1; page <= SEARCH_MAX_PAGES; page++) {
-      const body = await client.json(SearchPageSchema, { path: '/api/v2/search/tickets', query: { query: backlogQuery(queue.source.groupId), page } });
+      const body = await client.json(SearchPageSchema, { path: '/api/v2/search/tickets', query: { query: backlogQuery(queue.source.groupId), page }, signal });
       total = body.total;
       tickets.push(...validItems(SearchTicketSchema, body.results, { label: 'Freshdesk', list: 'results', logger, counter }));
       complete = body.results.length < SEARCH_PAGE_SIZE || page * SEARCH_PAGE_SIZE >= total;
@@ -84,12 +84,13 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     }
   };
 
-  const readTicketChanges = async (sink: SourceSink) => {
+  const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {
     let newest = updatedSince;
     for (let page = 1; page <= MAX_LIST_PAGES; page++) {
       const body = await client.json(TicketListSchema, {
         path: '/api/v2/tickets',
         query: { updated_since: new Date(updatedSince).toISOString(), include: 'stats', order_by: 'updated_at', order_type: 'asc', per_page: LIST_PAGE_SIZE, page },
+        signal,
       });
       const tickets = validItems(StatsTicketSchema, body, { label: 'Freshdesk', list: 'tickets', logger, counter });
       const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
@@ -112,9 +113,9 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     logger,
     secrets,
     skipped: counter,
-    poll: async (sink) => {
-      for (const queue of queues) await readBacklog(sink, queue);
-      await readTicketChanges(sink);
+    poll: async (sink, signal) => {
+      for (const queue of queues) await readBacklog(sink, queue, signal);
+      await readTicketChanges(sink, signal);
     },
   });
 }

@@ -6,7 +6,8 @@ export type HttpFailure =
   | { readonly kind: 'rate-limited'; readonly retryAt: number }
   | { readonly kind: 'malformed'; readonly message: string }
   | { readonly kind: 'unexpected'; readonly issues: readonly string[] }
-  | { readonly kind: 'refused-url'; readonly url: string };
+  | { readonly kind: 'refused-url'; readonly url: string }
+  | { readonly kind: 'stopped' };
 
 export class HttpFailureError extends Error {
   constructor(
@@ -36,6 +37,8 @@ export function describeFailure(failure: HttpFailure): string {
       return `answered JSON of an unexpected shape (${failure.issues.slice(0, 3).join('; ')})`;
     case 'refused-url':
       return `pointed to another host, not followed (${failure.url})`;
+    case 'stopped':
+      return 'was not asked: the source was stopped';
   }
 }
 

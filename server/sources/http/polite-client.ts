@@ -20,7 +20,8 @@ export interface PoliteClientOptions {
   readRateInfo: (headers: Headers, now: number) => RateInfo;
   fetch: FetchLike;
   clock: Clock;
-  sleep: (ms: number) => Promise<void>;
+  /** Resolves after ms, or early once the signal aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** In [0, 1): spreads retries so many clients do not return at the same instant. */
   random: () => number;
   logger: Logger;
@@ -37,6 +38,8 @@ export interface JsonRequest {
   path: string;
   query?: Readonly<Record<string, string | number>>;
   body?: unknown;
+  /** Aborts the request and any wait (the source was stopped). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -71,8 +74,9 @@ export class PoliteClient {
       const wait = budget.waitMs(clock.now());
       if (wait > 0) {
         this.options.logger.debug(`${this.label}: waiting for the rate budget`, { waitMs: Math.round(wait) });
-        await this.options.sleep(wait);
+        await this.options.sleep(wait, request.signal);
       }
+      if (request.signal?.aborted) this.fail({ kind: 'stopped' });
       budget.spend(clock.now());
       const response = await this.fetchOnce(url, request);
       const now = clock.now();
@@ -83,7 +87,7 @@ export class PoliteClient {
         budget.pauseUntil(retryAt);
         if (attempt >= maxRetries || retryAt - now > maxWaitMs) this.fail({ kind: 'rate-limited', retryAt });
         this.options.logger.warn(`${this.label} answered 429; retrying after the wait it asked for`, { waitMs: Math.round(retryAt - now) });
-        await this.options.sleep(retryAt - now);
+        await this.options.sleep(retryAt - now, request.signal);
         continue;
       }
       if (response.status < 200 || response.status > 299) this.fail({ kind: 'status', status: response.status });
@@ -99,12 +103,13 @@ export class PoliteClient {
         method: request.method ?? 'GET',
         headers: { accept: 'application/json', ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...this.options.headers },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: controller.signal,
+        signal: request.signal ? AbortSignal.any([controller.signal, request.signal]) : controller.signal,
         redirect: 'error',
       });
       // The body is read under the same deadline: a server that stalls mid-body times out too.
       return { status: response.status, headers: response.headers, text: await response.text() };
     } catch (error) {
+      if (request.signal?.aborted) this.fail({ kind: 'stopped' });
       if (controller.signal.aborted) this.fail({ kind: 'timeout', ms: this.options.timeoutMs });
       this.fail({ kind: 'network', message: networkMessage(error) });
     } finally {

@@ -49,12 +49,12 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
   const sent = new SentEvents();
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
 
-  const search = async (teamId: string, states: string[], updatedAfter: number | null) => {
+  const search = async (teamId: string, states: string[], updatedAfter: number | null, signal: AbortSignal) => {
     const conversations: Conversation[] = [];
     let total = 0;
     let cursor: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body: { conversations: unknown[]; total_count: number; pages?: { next?: { starting_after: string } | null } } = await client.json(SearchPageSchema, { method: 'POST', path: '/conversations/search', body: searchBody(teamId, states, updatedAfter, cursor) });
+      const body: { conversations: unknown[]; total_count: number; pages?: { next?: { starting_after: string } | null } } = await client.json(SearchPageSchema, { method: 'POST', path: '/conversations/search', body: searchBody(teamId, states, updatedAfter, cursor), signal });
       if (page === 0) total = body.total_count;
       conversations.push(...validItems(ConversationSchema, body.conversations, { label: 'Intercom', list: 'conversations', logger, counter }));
       cursor = body.pages?.next?.starting_after ?? null;
@@ -63,8 +63,8 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     return { conversations, total };
   };
 
-  const readQueue = async (sink: SourceSink, queue: { id: string; source: IntercomQueueSource }) => {
-    const { conversations, total } = await search(queue.source.teamId, ['open', 'snoozed'], null);
+  const readQueue = async (sink: SourceSink, queue: { id: string; source: IntercomQueueSource }, signal: AbortSignal) => {
+    const { conversations, total } = await search(queue.source.teamId, ['open', 'snoozed'], null, signal);
     const at = clock.now();
     const waiting = conversations.filter((c) => c.state === 'open' && c.waiting_since != null).map((c) => c.waiting_since!);
     const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
@@ -73,7 +73,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     if (missed > 0) logger.info('Intercom conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
 
     const since = closedSince.get(queue.id)!;
-    const closed = await search(queue.source.teamId, ['closed'], since);
+    const closed = await search(queue.source.teamId, ['closed'], since, signal);
     const events: TicketEvent[] = sent.fresh([...conversations, ...closed.conversations].flatMap((c) => conversationEvents(c, queue.id)));
     if (events.length > 0) sink.events(connection.id, events);
     closedSince.set(queue.id, Math.max(since, ...closed.conversations.map((c) => c.updated_at)));
@@ -90,8 +90,8 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     logger,
     secrets: [token],
     skipped: counter,
-    poll: async (sink) => {
-      for (const queue of queues) await readQueue(sink, queue);
+    poll: async (sink, signal) => {
+      for (const queue of queues) await readQueue(sink, queue, signal);
     },
   });
 }

@@ -7,12 +7,22 @@ export interface ConnectorCapabilities {
   fetch: FetchLike;
   clock: Clock;
   scheduler: Scheduler;
-  /** Waits for rate budgets and Retry-After. */
-  sleep: (ms: number) => Promise<void>;
+  /** Waits for rate budgets and Retry-After; resolves early once the signal aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** In [0, 1): jitter. */
   random: () => number;
   logger: Logger;
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export const systemSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const systemSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });

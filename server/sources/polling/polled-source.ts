@@ -16,8 +16,11 @@ export interface PolledSourceOptions {
   random: () => number;
   logger: Logger;
   secrets: readonly string[];
-  /** One round of requests; reports through the sink and throws (an HttpFailureError, usually) on failure. */
-  poll: (sink: SourceSink) => Promise<void>;
+  /**
+   * One round of requests; reports through the sink and throws (an HttpFailureError, usually) on failure.
+   * The signal aborts when the source is stopped: pass it to every request.
+   */
+  poll: (sink: SourceSink, signal: AbortSignal) => Promise<void>;
   /** Failed polls in a row before the queues are reported down (credential failures: at once). */
   failuresBeforeDown?: number;
   /** Where the connector counts items it received but skipped as invalid. */
@@ -57,6 +60,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
   let downReason: string | null = null;
   /** Counts start() and stop(): a poll from an earlier run reports nothing. */
   let runs = 0;
+  let stopping = new AbortController();
 
   const report = (status: Parameters<SourceSink['status']>[1]) => sink?.status(id, status);
 
@@ -70,7 +74,8 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     }
   };
 
-  const failed = (error: unknown) => {
+  const failed = (run: number) => (error: unknown) => {
+    if (run !== runs) return;
     const failure = error instanceof HttpFailureError ? error.failure : null;
     const description = redact(failure ? describeFailure(failure) : `failed: ${(error as Error)?.message ?? String(error)}`, options.secrets);
     failures.push(description);
@@ -92,8 +97,8 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     const current = sink;
     if (!current) return Promise.resolve();
     inFlight = options
-      .poll(current)
-      .then(succeeded, failed)
+      .poll(current, stopping.signal)
+      .then(succeeded, failed(runs))
       .finally(() => {
         inFlight = null;
       });
@@ -107,6 +112,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     start(target) {
       if (sink) throw new Error(`The ${label} source "${id}" is already running.`);
       const run = ++runs;
+      stopping = new AbortController();
       sink = guardedSink(target, () => runs === run);
       cancel = options.scheduler.every(options.pollMs, () => {
         if (clock.now() >= resumeAt) void pollNow();
@@ -118,6 +124,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
       cancel = null;
       sink = null;
       runs++;
+      stopping.abort();
     },
     pollNow,
     settled: () => inFlight ?? Promise.resolve(),

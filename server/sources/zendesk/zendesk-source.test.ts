@@ -176,6 +176,33 @@ describe('Zendesk connector', () => {
     expect(source.failuresInARow).toBe(0);
   });
 
+  it('stop() aborts the request in flight and reports nothing afterwards', async () => {
+    let answered = false;
+    const started = Date.now();
+    const { source, statuses, logger, helpdesk } = await setup(zendesk);
+    const before = helpdesk.requests.length;
+    // Next poll: Zendesk hangs (the timeout is 10 s of real time); stop() must not wait for it.
+    const slow = await startFakeHelpdesk(() => new Promise(() => {}));
+    closers.push(slow.close);
+    const hung = createZendeskSource({
+      connection: ZendeskConnectionSchema.parse({ id: 'zd2', kind: 'zendesk', baseUrl: slow.baseUrl, token: TOKEN }),
+      queues: [{ id: 'q', source: { kind: 'zendesk', connection: 'zd2', groupId: 1 } }],
+      fetch: (url, init) => fetch(url, init),
+      clock: new FakeTime(NOW), scheduler: new FakeTime(NOW), sleep: async () => {}, random: () => 0, logger, env: {},
+    });
+    hung.start({ events: () => {}, reading: () => {}, status: (_id, s) => statuses.push(s) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(slow.requests).toHaveLength(1);
+    hung.stop();
+    await hung.settled().then(() => (answered = true));
+    expect(answered).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(statuses).toEqual([]);
+    expect(logger.lines.join('\n')).not.toMatch(/poll failed/);
+    source.stop();
+    expect(helpdesk.requests.length).toBe(before);
+  });
+
   it('never writes the token to the logs, on any error path', async () => {
     let step = 0;
     let calls = 0;

@@ -58,18 +58,19 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   let ticketCursor: string | null = null;
   let metricsStart = backfillStart;
 
-  const readBacklogs = async (sink: SourceSink) => {
+  const readBacklogs = async (sink: SourceSink, signal: AbortSignal) => {
     for (const queue of queues) {
-      const { count } = await client.json(SearchCountSchema, { path: '/api/v2/search/count', query: { query: backlogQuery(queue.source) } });
+      const { count } = await client.json(SearchCountSchema, { path: '/api/v2/search/count', query: { query: backlogQuery(queue.source) }, signal });
       sink.reading(connection.id, queue.id, { at: clock.now(), backlog: count });
     }
   };
 
-  const readTicketChanges = async (sink: SourceSink) => {
+  const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {
     for (let page = 0; page < MAX_PAGES; page++) {
       const body = await client.json(TicketExportPageSchema, {
         path: '/api/v2/incremental/tickets/cursor',
         query: ticketCursor ? { cursor: ticketCursor } : { start_time: backfillStart },
+        signal,
       });
       const tickets = validItems(ExportTicketSchema, body.tickets, { label: 'Zendesk', list: 'tickets', logger, counter });
       const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
@@ -79,11 +80,11 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     }
   };
 
-  const readMetricEvents = async (sink: SourceSink) => {
+  const readMetricEvents = async (sink: SourceSink, signal: AbortSignal) => {
     for (let page = 0; page < MAX_PAGES; page++) {
       // Zendesk refuses a start time within the last minute.
       const start = Math.min(metricsStart, Math.floor(clock.now() / 1000) - 60);
-      const body = await client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start } });
+      const body = await client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start }, signal });
       const metrics = validItems(MetricEventSchema, body.ticket_metric_events, { label: 'Zendesk', list: 'ticket_metric_events', logger, counter });
       const replies = metrics.flatMap((metric) => tracker.firstReply(metric) ?? []);
       if (replies.length > 0) sink.events(connection.id, replies);
@@ -107,10 +108,10 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     logger,
     secrets,
     skipped: counter,
-    poll: async (sink) => {
-      await readBacklogs(sink);
-      await readTicketChanges(sink);
-      await readMetricEvents(sink);
+    poll: async (sink, signal) => {
+      await readBacklogs(sink, signal);
+      await readTicketChanges(sink, signal);
+      await readMetricEvents(sink, signal);
     },
   });
 }
