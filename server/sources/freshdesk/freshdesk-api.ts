@@ -48,7 +48,14 @@ export function backlogQuery(groupId: number): string {
   return `"group_id:${groupId} AND (status:2 OR status:3)"`;
 }
 
-/** Freshdesk states the account's per-minute limit as X-RateLimit-Total and X-RateLimit-Remaining. */
+/**
+ * Freshdesk states the account's per-minute limit as X-RateLimit-Total and X-RateLimit-Remaining, and what
+ * a request cost in credits as X-RateLimit-Used-CurrentRequest (include=stats costs more than one).
+ */
 export function freshdeskRateInfo(headers: Headers): RateInfo {
-  return { limit: headerNumber(headers, 'x-ratelimit-total'), remaining: headerNumber(headers, 'x-ratelimit-remaining') };
+  return {
+    limit: headerNumber(headers, 'x-ratelimit-total'),
+    remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+    cost: headerNumber(headers, 'x-ratelimit-used-currentrequest'),
+  };
 }

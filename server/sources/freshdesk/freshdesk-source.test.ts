@@ -46,7 +46,8 @@ const freshdeskWith = (limit: number): Route => (req, res) => {
   }
   if (req.url.pathname === '/api/v2/tickets') {
     const page = Number(req.url.searchParams.get('page') ?? 1);
-    return sendJson(res, 200, listed.slice((page - 1) * 100, page * 100), headers);
+    // Embedding stats costs a second credit.
+    return sendJson(res, 200, listed.slice((page - 1) * 100, page * 100), { ...headers, 'x-ratelimit-used-currentrequest': 2 });
   }
   sendJson(res, 404, { code: 'invalid_url' });
 };
@@ -118,7 +119,7 @@ describe('Freshdesk connector', () => {
     expect(lastList.url.searchParams.get('updated_since')).toBe(new Date(NOW - 2 * MIN).toISOString());
   });
 
-  it('keeps to half of a small per-minute limit and honours Retry-After', async () => {
+  it('keeps to half of a small per-minute limit, counting credits, and honours Retry-After', async () => {
     let limited = false;
     const { helpdesk, waits } = await setup((req, res) => {
       if (!limited && req.url.pathname === '/api/v2/tickets') {
@@ -127,9 +128,12 @@ describe('Freshdesk connector', () => {
       }
       return freshdeskWith(4)(req, res);
     }, { maxBudgetShare: 0.5 });
-    const times = helpdesk.requests.map((r) => r.at);
-    expect(times.length).toBe(5);
-    for (const t of times) expect(times.filter((u) => u >= t && u < t + MIN).length).toBeLessThanOrEqual(2);
+    const spent = helpdesk.requests.map((r) => ({ at: r.at, credits: r.url.pathname === '/api/v2/tickets' ? 2 : 1 }));
+    expect(spent.length).toBe(5);
+    // Half of 4 credits a minute: 2 in any 60 s, a stats page (2 credits) alone in its minute.
+    for (const { at } of spent) {
+      expect(spent.filter((u) => u.at >= at && u.at < at + MIN).reduce((n, u) => n + u.credits, 0)).toBeLessThanOrEqual(2);
+    }
     expect(waits.some((w) => w >= 30_000 && w < 36_000)).toBe(true);
   });
 

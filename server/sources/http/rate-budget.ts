@@ -5,6 +5,8 @@ export interface RateInfo {
   remaining?: number;
   /** Epoch ms when the window resets, where the helpdesk says so. */
   resetAt?: number;
+  /** What the request just made cost, where it can be more than 1 (Freshdesk counts includes as credits). */
+  cost?: number;
 }
 
 export interface RateBudgetOptions {
@@ -50,6 +52,7 @@ export class RateBudget {
   }
 
   observe(info: RateInfo, now: number): void {
+    for (let extra = Math.min(info.cost ?? 1, 100) - 1; extra > 0; extra--) this.sent.push(now);
     if (info.limit !== undefined && info.limit > 0) this.limit = info.limit;
     if (info.remaining !== undefined && info.remaining <= 0) {
       const resetAt = info.resetAt !== undefined && info.resetAt > now ? Math.min(info.resetAt, now + this.windowMs) : now + this.windowMs;

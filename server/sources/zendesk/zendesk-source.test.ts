@@ -151,6 +151,25 @@ describe('Zendesk connector', () => {
     expect(events.slice(4).map((e) => [e.type, e.ticketId])).toEqual([['solved', 'zendesk-1']]);
   });
 
+  it('reads no first replies while the ticket export is still catching up, and never runs the metric cursor ahead', async () => {
+    let page = 0;
+    const { helpdesk, poll } = await setup((req, res) => {
+      if (req.url.pathname === '/api/v2/incremental/tickets/cursor' && page < 25) {
+        page++;
+        return sendJson(res, 200, { tickets: [ticket(1000 + page, 100, 'open', NOW - 50 * MIN, NOW - 50 * MIN)], after_cursor: `p${page}`, end_of_stream: false });
+      }
+      return zendesk(req, res);
+    });
+    const metricRequests = () => helpdesk.requests.filter((r) => r.url.pathname.endsWith('ticket_metric_events'));
+    expect(page).toBe(20);
+    expect(metricRequests()).toHaveLength(0);
+    await poll();
+    const starts = metricRequests().map((r) => Number(r.url.searchParams.get('start_time')));
+    expect(starts.length).toBeGreaterThan(0);
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(Math.max(...starts)).toBeLessThanOrEqual(Math.floor((NOW + MIN) / 1000));
+  });
+
   it('waits out a 429 with Retry-After and still completes the poll', async () => {
     let limited = false;
     const { waits, readings, helpdesk } = await setup((req, res) => {

@@ -65,7 +65,8 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     }
   };
 
-  const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {
+  /** Reads ticket changes; answers whether it reached the end of the stream (caught up with now). */
+  const readTicketChanges = async (sink: SourceSink, signal: AbortSignal): Promise<boolean> => {
     for (let page = 0; page < MAX_PAGES; page++) {
       const body = await client.json(TicketExportPageSchema, {
         path: '/api/v2/incremental/tickets/cursor',
@@ -76,11 +77,16 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
       if (events.length > 0) sink.events(connection.id, events);
       if (body.after_cursor) ticketCursor = body.after_cursor;
-      if (body.end_of_stream) return;
+      if (body.end_of_stream) return true;
     }
+    return false;
   };
 
-  const readMetricEvents = async (sink: SourceSink, signal: AbortSignal) => {
+  /**
+   * Reads metric events up to `horizon` (Unix seconds) at most: a first reply is used only for a ticket
+   * the export has shown, so the metric cursor never runs ahead of the ticket export.
+   */
+  const readMetricEvents = async (sink: SourceSink, signal: AbortSignal, horizon: number) => {
     for (let page = 0; page < MAX_PAGES; page++) {
       // Zendesk refuses a start time within the last minute.
       const start = Math.min(metricsStart, Math.floor(clock.now() / 1000) - 60);
@@ -92,8 +98,8 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
         logger.info('Zendesk SLA breach', { sourceId: connection.id, queueId: tracker.queueOf(breach.ticket_id), ticketId: breach.ticket_id, metric: breach.metric, at: new Date(breach.time).toISOString() });
       }
       const end = body.end_time;
-      if (end !== undefined && end > metricsStart) metricsStart = end;
-      if (metrics.length === 0 || body.end_of_stream || !body.next_page || end === undefined || end <= start) return;
+      if (end !== undefined && end > metricsStart) metricsStart = Math.min(end, horizon);
+      if (metricsStart >= horizon || metrics.length === 0 || body.end_of_stream || !body.next_page || end === undefined || end <= start) return;
     }
   };
 
@@ -110,8 +116,9 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     skipped: counter,
     poll: async (sink, signal) => {
       await readBacklogs(sink, signal);
-      await readTicketChanges(sink, signal);
-      await readMetricEvents(sink, signal);
+      const horizon = Math.floor(clock.now() / 1000);
+      // While the export is still catching up (a long backfill), first replies wait for their tickets.
+      if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
     },
   });
 }
