@@ -111,10 +111,11 @@ describe('Freshdesk connector', () => {
   });
 
   it('reports nothing twice when a ticket is read again, and continues from the newest update', async () => {
-    const { helpdesk, events, poll } = await setup(freshdesk);
+    const { helpdesk, events, poll, logger } = await setup(freshdesk);
     const count = events.length;
     await poll();
     expect(events).toHaveLength(count);
+    expect(logger.lines.filter((l) => l.includes('past their due-by'))).toHaveLength(1);
     const lastList = helpdesk.requests.filter((r) => r.url.pathname === '/api/v2/tickets').at(-1)!;
     expect(lastList.url.searchParams.get('updated_since')).toBe(new Date(NOW - 2 * MIN).toISOString());
   });

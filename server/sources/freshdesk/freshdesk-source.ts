@@ -60,6 +60,7 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
   const tracker = new FreshdeskTicketTracker(new Map(queues.map((q) => [q.source.groupId, q.id])));
   const counter: SkipCounter = { skipped: 0 };
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
+  const lastOverdue = new Map<string, string>();
 
   const readBacklog = async (sink: SourceSink, queue: { id: string; source: FreshdeskQueueSource }, signal: AbortSignal) => {
     const tickets: SearchTicket[] = [];
@@ -79,9 +80,12 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     sink.reading(connection.id, queue.id, { at, backlog: total, ...(complete ? { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)) } : {}) });
     const firstResponseOverdue = open.filter((t) => t.fr_escalated === true || (t.fr_due_by != null && t.fr_due_by < at)).length;
     const resolutionOverdue = tickets.filter((t) => t.due_by != null && t.due_by < at).length;
-    if (firstResponseOverdue + resolutionOverdue > 0) {
+    // Logged when the counts change, not every poll.
+    const overdue = `${firstResponseOverdue}/${resolutionOverdue}`;
+    if (overdue !== (lastOverdue.get(queue.id) ?? '0/0')) {
       logger.info('Freshdesk tickets past their due-by', { sourceId: connection.id, queueId: queue.id, firstResponseOverdue, resolutionOverdue });
     }
+    lastOverdue.set(queue.id, overdue);
   };
 
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {

@@ -108,10 +108,11 @@ describe('Intercom connector', () => {
   });
 
   it('reports each event once across polls and moves its closed-since mark forward', async () => {
-    const { helpdesk, events, poll } = await setup(intercom);
+    const { helpdesk, events, poll, logger } = await setup(intercom);
     const count = events.length;
     await poll();
     expect(events).toHaveLength(count);
+    expect(logger.lines.filter((l) => l.includes('missed SLA'))).toHaveLength(1);
     const lastClosed = helpdesk.requests.filter((r) => JSON.stringify(r.body).includes('closed')).at(-1)!;
     expect((lastClosed.body as SearchBody).query.value[2]!.value).toBe(unix(NOW - 5 * MIN));
   });

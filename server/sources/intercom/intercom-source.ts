@@ -47,6 +47,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
   });
   const counter: SkipCounter = { skipped: 0 };
   const sent = new SentEvents();
+  const lastMissed = new Map<string, number>();
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
 
   const search = async (teamId: string, states: string[], updatedAfter: number | null, signal: AbortSignal) => {
@@ -70,7 +71,9 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
     sink.reading(connection.id, queue.id, { at, backlog: total, oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)) });
     const missed = conversations.filter((c) => c.sla_applied?.sla_status === 'missed').length;
-    if (missed > 0) logger.info('Intercom conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
+    // Logged when the count changes, not every poll.
+    if (missed !== (lastMissed.get(queue.id) ?? 0)) logger.info('Intercom open conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
+    lastMissed.set(queue.id, missed);
 
     const since = closedSince.get(queue.id)!;
     const closed = await search(queue.source.teamId, ['closed'], since, signal);
