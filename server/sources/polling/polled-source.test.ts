@@ -57,13 +57,22 @@ describe('polled source', () => {
   });
 
   it('names mixed failures by the latest, and refused credentials at once', async () => {
-    expect(reasonFor('Zendesk', ['answered 502', 'did not answer within 10 s', 'answered 503'])).toBe('Zendesk failed three times in a row; last it answered 503');
+    expect(reasonFor('Zendesk', { count: 3, last: 'answered 503', allSame: false })).toBe('Zendesk failed three times in a row; last it answered 503');
+    expect(reasonFor('Zendesk', { count: 12, last: 'answered 503', allSame: true })).toBe('Zendesk answered 503 12 times in a row');
     const h = harness([{ kind: 'status', status: 401 }]);
     h.source.start(h.sink);
     await h.source.settled();
     expect(h.statuses).toEqual([
       { state: 'down', queueIds: ['q1', 'q2'], reason: 'Zendesk refused the credentials (401): check the token and its permissions' },
     ]);
+  });
+
+  it('says which failure came last when they differ', async () => {
+    const h = harness([{ kind: 'status', status: 502 }, { kind: 'timeout', ms: 10_000 }, { kind: 'status', status: 503 }]);
+    h.source.start(h.sink);
+    await h.source.settled();
+    await run(h, 10);
+    expect(h.statuses[0]).toEqual({ state: 'down', queueIds: ['q1', 'q2'], reason: 'Zendesk failed three times in a row; last it answered 503' });
   });
 
   it('waits as long as a 429 asked before polling again', async () => {

@@ -56,7 +56,8 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
   let cancel: (() => void) | null = null;
   let inFlight: Promise<void> | null = null;
   let resumeAt = 0;
-  let failures: string[] = [];
+  /** Failed polls in a row, the latest failure, and whether they all failed the same way (bounded while down for days). */
+  let failures = { count: 0, last: '', allSame: true };
   let downReason: string | null = null;
   /** Counts start() and stop(): a poll from an earlier run reports nothing. */
   let runs = 0;
@@ -65,7 +66,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
   const report = (status: Parameters<SourceSink['status']>[1]) => sink?.status(id, status);
 
   const succeeded = () => {
-    failures = [];
+    failures = { count: 0, last: '', allSame: true };
     resumeAt = 0;
     if (downReason !== null) {
       downReason = null;
@@ -78,12 +79,12 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     if (run !== runs) return;
     const failure = error instanceof HttpFailureError ? error.failure : null;
     const description = redact(failure ? describeFailure(failure) : `failed: ${(error as Error)?.message ?? String(error)}`, options.secrets);
-    failures.push(description);
+    failures = { count: failures.count + 1, last: description, allSame: failures.count === 0 || (failures.allSame && failures.last === description) };
     const now = clock.now();
-    const backoff = Math.min(maxBackoffMs, options.pollMs * 2 ** (failures.length - 1)) * (1 + 0.2 * options.random());
+    const backoff = Math.min(maxBackoffMs, options.pollMs * 2 ** Math.min(failures.count - 1, 20)) * (1 + 0.2 * options.random());
     resumeAt = Math.max(now + backoff, failure?.kind === 'rate-limited' ? failure.retryAt : 0);
-    logger.warn(`${label} poll failed`, { sourceId: id, reason: description, failuresInARow: failures.length, retryInMs: Math.round(resumeAt - now) });
-    if (failures.length >= failuresBeforeDown || (failure && isCredentialFailure(failure))) {
+    logger.warn(`${label} poll failed`, { sourceId: id, reason: description, failuresInARow: failures.count, retryInMs: Math.round(resumeAt - now) });
+    if (failures.count >= failuresBeforeDown || (failure && isCredentialFailure(failure))) {
       const reason = reasonFor(label, failures);
       if (reason !== downReason) {
         downReason = reason;
@@ -129,7 +130,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     pollNow,
     settled: () => inFlight ?? Promise.resolve(),
     get failuresInARow() {
-      return failures.length;
+      return failures.count;
     },
     get skippedItems() {
       return options.skipped?.skipped ?? 0;
@@ -138,12 +139,11 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
 }
 
 /** "Zendesk answered 503 three times in a row", or the latest of mixed failures. */
-export function reasonFor(label: string, failures: readonly string[]): string {
-  const last = failures[failures.length - 1]!;
-  if (failures.length === 1) return `${label} ${last}`;
-  const times = TIMES[failures.length] ?? `${failures.length} times`;
-  if (failures.every((f) => f === last)) return `${label} ${last} ${times} in a row`;
-  return `${label} failed ${times} in a row; last it ${last}`;
+export function reasonFor(label: string, failures: { count: number; last: string; allSame: boolean }): string {
+  if (failures.count <= 1) return `${label} ${failures.last}`;
+  const times = TIMES[failures.count] ?? `${failures.count} times`;
+  if (failures.allSame) return `${label} ${failures.last} ${times} in a row`;
+  return `${label} failed ${times} in a row; last it ${failures.last}`;
 }
 
 /** A sink that goes quiet once the source is stopped, so a poll still in flight reports nothing after stop(). */
