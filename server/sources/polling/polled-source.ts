@@ -81,7 +81,9 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     const description = redact(failure ? describeFailure(failure) : `failed: ${(error as Error)?.message ?? String(error)}`, options.secrets);
     failures = { count: failures.count + 1, last: description, allSame: failures.count === 0 || (failures.allSame && failures.last === description) };
     const now = clock.now();
-    const backoff = Math.min(maxBackoffMs, options.pollMs * 2 ** Math.min(failures.count - 1, 20)) * (1 + 0.2 * options.random());
+    // Polls run on the interval's ticks: the first failure waits for the next tick, later ones skip ticks.
+    // Half an interval of slack makes the wait land on the intended tick, not the one after.
+    const backoff = Math.min(maxBackoffMs, options.pollMs * 2 ** Math.min(failures.count - 1, 20)) * (1 + 0.2 * options.random()) - options.pollMs / 2;
     resumeAt = Math.max(now + backoff, failure?.kind === 'rate-limited' ? failure.retryAt : 0);
     logger.warn(`${label} poll failed`, { sourceId: id, reason: description, failuresInARow: failures.count, retryInMs: Math.round(resumeAt - now) });
     if (failures.count >= failuresBeforeDown || (failure && isCredentialFailure(failure))) {
