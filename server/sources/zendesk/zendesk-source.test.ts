@@ -212,6 +212,8 @@ describe('Zendesk connector', () => {
     hung.start({ events: () => {}, reading: () => {}, status: (_id, s) => statuses.push(s) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(slow.requests).toHaveLength(1);
+    // Without an email the token is an OAuth access token.
+    expect(slow.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     hung.stop();
     await hung.settled().then(() => (answered = true));
     expect(answered).toBe(true);
