@@ -7,7 +7,9 @@ import { hashKey } from './ingest/ingest-keys';
 import { acceleratedClock, systemClock, systemScheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
 import type { GatewaySettings } from './runtime/settings';
+import { createConnectorSources } from './sources/create-connector-sources';
 import { createDemoSource } from './sources/demo/demo-source';
+import { systemSleep } from './sources/polling/connector-capabilities';
 import type { Source } from './sources/source';
 import { openStore } from './store';
 
@@ -20,6 +22,9 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   if (config.demo && demoQueues.length > 0) {
     sources.push(createDemoSource({ config: { offices: config.offices, queues: demoQueues }, settings: config.demo, clock, scheduler: systemScheduler }));
   }
+  // Helpdesks live in real time: their rate limits and Retry-After are real seconds, whatever --speed says.
+  const capabilities = { fetch, clock: systemClock, scheduler: systemScheduler, sleep: systemSleep, random: Math.random, logger, env: process.env };
+  sources.push(...createConnectorSources(config, capabilities));
   const store = openStore({ dataDir: settings.dataDir, clock, logger });
   const gateway = createGateway({
     config,
@@ -40,6 +45,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     offices: config.offices.length,
     queues: config.queues.length,
     demoQueues: demoQueues.length,
+    connectors: config.connectors.length,
     speed: settings.speed,
     dataDir: settings.dataDir,
   });

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { HealthSettingsSchema } from '../../shared/health/threshold-model';
 import { MAX_DURATION_SECONDS } from '../../shared/metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../../shared/model';
+import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
+import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
+import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
+import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
 
 export const CONFIG_VERSION = 1;
 
@@ -28,6 +32,9 @@ export const QueueTargetsSchema = z
 export const QueueSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),
   z.object({ kind: z.literal('push') }).strict(),
+  ZendeskQueueSourceSchema,
+  FreshdeskQueueSourceSchema,
+  IntercomQueueSourceSchema,
 ]);
 
 export const ConfiguredQueueSchema = QueueSchema.extend({
@@ -104,6 +111,8 @@ export const GatewayConfigSchema = z
     /** Pending and recovery periods, staleness, the at-risk horizon and time-of-day profiles. */
     health: HealthSettingsSchema.default(HealthSettingsSchema.parse({})),
     windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 }),
+    /** Helpdesk accounts polled by the gateway; queues name one as source.connection. */
+    connectors: z.array(ConnectorConnectionSchema).default([]),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -111,6 +120,7 @@ export const GatewayConfigSchema = z
     reportDuplicates(config.queues.map((q) => q.id), 'queues', ctx);
     reportDuplicates(config.ingest.keys.map((k) => k.sha256), 'ingest.keys', ctx, 'sha256');
     reportDuplicates(config.auth.tokens.map((t) => t.sha256), 'auth.tokens', ctx, 'sha256');
+    checkConnectorReferences(config, ctx);
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.health.profiles.forEach((profile, index) => {
       profile.officeIds?.forEach((officeId, i) => {

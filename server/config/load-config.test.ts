@@ -73,7 +73,7 @@ queues:
     expect(problemsOf(JSON.stringify(withoutDemo), 'x.json')).toEqual(['queues[0].source: is demo, but the file has no demo section']);
 
     const config = JSON.parse(JSON.stringify(demoConfig()));
-    config.queues[1].source = { kind: 'zendesk' };
+    config.queues[1].source = { kind: 'servicenow' };
     config.queues[2].targets = { firstResponseSeconds: -5 };
     config.ingest = { keys: [{ sourceId: 'crm', sha256: 'secret' }] };
     expect(problemsOf(JSON.stringify(config), 'x.json')).toEqual(

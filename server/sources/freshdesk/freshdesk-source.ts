@@ -1,0 +1,125 @@
+import type { Logger } from '../../runtime/logger';
+import { resolveToken } from '../http/connection-config';
+import { PoliteClient } from '../http/polite-client';
+import { RateBudget } from '../http/rate-budget';
+import { redactingLogger } from '../http/redact';
+import type { ConnectorCapabilities } from '../polling/connector-capabilities';
+import { createPolledSource, type PolledSource } from '../polling/polled-source';
+import { validItems, type SkipCounter } from '../polling/valid-items';
+import type { SourceSink } from '../source';
+import {
+  backlogQuery,
+  FRESHDESK_OPEN,
+  freshdeskRateInfo,
+  LIST_PAGE_SIZE,
+  SEARCH_MAX_PAGES,
+  SEARCH_PAGE_SIZE,
+  SearchPageSchema,
+  SearchTicketSchema,
+  StatsTicketSchema,
+  TicketListSchema,
+  type SearchTicket,
+} from './freshdesk-api';
+import { freshdeskBaseUrl, type FreshdeskConnection, type FreshdeskQueueSource } from './freshdesk-config';
+import { FreshdeskTicketTracker } from './freshdesk-tickets';
+
+export interface FreshdeskSourceOptions extends ConnectorCapabilities {
+  connection: FreshdeskConnection;
+  queues: ReadonlyArray<{ id: string; source: FreshdeskQueueSource }>;
+}
+
+const MAX_LIST_PAGES = 20;
+/** Freshdesk's smallest plans allow 50 requests a minute; the headers correct this on the first answer. */
+const DEFAULT_LIMIT_PER_MINUTE = 50;
+
+/**
+ * One Freshdesk account as a Source. Each poll: every queue's unresolved tickets (search, paginated) for
+ * its backlog, its oldest Open ticket and its due-by breaches; then the tickets updated since the last poll
+ * with their stats, as created/first-reply/reopened/solved events.
+ */
+export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSource {
+  const { connection, queues, clock } = options;
+  const token = resolveToken(connection, options.env);
+  const credentials = Buffer.from(`${token}:X`).toString('base64');
+  const secrets = [token, credentials];
+  const logger: Logger = redactingLogger(options.logger, secrets);
+  const client = new PoliteClient({
+    label: 'Freshdesk',
+    baseUrl: freshdeskBaseUrl(connection),
+    headers: { authorization: `Basic ${credentials}` },
+    secrets,
+    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: connection.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE }),
+    readRateInfo: freshdeskRateInfo,
+    fetch: options.fetch,
+    clock,
+    sleep: options.sleep,
+    random: options.random,
+    logger,
+    timeoutMs: connection.timeoutMs,
+  });
+  const tracker = new FreshdeskTicketTracker(new Map(queues.map((q) => [q.source.groupId, q.id])));
+  const counter: SkipCounter = { skipped: 0 };
+  let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
+  const lastOverdue = new Map<string, string>();
+
+  const readBacklog = async (sink: SourceSink, queue: { id: string; source: FreshdeskQueueSource }, signal: AbortSignal) => {
+    const tickets: SearchTicket[] = [];
+    let total = 0;
+    let complete = false;
+    for (let page = 1; page <= SEARCH_MAX_PAGES; page++) {
+      const body = await client.json(SearchPageSchema, { path: '/api/v2/search/tickets', query: { query: backlogQuery(queue.source.groupId), page }, signal });
+      total = body.total;
+      tickets.push(...validItems(SearchTicketSchema, body.results, { label: 'Freshdesk', list: 'results', logger, counter }));
+      complete = body.results.length < SEARCH_PAGE_SIZE || page * SEARCH_PAGE_SIZE >= total;
+      if (complete) break;
+    }
+    const at = clock.now();
+    const open = tickets.filter((t) => t.status === FRESHDESK_OPEN);
+    // Only with every result read is the oldest one known (search stops at 300 results).
+    const oldest = open.length > 0 ? Math.min(...open.map((t) => t.created_at)) : at;
+    sink.reading(connection.id, queue.id, { at, backlog: total, ...(complete ? { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)) } : {}) });
+    const firstResponseOverdue = open.filter((t) => t.fr_escalated === true || (t.fr_due_by != null && t.fr_due_by < at)).length;
+    const resolutionOverdue = tickets.filter((t) => t.due_by != null && t.due_by < at).length;
+    // Logged when the counts change, not every poll.
+    const overdue = `${firstResponseOverdue}/${resolutionOverdue}`;
+    if (overdue !== (lastOverdue.get(queue.id) ?? '0/0')) {
+      logger.info('Freshdesk tickets past their due-by', { sourceId: connection.id, queueId: queue.id, firstResponseOverdue, resolutionOverdue });
+    }
+    lastOverdue.set(queue.id, overdue);
+  };
+
+  const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {
+    let newest = updatedSince;
+    for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+      const body = await client.json(TicketListSchema, {
+        path: '/api/v2/tickets',
+        query: { updated_since: new Date(updatedSince).toISOString(), include: 'stats', order_by: 'updated_at', order_type: 'asc', per_page: LIST_PAGE_SIZE, page },
+        signal,
+      });
+      const tickets = validItems(StatsTicketSchema, body, { label: 'Freshdesk', list: 'tickets', logger, counter });
+      const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
+      if (events.length > 0) sink.events(connection.id, events);
+      for (const ticket of tickets) newest = Math.max(newest, ticket.updated_at);
+      if (body.length < LIST_PAGE_SIZE) break;
+    }
+    // updated_since is inclusive: the newest ticket is read again next time, and its events are not repeated.
+    updatedSince = newest;
+  };
+
+  return createPolledSource({
+    id: connection.id,
+    label: 'Freshdesk',
+    queueIds: queues.map((q) => q.id),
+    pollMs: connection.pollSeconds * 1000,
+    clock,
+    scheduler: options.scheduler,
+    random: options.random,
+    logger,
+    secrets,
+    skipped: counter,
+    poll: async (sink, signal) => {
+      for (const queue of queues) await readBacklog(sink, queue, signal);
+      await readTicketChanges(sink, signal);
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { TicketEvent } from '../../../shared/ingest';
+import { headerNumber, type RateInfo } from '../http/rate-budget';
+
+/** The parts of Intercom's answers the connector reads (REST API 2.x); anything else is ignored. */
+
+const UnixSeconds = z.number('must be Unix seconds').int('must be whole Unix seconds').positive('must be Unix seconds').transform((s) => s * 1000);
+
+export const ConversationSchema = z.object({
+  id: z.string().min(1),
+  created_at: UnixSeconds,
+  updated_at: UnixSeconds,
+  state: z.enum(['open', 'closed', 'snoozed']),
+  /** Since when the customer has been waiting for a reply; null when not waiting. */
+  waiting_since: UnixSeconds.nullable().optional(),
+  sla_applied: z.object({ sla_name: z.string().optional(), sla_status: z.enum(['hit', 'missed', 'cancelled', 'active']) }).nullable().optional(),
+  statistics: z
+    .object({
+      time_to_admin_reply: z.number().min(0).nullable().optional(),
+      first_admin_reply_at: UnixSeconds.nullable().optional(),
+      last_close_at: UnixSeconds.nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** POST /conversations/search: cursor pagination through pages.next.starting_after. */
+export const SearchPageSchema = z.object({
+  conversations: z.array(z.unknown()),
+  total_count: z.number().int().min(0),
+  pages: z.object({ next: z.object({ starting_after: z.string() }).nullable().optional() }).optional(),
+});
+export const PAGE_SIZE = 150;
+
+type Filter = { field: string; operator: string; value: unknown };
+
+/** A search for a team's conversations in the given states, optionally updated after a time (epoch ms). */
+export function searchBody(teamId: string, states: readonly string[], updatedAfter: number | null, startingAfter: string | null): unknown {
+  const value: Filter[] = [
+    { field: 'state', operator: 'IN', value: states },
+    { field: 'team_assignee_id', operator: '=', value: teamId },
+  ];
+  if (updatedAfter !== null) value.push({ field: 'updated_at', operator: '>', value: Math.floor(updatedAfter / 1000) });
+  return { query: { operator: 'AND', value }, pagination: { per_page: PAGE_SIZE, ...(startingAfter ? { starting_after: startingAfter } : {}) } };
+}
+
+/** A conversation as ticket events: created, the first admin reply, and for a closed one its close. */
+export function conversationEvents(conversation: Conversation, queueId: string): TicketEvent[] {
+  const event = (type: TicketEvent['type'], at: number, queue?: string): TicketEvent => ({
+    eventId: `intercom-${conversation.id}-${type}-${at}`,
+    type,
+    ticketId: `intercom-${conversation.id}`,
+    at,
+    ...(queue ? { queueId: queue } : {}),
+  });
+  const stats = conversation.statistics;
+  const events = [event('created', conversation.created_at, queueId)];
+  const firstReply =
+    stats?.first_admin_reply_at ?? (stats?.time_to_admin_reply != null ? conversation.created_at + stats.time_to_admin_reply * 1000 : null);
+  if (firstReply !== null) events.push(event('first-reply', firstReply));
+  if (conversation.state === 'closed') events.push(event('solved', stats?.last_close_at ?? conversation.updated_at));
+  return events;
+}
+
+/** Intercom states its limit as X-RateLimit-Limit / -Remaining, and the reset as Unix seconds. */
+export function intercomRateInfo(headers: Headers): RateInfo {
+  const reset = headerNumber(headers, 'x-ratelimit-reset');
+  return {
+    limit: headerNumber(headers, 'x-ratelimit-limit'),
+    remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+    resetAt: reset === undefined ? undefined : reset * 1000,
+  };
+}

@@ -1,0 +1,100 @@
+import type { TicketEvent } from '../../../shared/ingest';
+import type { Logger } from '../../runtime/logger';
+import { resolveToken } from '../http/connection-config';
+import { PoliteClient } from '../http/polite-client';
+import { RateBudget } from '../http/rate-budget';
+import { redactingLogger } from '../http/redact';
+import type { ConnectorCapabilities } from '../polling/connector-capabilities';
+import { createPolledSource, type PolledSource } from '../polling/polled-source';
+import { SentEvents } from '../polling/sent-events';
+import { validItems, type SkipCounter } from '../polling/valid-items';
+import type { SourceSink } from '../source';
+import { ConversationSchema, conversationEvents, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
+import { intercomBaseUrl, type IntercomConnection, type IntercomQueueSource } from './intercom-config';
+
+export interface IntercomSourceOptions extends ConnectorCapabilities {
+  connection: IntercomConnection;
+  queues: ReadonlyArray<{ id: string; source: IntercomQueueSource }>;
+}
+
+const MAX_PAGES = 20;
+const DEFAULT_LIMIT_PER_MINUTE = 1000;
+/** Closed conversations are first read this far back. */
+const CLOSED_BACKFILL_MS = 24 * 3_600_000;
+
+/**
+ * One Intercom workspace as a Source. Each poll, per queue (team): the open and snoozed conversations
+ * (search, cursor pagination) for the backlog, the longest waiting_since, SLA misses and created and
+ * first-reply events; then the conversations closed since the last poll, as solved events.
+ */
+export function createIntercomSource(options: IntercomSourceOptions): PolledSource {
+  const { connection, queues, clock } = options;
+  const token = resolveToken(connection, options.env);
+  const logger: Logger = redactingLogger(options.logger, [token]);
+  const client = new PoliteClient({
+    label: 'Intercom',
+    baseUrl: intercomBaseUrl(connection),
+    headers: { authorization: `Bearer ${token}`, 'intercom-version': connection.apiVersion },
+    secrets: [token],
+    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: connection.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE }),
+    readRateInfo: intercomRateInfo,
+    fetch: options.fetch,
+    clock,
+    sleep: options.sleep,
+    random: options.random,
+    logger,
+    timeoutMs: connection.timeoutMs,
+  });
+  const counter: SkipCounter = { skipped: 0 };
+  const sent = new SentEvents();
+  const lastMissed = new Map<string, number>();
+  const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
+
+  const search = async (teamId: string, states: string[], updatedAfter: number | null, signal: AbortSignal) => {
+    const conversations: Conversation[] = [];
+    let total = 0;
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body: { conversations: unknown[]; total_count: number; pages?: { next?: { starting_after: string } | null } } = await client.json(SearchPageSchema, { method: 'POST', path: '/conversations/search', body: searchBody(teamId, states, updatedAfter, cursor), signal });
+      if (page === 0) total = body.total_count;
+      conversations.push(...validItems(ConversationSchema, body.conversations, { label: 'Intercom', list: 'conversations', logger, counter }));
+      cursor = body.pages?.next?.starting_after ?? null;
+      if (!cursor) break;
+    }
+    return { conversations, total };
+  };
+
+  const readQueue = async (sink: SourceSink, queue: { id: string; source: IntercomQueueSource }, signal: AbortSignal) => {
+    const { conversations, total } = await search(queue.source.teamId, ['open', 'snoozed'], null, signal);
+    const at = clock.now();
+    const waiting = conversations.filter((c) => c.state === 'open' && c.waiting_since != null).map((c) => c.waiting_since!);
+    const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
+    sink.reading(connection.id, queue.id, { at, backlog: total, oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)) });
+    const missed = conversations.filter((c) => c.sla_applied?.sla_status === 'missed').length;
+    // Logged when the count changes, not every poll.
+    if (missed !== (lastMissed.get(queue.id) ?? 0)) logger.info('Intercom open conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
+    lastMissed.set(queue.id, missed);
+
+    const since = closedSince.get(queue.id)!;
+    const closed = await search(queue.source.teamId, ['closed'], since, signal);
+    const events: TicketEvent[] = sent.fresh([...conversations, ...closed.conversations].flatMap((c) => conversationEvents(c, queue.id)));
+    if (events.length > 0) sink.events(connection.id, events);
+    closedSince.set(queue.id, Math.max(since, ...closed.conversations.map((c) => c.updated_at)));
+  };
+
+  return createPolledSource({
+    id: connection.id,
+    label: 'Intercom',
+    queueIds: queues.map((q) => q.id),
+    pollMs: connection.pollSeconds * 1000,
+    clock,
+    scheduler: options.scheduler,
+    random: options.random,
+    logger,
+    secrets: [token],
+    skipped: counter,
+    poll: async (sink, signal) => {
+      for (const queue of queues) await readQueue(sink, queue, signal);
+    },
+  });
+}

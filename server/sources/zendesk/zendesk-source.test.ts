@@ -1,0 +1,256 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QueueReadingInput, TicketEvent } from '../../../shared/ingest';
+import { FakeTime } from '../../../tests/support/fake-time';
+import { capturingLogger, fakeSleep, sendJson, startFakeHelpdesk, type Route } from '../../../tests/support/fake-helpdesk';
+import { MetricEngine } from '../../metrics';
+import type { FetchLike } from '../http/polite-client';
+import type { SourceStatus } from '../source';
+import { ZendeskConnectionSchema } from './zendesk-config';
+import { createZendeskSource } from './zendesk-source';
+
+const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);
+const MIN = 60_000;
+const TOKEN = 'zd-Tok3n-abcdefghijklmnop';
+const CREDENTIALS = Buffer.from(`ops@acme.test/token:${TOKEN}`).toString('base64');
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+const ticket = (id: number, group: number | null, status: string, createdAt: number, updatedAt: number, channel = 'email') => ({
+  id, group_id: group, brand_id: 1, via: { channel }, status, created_at: iso(createdAt), updated_at: iso(updatedAt), subject: 'x',
+});
+const metric = (id: number, ticketId: number, metricName: string, type: string, at: number, instance = 1) => ({
+  id, ticket_id: ticketId, metric: metricName, instance_id: instance, type, time: iso(at),
+});
+
+/** Zendesk as documented: search count, cursor-based ticket export, time-based metric events, rate headers. */
+const zendesk: Route = (req, res) => {
+  const headers = { 'x-rate-limit': 700, 'x-rate-limit-remaining': 650 };
+  const path = req.url.pathname;
+  if (path === '/api/v2/search/count') {
+    const query = req.url.searchParams.get('query') ?? '';
+    return sendJson(res, 200, { count: query.includes('group_id:100') ? 7 : query.includes('group_id:200 via:chat') ? 3 : 0 }, headers);
+  }
+  if (path === '/api/v2/incremental/tickets/cursor') {
+    if (req.url.searchParams.get('cursor') === 'c1') {
+      return sendJson(res, 200, { tickets: [ticket(4, 999, 'open', NOW - 10 * MIN, NOW - 9 * MIN)], after_cursor: 'c2', end_of_stream: true }, headers);
+    }
+    if (req.url.searchParams.get('cursor') === 'c2') {
+      return sendJson(res, 200, { tickets: [ticket(1, 100, 'solved', NOW - 30 * MIN, NOW + 30_000)], after_cursor: 'c3', end_of_stream: true }, headers);
+    }
+    return sendJson(res, 200, {
+      tickets: [
+        ticket(1, 100, 'open', NOW - 30 * MIN, NOW - 25 * MIN),
+        ticket(2, 200, 'solved', NOW - 20 * MIN, NOW - 5 * MIN, 'chat'),
+        { id: 3, group_id: 100, status: 'open', created_at: 'yesterday', updated_at: iso(NOW) },
+      ],
+      after_cursor: 'c1',
+      after_url: `http://127.0.0.1/api/v2/incremental/tickets/cursor?cursor=c1`,
+      end_of_stream: false,
+    }, headers);
+  }
+  if (path === '/api/v2/incremental/ticket_metric_events') {
+    const start = Number(req.url.searchParams.get('start_time'));
+    if (start >= Math.floor((NOW - 4 * MIN) / 1000)) return sendJson(res, 200, { ticket_metric_events: [], next_page: null, count: 0, end_time: start }, headers);
+    return sendJson(res, 200, {
+      ticket_metric_events: [
+        metric(10, 1, 'reply_time', 'activate', NOW - 30 * MIN),
+        metric(11, 1, 'reply_time', 'fulfill', NOW - 25 * MIN),
+        metric(12, 2, 'reply_time', 'breach', NOW - 10 * MIN),
+        metric(13, 2, 'reply_time', 'fulfill', NOW - 9 * MIN, 2),
+        { id: 14, ticket_id: 'two', metric: 'reply_time', type: 'fulfill', time: iso(NOW) },
+      ],
+      next_page: 'http://127.0.0.1/next',
+      count: 5,
+      end_time: Math.floor((NOW - 4 * MIN) / 1000),
+    }, headers);
+  }
+  sendJson(res, 404, { error: 'InvalidEndpoint' });
+};
+
+async function setup(route: Route, fetchOverride?: (real: FetchLike) => FetchLike) {
+  const time = new FakeTime(NOW);
+  const helpdesk = await startFakeHelpdesk(route, time);
+  closers.push(helpdesk.close);
+  const logger = capturingLogger();
+  const { sleep, waits } = fakeSleep(time);
+  const connection = ZendeskConnectionSchema.parse(
+    { id: 'main-zendesk', kind: 'zendesk', subdomain: 'acme', baseUrl: helpdesk.baseUrl, email: 'ops@acme.test', token: TOKEN, backfillHours: 1 },
+  );
+  const realFetch: FetchLike = (url, init) => fetch(url, init);
+  const source = createZendeskSource({
+    connection,
+    queues: [
+      { id: 'zd-billing', source: { kind: 'zendesk', connection: 'main-zendesk', groupId: 100 } },
+      { id: 'zd-chat', source: { kind: 'zendesk', connection: 'main-zendesk', groupId: 200, channel: 'chat' } },
+    ],
+    fetch: fetchOverride ? fetchOverride(realFetch) : realFetch,
+    clock: time,
+    scheduler: time,
+    sleep,
+    random: () => 0.5,
+    logger,
+    env: { ZENDESK_TOKEN: TOKEN },
+  });
+  const events: TicketEvent[] = [];
+  const readings: Array<{ queueId: string; reading: QueueReadingInput }> = [];
+  const statuses: SourceStatus[] = [];
+  source.start({
+    events: (_id, batch) => events.push(...batch),
+    reading: (_id, queueId, reading) => readings.push({ queueId, reading }),
+    status: (_id, status) => statuses.push(status),
+  });
+  await source.settled();
+  const poll = async () => {
+    time.advance(MIN);
+    await source.settled();
+  };
+  return { time, helpdesk, logger, waits, source, events, readings, statuses, poll };
+}
+
+describe('Zendesk connector', () => {
+  it('reads backlogs, ticket changes and first replies, page by page, and the engine computes from them', async () => {
+    const { helpdesk, events, readings, source, logger } = await setup(zendesk);
+    expect(readings).toEqual([
+      { queueId: 'zd-billing', reading: { at: NOW, backlog: 7 } },
+      { queueId: 'zd-chat', reading: { at: NOW, backlog: 3 } },
+    ]);
+    expect(helpdesk.requests[0]!.url.searchParams.get('query')).toBe('type:ticket status<solved group_id:100');
+    expect(helpdesk.requests[0]!.headers.authorization).toBe(`Basic ${CREDENTIALS}`);
+    expect(helpdesk.requests[2]!.url.searchParams.get('start_time')).toBe(String(Math.floor((NOW - 60 * MIN) / 1000)));
+    expect(helpdesk.requests[3]!.url.searchParams.get('cursor')).toBe('c1');
+    expect(events.map((e) => [e.type, e.ticketId, e.queueId, (e.at - NOW) / MIN])).toEqual([
+      ['created', 'zendesk-1', 'zd-billing', -30],
+      ['created', 'zendesk-2', 'zd-chat', -20],
+      ['solved', 'zendesk-2', undefined, -5],
+      ['first-reply', 'zendesk-1', undefined, -25],
+    ]);
+    expect(events[0]!.eventId).toBe(`zendesk-1-created-${NOW - 30 * MIN}`);
+    // Bad items are skipped, counted and logged with the field; the rest of the page is used.
+    expect(source.skippedItems).toBe(2);
+    expect(logger.lines.join('\n')).toMatch(/tickets\[2\].*created_at: must be an ISO 8601 time/);
+    expect(logger.lines.join('\n')).toMatch(/ticket_metric_events\[4\].*ticket_id/);
+    expect(logger.lines.join('\n')).toMatch(/Zendesk SLA breach.*"queueId":"zd-chat"/);
+
+    const engine = new MetricEngine({ queues: [{ id: 'zd-billing', firstResponseTargetSeconds: 600 }, { id: 'zd-chat', firstResponseTargetSeconds: 120 }] });
+    for (const event of events) expect(engine.applyEvent(event).applied).toBe(true);
+    for (const { queueId, reading } of readings) engine.applyReading(queueId, reading);
+    expect(engine.metricsFor('zd-billing', NOW)).toMatchObject({ backlog: 7, firstResponseP50: 300, slaAttainment: 100 });
+    expect(engine.metricsFor('zd-chat', NOW)).toMatchObject({ backlog: 3, resolutionP50: 900 });
+  });
+
+  it('continues from its cursors on the next poll and reports changes once', async () => {
+    const { helpdesk, events, poll } = await setup(zendesk);
+    const before = helpdesk.requests.length;
+    await poll();
+    const next = helpdesk.requests.slice(before);
+    expect(next.find((r) => r.url.pathname.endsWith('/cursor'))!.url.searchParams.get('cursor')).toBe('c2');
+    expect(next.find((r) => r.url.pathname.endsWith('metric_events'))!.url.searchParams.get('start_time')).toBe(String(Math.floor((NOW - 4 * MIN) / 1000)));
+    expect(events.slice(4).map((e) => [e.type, e.ticketId])).toEqual([['solved', 'zendesk-1']]);
+  });
+
+  it('reads no first replies while the ticket export is still catching up, and never runs the metric cursor ahead', async () => {
+    let page = 0;
+    const { helpdesk, poll } = await setup((req, res) => {
+      if (req.url.pathname === '/api/v2/incremental/tickets/cursor' && page < 25) {
+        page++;
+        return sendJson(res, 200, { tickets: [ticket(1000 + page, 100, 'open', NOW - 50 * MIN, NOW - 50 * MIN)], after_cursor: `p${page}`, end_of_stream: false });
+      }
+      return zendesk(req, res);
+    });
+    const metricRequests = () => helpdesk.requests.filter((r) => r.url.pathname.endsWith('ticket_metric_events'));
+    expect(page).toBe(20);
+    expect(metricRequests()).toHaveLength(0);
+    await poll();
+    const starts = metricRequests().map((r) => Number(r.url.searchParams.get('start_time')));
+    expect(starts.length).toBeGreaterThan(0);
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(Math.max(...starts)).toBeLessThanOrEqual(Math.floor((NOW + MIN) / 1000));
+  });
+
+  it('waits out a 429 with Retry-After and still completes the poll', async () => {
+    let limited = false;
+    const { waits, readings, helpdesk } = await setup((req, res) => {
+      if (!limited && req.url.pathname === '/api/v2/search/count') {
+        limited = true;
+        return sendJson(res, 429, { error: 'APIRateLimitExceeded' }, { 'retry-after': 7 });
+      }
+      return zendesk(req, res);
+    });
+    expect(waits[0]).toBeGreaterThanOrEqual(7000);
+    expect(helpdesk.requests[1]!.at - helpdesk.requests[0]!.at).toBeGreaterThanOrEqual(7000);
+    expect(readings).toHaveLength(2);
+  });
+
+  it('marks its queues down after three 503s in a row and up again when Zendesk recovers', async () => {
+    let down = true;
+    const { statuses, poll, source } = await setup((req, res) => (down ? sendJson(res, 503, 'Service Unavailable') : zendesk(req, res)));
+    for (let i = 0; i < 8 && statuses.length === 0; i++) await poll();
+    expect(statuses).toEqual([{ state: 'down', queueIds: ['zd-billing', 'zd-chat'], reason: 'Zendesk answered 503 three times in a row' }]);
+    down = false;
+    for (let i = 0; i < 10 && statuses.length === 1; i++) await poll();
+    expect(statuses[1]).toEqual({ state: 'up', queueIds: ['zd-billing', 'zd-chat'] });
+    expect(source.failuresInARow).toBe(0);
+  });
+
+  it('stop() aborts the request in flight and reports nothing afterwards', async () => {
+    let answered = false;
+    const started = Date.now();
+    const { source, statuses, logger, helpdesk } = await setup(zendesk);
+    const before = helpdesk.requests.length;
+    // Next poll: Zendesk hangs (the timeout is 10 s of real time); stop() must not wait for it.
+    const slow = await startFakeHelpdesk(() => new Promise(() => {}));
+    closers.push(slow.close);
+    const hung = createZendeskSource({
+      connection: ZendeskConnectionSchema.parse({ id: 'zd2', kind: 'zendesk', baseUrl: slow.baseUrl, token: TOKEN }),
+      queues: [{ id: 'q', source: { kind: 'zendesk', connection: 'zd2', groupId: 1 } }],
+      fetch: (url, init) => fetch(url, init),
+      clock: new FakeTime(NOW), scheduler: new FakeTime(NOW), sleep: async () => {}, random: () => 0, logger, env: {},
+    });
+    hung.start({ events: () => {}, reading: () => {}, status: (_id, s) => statuses.push(s) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(slow.requests).toHaveLength(1);
+    // Without an email the token is an OAuth access token.
+    expect(slow.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    hung.stop();
+    await hung.settled().then(() => (answered = true));
+    expect(answered).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(statuses).toEqual([]);
+    expect(logger.lines.join('\n')).not.toMatch(/poll failed/);
+    source.stop();
+    expect(helpdesk.requests.length).toBe(before);
+  });
+
+  it('never writes the token to the logs, on any error path', async () => {
+    let step = 0;
+    let calls = 0;
+    const { logger, poll, statuses } = await setup(
+      (req, res) => {
+        step++;
+        const auth = String(req.headers.authorization);
+        if (step === 1) return sendJson(res, 200, `{"echo": "${auth}", broken`);
+        if (step === 2) return sendJson(res, 401, { error: `Couldn't authenticate you with ${auth}` });
+        if (step === 3) return sendJson(res, 200, { count: auth });
+        return sendJson(res, 500, auth);
+      },
+      (real) => async (url, init) => {
+        if (++calls === 5) {
+          throw new TypeError('fetch failed', { cause: new Error(`socket hang up sending ${JSON.stringify(init.headers)}`) });
+        }
+        return real(url, init);
+      },
+    );
+    for (let i = 0; i < 30; i++) await poll();
+    const text = logger.lines.join('\n') + JSON.stringify(statuses);
+    expect(text).toMatch(/not JSON/);
+    expect(text).toMatch(/refused the credentials \(401\)/);
+    expect(text).toMatch(/unexpected shape/);
+    expect(text).toMatch(/could not be reached/);
+    expect(text).toMatch(/\[redacted\]/);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(CREDENTIALS);
+  });
+});

@@ -1,0 +1,124 @@
+import type { Logger } from '../../runtime/logger';
+import { PoliteClient } from '../http/polite-client';
+import { RateBudget } from '../http/rate-budget';
+import { redactingLogger } from '../http/redact';
+import { resolveToken } from '../http/connection-config';
+import type { ConnectorCapabilities } from '../polling/connector-capabilities';
+import { createPolledSource, type PolledSource } from '../polling/polled-source';
+import { validItems, type SkipCounter } from '../polling/valid-items';
+import type { SourceSink } from '../source';
+import { ExportTicketSchema, MetricEventSchema, MetricEventsPageSchema, SearchCountSchema, TicketExportPageSchema, zendeskRateInfo } from './zendesk-api';
+import { zendeskBaseUrl, type ZendeskConnection, type ZendeskQueueSource } from './zendesk-config';
+import { ZendeskTicketTracker, type ZendeskQueue } from './zendesk-tickets';
+
+export interface ZendeskSourceOptions extends ConnectorCapabilities {
+  connection: ZendeskConnection;
+  queues: readonly ZendeskQueue[];
+}
+
+/** Pages read per export per poll at most; the rest is read on the next poll. */
+const MAX_PAGES = 20;
+const DEFAULT_LIMIT_PER_MINUTE = 200;
+
+/** The Search count query for a queue's open backlog: unsolved tickets of its group (and channel, brand). */
+export function backlogQuery(source: ZendeskQueueSource): string {
+  return ['type:ticket', 'status<solved', `group_id:${source.groupId}`, source.channel && `via:${source.channel}`, source.brandId && `brand:${source.brandId}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * One Zendesk account as a Source. Each poll: the open backlog of every queue (Search count API), then
+ * ticket changes (incremental ticket export, cursor based) as created/queued/solved/reopened events, then
+ * first replies and SLA breaches (incremental ticket metric events, time based).
+ */
+export function createZendeskSource(options: ZendeskSourceOptions): PolledSource {
+  const { connection, queues, clock } = options;
+  const token = resolveToken(connection, options.env);
+  const credentials = connection.email ? Buffer.from(`${connection.email}/token:${token}`).toString('base64') : null;
+  const secrets = [token, ...(credentials ? [credentials] : [])];
+  const logger: Logger = redactingLogger(options.logger, secrets);
+  const client = new PoliteClient({
+    label: 'Zendesk',
+    baseUrl: zendeskBaseUrl(connection),
+    headers: { authorization: credentials ? `Basic ${credentials}` : `Bearer ${token}` },
+    secrets,
+    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: connection.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE }),
+    readRateInfo: zendeskRateInfo,
+    fetch: options.fetch,
+    clock,
+    sleep: options.sleep,
+    random: options.random,
+    logger,
+    timeoutMs: connection.timeoutMs,
+  });
+  const tracker = new ZendeskTicketTracker(queues);
+  const counter: SkipCounter = { skipped: 0 };
+  const backfillStart = Math.floor((clock.now() - connection.backfillHours * 3_600_000) / 1000);
+  let ticketCursor: string | null = null;
+  let metricsStart = backfillStart;
+
+  const readBacklogs = async (sink: SourceSink, signal: AbortSignal) => {
+    for (const queue of queues) {
+      const { count } = await client.json(SearchCountSchema, { path: '/api/v2/search/count', query: { query: backlogQuery(queue.source) }, signal });
+      sink.reading(connection.id, queue.id, { at: clock.now(), backlog: count });
+    }
+  };
+
+  /** Reads ticket changes; answers whether it reached the end of the stream (caught up with now). */
+  const readTicketChanges = async (sink: SourceSink, signal: AbortSignal): Promise<boolean> => {
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = await client.json(TicketExportPageSchema, {
+        path: '/api/v2/incremental/tickets/cursor',
+        query: ticketCursor ? { cursor: ticketCursor } : { start_time: backfillStart },
+        signal,
+      });
+      const tickets = validItems(ExportTicketSchema, body.tickets, { label: 'Zendesk', list: 'tickets', logger, counter });
+      const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
+      if (events.length > 0) sink.events(connection.id, events);
+      if (body.after_cursor) ticketCursor = body.after_cursor;
+      if (body.end_of_stream) return true;
+    }
+    return false;
+  };
+
+  /**
+   * Reads metric events up to `horizon` (Unix seconds) at most: a first reply is used only for a ticket
+   * the export has shown, so the metric cursor never runs ahead of the ticket export.
+   */
+  const readMetricEvents = async (sink: SourceSink, signal: AbortSignal, horizon: number) => {
+    for (let page = 0; page < MAX_PAGES; page++) {
+      // Zendesk refuses a start time within the last minute.
+      const start = Math.min(metricsStart, Math.floor(clock.now() / 1000) - 60);
+      const body = await client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start }, signal });
+      const metrics = validItems(MetricEventSchema, body.ticket_metric_events, { label: 'Zendesk', list: 'ticket_metric_events', logger, counter });
+      const replies = metrics.flatMap((metric) => tracker.firstReply(metric) ?? []);
+      if (replies.length > 0) sink.events(connection.id, replies);
+      for (const breach of metrics.filter((m) => m.type === 'breach' && tracker.queueOf(m.ticket_id))) {
+        logger.info('Zendesk SLA breach', { sourceId: connection.id, queueId: tracker.queueOf(breach.ticket_id), ticketId: breach.ticket_id, metric: breach.metric, at: new Date(breach.time).toISOString() });
+      }
+      const end = body.end_time;
+      if (end !== undefined && end > metricsStart) metricsStart = Math.min(end, horizon);
+      if (metricsStart >= horizon || metrics.length === 0 || body.end_of_stream || !body.next_page || end === undefined || end <= start) return;
+    }
+  };
+
+  return createPolledSource({
+    id: connection.id,
+    label: 'Zendesk',
+    queueIds: queues.map((q) => q.id),
+    pollMs: connection.pollSeconds * 1000,
+    clock,
+    scheduler: options.scheduler,
+    random: options.random,
+    logger,
+    secrets,
+    skipped: counter,
+    poll: async (sink, signal) => {
+      await readBacklogs(sink, signal);
+      const horizon = Math.floor(clock.now() / 1000);
+      // While the export is still catching up (a long backfill), first replies wait for their tickets.
+      if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
+    },
+  });
+}

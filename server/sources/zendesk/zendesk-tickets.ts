@@ -1,0 +1,81 @@
+import type { TicketEvent } from '../../../shared/ingest';
+import type { ExportTicket, MetricEvent } from './zendesk-api';
+import type { ZendeskQueueSource } from './zendesk-config';
+
+export interface ZendeskQueue {
+  id: string;
+  source: ZendeskQueueSource;
+}
+
+const SOLVED = new Set(['solved', 'closed']);
+
+/** The configured queue a ticket belongs to: the first whose group, and channel and brand if given, match. */
+export function queueFor(queues: readonly ZendeskQueue[], ticket: ExportTicket): string | null {
+  const channel = ticket.via?.channel === undefined ? undefined : String(ticket.via.channel);
+  const match = queues.find(
+    ({ source }) =>
+      source.groupId === ticket.group_id &&
+      (source.channel === undefined || source.channel === channel) &&
+      (source.brandId === undefined || source.brandId === ticket.brand_id),
+  );
+  return match?.id ?? null;
+}
+
+/**
+ * Turns the incremental ticket export into ticket events: what changed since the connector last saw a
+ * ticket (created, moved between configured queues, solved, reopened). Event ids are built from the ticket,
+ * the type and the time, so reading the same change twice (a re-poll, a restart) counts once.
+ */
+export class ZendeskTicketTracker {
+  private readonly known = new Map<number, { queueId: string; solved: boolean }>();
+
+  constructor(
+    private readonly queues: readonly ZendeskQueue[],
+    private readonly maxTickets = 200_000,
+  ) {}
+
+  queueOf(ticketId: number): string | undefined {
+    return this.known.get(ticketId)?.queueId;
+  }
+
+  eventsFor(ticket: ExportTicket): TicketEvent[] {
+    if (ticket.status === 'deleted') {
+      this.known.delete(ticket.id);
+      return [];
+    }
+    const queueId = queueFor(this.queues, ticket);
+    const solved = SOLVED.has(ticket.status);
+    const before = this.known.get(ticket.id);
+    const events: TicketEvent[] = [];
+    if (!before) {
+      if (!queueId) return [];
+      events.push(event(ticket.id, 'created', ticket.created_at, queueId));
+      if (solved) events.push(event(ticket.id, 'solved', ticket.updated_at));
+      this.remember(ticket.id, { queueId, solved });
+      return events;
+    }
+    if (queueId && queueId !== before.queueId) events.push(event(ticket.id, 'queued', ticket.updated_at, queueId));
+    if (solved && !before.solved) events.push(event(ticket.id, 'solved', ticket.updated_at));
+    if (!solved && before.solved) events.push(event(ticket.id, 'reopened', ticket.updated_at, queueId ?? before.queueId));
+    this.remember(ticket.id, { queueId: queueId ?? before.queueId, solved });
+    return events;
+  }
+
+  /** A first reply (reply_time fulfilled, first instance) for a ticket of a configured queue. */
+  firstReply(metric: MetricEvent): TicketEvent | null {
+    if (metric.metric !== 'reply_time' || metric.type !== 'fulfill' || metric.instance_id !== 1) return null;
+    if (!this.known.has(metric.ticket_id)) return null;
+    return event(metric.ticket_id, 'first-reply', metric.time);
+  }
+
+  private remember(ticketId: number, state: { queueId: string; solved: boolean }): void {
+    this.known.delete(ticketId);
+    this.known.set(ticketId, state);
+    // Bounded: the ticket changed longest ago is forgotten first (the engine keeps its own bounded copy).
+    if (this.known.size > this.maxTickets) this.known.delete(this.known.keys().next().value as number);
+  }
+}
+
+function event(ticketId: number, type: TicketEvent['type'], at: number, queueId?: string): TicketEvent {
+  return { eventId: `zendesk-${ticketId}-${type}-${at}`, type, ticketId: `zendesk-${ticketId}`, at, ...(queueId ? { queueId } : {}) };
+}
