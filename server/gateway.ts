@@ -108,6 +108,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
   const metrics = createGatewayMetrics(stats, () => engine.retainedItems(), () => clock.now());
+  metrics.registry.gauge('queueboard_source_items_skipped', 'Items a source read from its helpdesk but could not use, by source.', () =>
+    options.sources.filter((source) => source.skippedItems !== undefined).map((source) => [{ source: source.id }, source.skippedItems!]),
+  );
   const inProcessDurability = new Map(options.sources.map((s) => [s.id, s.durable]));
 
   const evaluator = new Evaluator({

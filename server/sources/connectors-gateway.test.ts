@@ -103,5 +103,6 @@ describe('a Zendesk connection in the gateway', () => {
     expect(log).toMatch(/source status.*"state":"down","reason":"Zendesk answered 503 three times in a row"/);
     expect(log).toMatch(/source status.*"state":"up"/);
     expect(log).not.toContain(TOKEN);
+    expect(gateway.metricsText()).toMatch(/^queueboard_source_items_skipped\{source="[^"]+"\} \d+$/m);
   });
 });

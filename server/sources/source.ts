@@ -33,6 +33,8 @@ export interface Source {
   readonly expectedIntervalMs: number;
   /** The queues it reports on. */
   readonly queueIds: readonly string[];
+  /** Items from upstream it could not use (malformed, wrong types), counted for /metrics; absent if it cannot tell. */
+  readonly skippedItems?: number;
   start(sink: SourceSink): void;
   stop(): void;
 }
