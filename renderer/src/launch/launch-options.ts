@@ -25,7 +25,9 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
   const bridge = (win as unknown as Record<string, QueueboardBridge | undefined>)[BRIDGE_KEY];
   if (bridge) {
     const options: LaunchOptions = await bridge.getLaunchOptions();
-    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, client: options.mode, view: options.mode, token: null };
+    // The app's pin window loads the same page at #pins (desk mode only).
+    const view: View = options.mode === 'desk' && win.location.hash === '#pins' ? 'pins' : options.mode;
+    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, client: options.mode, view, token: null };
   }
   const params = new URLSearchParams(win.location.search);
   const office = params.get('office');
