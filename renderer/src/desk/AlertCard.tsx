@@ -93,12 +93,12 @@ export function AlertCard(props: AlertCardProps) {
             className="alert-note-input"
             type="text"
             maxLength={500}
-            placeholder="Note (optional)"
+            placeholder={alert.acknowledged ? 'New note (optional)' : 'Note (optional)'}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
-          <button type="submit" className="action-button action-primary" disabled={sending}>
-            {alert.acknowledged ? 'Acknowledge again' : 'Acknowledge'}
+          <button type="submit" className={`action-button${alert.acknowledged ? '' : ' action-primary'}`} disabled={sending}>
+            {alert.acknowledged ? 'Update note' : 'Acknowledge'}
           </button>
         </form>
         <div className="alert-snooze" role="group" aria-label={`Snooze the alert on ${queueName}`}>

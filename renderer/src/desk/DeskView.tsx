@@ -109,6 +109,7 @@ export function DeskView() {
         permission={permission}
         onRequestPermission={() => void services.permission?.request().then(() => setPermission(services.permission?.get() ?? null))}
         problem={serviceProblem}
+        pinnedQueues={pinState.pins.filter((p) => p.kind === 'queue').length}
       />
       <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} />
       <main className="desk-main">

@@ -7,6 +7,7 @@ export interface NotificationPanelProps {
   permission: NotificationPermission | 'unsupported' | null;
   onRequestPermission: () => void;
   problem: string | null;
+  pinnedQueues: number;
 }
 
 const PERMISSION_WORDS: Record<NotificationPermission | 'unsupported', string> = {
@@ -16,7 +17,7 @@ const PERMISSION_WORDS: Record<NotificationPermission | 'unsupported', string> =
   unsupported: 'This browser cannot show desktop notifications.',
 };
 
-export function NotificationPanel({ settings, onChange, permission, onRequestPermission, problem }: NotificationPanelProps) {
+export function NotificationPanel({ settings, onChange, permission, onRequestPermission, problem, pinnedQueues }: NotificationPanelProps) {
   const quiet = settings.quietHours;
   const setQuiet = (change: Partial<NotificationSettings['quietHours']>) => onChange({ ...settings, quietHours: { ...quiet, ...change } });
   return (
@@ -35,6 +36,7 @@ export function NotificationPanel({ settings, onChange, permission, onRequestPer
           <option value="all">all queues</option>
         </select>
       </label>
+      {settings.scope === 'pinned' && pinnedQueues === 0 && <span className="desk-hint">No queue pinned yet: pin one to be notified about it.</span>}
       <label className="desk-check">
         <input type="checkbox" checked={quiet.enabled} onChange={(e) => setQuiet({ enabled: e.target.checked })} />
         Quiet hours

@@ -15,14 +15,17 @@ export const metricLabel = (alert: Alert) => METRICS[alert.metric].label;
 
 export const valueText = (alert: Alert, locale: string) => (alert.value === null ? '–' : formatMetric(alert.metric, alert.value, locale));
 
-/** "12m, critical at 10m", or for an at-risk alert "85 now, critical (120) in about 14 min". */
+/**
+ * The value when the alert opened against its threshold: "12m (critical threshold 10m)", or for an
+ * at-risk alert "85, projected to reach critical (120) in about 14 min".
+ */
 export function describeMeasure(alert: Alert, locale: string): string {
   const threshold = alert.threshold === null ? null : formatMetric(alert.metric, alert.threshold, locale);
   if (alert.kind === 'at-risk') {
     const when = alert.projectedMinutes === null ? 'soon' : `in about ${alert.projectedMinutes} min`;
-    return `${valueText(alert, locale)} now, reaches critical${threshold ? ` (${threshold})` : ''} ${when}`;
+    return `${valueText(alert, locale)}, projected to reach critical${threshold ? ` (${threshold})` : ''} ${when}`;
   }
-  return `${valueText(alert, locale)}${threshold ? `, ${alert.level} at ${threshold}` : ''}`;
+  return `${valueText(alert, locale)}${threshold ? ` (${alert.level} threshold ${threshold})` : ''}`;
 }
 
 /** A time of day for the lead, 24-hour, in the laptop's own time zone. */

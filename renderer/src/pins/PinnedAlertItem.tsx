@@ -39,9 +39,12 @@ export function PinnedAlertItem({ alertId, alert, queueName, locale, now, onUnpi
         <span>{alert.kind === 'at-risk' ? 'At risk' : look.word}</span>
       </span>
       <span className="pin-name">
-        {name}: {metricLabel(alert)} {describeMeasure(alert, locale)}
+        {name}
         <span className="pin-where">
-          {ageText(alert, now)} · {handled}
+          {metricLabel(alert)} {describeMeasure(alert, locale)}
+        </span>
+        <span className="pin-where">
+          Opened {ageText(alert, now)} · {handled}
         </span>
       </span>
       <button type="button" className="unpin-button" aria-label={`Unpin alert on ${name}`} onClick={onUnpin}>

@@ -35,6 +35,7 @@ export function PinsView() {
       </header>
       {pinState.notice && <p className="desk-banner desk-banner-warning">{pinState.notice}</p>}
       {pinState.pins.length === 0 && <p className="desk-empty">Nothing pinned yet. Pin queues and alerts in the desk view.</p>}
+      {pinnedQueues.length > 0 && <h2 className="pins-section">Queues</h2>}
       {pinnedQueues.length > 0 && (
         <ul className="pin-list" aria-label="Pinned queues">
           {pinnedQueues.map(({ id }) => {
@@ -64,6 +65,7 @@ export function PinsView() {
           })}
         </ul>
       )}
+      {pinnedAlerts.length > 0 && loaded && <h2 className="pins-section">Alerts</h2>}
       {pinnedAlerts.length > 0 && loaded && (
         <ul className="pin-list" aria-label="Pinned alerts">
           {pinnedAlerts.map(({ id }) => {

@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Gateway } from '../../server/gateway';
+import { launchChromium } from '../support/chromium';
+import { startDemoGateway } from '../support/gateway-harness';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const LAPTOP = { width: 1440, height: 900 };
+let gateway: Gateway;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync('dist/renderer/index.html')) {
+    throw new Error('dist/renderer is not built: `npm test` builds it first; alone, run `npm run build:renderer`.');
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Ten times real speed: the demo has open alerts within seconds.
+  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer' }, 10));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+});
+
+/** A page that fails the test on any console error or CSP violation. */
+async function open(context: BrowserContext, path: string, size = LAPTOP): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  await page.setViewportSize(size);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${url}${path}`);
+  await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+  return { page, problems };
+}
+
+const officeOf = (queueId: string) => (queueId.startsWith('lis-') ? 'lisbon' : 'amsterdam');
+
+async function firstUnhandledAlert(page: Page) {
+  const card = page.locator('[data-testid="alert-card"]:not(.alert-handled)').first();
+  await card.waitFor({ timeout: 30_000 });
+  return { card, alertId: (await card.getAttribute('data-alert-id'))!, queueId: (await card.getAttribute('data-queue-id'))! };
+}
+
+describe('the desk view in Chromium against a real demo gateway', () => {
+  it('a lead acknowledges with a note, and the wall names her within a second', async () => {
+    const lead = await browser.newContext();
+    const floor = await browser.newContext();
+    const { page: desk, problems } = await open(lead, '/?view=desk#token=demo-lead-token');
+    await expect.poll(() => desk.getByTestId('desk-session').innerText()).toBe('Ana Costa · lead');
+    expect(desk.url()).not.toContain('token'); // the token left the address bar
+    const rows = desk.getByTestId('desk-queue-row');
+    await expect.poll(() => rows.count()).toBe(14);
+
+    const { card, alertId, queueId } = await firstUnhandledAlert(desk);
+    const { page: wall } = await open(floor, `/?office=${officeOf(queueId)}`, { width: 1920, height: 1080 });
+    const handled = wall.locator(`[data-testid="queue-tile"][data-queue-id="${queueId}"] [data-testid="tile-handled"]`);
+    await card.getByPlaceholder('Note (optional)').fill('On it, moving two agents');
+    const clicked = Date.now();
+    await card.getByRole('button', { name: 'Acknowledge' }).click();
+    await handled.waitFor({ state: 'attached', timeout: 1000 }).catch(async (e) => {
+      await desk.screenshot({ path: `${SCREENSHOTS}/debug-desk.png` });
+      await wall.screenshot({ path: `${SCREENSHOTS}/debug-wall.png` });
+      throw e;
+    });
+    const elapsed = Date.now() - clicked;
+    expect(await handled.innerText()).toContain('Ana Costa');
+    expect(elapsed).toBeLessThan(1000);
+    console.log(`the wall named the acknowledger ${elapsed} ms after the click`);
+
+    const acked = desk.locator(`[data-testid="alert-card"][data-alert-id="${alertId}"] [data-testid="alert-ack"]`);
+    await expect.poll(() => acked.innerText()).toMatch(/Acknowledged by Ana Costa at \d\d:\d\d — “On it, moving two agents”/);
+    await wall.screenshot({ path: `${SCREENSHOTS}/wall-after-desk-ack.png` });
+
+    const next = await firstUnhandledAlert(desk);
+    await next.card.getByRole('button', { name: 'Snooze 15 min' }).click();
+    const snoozed = desk.locator(`[data-testid="alert-card"][data-alert-id="${next.alertId}"] [data-testid="alert-snoozed"]`);
+    await expect.poll(() => snoozed.innerText(), { timeout: 3000 }).toMatch(/Snoozed by Ana Costa until \d\d:\d\d/);
+    await desk.screenshot({ path: `${SCREENSHOTS}/desk-lead-1440x900.png` });
+    expect(problems).toEqual([]);
+    await lead.close();
+    await floor.close();
+  });
+
+  it('filters by office and keeps the filter across a reload', async () => {
+    const lead = await browser.newContext();
+    const { page } = await open(lead, '/?view=desk#token=demo-lead-token');
+    await page.getByLabel('Office').selectOption('amsterdam');
+    const ids = () => page.getByTestId('desk-queue-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-queue-id')!));
+    await expect.poll(async () => (await ids()).every((id) => id.startsWith('ams-'))).toBe(true);
+    await page.reload();
+    await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
+    await expect.poll(async () => (await ids()).length).toBe(7);
+    expect((await ids()).every((id) => id.startsWith('ams-'))).toBe(true);
+    await lead.close();
+  });
+
+  it('pins a queue and an alert; the pins survive a reload and show in the pins view', async () => {
+    const lead = await browser.newContext();
+    const { page: desk, problems } = await open(lead, '/?view=desk#token=demo-lead-2-token');
+    const row = desk.getByTestId('desk-queue-row').first();
+    await row.waitFor();
+    const queueId = (await row.getAttribute('data-queue-id'))!;
+    await row.getByRole('button', { name: /^Pin / }).click();
+    const { card, alertId } = await firstUnhandledAlert(desk);
+    await card.getByRole('button', { name: /^Pin alert/ }).click();
+
+    await desk.reload();
+    await desk.locator('[data-testid="connection-status"][data-status="live"]').waitFor();
+    const pinned = desk.locator(`[data-testid="desk-queue-row"][data-queue-id="${queueId}"] button[aria-pressed="true"]`);
+    await pinned.waitFor({ timeout: 5000 });
+
+    const { page: pins } = await open(lead, '/?view=pins', { width: 420, height: 320 });
+    await pins.locator(`[data-testid="pinned-queue"][data-queue-id="${queueId}"]`).waitFor({ timeout: 5000 });
+    await pins.locator(`[data-testid="pinned-alert"][data-alert-id="${alertId}"]`).waitFor({ timeout: 5000 });
+    await pins.screenshot({ path: `${SCREENSHOTS}/pins-420x320.png` });
+
+    // Unpinning in the pins view reaches the desk tab too (same browser storage).
+    await pins.getByRole('button', { name: /^Unpin alert on/ }).click();
+    await expect.poll(() => pins.getByTestId('pinned-alert').count()).toBe(0);
+    await expect.poll(() => desk.locator(`[data-testid="alert-card"][data-alert-id="${alertId}"] button[aria-pressed="true"]`).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await lead.close();
+  });
+
+  it('a display token gets the desk read-only, and a refused acknowledgement says why', async () => {
+    const screen = await browser.newContext();
+    const { page } = await open(screen, '/?view=desk#token=demo-display-token');
+    await page.getByTestId('read-only').waitFor({ timeout: 5000 });
+    const { card } = await firstUnhandledAlert(page);
+    await card.getByRole('button', { name: 'Acknowledge' }).click();
+    const outcome = card.getByTestId('alert-outcome');
+    await expect.poll(() => outcome.innerText(), { timeout: 5000 }).toContain('alert:acknowledge: needs the lead role');
+    expect(await outcome.getAttribute('role')).toBe('alert');
+    await page.screenshot({ path: `${SCREENSHOTS}/desk-display-refused-1440x900.png` });
+    await screen.close();
+  });
+});
