@@ -63,4 +63,12 @@ describe('resolveScreenOptions', () => {
       token: null,
     });
   });
+
+  it('inside Electron in desk mode, the pin window (#pins) shows the pins view', async () => {
+    const bridge = {
+      getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'desk', officeId: null, display: null }),
+    };
+    expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html#pins', { queueboard: bridge }))).view).toBe('pins');
+    expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html', { queueboard: bridge }))).view).toBe('desk');
+  });
 });
