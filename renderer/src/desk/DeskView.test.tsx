@@ -79,7 +79,7 @@ describe('DeskView', () => {
     const cards = screen.getAllByTestId('alert-card');
     expect(cards.map((c) => c.dataset.alertId)).toEqual(['a2', 'a1']);
     expect(cards[1]!.textContent).toContain('Chat Portugal');
-    expect(cards[1]!.textContent).toContain('Oldest waiting 12m (warning threshold 10m)');
+    expect(cards[1]!.textContent).toContain('Oldest waiting 12m (warning above 10m)');
     expect(cards[1]!.textContent).toMatch(/\d+m( \d+s)? ago/);
   });
 

@@ -1,3 +1,4 @@
+import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
 import { METRICS } from '../../../shared/metrics';
 import type { Alert } from '../../../shared/protocol/protocol';
 import { formatDuration } from '../format/duration';
@@ -16,7 +17,7 @@ export const metricLabel = (alert: Alert) => METRICS[alert.metric].label;
 export const valueText = (alert: Alert, locale: string) => (alert.value === null ? '–' : formatMetric(alert.metric, alert.value, locale));
 
 /**
- * The value when the alert opened against its threshold: "12m (critical threshold 10m)", or for an
+ * The value when the alert opened against its threshold: "12m (critical above 10m)", "83% (warning below 90%)"; for an
  * at-risk alert "85, projected to reach critical (120) in about 14 min".
  */
 export function describeMeasure(alert: Alert, locale: string): string {
@@ -25,7 +26,8 @@ export function describeMeasure(alert: Alert, locale: string): string {
     const when = alert.projectedMinutes === null ? 'soon' : `in about ${alert.projectedMinutes} min`;
     return `${valueText(alert, locale)}, projected to reach critical${threshold ? ` (${threshold})` : ''} ${when}`;
   }
-  return `${valueText(alert, locale)}${threshold ? ` (${alert.level} threshold ${threshold})` : ''}`;
+  const side = METRIC_DIRECTIONS[alert.metric] === 'lower-is-worse' ? 'below' : 'above';
+  return `${valueText(alert, locale)}${threshold ? ` (${alert.level} ${side} ${threshold})` : ''}`;
 }
 
 /** A time of day for the lead, 24-hour, in the laptop's own time zone. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alert } from '../../../tests/support/desk-view-fakes';
 import { chatQueue, lisbon } from '../../../tests/support/renderer-fixtures';
+import { describeMeasure } from './alert-text';
 import { toTransition, TransitionDetector, trayStatus } from './transitions';
 
 describe('TransitionDetector', () => {
@@ -21,6 +22,13 @@ describe('TransitionDetector', () => {
     // After a reconnect's snapshot without it and with it again: still once.
     detector.observe([]);
     expect(detector.observe([critical])).toEqual([]);
+  });
+
+  it('words the threshold by which way is bad', () => {
+    expect(describeMeasure(alert('s', { metric: 'slaAttainment', value: 83.3, threshold: 90 }), 'en-GB')).toBe('83.3% (warning below 90%)');
+    expect(describeMeasure(alert('b', { metric: 'backlog', kind: 'at-risk', value: 85, threshold: 120, projectedMinutes: 14 }), 'en-GB')).toBe(
+      '85, projected to reach critical (120) in about 14 min',
+    );
   });
 
   it('describes a transition for the notifier', () => {
