@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../server/gateway';
@@ -191,6 +191,32 @@ describe('the desk view in Chromium against a real demo gateway', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/desk-lead-1366x768.png` });
+    await lead.close();
+  });
+
+  it('passes axe’s accessibility checks (labels, contrast, roles) in the desk and pins views', async () => {
+    const lead = await browser.newContext();
+    const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+    for (const [path, size] of [['/?view=desk#token=demo-lead-token', LAPTOP], ['/?view=pins', { width: 420, height: 320 }]] as const) {
+      const { page } = await open(lead, path, size);
+      if (path.includes('desk')) {
+        await page.getByTestId('alert-card').first().waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: /^Pin / }).first().click();
+      }
+      await page.evaluate(axe); // through the debugger, so the page's strict CSP does not apply
+      const { violations, passed } = await page.evaluate(async () => {
+        type Rule = { id: string; nodes: Array<{ target: unknown }> };
+        const axeRun = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe.run;
+        const result = await axeRun({ runOnly: ['wcag2a', 'wcag2aa'] });
+        return {
+          violations: result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`),
+          passed: result.passes.map((p) => p.id),
+        };
+      });
+      expect(violations, path).toEqual([]);
+      expect(passed, path).toEqual(expect.arrayContaining(['color-contrast', 'button-name']));
+      await page.close();
+    }
     await lead.close();
   });
 });

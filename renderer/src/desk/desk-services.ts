@@ -46,7 +46,7 @@ export function createDeskServices(win: Window): DeskServices {
   const focusListeners = new Set<(queueId: string) => void>();
   const focus = (queueId: string) => focusListeners.forEach((listener) => listener(queueId));
 
-  const settings = hasSettingsBridge(bridge) ? createBridgeSettingsStore(bridge) : createLocalSettingsStore(safeStorage(win));
+  const settings = hasSettingsBridge(bridge) ? createBridgeSettingsStore(bridge, report) : createLocalSettingsStore(safeStorage(win));
   const notifications = browserNotifications(win);
   const notifier = bridge?.notifyTransitions
     ? createBridgeNotifier(bridge.notifyTransitions.bind(bridge), report)

@@ -57,19 +57,24 @@ export function hasSettingsBridge(bridge: DeskBridgeSeam | null): bridge is Sett
 }
 
 /** In the app, main keeps the settings (its notifier applies quiet hours); the answer has the last word. */
-export function createBridgeSettingsStore(bridge: SettingsBridge): SettingsStore {
+export function createBridgeSettingsStore(bridge: SettingsBridge, onError: (message: string) => void): SettingsStore {
   const listeners = new Listeners();
   let settings = DEFAULT_NOTIFICATION_SETTINGS;
   const accept = (next: NotificationSettings) => {
     settings = next;
     listeners.emit();
   };
-  bridge.getNotificationSettings().then(accept, () => undefined);
+  const fail = (what: string) => (error: unknown) => onError(`The app could not ${what} the notification settings: ${error instanceof Error ? error.message : String(error)}`);
+  bridge.getNotificationSettings().then(accept, fail('read'));
   return {
     get: () => settings,
     set(next) {
+      const before = settings;
       accept(next);
-      bridge.setNotificationSettings(next).then(accept, () => undefined);
+      bridge.setNotificationSettings(next).then(accept, (error: unknown) => {
+        accept(before);
+        fail('save')(error);
+      });
     },
     subscribe: (listener) => listeners.add(listener),
   };
