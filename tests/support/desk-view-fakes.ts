@@ -36,6 +36,7 @@ export function fakeDeskServices() {
     notifier: { notify: (transitions) => void notified.push([...transitions]) },
     permission: null,
     setTrayStatus: (status) => void tray.push(status),
+    togglePinWindow: null,
     onFocusQueue: (listener) => {
       focusListeners.add(listener);
       return () => void focusListeners.delete(listener);

@@ -91,9 +91,15 @@ export function DeskView() {
         <span className={`desk-connection desk-connection-${connection}`} data-testid="connection-status" data-status={connection} role="status">
           <span className="connection-dot" aria-hidden="true" /> {CONNECTION_WORDS[connection]}
         </span>
-        <a className="desk-pins-link" href="?view=pins" target="queueboard-pins">
-          Pinned items ({pinnedCount})
-        </a>
+        {services.togglePinWindow ? (
+          <button type="button" className="action-button desk-pins-link" onClick={services.togglePinWindow}>
+            Pin window ({pinnedCount})
+          </button>
+        ) : (
+          <a className="desk-pins-link" href="?view=pins" target="queueboard-pins">
+            Pinned items ({pinnedCount})
+          </a>
+        )}
       </header>
       {readOnly && (
         <p className="desk-banner" role="note" data-testid="read-only">

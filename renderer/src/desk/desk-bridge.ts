@@ -66,6 +66,7 @@ export interface DeskBridgeSeam {
   getNotificationSettings?: () => Promise<NotificationSettings>;
   setNotificationSettings?: (settings: NotificationSettings) => Promise<NotificationSettings>;
   onFocusQueue?: (listener: (queueId: string) => void) => Unsubscribe;
+  togglePinWindow?: () => Promise<{ visible: boolean }>;
 }
 
 /** The bridge object if this page runs inside the app, else null (a plain browser). */

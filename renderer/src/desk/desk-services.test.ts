@@ -8,6 +8,7 @@ describe('createDeskServices', () => {
     const services = createDeskServices(window);
     expect(services.permission).not.toBeNull();
     expect(services.setTrayStatus).toBeNull();
+    expect(services.togglePinWindow).toBeNull();
     services.pins.set({ kind: 'queue', id: 'lis-chat' }, true);
     expect(window.localStorage.getItem('queueboard.pins')).toBe('[{"kind":"queue","id":"lis-chat"}]');
   });
@@ -21,6 +22,10 @@ describe('createDeskServices', () => {
       onPinsChanged: () => () => undefined,
       notifyTransitions: async () => void calls.push('notify'),
       setTrayStatus: async () => void calls.push('tray'),
+      togglePinWindow: async () => {
+        calls.push('pin window');
+        return { visible: true };
+      },
     };
     const win = Object.assign(Object.create(window) as Window, { queueboard: bridge, localStorage: window.localStorage });
     const services = createDeskServices(win);
@@ -28,8 +33,9 @@ describe('createDeskServices', () => {
     services.setTrayStatus?.({ worst: 'ok', counts: { ok: 1, warning: 0, critical: 0, stale: 0, 'no-data': 0 } });
     services.notifier.notify([{ alertId: 'a', queueId: 'q', queueName: 'Q', officeName: 'O', kind: 'threshold', level: 'critical', metricLabel: 'Backlog', valueText: '1', projectedMinutes: null, at: 1 }]);
     services.pins.set({ kind: 'queue', id: 'x' }, true);
+    services.togglePinWindow?.();
     await Promise.resolve();
-    expect(calls).toEqual(['tray', 'notify']);
+    expect(calls).toEqual(['tray', 'notify', 'pin window']);
     expect(window.localStorage.getItem('queueboard.pins')).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ export interface DeskServices {
   permission: { get(): NotificationPermission | 'unsupported'; request(): Promise<unknown> } | null;
   /** Null where there is no tray (a browser). */
   setTrayStatus: ((status: TrayStatus) => void) | null;
+  /** The app's always-on-top pin window; null in a browser, where the pins view is a page of its own. */
+  togglePinWindow: (() => void) | null;
   /** A notification was clicked: show this queue. */
   onFocusQueue(listener: (queueId: string) => void): () => void;
   /** Problems the lead should see (a notification that could not be shown). */
@@ -69,6 +71,9 @@ export function createDeskServices(win: Window): DeskServices {
     permission: bridge?.notifyTransitions ? null : { get: notifications.permission, request: () => api?.requestPermission() ?? Promise.resolve('unsupported') },
     setTrayStatus: bridge?.setTrayStatus
       ? (status) => void bridge.setTrayStatus!(status).catch((error: unknown) => report(`The tray could not be updated: ${String(error)}`))
+      : null,
+    togglePinWindow: bridge?.togglePinWindow
+      ? () => void bridge.togglePinWindow!().catch((error: unknown) => report(`The pin window could not be shown: ${String(error)}`))
       : null,
     onFocusQueue(listener) {
       focusListeners.add(listener);
