@@ -79,6 +79,7 @@ describe('the desk view in Chromium against a real demo gateway', () => {
     const snoozed = desk.locator(`[data-testid="alert-card"][data-alert-id="${next.alertId}"] [data-testid="alert-snoozed"]`);
     await expect.poll(() => snoozed.innerText(), { timeout: 3000 }).toMatch(/Snoozed by Ana Costa until \d\d:\d\d/);
     await desk.screenshot({ path: `${SCREENSHOTS}/desk-lead-1440x900.png` });
+    await desk.locator('.desk-alerts').screenshot({ path: `${SCREENSHOTS}/desk-alert-feed.png` });
     expect(problems).toEqual([]);
     await lead.close();
     await floor.close();

@@ -39,6 +39,8 @@ export function AlertCard(props: AlertCardProps) {
   const look = STATUS_LOOKS[alert.level];
   const sending = outcome?.state === 'sending';
   const snoozed = alert.snoozed && alert.snoozed.until > now ? alert.snoozed : null;
+  // Someone is on it: its controls fold away so the alerts that still need someone stand out.
+  const handled = alert.acknowledged !== null || snoozed !== null;
   const acknowledge = (event: FormEvent) => {
     event.preventDefault();
     onAcknowledge(note.trim());
@@ -47,10 +49,55 @@ export function AlertCard(props: AlertCardProps) {
     event.preventDefault();
     onSnooze({ timeOfDay: time });
   };
+  const actions = (
+    <div className="alert-actions">
+      <form className="alert-ack-form" onSubmit={acknowledge}>
+        <label className="visually-hidden" htmlFor={`${ids}-note`}>
+          Note for {queueName} (optional)
+        </label>
+        <input
+          id={`${ids}-note`}
+          className="alert-note-input"
+          type="text"
+          maxLength={500}
+          placeholder={alert.acknowledged ? 'New note (optional)' : 'Note (optional)'}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <button type="submit" className={`action-button${alert.acknowledged ? '' : ' action-primary'}`} disabled={sending}>
+          {alert.acknowledged ? 'Update note' : 'Acknowledge'}
+        </button>
+      </form>
+      <div className="alert-snooze" role="group" aria-label={`Snooze the alert on ${queueName}`}>
+        <span className="alert-snooze-label" aria-hidden="true">
+          Snooze
+        </span>
+        {SNOOZE_PRESETS.map((preset) => (
+          <button
+            key={preset.label}
+            type="button"
+            className="action-button"
+            disabled={sending}
+            aria-label={`Snooze ${preset.label}`}
+            onClick={() => onSnooze({ afterMs: preset.ms })}
+          >
+            {preset.label}
+          </button>
+        ))}
+        <form className="alert-snooze-until" onSubmit={snoozeUntilTime}>
+          <label htmlFor={`${ids}-until`}>until</label>
+          <input id={`${ids}-until`} type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
+          <button type="submit" className="action-button" disabled={sending || time === ''} aria-label={`Snooze until ${time || 'the chosen time'}`}>
+            Snooze until
+          </button>
+        </form>
+      </div>
+    </div>
+  );
   const title = `${queueName}, ${officeName}: ${look.word} ${alert.kind === 'at-risk' ? 'at risk' : ''} ${metricLabel(alert)}`;
   return (
     <article
-      className={`alert-card ${look.className}${alert.acknowledged || snoozed ? ' alert-handled' : ''}`}
+      className={`alert-card ${look.className}${handled ? ' alert-handled' : ''}`}
       data-testid="alert-card"
       data-alert-id={alert.id}
       data-queue-id={alert.queueId}
@@ -83,50 +130,15 @@ export function AlertCard(props: AlertCardProps) {
           Snoozed by <strong>{snoozed.by}</strong> until {clockTime(snoozed.until)}
         </p>
       )}
-      <div className="alert-actions">
-        <form className="alert-ack-form" onSubmit={acknowledge}>
-          <label className="visually-hidden" htmlFor={`${ids}-note`}>
-            Note for {queueName} (optional)
-          </label>
-          <input
-            id={`${ids}-note`}
-            className="alert-note-input"
-            type="text"
-            maxLength={500}
-            placeholder={alert.acknowledged ? 'New note (optional)' : 'Note (optional)'}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <button type="submit" className={`action-button${alert.acknowledged ? '' : ' action-primary'}`} disabled={sending}>
-            {alert.acknowledged ? 'Update note' : 'Acknowledge'}
-          </button>
-        </form>
-        <div className="alert-snooze" role="group" aria-label={`Snooze the alert on ${queueName}`}>
-          <span className="alert-snooze-label" aria-hidden="true">
-            Snooze
-          </span>
-          {SNOOZE_PRESETS.map((preset) => (
-            <button
-              key={preset.label}
-              type="button"
-              className="action-button"
-              disabled={sending}
-              aria-label={`Snooze ${preset.label}`}
-              onClick={() => onSnooze({ afterMs: preset.ms })}
-            >
-              {preset.label}
-            </button>
-          ))}
-          <form className="alert-snooze-until" onSubmit={snoozeUntilTime}>
-            <label htmlFor={`${ids}-until`}>until</label>
-            <input id={`${ids}-until`} type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
-            <button type="submit" className="action-button" disabled={sending || time === ''} aria-label={`Snooze until ${time || 'the chosen time'}`}>
-              Snooze until
-            </button>
-          </form>
-        </div>
-      </div>
-      {outcome && outcome.state !== 'sending' && (
+      {handled ? (
+        <details className="alert-more">
+          <summary>Add a note or snooze</summary>
+          {actions}
+        </details>
+      ) : (
+        actions
+      )}
+      {outcome && outcome.state !== 'sending' && !(outcome.state === 'done' && handled) && (
         <p className={`alert-outcome alert-outcome-${outcome.state}`} role={outcome.state === 'refused' ? 'alert' : 'status'} data-testid="alert-outcome">
           {outcome.message}
         </p>

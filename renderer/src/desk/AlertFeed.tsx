@@ -55,7 +55,7 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
       setOutcomes((o) => ({ ...o, [alertId]: { state: 'refused', message: 'Choose a time of day to snooze until, e.g. 14:30.' } }));
       return;
     }
-    void run(alertId, () => commands.snooze(alertId, until), () => `Snoozed until ${clockTime(until - offset)}.`);
+    void run(alertId, () => commands.snooze(alertId, until), () => `Snoozed until ${clockTime(until)}.`);
   };
 
   return (

@@ -94,8 +94,10 @@ describe('DeskView', () => {
     expect((within(card('a1')).getByLabelText('Note for Chat Portugal (optional)') as HTMLInputElement).value).toBe('');
     act(() => store.getState().applyPatches([], 2, [alert('a1', { acknowledged: { by: 'Ana Costa', at: SERVER_TIME, note: 'Two agents moved over' } })]));
     expect(within(card('a1')).getByTestId('alert-ack').textContent).toMatch(/Acknowledged by Ana Costa at \d\d:\d\d — “Two agents moved over”/);
-    // Handled alerts go below those that still need someone.
+    // Handled alerts go below those that still need someone, their controls folded away.
     expect(screen.getAllByTestId('alert-card').map((c) => c.dataset.alertId)).toEqual(['a2', 'a1']);
+    expect(card('a1').querySelector('details.alert-more summary')?.textContent).toBe('Add a note or snooze');
+    expect(card('a2').querySelector('details')).toBeNull();
   });
 
   it('acknowledges without a note', async () => {
@@ -150,5 +152,22 @@ describe('DeskView', () => {
     expect(JSON.parse(window.localStorage.getItem('queueboard.pins')!)).toEqual([{ kind: 'queue', id: 'lis-chat' }, { kind: 'alert', id: 'a2' }]);
     await user.click(screen.getByRole('button', { name: 'Unpin Chat Portugal' }));
     expect(JSON.parse(window.localStorage.getItem('queueboard.pins')!)).toEqual([{ kind: 'alert', id: 'a2' }]);
+  });
+
+  it('greys rows and alerts when the connection is lost, and says why a queue is stale', () => {
+    const { store } = renderDesk();
+    act(() =>
+      store.getState().applyPatches(
+        [{ queueId: 'lis-chat', health: { status: 'stale', metrics: {}, atRisk: null, stale: { reason: 'source-down', message: 'Zendesk answered 503 three times.', lastStatus: 'warning' } } }],
+        2,
+      ),
+    );
+    const row = screen.getAllByTestId('desk-queue-row').find((r) => r.dataset.queueId === 'lis-chat')!;
+    expect(row.textContent).toContain('Last known: Warning. Zendesk answered 503 three times.');
+    expect(screen.getByTestId('desk-main').className).not.toContain('desk-not-live');
+    act(() => store.getState().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.'));
+    expect(screen.getByTestId('desk-main').className).toContain('desk-not-live');
+    expect(screen.getByTestId('connection-status').textContent).toContain('Disconnected');
+    expect(screen.getByText('Lost the connection to the gateway; reconnecting.')).toBeTruthy();
   });
 });

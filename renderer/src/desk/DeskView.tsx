@@ -118,7 +118,7 @@ export function DeskView() {
         pinnedQueues={pinState.pins.filter((p) => p.kind === 'queue').length}
       />
       <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} />
-      <main className="desk-main">
+      <main className={`desk-main${connection === 'live' ? '' : ' desk-not-live'}`} data-testid="desk-main">
         <section className="desk-queues" aria-labelledby="desk-queues-heading">
           <h2 id="desk-queues-heading">Queues, worst first</h2>
           <table className="desk-table">

@@ -10,5 +10,5 @@ export function severityLook(state: QueueState | undefined): StatusLook & { deta
     return { word: 'At risk', shape: 'triangle', className: `${base.className} severity-at-risk`, detail: `breach in ~${state!.health.atRisk!.minutes} min` };
   }
   const stale = state?.health.stale;
-  return { ...STATUS_LOOKS[severity], detail: stale ? stale.message : null };
+  return { ...STATUS_LOOKS[severity], detail: stale ? `Last known: ${STATUS_LOOKS[stale.lastStatus].word}. ${stale.message}` : null };
 }
