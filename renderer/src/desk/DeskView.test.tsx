@@ -100,6 +100,14 @@ describe('DeskView', () => {
     expect(card('a2').querySelector('details')).toBeNull();
   });
 
+  it('acknowledges from the keyboard: type a note, press Enter', async () => {
+    const user = userEvent.setup();
+    const { sent } = renderDesk();
+    within(card('a2')).getByLabelText('Note for Phone Netherlands (optional)').focus();
+    await user.keyboard('Calling the partner{Enter}');
+    expect(sent).toEqual([{ event: 'alert:acknowledge', payload: { alertId: 'a2', note: 'Calling the partner' } }]);
+  });
+
   it('acknowledges without a note', async () => {
     const user = userEvent.setup();
     const { sent } = renderDesk();

@@ -15,6 +15,7 @@ describe('createDeskServices', () => {
 
   it('in the app: uses the bridge’s verbs where it has them', async () => {
     const calls: string[] = [];
+    let focusFromApp: ((queueId: string) => void) | null = null;
     const bridge = {
       getLaunchOptions: async () => ({}),
       getPins: async () => ({ pins: [], notice: null }),
@@ -22,6 +23,10 @@ describe('createDeskServices', () => {
       onPinsChanged: () => () => undefined,
       notifyTransitions: async () => void calls.push('notify'),
       setTrayStatus: async () => void calls.push('tray'),
+      onFocusQueue: (listener: (queueId: string) => void) => {
+        focusFromApp = listener;
+        return () => (focusFromApp = null);
+      },
       togglePinWindow: async () => {
         calls.push('pin window');
         return { visible: true };
@@ -36,6 +41,12 @@ describe('createDeskServices', () => {
     services.togglePinWindow?.();
     await Promise.resolve();
     expect(calls).toEqual(['tray', 'notify', 'pin window']);
+    const focused: string[] = [];
+    const stop = services.onFocusQueue((queueId) => focused.push(queueId));
+    focusFromApp!('lis-chat');
+    expect(focused).toEqual(['lis-chat']);
+    stop();
+    expect(focusFromApp).toBeNull();
     expect(window.localStorage.getItem('queueboard.pins')).toBeNull();
   });
 });
