@@ -63,6 +63,14 @@ describe('feed client', () => {
     expect(store.getState().feed.seq).toBe(17);
   });
 
+  it('keeps the gateway clock offset fresh from updates (a sped-up gateway clock drifts)', () => {
+    const { store, socket, runFrames } = setup();
+    socket.receive('snapshot', snapshot(7));
+    socket.receive('update', { ...update(8, 5), serverTime: 1_700_000_090_500 });
+    runFrames();
+    expect(store.getState().connection.clockOffsetMs).toBe(90_000);
+  });
+
   it('asks for a fresh snapshot when an update is missing, and drops what it held', () => {
     const { store, socket, runFrames } = setup();
     socket.receive('snapshot', snapshot(7));

@@ -54,6 +54,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
   let pending: QueueStatePatch[] = [];
   let pendingAlerts: Alert[] = [];
   let pendingSeq = 0;
+  let pendingOffset: number | undefined;
   let frameRequested = false;
   const actions = () => store.getState();
 
@@ -64,7 +65,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     const alerts = pendingAlerts;
     pending = [];
     pendingAlerts = [];
-    actions().applyPatches(patches, pendingSeq, alerts);
+    actions().applyPatches(patches, pendingSeq, alerts, pendingOffset);
   };
 
   socket.on('connect', () => actions().setConnection('connecting'));
@@ -95,6 +96,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
       return;
     }
     expectedSeq = seq + 1;
+    pendingOffset = parsed.value.serverTime - now();
     pending.push(...changes);
     if (alerts) pendingAlerts.push(...alerts);
     pendingSeq = seq;

@@ -66,4 +66,13 @@ describe('resolveScreenOptions', () => {
     const pinWindow = browserWindow('app://queueboard/index.html#pins', { queueboard: { ...bridge, getLaunchOptions: async () => ({ gatewayUrl: 'http://g', mode: 'desk', officeId: null, display: null }) } });
     expect((await resolveScreenOptions(pinWindow)).view).toBe('pins');
   });
+
+  it('inside Electron in desk mode, the pin window (#pins) shows the pins view', async () => {
+    const bridge = {
+      getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'desk', officeId: null, display: null }),
+      getSettings: async () => ({ settings: { token: '' } }),
+    };
+    expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html#pins', { queueboard: bridge }))).view).toBe('pins');
+    expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html', { queueboard: bridge }))).view).toBe('desk');
+  });
 });

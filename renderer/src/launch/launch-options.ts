@@ -27,14 +27,9 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
     const options: LaunchOptions = await bridge.getLaunchOptions();
     // The app's settings hold the screen's token (sealed with the OS keyring where there is one).
     const token = (await bridge.getSettings()).settings.token;
-    const pinWindow = win.location.hash === '#pins';
-    return {
-      gatewayUrl: options.gatewayUrl,
-      officeId: options.officeId,
-      client: options.mode,
-      view: pinWindow ? 'pins' : options.mode,
-      token: token === '' ? null : token,
-    };
+    // The app's pin window loads the same page at #pins (desk mode only).
+    const view: View = options.mode === 'desk' && win.location.hash === '#pins' ? 'pins' : options.mode;
+    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, client: options.mode, view, token: token === '' ? null : token };
   }
   const params = new URLSearchParams(win.location.search);
   const office = params.get('office');

@@ -15,7 +15,7 @@ export interface FeedSlice {
   };
   applySnapshot: (snapshot: Snapshot, localTime: number) => void;
   /** Applies a frame's worth of patches and alert changes in one store write. */
-  applyPatches: (patches: readonly QueueStatePatch[], seq: number, alerts?: readonly Alert[]) => void;
+  applyPatches: (patches: readonly QueueStatePatch[], seq: number, alerts?: readonly Alert[], clockOffsetMs?: number) => void;
 }
 
 export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) => ({
@@ -31,7 +31,7 @@ export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) 
       },
       connection: { ...s.connection, clockOffsetMs: snapshot.serverTime - localTime },
     })),
-  applyPatches: (patches, seq, alertChanges = []) =>
+  applyPatches: (patches, seq, alertChanges = [], clockOffsetMs) =>
     set((s) => {
       let alerts = s.feed.alerts;
       if (alertChanges.length > 0) {
@@ -53,7 +53,9 @@ export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) 
           updatedAt: patch.updatedAt === undefined ? current.updatedAt : patch.updatedAt,
         };
       }
-      return { feed: { ...s.feed, states, alerts, seq } };
+      // Updates carry the gateway's time too: keep the offset fresh (a sped-up demo clock drifts fast).
+      const connection = clockOffsetMs === undefined ? s.connection : { ...s.connection, clockOffsetMs };
+      return { feed: { ...s.feed, states, alerts, seq }, connection };
     }),
 });
 
@@ -62,4 +64,7 @@ export const feedSelectors = {
   queues: (s: AppState) => s.feed.queues,
   queueState: (queueId: string) => (s: AppState) => s.feed.states[queueId],
   alerts: (s: AppState) => s.feed.alerts,
+  /** A queue's open alerts that someone acknowledged or snoozed (use with useShallow). */
+  handledAlerts: (queueId: string) => (s: AppState) =>
+    Object.values(s.feed.alerts).filter((a) => a.queueId === queueId && (a.acknowledged !== null || a.snoozed !== null)),
 };

@@ -18,9 +18,11 @@ export interface QueueTileProps {
   locale: string;
   /** False when the connection is down: the numbers are shown as old, in grey, never in live colours. */
   live: boolean;
+  /** "✓ Acknowledged by Ana Costa": someone is on this queue's alert; null when nobody has said so. */
+  handledBy?: string | null;
 }
 
-export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
+export function QueueTile({ queue, state, locale, live, handledBy = null }: QueueTileProps) {
   const status = state?.health.status ?? 'no-data';
   const staleInfo = state?.health.stale ?? null;
   // A stale queue shows its last known status greyed, exactly like a wall that lost its connection.
@@ -64,6 +66,11 @@ export function QueueTile({ queue, state, locale, live }: QueueTileProps) {
               {SHORT_LABELS[id]} {formatMetric(id, state!.metrics[id]!, locale)}
             </span>
           ))}
+        </p>
+      )}
+      {handledBy && (
+        <p className="tile-handled" data-testid="tile-handled">
+          {handledBy}
         </p>
       )}
       <dl className="tile-metrics">

@@ -77,4 +77,23 @@ describe('WallView', () => {
     });
     expect(screen.getByText(/No office “porto” on this gateway\. Offices: lisbon, amsterdam\./)).toBeTruthy();
   });
+
+  it('names who acknowledged or snoozed a queue’s alert, the latest first', () => {
+    const store = renderWall('lisbon');
+    const open = { kind: 'threshold', metric: 'backlog', level: 'warning', value: 9, threshold: 8, projectedMinutes: null, openedAt: 1, resolvedAt: null, resolution: null } as const;
+    act(() => {
+      store.getState().applySnapshot(snapshot(1, { alerts: [{ ...open, id: 'a1', queueId: 'lis-chat', acknowledged: null, snoozed: null }] }), Date.now());
+      store.getState().setConnection('live');
+    });
+    expect(screen.queryByTestId('tile-handled')).toBeNull();
+    act(() =>
+      store.getState().applyPatches([], 2, [
+        { ...open, id: 'a1', queueId: 'lis-chat', acknowledged: { by: 'Ana Costa', at: 10, note: null }, snoozed: null },
+        { ...open, id: 'a2', queueId: 'lis-email', acknowledged: { by: 'Ana Costa', at: 10, note: null }, snoozed: { by: 'Bram de Vries', at: 20, until: 99 } },
+      ]),
+    );
+    const line = (id: string) => document.querySelector(`[data-queue-id="${id}"] [data-testid="tile-handled"]`)?.textContent;
+    expect(line('lis-chat')).toBe('✓ Acknowledged by Ana Costa');
+    expect(line('lis-email')).toBe('Snoozed by Bram de Vries');
+  });
 });

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Queue } from '../../../shared/model';
+import type { Alert } from '../../../shared/protocol/protocol';
 import { connectionSelectors } from '../store/connection-slice';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
@@ -62,5 +63,16 @@ export function WallView({ officeId }: { officeId: string | null }) {
 /** Selects one queue's state, so a change to one queue re-renders one tile. */
 function TileContainer({ queue, locale, live }: { queue: Queue; locale: string; live: boolean }) {
   const state = useAppStore(feedSelectors.queueState(queue.id));
-  return <QueueTile queue={queue} state={state} locale={locale} live={live} />;
+  const handled = useAppStore(useShallow(feedSelectors.handledAlerts(queue.id)));
+  return <QueueTile queue={queue} state={state} locale={locale} live={live} handledBy={handledLine(handled)} />;
+}
+
+/** Who is on it: the latest acknowledgement or snooze of the queue's open alerts, so the floor sees it. */
+function handledLine(alerts: readonly Alert[]): string | null {
+  let latest: { at: number; text: string } | null = null;
+  for (const alert of alerts) {
+    if (alert.acknowledged && (!latest || alert.acknowledged.at > latest.at)) latest = { at: alert.acknowledged.at, text: `✓ Acknowledged by ${alert.acknowledged.by}` };
+    if (alert.snoozed && (!latest || alert.snoozed.at > latest.at)) latest = { at: alert.snoozed.at, text: `Snoozed by ${alert.snoozed.by}` };
+  }
+  return latest?.text ?? null;
 }

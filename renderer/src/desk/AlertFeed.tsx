@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { CommandResult } from '../../../shared/protocol/protocol';
+import { useCommands } from '../feed/commands-context';
+import { connectionSelectors } from '../store/connection-slice';
+import { feedSelectors } from '../store/feed-slice';
+import { useAppStore } from '../store/store-context';
+import { useNow } from '../wall/use-now';
+import { AlertCard, type CommandOutcome } from './AlertCard';
+import { clockTime, sortAlerts } from './alert-text';
+import { useDeskServices, usePins } from './desk-services-context';
+import { isPinned } from './pin-store';
+import { matchesFilters, type DeskFilters } from './queue-order';
+import { snoozeUntil, type SnoozeChoice } from './snooze';
+
+/** This laptop's clock, read when the lead clicks (never during render). */
+const localNow = () => Date.now();
+
+/** Container: the open alerts of the filtered queues, with acknowledge, snooze and pin. */
+export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onShowQueue: (queueId: string) => void }) {
+  const alerts = useAppStore(feedSelectors.alerts);
+  const queues = useAppStore(feedSelectors.queues);
+  const offices = useAppStore(feedSelectors.offices);
+  const offset = useAppStore(connectionSelectors.clockOffsetMs);
+  const now = useNow(1000, offset);
+  const commands = useCommands();
+  const { pins } = useDeskServices();
+  const pinState = usePins();
+  const [outcomes, setOutcomes] = useState<Readonly<Record<string, CommandOutcome>>>({});
+
+  const queueById = new Map(queues.map((q) => [q.id, q]));
+  const officeById = new Map(offices.map((o) => [o.id, o]));
+  const shown = sortAlerts(
+    Object.values(alerts).filter((a) => {
+      const queue = queueById.get(a.queueId);
+      return queue ? matchesFilters(queue, filters) : filters.officeId === null && filters.channel === null && filters.team === null;
+    }),
+    now,
+  );
+  const needAction = shown.filter((a) => !a.acknowledged && !(a.snoozed && a.snoozed.until > now)).length;
+
+  const run = async (alertId: string, send: () => Promise<CommandResult>, done: (result: CommandResult) => string) => {
+    setOutcomes((o) => ({ ...o, [alertId]: { state: 'sending' } }));
+    const result = await send();
+    const outcome: CommandOutcome = result.ok
+      ? { state: 'done', message: done(result) }
+      : { state: 'refused', message: `Refused by the gateway: ${result.issues.join('; ')}` };
+    setOutcomes((o) => ({ ...o, [alertId]: outcome }));
+  };
+  const acknowledge = (alertId: string, note: string) =>
+    void run(alertId, () => commands.acknowledge(alertId, note || undefined), () => (note ? 'Acknowledged with your note.' : 'Acknowledged.'));
+  const snooze = (alertId: string, choice: SnoozeChoice) => {
+    // The gateway judges "in the future" by its own clock.
+    const until = snoozeUntil(choice, localNow() + offset);
+    if (until === null) {
+      setOutcomes((o) => ({ ...o, [alertId]: { state: 'refused', message: 'Choose a time of day to snooze until, e.g. 14:30.' } }));
+      return;
+    }
+    void run(alertId, () => commands.snooze(alertId, until), () => `Snoozed until ${clockTime(until)}.`);
+  };
+
+  return (
+    <section className="desk-alerts" aria-labelledby="desk-alerts-heading">
+      <h2 id="desk-alerts-heading">
+        Open alerts <span className="desk-count">{shown.length}</span>
+        {needAction > 0 && <span className="desk-need-action">{needAction} need action</span>}
+      </h2>
+      {shown.length === 0 && <p className="desk-empty">No open alerts{filters.officeId || filters.channel || filters.team ? ' for these filters' : ''}.</p>}
+      <div className="alert-list">
+        {shown.map((alert) => {
+          const queue = queueById.get(alert.queueId);
+          const office = queue ? officeById.get(queue.officeId) : undefined;
+          const pin = { kind: 'alert' as const, id: alert.id };
+          return (
+            <AlertCard
+              key={alert.id}
+              alert={alert}
+              queueName={queue?.name ?? alert.queueId}
+              officeName={office?.name ?? ''}
+              locale={office?.locale ?? 'en-GB'}
+              now={now}
+              pinned={isPinned(pinState, pin)}
+              onTogglePin={() => pins.set(pin, !isPinned(pinState, pin))}
+              onAcknowledge={(note) => acknowledge(alert.id, note)}
+              onSnooze={(choice) => snooze(alert.id, choice)}
+              outcome={outcomes[alert.id] ?? null}
+              onShowQueue={() => onShowQueue(alert.queueId)}
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Queue } from '../../../shared/model';
+import type { QueueState } from '../../../shared/protocol/protocol';
+import { formatMetric } from '../format/metric';
+import { ChannelGlyph, CHANNEL_LABELS } from '../wall/ChannelGlyph';
+import { StatusIcon } from '../wall/StatusIcon';
+import { PinButton } from './PinButton';
+import { severityOf } from './queue-order';
+import { severityLook } from './severity-look';
+
+export const ROW_METRICS = ['backlog', 'oldestWaitingSeconds', 'firstResponseP90', 'slaAttainment'] as const;
+
+export interface QueueRowProps {
+  queue: Queue;
+  officeName: string;
+  state: QueueState | undefined;
+  locale: string;
+  pinned: boolean;
+  onTogglePin: () => void;
+  /** Brought here by a notification click: scrolled to and marked for a moment. */
+  highlighted: boolean;
+}
+
+export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin, highlighted }: QueueRowProps) {
+  const look = severityLook(state);
+  const levels = state?.health.metrics ?? {};
+  return (
+    <tr
+      className={`desk-row ${look.className}${highlighted ? ' desk-row-highlight' : ''}`}
+      data-testid="desk-queue-row"
+      data-queue-id={queue.id}
+      data-severity={severityOf(state)}
+      tabIndex={highlighted ? -1 : undefined}
+    >
+      <td className="desk-status">
+        <StatusIcon shape={look.shape} />
+        <span className="desk-status-word">{look.word}</span>
+        {look.detail && <span className="desk-status-detail">{look.detail}</span>}
+      </td>
+      <th scope="row" className="desk-queue-name">
+        {queue.name}
+        <span className="desk-queue-where">
+          {officeName} · <ChannelGlyph channel={queue.channel} /> {CHANNEL_LABELS[queue.channel]} · {queue.team.name}
+          {queue.team.kind === 'partner' && <span className="partner-badge">Partner</span>}
+        </span>
+      </th>
+      {ROW_METRICS.map((id) => {
+        const value = state?.metrics[id] ?? null;
+        const level = levels[id];
+        return (
+          <td key={id} className={`desk-metric${level && level !== 'ok' ? ` level-${level}` : ''}`} data-metric={id}>
+            {value === null ? '–' : formatMetric(id, value, locale)}
+          </td>
+        );
+      })}
+      <td className="desk-pin-cell">
+        <PinButton pinned={pinned} label={queue.name} onToggle={onTogglePin} />
+      </td>
+    </tr>
+  );
+}

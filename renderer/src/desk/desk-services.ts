@@ -1,0 +1,96 @@
+import { findDeskBridge, type TrayStatus } from './desk-bridge';
+import { Listeners } from './listeners';
+import { createBridgeSettingsStore, createLocalSettingsStore, hasSettingsBridge, type SettingsStore } from './notification-settings';
+import { BrowserNotifier, createBridgeNotifier, type Notifier, type WebNotifications } from './notifier';
+import { createBridgePinStore, createLocalPinStore, hasPinBridge, type PinStore } from './pin-store';
+
+/** What the desk view needs beyond the gateway: where pins live, how to notify, the tray. */
+export interface DeskServices {
+  pins: PinStore;
+  settings: SettingsStore;
+  notifier: Notifier;
+  /** Browser notifications' permission; null in the app, where main shows notifications. */
+  permission: { get(): NotificationPermission | 'unsupported'; request(): Promise<unknown> } | null;
+  /** Null where there is no tray (a browser). */
+  setTrayStatus: ((status: TrayStatus) => void) | null;
+  /** The app's always-on-top pin window; null in a browser, where the pins view is a page of its own. */
+  togglePinWindow: (() => void) | null;
+  /** A notification was clicked: show this queue. */
+  onFocusQueue(listener: (queueId: string) => void): () => void;
+  /** Problems the lead should see (a notification that could not be shown). */
+  problems: { get(): string | null; subscribe(listener: () => void): () => void };
+}
+
+function browserNotifications(win: Window): WebNotifications {
+  const api = (win as unknown as { Notification?: typeof Notification }).Notification;
+  return {
+    permission: () => (api ? api.permission : 'unsupported'),
+    show: (title, options, onClick) => {
+      if (!api) return;
+      const notification = new api(title, options);
+      notification.onclick = () => {
+        notification.close();
+        onClick();
+      };
+    },
+  };
+}
+
+/** Built once per page from what the page has: the app's bridge verbs where present, else the browser's. */
+export function createDeskServices(win: Window): DeskServices {
+  const bridge = findDeskBridge(win);
+  const problemListeners = new Listeners();
+  let problem: string | null = null;
+  const report = (message: string) => {
+    problem = message;
+    problemListeners.emit();
+  };
+  const focusListeners = new Set<(queueId: string) => void>();
+  const focus = (queueId: string) => focusListeners.forEach((listener) => listener(queueId));
+
+  const settings = hasSettingsBridge(bridge) ? createBridgeSettingsStore(bridge, report) : createLocalSettingsStore(safeStorage(win));
+  const notifications = browserNotifications(win);
+  const notifier = bridge?.notifyTransitions
+    ? createBridgeNotifier(bridge.notifyTransitions.bind(bridge), report)
+    : new BrowserNotifier({
+        api: notifications,
+        scheduler: { setTimeout: (callback, ms) => win.setTimeout(callback, ms) },
+        now: () => Date.now(),
+        minuteOfDay: (at) => new Date(at).getHours() * 60 + new Date(at).getMinutes(),
+        settings: () => settings.get(),
+        onClick: (queueId) => {
+          win.focus();
+          focus(queueId);
+        },
+      });
+  const api = (win as unknown as { Notification?: typeof Notification }).Notification;
+  return {
+    pins: hasPinBridge(bridge) ? createBridgePinStore(bridge) : createLocalPinStore(win),
+    settings,
+    notifier,
+    permission: bridge?.notifyTransitions ? null : { get: notifications.permission, request: () => api?.requestPermission() ?? Promise.resolve('unsupported') },
+    setTrayStatus: bridge?.setTrayStatus
+      ? (status) => void bridge.setTrayStatus!(status).catch((error: unknown) => report(`The tray could not be updated: ${String(error)}`))
+      : null,
+    togglePinWindow: bridge?.togglePinWindow
+      ? () => void bridge.togglePinWindow!().catch((error: unknown) => report(`The pin window could not be shown: ${String(error)}`))
+      : null,
+    onFocusQueue(listener) {
+      focusListeners.add(listener);
+      const fromApp = bridge?.onFocusQueue?.(listener);
+      return () => {
+        focusListeners.delete(listener);
+        fromApp?.();
+      };
+    },
+    problems: { get: () => problem, subscribe: (listener) => problemListeners.add(listener) },
+  };
+}
+
+function safeStorage(win: Window): Storage | null {
+  try {
+    return win.localStorage;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,21 @@
+/** The one-click snoozes. */
+export const SNOOZE_PRESETS = [
+  { label: '15 min', ms: 15 * 60_000 },
+  { label: '1 h', ms: 60 * 60_000 },
+] as const;
+
+export type SnoozeChoice = { afterMs: number } | { timeOfDay: string };
+
+/**
+ * When a snooze ends, on the gateway's clock (which judges "in the future"): a preset from the gateway's
+ * now, or the next HH:MM on the laptop's own calendar after it. Null for a time that is not HH:MM.
+ */
+export function snoozeUntil(choice: SnoozeChoice, gatewayNow: number): number | null {
+  if ('afterMs' in choice) return gatewayNow + choice.afterMs;
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(choice.timeOfDay);
+  if (!match) return null;
+  const at = new Date(gatewayNow);
+  at.setHours(Number(match[1]), Number(match[2]), 0, 0);
+  if (at.getTime() <= gatewayNow) at.setDate(at.getDate() + 1);
+  return at.getTime();
+}

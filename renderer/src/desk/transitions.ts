@@ -1,0 +1,62 @@
+import type { QueueStatus } from '../../../shared/health/thresholds';
+import { QUEUE_STATUSES, type Alert } from '../../../shared/protocol/protocol';
+import type { Office, Queue } from '../../../shared/model';
+import { worstStatus } from '../wall/status';
+import { metricLabel, valueText } from './alert-text';
+import type { Transition, TrayStatus } from './desk-bridge';
+
+/** Only what needs a lead now interrupts them: an alert opening at critical, or a projected breach. */
+export const isNotifiable = (alert: Alert) => alert.kind === 'at-risk' || alert.level === 'critical';
+
+/** Alert ids remembered so none notifies twice; the oldest fall out so a week-long session stays small. */
+const REMEMBERED = 10_000;
+
+/**
+ * Finds alerts that opened since it last looked. The first look (the snapshot a screen gets on connect)
+ * only learns what is already open: those are not news. An alert never comes out twice.
+ */
+export class TransitionDetector {
+  private primed = false;
+  private readonly seen = new Set<string>();
+
+  observe(alerts: Iterable<Alert>): Alert[] {
+    const fresh: Alert[] = [];
+    for (const alert of alerts) {
+      if (this.seen.has(alert.id)) continue;
+      this.seen.add(alert.id);
+      fresh.push(alert);
+    }
+    for (const id of this.seen) {
+      if (this.seen.size <= REMEMBERED) break;
+      this.seen.delete(id);
+    }
+    if (!this.primed) {
+      this.primed = true;
+      return [];
+    }
+    return fresh.filter(isNotifiable);
+  }
+}
+
+export function toTransition(alert: Alert, queue: Queue | undefined, office: Office | undefined): Transition {
+  const locale = office?.locale ?? 'en-GB';
+  return {
+    alertId: alert.id,
+    queueId: alert.queueId,
+    queueName: queue?.name ?? alert.queueId,
+    officeName: office?.name ?? queue?.officeId ?? 'Unknown office',
+    kind: alert.kind,
+    level: alert.level,
+    metricLabel: metricLabel(alert),
+    valueText: alert.value === null ? '' : valueText(alert, locale),
+    projectedMinutes: alert.projectedMinutes,
+    at: alert.openedAt,
+  };
+}
+
+/** The worst status of the pinned queues and how many are in each, for the tray. */
+export function trayStatus(statuses: readonly QueueStatus[]): TrayStatus {
+  const counts = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, 0])) as Record<QueueStatus, number>;
+  for (const status of statuses) counts[status]++;
+  return { worst: worstStatus(statuses), counts };
+}

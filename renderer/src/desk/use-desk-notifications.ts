@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { feedSelectors } from '../store/feed-slice';
+import { useAppStore } from '../store/store-context';
+import { useDeskServices, useNotificationSettings, usePins } from './desk-services-context';
+import { toTransition, trayStatus, TransitionDetector } from './transitions';
+
+/**
+ * Container logic of the desk: watches the store for alerts that open (never those of the first snapshot,
+ * never one twice), hands those in scope to the notifier, and keeps the tray on the pinned queues' worst.
+ */
+export function useDeskNotifications(): void {
+  const { notifier, setTrayStatus } = useDeskServices();
+  const alerts = useAppStore(feedSelectors.alerts);
+  const queues = useAppStore(feedSelectors.queues);
+  const offices = useAppStore(feedSelectors.offices);
+  const live = useAppStore((s) => s.connection.status === 'live');
+  const pins = usePins();
+  const settings = useNotificationSettings();
+  const detector = useRef<TransitionDetector | null>(null);
+  const pinnedQueueIds = pins.pins.filter((p) => p.kind === 'queue').map((p) => p.id);
+  const pinnedKey = pinnedQueueIds.join(',');
+
+  useEffect(() => {
+    // A screen that is not live has an old picture: wait for the next snapshot before judging what is new.
+    if (!live) return;
+    detector.current ??= new TransitionDetector();
+    const fresh = detector.current.observe(Object.values(alerts));
+    if (fresh.length === 0) return;
+    const pinned = new Set(pinnedKey.split(','));
+    const inScope = fresh.filter((a) => settings.scope === 'all' || pinned.has(a.queueId));
+    const queueById = new Map(queues.map((q) => [q.id, q]));
+    const officeById = new Map(offices.map((o) => [o.id, o]));
+    notifier.notify(
+      inScope.map((a) => {
+        const queue = queueById.get(a.queueId);
+        return toTransition(a, queue, queue ? officeById.get(queue.officeId) : undefined);
+      }),
+    );
+  }, [alerts, live, notifier, offices, pinnedKey, queues, settings.scope]);
+
+  // Numbers from a screen that lost its gateway are old: the tray says stale rather than green.
+  const statuses = useAppStore(
+    useShallow((s) => pinnedQueueIds.map((id) => (live ? (s.feed.states[id]?.health.status ?? 'no-data') : 'stale'))),
+  );
+  useEffect(() => {
+    setTrayStatus?.(trayStatus(statuses));
+  }, [setTrayStatus, statuses]);
+}
