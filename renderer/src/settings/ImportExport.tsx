@@ -31,9 +31,16 @@ export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasE
   async function importFile(file: File) {
     setBusy(true);
     setNotice(null);
+    let text: string;
+    try {
+      text = await readText(file);
+    } catch (error) {
+      setBusy(false);
+      return setNotice({ kind: 'error', text: `${file.name} could not be read, so nothing was imported: ${(error as Error).message}`, issues: [] });
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await file.text());
+      parsed = JSON.parse(text);
     } catch (error) {
       setBusy(false);
       return setNotice({ kind: 'error', text: `${file.name} is not valid JSON, so nothing was imported: ${(error as Error).message}`, issues: [] });
@@ -83,4 +90,14 @@ export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasE
       )}
     </div>
   );
+}
+
+/** FileReader rather than Blob.text(): the same in every browser and in the test DOM. */
+export function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(blob);
+  });
 }
