@@ -65,7 +65,7 @@ export function LevelRowView(props: LevelRowProps) {
       <tr className={`level-row level-row-${kind} level-row-${state}${changedUnderneath ? ' level-row-conflict' : ''}`} data-row-id={row.id} data-testid="level-row" data-edit={state}>
         <td className="cell-select">
           {onSelect && (
-            <input type="checkbox" aria-label={`Select ${row.label}`} checked={selected ?? false} disabled={!canEdit} onChange={(e) => onSelect(e.target.checked)} />
+            <input type="checkbox" aria-label={`Select ${row.label}`} checked={selected ?? false} onChange={(e) => onSelect(e.target.checked)} />
           )}
         </td>
         <th scope="row" className="cell-name">

@@ -18,20 +18,21 @@ export interface SaveBarProps {
 
 /** Save and discard, with what happened to the last save in words. */
 export function SaveBar({ changeCount, problemCount, changedUnderneath, busy, outcome, onSave, onDiscard, onReloadTheirs, onKeepMine }: SaveBarProps) {
-  const summary =
-    changeCount === 0 && problemCount === 0
-      ? 'No unsaved changes'
-      : `${changeCount} unsaved ${changeCount === 1 ? 'change' : 'changes'}${problemCount > 0 ? `, ${problemCount} to fix before saving` : ''}`;
+  const parts = [
+    ...(changeCount > 0 ? [`${changeCount} unsaved ${changeCount === 1 ? 'change' : 'changes'}`] : []),
+    ...(problemCount > 0 ? [`${problemCount} ${problemCount === 1 ? 'row' : 'rows'} to fix before saving`] : []),
+  ];
+  const summary = parts.length === 0 ? 'No unsaved changes' : parts.join('; ');
   const showConflict = outcome?.kind === 'conflict' || changedUnderneath > 0;
   return (
     <div className="save-bar" data-testid="save-bar">
-      <span className="save-summary" aria-live="polite">{summary}</span>
       <button type="button" className="primary" onClick={onSave} disabled={busy || changeCount === 0 || problemCount > 0}>
         {busy ? 'Saving…' : 'Save'}
       </button>
       <button type="button" onClick={onDiscard} disabled={busy || (changeCount === 0 && problemCount === 0)}>
         Discard
       </button>
+      <span className="save-summary" aria-live="polite">{summary}</span>
       {outcome?.kind === 'saved' && (
         <span className="save-ok" role="status" data-testid="save-outcome" data-outcome="saved">
           Saved — revision {outcome.revision}

@@ -56,7 +56,7 @@ export function ThresholdTable(props: ThresholdTableProps) {
         changedUnderneath={conflicts[row.id] ?? null}
         now={now}
         selected={queueId ? selected.has(queueId) : undefined}
-        onSelect={queueId ? (on) => onSelect([queueId], on) : undefined}
+        onSelect={queueId && canEdit ? (on) => onSelect([queueId], on) : undefined}
         hasStored={storedIds.has(row.id)}
         onField={(field, text) => props.onField(row, field, text)}
         onReset={() => props.onReset(row)}
@@ -67,6 +67,16 @@ export function ThresholdTable(props: ThresholdTableProps) {
   return (
     <table className="threshold-table" data-testid="threshold-table" data-metric={metric}>
       <caption className="visually-hidden">{METRICS[metric].label} thresholds per queue, grouped by office</caption>
+      <colgroup>
+        <col className="col-select" />
+        <col className="col-name" />
+        <col className="col-now" />
+        <col className="col-level" />
+        <col className="col-level" />
+        <col className="col-level" />
+        <col className="col-origin" />
+        <col className="col-actions" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col" className="cell-select"><span className="visually-hidden">Select</span></th>
@@ -74,7 +84,7 @@ export function ThresholdTable(props: ThresholdTableProps) {
           <th scope="col">Now</th>
           <th scope="col">Warning</th>
           <th scope="col">Critical</th>
-          <th scope="col">Pending</th>
+          <th scope="col" title="How long a worse level must hold before the queue changes state">Pending period</th>
           <th scope="col">Value from</th>
           <th scope="col"><span className="visually-hidden">Actions</span></th>
         </tr>
@@ -87,7 +97,7 @@ export function ThresholdTable(props: ThresholdTableProps) {
           <tbody key={group.office.id} data-office-id={group.office.id}>
             <tr className="office-row">
               <td className="cell-select">
-                <input type="checkbox" aria-label={`Select every ${group.office.name} queue`} checked={all} disabled={!canEdit} onChange={(e) => onSelect(ids, e.target.checked)} />
+                {canEdit && <input type="checkbox" aria-label={`Select every ${group.office.name} queue`} checked={all} onChange={(e) => onSelect(ids, e.target.checked)} />}
               </td>
               <th scope="rowgroup" colSpan={7}>{group.office.name}</th>
             </tr>

@@ -60,7 +60,7 @@ describe('ThresholdsPane', () => {
     );
     expect(field('Chat Portugal', 'warning').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('button', { name: 'Save' })).toHaveProperty('disabled', true);
-    expect(screen.getByText('0 unsaved changes, 1 to fix before saving')).toBeTruthy();
+    expect(screen.getByText('1 row to fix before saving')).toBeTruthy();
     await type(field('Chat Portugal', 'pending period'), 'soon');
     expect(screen.getByText(/pending: "soon" is not a duration/)).toBeTruthy();
   });
@@ -175,6 +175,8 @@ describe('ThresholdsPane', () => {
     const { commands } = renderWithGateway(<ThresholdsPane canEdit={false} />, { role: 'lead', name: 'Ana Costa' });
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.queryByText('Bulk edit')).toBeNull();
+    expect(screen.queryByTestId('preview')).toBeNull();
+    expect(screen.queryAllByRole('checkbox')).toEqual([]);
     expect(screen.queryByText(/Import JSON/)).toBeNull();
     const input = field('Chat Portugal', 'warning');
     expect(input.readOnly).toBe(true);

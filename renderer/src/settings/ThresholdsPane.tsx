@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../shared/model';
-import type { MetricId } from '../../../shared/metrics';
+import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
+import { METRICS, type MetricId } from '../../../shared/metrics';
 import { DEFAULT_THRESHOLD_STATE, type ThresholdKey } from '../../../shared/protocol/admin-protocol';
 import { useCommands } from '../feed/commands-context';
 import { connectionSelectors } from '../store/connection-slice';
@@ -11,6 +12,7 @@ import { useNow } from '../wall/use-now';
 import { BulkEditBar } from './BulkEditBar';
 import { ImportExport } from './ImportExport';
 import { initialFields } from './LevelRowView';
+import { formatDurationInput, unitHint } from './level-text';
 import { MetricTabs } from './MetricTabs';
 import { changedUnderneathText, nameIssues } from './pane-text';
 import { activeProfiles, previewQueues } from './preview';
@@ -136,7 +138,12 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
           }}
         />
       )}
-      <div className="pane-body">
+      <p className="hint table-legend" data-testid="table-legend">
+        {METRICS[metric].label}: {METRIC_DIRECTIONS[metric] === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
+        worse level must hold for the pending period (empty: the gateway default, {formatDurationInput(settings.pendingSeconds)}) before a queue changes
+        state. Queue beats office beats default beats built-in.
+      </p>
+      <div className={`pane-body${canEdit ? '' : ' pane-body-read-only'}`}>
         <ThresholdTable
           metric={metric}
           model={model}
@@ -163,9 +170,9 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
           onReset={(row) => edit(resetToInherited(draft, row.key, stored.get(row.id)))}
           onUndo={(row) => edit(dropEdits(draft, [row.id]))}
         />
-        <aside className="pane-side">
-          <PreviewPanel previews={previews} offices={offices} hasEdits={Object.keys(draft).length > 0} />
-          {canEdit && (
+        {canEdit && (
+          <aside className="pane-side">
+            <PreviewPanel previews={previews} offices={offices} hasEdits={Object.keys(draft).length > 0} />
             <BulkEditBar
               metric={metric}
               offices={offices}
@@ -175,8 +182,8 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
               onClearSelection={() => setSelected(new Set())}
               onApply={(fields) => edit(setMany(draft, [...selected].map(queueKey), fields, base))}
             />
-          )}
-        </aside>
+          </aside>
+        )}
       </div>
     </div>
   );
