@@ -28,6 +28,7 @@ describe('SettingsView', () => {
     const signIn = vi.fn();
     renderWithGateway(<SettingsView storedToken={() => null} signIn={signIn} />, { role: 'display', name: 'anonymous display' });
     expect(screen.getByText('You are not signed in: paste your token to change settings.')).toBeTruthy();
+    expect(screen.getByTestId('read-only-note').textContent).toBe('Only managers can change thresholds; you are not signed in.');
     await userEvent.type(screen.getByLabelText('Your token'), '  demo-manager-token ');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(signIn).toHaveBeenCalledWith('demo-manager-token');

@@ -58,7 +58,7 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
             {session.name} ({session.role})
           </span>
         )}
-        {token && !signingIn && (
+        {token && !signingIn && !refused && (
           <button type="button" className="link-button" onClick={() => setSigningIn(true)}>
             Use another token
           </button>
@@ -72,7 +72,7 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
       {(!token || refused || signingIn) && <SignInBox onSignIn={signIn} reason={token ? null : 'You are not signed in: paste your token to change settings.'} />}
       {session && !manager && (
         <p className="settings-note" data-testid="read-only-note">
-          Only managers can change thresholds; you are signed in as {session.name} ({session.role}).
+          Only managers can change thresholds; {token ? `you are signed in as ${session.name} (${session.role}).` : 'you are not signed in.'}
         </p>
       )}
       {!refused && (
