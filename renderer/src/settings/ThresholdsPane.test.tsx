@@ -51,6 +51,12 @@ describe('ThresholdsPane', () => {
     expect(commands.saveThresholds.mock.calls[0]![0].changes[0]!.key).toEqual({ scope: 'queue', scopeId: 'lis-chat', metric: 'backlog', profile: 'night' });
   });
 
+  it('shows one office\'s levels on request, keeping the default row', async () => {
+    renderWithGateway(<ThresholdsPane canEdit />);
+    await userEvent.selectOptions(screen.getByLabelText('Show'), 'amsterdam');
+    expect(screen.getAllByTestId('level-row').map((r) => r.dataset.rowId)).toEqual(['default||backlog|', 'office|amsterdam|backlog|', 'queue|ams-phone|backlog|']);
+  });
+
   it('names the problem in a row as it is typed and refuses to save until it is fixed', async () => {
     renderWithGateway(<ThresholdsPane canEdit />);
     await type(field('Chat Portugal', 'warning'), '200');

@@ -48,6 +48,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const now = useNow(60_000, offset);
   const [metric, setMetric] = useState<MetricId>('backlog');
   const [profile, setProfile] = useState('');
+  const [shownOffice, setShownOffice] = useState('');
   const [draft, setDraft] = useState<Draft>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -103,6 +104,15 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
     <div className="thresholds-pane">
       <div className="pane-toolbar">
         <MetricTabs metric={metric} edits={editsPerMetric} onChange={setMetric} />
+        <label className="profile-select">
+          Show
+          <select value={shownOffice} onChange={(e) => setShownOffice(e.target.value)}>
+            <option value="">every office</option>
+            {offices.map((o) => (
+              <option key={o.id} value={o.id}>{o.name} only</option>
+            ))}
+          </select>
+        </label>
         {settings.profiles.length > 0 && (
           <label className="profile-select">
             Profile
@@ -146,7 +156,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
       <div className={`pane-body${canEdit ? '' : ' pane-body-read-only'}`}>
         <ThresholdTable
           metric={metric}
-          model={model}
+          model={shownOffice ? { ...model, groups: model.groups.filter((g) => g.office.id === shownOffice) } : model}
           savedModel={savedModel}
           offices={offices}
           draft={draft}
