@@ -15,10 +15,10 @@ export const SETTINGS_METRICS: readonly MetricId[] = [
 ];
 
 export interface MetricTabsProps {
-  metric: MetricId;
+  metric: MetricId | 'overview';
   /** Unsaved edits per metric, shown on its tab. */
   edits: Readonly<Partial<Record<MetricId, number>>>;
-  onChange: (metric: MetricId) => void;
+  onChange: (metric: MetricId | 'overview') => void;
 }
 
 /** Which metric the table shows; a plain radio group, so arrow keys move between metrics. */
@@ -33,6 +33,10 @@ export function MetricTabs({ metric, edits, onChange }: MetricTabsProps) {
           {(edits[id] ?? 0) > 0 && <span className="tab-count" aria-label={`${edits[id]} unsaved`}>{edits[id]}</span>}
         </label>
       ))}
+      <label className={`metric-tab metric-tab-overview${metric === 'overview' ? ' metric-tab-active' : ''}`}>
+        <input type="radio" name="metric" value="overview" checked={metric === 'overview'} onChange={() => onChange('overview')} />
+        All metrics
+      </label>
     </fieldset>
   );
 }

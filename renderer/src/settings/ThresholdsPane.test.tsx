@@ -57,6 +57,23 @@ describe('ThresholdsPane', () => {
     expect(screen.getAllByTestId('level-row').map((r) => r.dataset.rowId)).toEqual(['default||backlog|', 'office|amsterdam|backlog|', 'queue|ams-phone|backlog|']);
   });
 
+  it('gives every queue × metric at a glance, with unsaved edits marked, and opens a metric to edit', async () => {
+    renderWithGateway(<ThresholdsPane canEdit />, {
+      thresholds: thresholdState([override({ scope: 'office', scopeId: 'lisbon', metric: 'oldestWaitingSeconds', warning: 600, critical: 1200 })]),
+    });
+    await type(field('Email Spain', 'warning'), '1000');
+    await userEvent.click(screen.getByRole('radio', { name: 'All metrics' }));
+    const rowOf = (name: string) => screen.getAllByTestId('overview-row').find((r) => r.querySelector('th')?.textContent === name)!;
+    const cells = (name: string) => [...rowOf(name).querySelectorAll('td')];
+    expect(cells('Chat Portugal').map((c) => c.firstChild?.textContent)).toEqual(['90 / 150', '10m / 20m', '2m / 5m', '45m / 1h 30m', '90 / 80', 'not graded']);
+    expect(cells('Every queue (default)')[0]!.firstChild?.textContent).toBe('per channel');
+    expect(cells('Chat Portugal')[1]!.dataset.scope).toBe('office');
+    expect(cells('All Lisbon queues')[1]!.className).toContain('overview-own');
+    expect(cells('Email Spain')[0]!.className).toContain('overview-edited');
+    await userEvent.click(screen.getByRole('button', { name: 'Oldest waiting' }));
+    expect(screen.getByTestId('threshold-table').dataset.metric).toBe('oldestWaitingSeconds');
+  });
+
   it('names the problem in a row as it is typed and refuses to save until it is fixed', async () => {
     renderWithGateway(<ThresholdsPane canEdit />);
     await type(field('Chat Portugal', 'warning'), '200');

@@ -13,7 +13,8 @@ import { BulkEditBar } from './BulkEditBar';
 import { ImportExport } from './ImportExport';
 import { initialFields } from './LevelRowView';
 import { formatDurationInput, unitHint } from './level-text';
-import { MetricTabs } from './MetricTabs';
+import { MetricTabs, SETTINGS_METRICS } from './MetricTabs';
+import { OverviewTable } from './OverviewTable';
 import { changedUnderneathText, nameIssues } from './pane-text';
 import { activeProfiles, previewQueues } from './preview';
 import { PreviewPanel } from './PreviewPanel';
@@ -46,7 +47,8 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const thresholds = useAppStore(sessionSelectors.thresholds);
   const offset = useAppStore(connectionSelectors.clockOffsetMs);
   const now = useNow(60_000, offset);
-  const [metric, setMetric] = useState<MetricId>('backlog');
+  const [shown, setShown] = useState<MetricId | 'overview'>('backlog');
+  const metric: MetricId = shown === 'overview' ? 'backlog' : shown;
   const [profile, setProfile] = useState('');
   const [shownOffice, setShownOffice] = useState('');
   const [draft, setDraft] = useState<Draft>({});
@@ -58,8 +60,13 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const stored = useMemo(() => storedByKey(thresholds), [thresholds]);
   const saved = useMemo(() => currentOverrides(thresholds), [thresholds]);
   const edited = useMemo(() => editedOverrides(thresholds, draft), [thresholds, draft]);
-  const model = useMemo(() => buildTableModel(offices, queues, edited, metric, profile), [offices, queues, edited, metric, profile]);
+  const shownOffices = useMemo(() => (shownOffice ? offices.filter((o) => o.id === shownOffice) : offices), [offices, shownOffice]);
+  const model = useMemo(() => buildTableModel(shownOffices, queues, edited, metric, profile), [shownOffices, queues, edited, metric, profile]);
   const savedModel = useMemo(() => buildTableModel(offices, queues, saved, metric, profile), [offices, queues, saved, metric, profile]);
+  const overview = useMemo(
+    () => (shown === 'overview' ? Object.fromEntries(SETTINGS_METRICS.slice(0, 6).map((m) => [m, buildTableModel(shownOffices, queues, edited, m, profile)])) : {}),
+    [shown, shownOffices, queues, edited, profile],
+  );
   const profileOf = useMemo(() => activeProfiles(offices, settings.profiles, now), [offices, settings.profiles, now]);
   const previews = useMemo(() => previewQueues(queues, states, saved, edited, profileOf), [queues, states, saved, edited, profileOf]);
 
@@ -103,7 +110,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   return (
     <div className="thresholds-pane">
       <div className="pane-toolbar">
-        <MetricTabs metric={metric} edits={editsPerMetric} onChange={setMetric} />
+        <MetricTabs metric={shown} edits={editsPerMetric} onChange={setShown} />
         <label className="profile-select">
           Show
           <select value={shownOffice} onChange={(e) => setShownOffice(e.target.value)}>
@@ -148,53 +155,66 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
           }}
         />
       )}
-      <p className="hint table-legend" data-testid="table-legend">
-        {METRICS[metric].label}: {METRIC_DIRECTIONS[metric] === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
-        worse level must hold for the pending period (empty: the gateway default, {formatDurationInput(settings.pendingSeconds)}) before a queue changes
-        state. Queue beats office beats default beats built-in.
-      </p>
-      <div className={`pane-body${canEdit ? '' : ' pane-body-read-only'}`}>
-        <ThresholdTable
-          metric={metric}
-          model={shownOffice ? { ...model, groups: model.groups.filter((g) => g.office.id === shownOffice) } : model}
-          savedModel={savedModel}
+      {shown === 'overview' ? (
+        <OverviewTable
+          metrics={SETTINGS_METRICS.slice(0, 6)}
+          models={overview}
           offices={offices}
-          draft={draft}
-          problems={problems}
-          conflicts={conflicts}
-          storedIds={new Set(stored.keys())}
-          values={values}
-          canEdit={canEdit}
-          selected={selected}
-          defaultPendingSeconds={settings.pendingSeconds}
+          edited={new Set(Object.keys(draft))}
           profileName={profileName}
-          onSelect={(ids, on) => {
-            const next = new Set(selected);
-            for (const id of ids) {
-              if (on) next.add(id);
-              else next.delete(id);
-            }
-            setSelected(next);
-          }}
-          onField={(row, field, text) => edit(setField(draft, row.key, field, text, initialFields(row, metric), base(row.id)))}
-          onReset={(row) => edit(resetToInherited(draft, row.key, stored.get(row.id)))}
-          onUndo={(row) => edit(dropEdits(draft, [row.id]))}
+          onOpen={setShown}
         />
-        {canEdit && (
-          <aside className="pane-side">
-            <PreviewPanel previews={previews} offices={offices} hasEdits={Object.keys(draft).length > 0} />
-            <BulkEditBar
+      ) : (
+        <>
+          <p className="hint table-legend" data-testid="table-legend">
+            {METRICS[metric].label}: {METRIC_DIRECTIONS[metric] === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
+            worse level must hold for the pending period (empty: the gateway default, {formatDurationInput(settings.pendingSeconds)}) before a queue changes
+            state. Queue beats office beats default beats built-in.
+          </p>
+          <div className={`pane-body${canEdit ? '' : ' pane-body-read-only'}`}>
+            <ThresholdTable
               metric={metric}
+              model={model}
+              savedModel={savedModel}
               offices={offices}
-              channels={CHANNELS.filter((c) => queues.some((q) => q.channel === c))}
-              selectedCount={selected.size}
-              onSelectGroup={selectGroup}
-              onClearSelection={() => setSelected(new Set())}
-              onApply={(fields) => edit(setMany(draft, [...selected].map(queueKey), fields, base))}
+              draft={draft}
+              problems={problems}
+              conflicts={conflicts}
+              storedIds={new Set(stored.keys())}
+              values={values}
+              canEdit={canEdit}
+              selected={selected}
+              defaultPendingSeconds={settings.pendingSeconds}
+              profileName={profileName}
+              onSelect={(ids, on) => {
+                const next = new Set(selected);
+                for (const id of ids) {
+                  if (on) next.add(id);
+                  else next.delete(id);
+                }
+                setSelected(next);
+              }}
+              onField={(row, field, text) => edit(setField(draft, row.key, field, text, initialFields(row, metric), base(row.id)))}
+              onReset={(row) => edit(resetToInherited(draft, row.key, stored.get(row.id)))}
+              onUndo={(row) => edit(dropEdits(draft, [row.id]))}
             />
-          </aside>
-        )}
-      </div>
+            {canEdit && (
+              <aside className="pane-side">
+                <PreviewPanel previews={previews} offices={offices} hasEdits={Object.keys(draft).length > 0} />
+                <BulkEditBar
+                  metric={metric}
+                  offices={offices}
+                  channels={CHANNELS.filter((c) => queues.some((q) => q.channel === c))}
+                  selectedCount={selected.size}
+                  onSelectGroup={selectGroup}
+                  onClearSelection={() => setSelected(new Set())}
+                  onApply={(fields) => edit(setMany(draft, [...selected].map(queueKey), fields, base))}
+                />
+              </aside>
+            )}
+          </div>
+        </>
+      )}
     </div>
   );
 }
