@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -175,5 +176,30 @@ describe('the settings pane served by the gateway, in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/settings-audit-reverted.png` });
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('passes axe\'s WCAG 2 A and AA checks: the table with a problem named, the audit trail, a lead\'s read-only table', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const check = async (token: string, prepare: (page: Page) => Promise<void>) => {
+      // Only for injecting axe: the page's own CSP is checked by the tests above.
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${url}/?view=settings#token=${token}`);
+      await page.locator('[data-testid="level-row"]').first().waitFor({ timeout: 10_000 });
+      await prepare(page);
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => {
+        const run = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe.run;
+        return (await run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+      });
+      await context.close();
+      return violations;
+    };
+    expect(await check('demo-manager-token', (page) => input(page, 'warning').fill('300'))).toEqual([]);
+    expect(await check('demo-manager-token', async (page) => {
+      await page.getByRole('button', { name: 'Audit trail' }).click();
+      await page.getByTestId('audit-entry').first().waitFor();
+    })).toEqual([]);
+    expect(await check('demo-lead-token', async () => {})).toEqual([]);
   });
 });
