@@ -10,8 +10,27 @@ describe('SettingsView', () => {
     expect(screen.getByTestId('session').textContent).toBe('Marta Silva (manager)');
     expect(screen.queryByTestId('read-only-note')).toBeNull();
     expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Chat Portugal: Backlog warning'), '5');
     await userEvent.click(screen.getByRole('button', { name: 'Audit trail' }));
     expect(commands.auditList).toHaveBeenCalledWith(25);
+    expect(screen.queryByRole('table', { name: /Backlog thresholds/ })).toBeNull(); // hidden, not unmounted
+    // Unsaved edits survive a look at the audit trail.
+    await userEvent.click(screen.getByRole('button', { name: 'Thresholds' }));
+    expect((screen.getByLabelText('Chat Portugal: Backlog warning') as HTMLInputElement).value).toBe('905');
+  });
+
+  it('asks before the page is closed with unsaved edits', async () => {
+    renderWithGateway(<SettingsView storedToken={() => 'demo-manager-token'} signIn={vi.fn()} />);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    await userEvent.type(screen.getByLabelText('Chat Portugal: Backlog warning'), '5');
+    expect(leave()).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(leave()).toBe(false);
   });
 
   it('shows a lead the table read-only with a note naming who they are', () => {

@@ -88,7 +88,11 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
             </nav>
           )}
           <main className="settings-main">
-            {tab === 'audit' && manager ? <AuditPane canRevert={manager} /> : <ThresholdsPane canEdit={manager} />}
+            {/* The thresholds stay mounted behind the audit trail, so unsaved edits survive a look at it. */}
+            <div hidden={tab === 'audit' && manager}>
+              <ThresholdsPane canEdit={manager} />
+            </div>
+            {tab === 'audit' && manager && <AuditPane canRevert={manager} />}
           </main>
         </>
       )}

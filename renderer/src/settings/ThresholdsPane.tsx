@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../shared/model';
 import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
 import { METRICS, type MetricId } from '../../../shared/metrics';
@@ -55,6 +55,15 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+
+  const hasEdits = Object.keys(draft).length > 0;
+  // Closing or reloading the page with unsaved edits asks first.
+  useEffect(() => {
+    if (!hasEdits) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [hasEdits]);
 
   const settings = thresholds ?? DEFAULT_THRESHOLD_STATE;
   const stored = useMemo(() => storedByKey(thresholds), [thresholds]);
@@ -131,7 +140,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
             </select>
           </label>
         )}
-        <ImportExport canImport={canEdit} hasEdits={Object.keys(draft).length > 0} />
+        <ImportExport canImport={canEdit} hasEdits={hasEdits} />
       </div>
       {canEdit && (
         <SaveBar
@@ -200,7 +209,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
             />
             {canEdit && (
               <aside className="pane-side">
-                <PreviewPanel previews={previews} offices={offices} hasEdits={Object.keys(draft).length > 0} />
+                <PreviewPanel previews={previews} offices={offices} hasEdits={hasEdits} />
                 <BulkEditBar
                   metric={metric}
                   offices={offices}
