@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AuditEntryMessage, AuditListResult } from '../../../shared/protocol/admin-protocol';
+import { useCommands } from '../feed/commands-context';
+import { feedSelectors } from '../store/feed-slice';
+import { sessionSelectors } from '../store/session-slice';
+import { useAppStore } from '../store/store-context';
+import { describeAuditEntry } from './audit-format';
+import { AuditTable } from './AuditTable';
+
+export const AUDIT_PAGE_SIZE = 25;
+
+type Notice = { kind: 'ok' | 'error'; text: string; issues: readonly string[] };
+
+/** Container: the audit trail, newest first, paged back; revert in one click. Reloads when thresholds change. */
+export function AuditPane({ canRevert }: { canRevert: boolean }) {
+  const commands = useCommands();
+  const offices = useAppStore(feedSelectors.offices);
+  const queues = useAppStore(feedSelectors.queues);
+  const revision = useAppStore(sessionSelectors.thresholds)?.revision ?? 0;
+  const [entries, setEntries] = useState<AuditEntryMessage[]>([]);
+  const [more, setMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+
+  const receive = useCallback((result: AuditListResult, appended: boolean) => {
+    setLoading(false);
+    if (!result.ok) return setNotice({ kind: 'error', text: `Cannot read the audit trail (${result.code}):`, issues: result.issues });
+    setEntries((current) => (appended ? [...current, ...result.entries] : result.entries));
+    setMore(result.entries.length === AUDIT_PAGE_SIZE);
+  }, []);
+
+  // The first page again whenever thresholds change (a save, an import, a revert, here or elsewhere).
+  useEffect(() => {
+    let current = true;
+    void commands.auditList(AUDIT_PAGE_SIZE).then((result) => current && receive(result, false));
+    return () => {
+      current = false;
+    };
+  }, [commands, receive, revision]);
+
+  async function older() {
+    setLoading(true);
+    receive(await commands.auditList(AUDIT_PAGE_SIZE, entries[entries.length - 1]?.id), true);
+  }
+
+  async function revert(id: number) {
+    setBusyId(id);
+    setNotice(null);
+    const result = await commands.revert(id);
+    setBusyId(null);
+    if (result.ok) setNotice({ kind: 'ok', text: `Reverted entry ${id} — now revision ${result.revision}.`, issues: [] });
+    else setNotice({ kind: 'error', text: result.code === 'conflict' ? `Not reverted: it was changed since.` : `Not reverted (${result.code}):`, issues: result.issues });
+  }
+
+  const lines = useMemo(() => entries.map((entry) => ({ entry, line: describeAuditEntry(entry, offices, queues) })), [entries, offices, queues]);
+  return (
+    <section className="audit-pane" aria-labelledby="audit-title">
+      <h2 id="audit-title" className="panel-title">Audit trail</h2>
+      <p className="hint">Every change to thresholds, newest first. Revert puts a threshold back as it was before that change, if nobody changed it since; the revert is audited too.</p>
+      {notice && (
+        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="audit-notice">
+          {notice.text}
+          {notice.issues.length > 0 && <ul>{notice.issues.map((issue) => <li key={issue}>{issue}</li>)}</ul>}
+        </div>
+      )}
+      <AuditTable entries={lines} canRevert={canRevert} busyId={busyId} onRevert={(id) => void revert(id)} />
+      <div className="audit-paging">
+        {loading && <span className="hint">Loading…</span>}
+        {!loading && more && (
+          <button type="button" onClick={() => void older()}>
+            Older entries
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import type { Office, Queue } from '../../../shared/model';
+import type { AuditEntryMessage } from '../../../shared/protocol/admin-protocol';
+import { formatDurationInput, formatLevel } from './level-text';
+import { describeKey } from './pane-text';
+
+interface AuditLevels {
+  scope: 'default' | 'office' | 'queue';
+  scopeId: string;
+  metric: MetricId;
+  profile: string;
+  warning: number;
+  critical: number;
+  pendingSeconds: number | null;
+}
+
+export interface AuditLine {
+  what: string;
+  action: string;
+  before: string;
+  after: string;
+}
+
+const ACTIONS: Readonly<Record<string, string>> = {
+  'threshold.put': 'changed',
+  'threshold.remove': 'removed',
+  'threshold.import': 'imported',
+  'threshold.revert': 'reverted',
+};
+
+/** An audit entry in words: which threshold, what was done, old → new levels. */
+export function describeAuditEntry(entry: AuditEntryMessage, offices: readonly Office[], queues: readonly Queue[]): AuditLine {
+  const before = levelsOf(entry.before);
+  const after = levelsOf(entry.after);
+  const key = after ?? before;
+  return {
+    what: key ? describeKey(key, offices, queues) : entry.subject,
+    action: ACTIONS[entry.action] ?? entry.action,
+    before: key ? formatLevels(before) : summarize(entry.before),
+    after: key ? formatLevels(after) : summarize(entry.after),
+  };
+}
+
+function formatLevels(levels: AuditLevels | null): string {
+  if (!levels) return 'inherited (no override)';
+  const pending = levels.pendingSeconds === null ? 'default' : formatDurationInput(levels.pendingSeconds);
+  return `warning ${formatLevel(levels.metric, levels.warning)} · critical ${formatLevel(levels.metric, levels.critical)} · pending ${pending}`;
+}
+
+function levelsOf(value: unknown): AuditLevels | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  const scopes = ['default', 'office', 'queue'];
+  if (!scopes.includes(v.scope as string) || !METRIC_IDS.includes(v.metric as MetricId)) return null;
+  if (typeof v.warning !== 'number' || typeof v.critical !== 'number') return null;
+  return {
+    scope: v.scope as AuditLevels['scope'],
+    scopeId: String(v.scopeId ?? ''),
+    metric: v.metric as MetricId,
+    profile: String(v.profile ?? ''),
+    warning: v.warning,
+    critical: v.critical,
+    pendingSeconds: typeof v.pendingSeconds === 'number' ? v.pendingSeconds : null,
+  };
+}
+
+function summarize(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
