@@ -17,8 +17,8 @@ export async function startDemoGateway(
   overrides: Partial<GatewayOptions> = {},
   speed = 1,
   port = 0,
+  config = demoConfig(11),
 ): Promise<{ gateway: Gateway; url: string }> {
-  const config = demoConfig(11);
   const clock = acceleratedClock(systemClock, speed);
   const gateway = createGateway({
     config,

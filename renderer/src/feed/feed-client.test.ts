@@ -92,7 +92,7 @@ describe('feed client', () => {
     socket.receive('snapshot', { protocol: 1, offices: 'nope' });
     runFrames();
     expect(store.getState().connection.invalidMessages).toBe(2);
-    expect(store.getState().connection.problem).toMatch(/^Ignored an invalid snapshot: /);
+    expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^snapshot: /) });
     expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
     expect(store.getState().feed.queues).toHaveLength(3);
   });
@@ -114,7 +114,7 @@ describe('feed client', () => {
     });
     socket.receive('connect_error', error);
     expect(store.getState().connection.status).toBe('incompatible');
-    expect(store.getState().connection.problem).toMatch(/speaks protocol 2/);
+    expect(store.getState().connection.problem).toMatchObject({ key: 'incompatible', detail: expect.stringMatching(/speaks protocol 2/) });
     expect(socket.disconnects).toBe(1);
     socket.receive('connect_error', new Error('xhr poll error'));
     expect(store.getState().connection.status).toBe('incompatible');

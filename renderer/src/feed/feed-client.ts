@@ -58,7 +58,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     const alerts = pendingAlerts;
     pending = [];
     pendingAlerts = [];
-    actions().applyPatches(patches, pendingSeq, alerts);
+    actions().applyPatches(patches, pendingSeq, alerts, now());
   };
 
   socket.on('connect', () => actions().setConnection('connecting'));
@@ -66,7 +66,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
   socket.on('snapshot', (data: never) => {
     actions().messageReceived(now());
     const parsed = parseWith(SnapshotSchema, data);
-    if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid snapshot: ${parsed.issues.slice(0, 3).join('; ')}`);
+    if (!parsed.ok) return actions().invalidMessage({ key: 'invalid', detail: `snapshot: ${parsed.issues.slice(0, 3).join('; ')}` });
     pending = [];
     pendingAlerts = [];
     expectedSeq = parsed.value.seq + 1;
@@ -77,7 +77,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
   socket.on('update', (data: never) => {
     actions().messageReceived(now());
     const parsed = parseWith(UpdateSchema, data);
-    if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid update: ${parsed.issues.slice(0, 3).join('; ')}`);
+    if (!parsed.ok) return actions().invalidMessage({ key: 'invalid', detail: `update: ${parsed.issues.slice(0, 3).join('; ')}` });
     const { seq, changes, alerts } = parsed.value;
     if (expectedSeq === null || seq < expectedSeq) return; // before the snapshot, or already folded into it
     if (seq > expectedSeq) {
@@ -102,7 +102,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     expectedSeq = null;
     pending = [];
     pendingAlerts = [];
-    actions().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.');
+    actions().setConnection('reconnecting', { key: 'disconnected' });
     // The gateway closed us on purpose: socket.io will not retry by itself.
     if ((reason as string) === 'io server disconnect') socket.connect();
   });
@@ -111,16 +111,16 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     const refusal = parseWith(HandshakeRefusalSchema, (error as { data?: unknown }).data);
     if (refusal.ok && refusal.value.code === 'protocol-mismatch') {
       socket.disconnect();
-      actions().setConnection('incompatible', refusal.value.message);
+      actions().setConnection('incompatible', { key: 'incompatible', detail: refusal.value.message });
       return;
     }
     if (actions().connection.status === 'incompatible') return;
-    actions().setConnection('reconnecting', `Cannot reach the gateway (${(error as Error).message}); retrying.`);
+    actions().setConnection('reconnecting', { key: 'unreachable', detail: (error as Error).message });
   });
 
   socket.on('rejected', (data: never) => {
     const { event, issues } = data as { event?: string; issues?: string[] };
-    actions().invalidMessage(`The gateway refused ${event ?? 'a message'}: ${(issues ?? []).join('; ')}`);
+    actions().invalidMessage({ key: 'rejected', detail: `${event ?? '?'}: ${(issues ?? []).join('; ')}` });
   });
 
   return () => socket.disconnect();

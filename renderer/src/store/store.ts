@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createFeedSlice, type FeedSlice } from './feed-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 
-export type AppState = ConnectionSlice & FeedSlice;
+export type AppState = ConnectionSlice & FeedSlice & HistorySlice & DisplaySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store built from feature slices; each slice keeps its selectors beside it. */
@@ -10,5 +12,7 @@ export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createConnectionSlice(...a),
     ...createFeedSlice(...a),
+    ...createHistorySlice(...a),
+    ...createDisplaySlice(...a),
   }));
 }

@@ -9,7 +9,7 @@ function renderWall(officeId: string | null) {
   const store = createAppStore();
   render(
     <StoreProvider store={store}>
-      <WallView officeId={officeId} />
+      <WallView officeId={officeId} locale="en-GB" language="en" onNextLanguage={() => {}} />
     </StoreProvider>,
   );
   return store;
@@ -58,13 +58,14 @@ describe('WallView', () => {
   it('when the connection drops, says so with the age of the data and greys every tile', () => {
     const store = renderWall(null);
     act(() => {
-      store.getState().applySnapshot(snapshot(1), Date.now());
+      store.getState().applySnapshot({ ...snapshot(1), serverTime: Date.now() }, Date.now());
       store.getState().setConnection('live');
       store.getState().messageReceived(Date.UTC(2026, 10, 22, 14, 3));
-      store.getState().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.');
+      store.getState().setConnection('reconnecting', { key: 'disconnected' });
     });
     expect(statusOf()).toBe('reconnecting');
-    expect(screen.getByTestId('connection-status').textContent).toMatch(/Disconnected — showing data from \d\d:03/);
+    expect(screen.getByTestId('connection-status').textContent).toMatch(/Disconnected — data \d+ \w+ old · showing data from \d\d:03/);
+    expect(document.querySelector('.wall-notice')?.textContent).toBe('Lost the connection to the gateway; reconnecting.');
     expect(screen.getAllByTestId('queue-tile').every((t) => t.className.includes('tile-stale'))).toBe(true);
     expect(screen.getByTestId('worst-status').textContent).toBe('Status unknown');
   });
