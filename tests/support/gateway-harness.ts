@@ -22,7 +22,15 @@ export async function startDemoGateway(
   const clock = acceleratedClock(systemClock, speed);
   const gateway = createGateway({
     config,
-    sources: [createDemoSource({ config, settings: config.demo!, clock, scheduler: systemScheduler })],
+    // As the gateway's start-up does: the demo feeds only the queues whose source is the demo.
+    sources: [
+      createDemoSource({
+        config: { offices: config.offices, queues: config.queues.filter((q) => (q.source?.kind ?? 'demo') === 'demo') },
+        settings: config.demo!,
+        clock,
+        scheduler: systemScheduler,
+      }),
+    ],
     clock,
     scheduler: systemScheduler,
     logger: silentLogger,

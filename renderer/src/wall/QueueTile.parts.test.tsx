@@ -83,7 +83,7 @@ describe('QueueTile notes', () => {
     expect(el.className).toContain('tile-stale');
     expect(el.querySelector('.tile-status-word')?.textContent).toBe('Stale: Warning');
     const note = screen.getByTestId('tile-stale');
-    expect(note.textContent).toBe('Source downdata 2 mins old');
+    expect(note.textContent).toBe('Source down · data 2 mins old');
     expect(note.getAttribute('title')).toBe('Zendesk answered 503 three times');
   });
 

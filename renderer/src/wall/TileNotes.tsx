@@ -33,8 +33,9 @@ export function TileNotes({ state, alert, dataAgeSeconds, causes, locale, timeZo
     <div className="tile-notes">
       {(stale || dataAgeSeconds !== null) && (
         <p className="note note-stale" data-testid="tile-stale" title={stale?.message}>
-          {stale && <span className="note-reason">{t(`tile.staleReason.${stale.reason}`)}</span>}
-          {dataAgeSeconds !== null && <span className="note-age">{t('tile.dataAge', { age: formatAge(dataAgeSeconds, locale) })}</span>}
+          {[stale && t(`tile.staleReason.${stale.reason}`), dataAgeSeconds !== null && t('tile.dataAge', { age: formatAge(dataAgeSeconds, locale) })]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       )}
       {atRisk && !stale && (

@@ -53,6 +53,7 @@ describe('WallView paging', () => {
     expect(screen.getByTestId('page-indicator').textContent).toBe('1/2');
     expect(officesShown()).toEqual(['lisbon']);
     expect(screen.getAllByTestId('queue-tile')).toHaveLength(20);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Lisbon');
     act(() => void vi.advanceTimersByTime(20_000));
     expect(screen.getByTestId('page-indicator').textContent).toBe('2/2');
     expect(officesShown()).toEqual(['amsterdam']);

@@ -67,7 +67,8 @@ export function WallView({ officeId, locale, language, onNextLanguage, pageMs = 
       <main className="wall-sections" data-testid="wall-page" data-page={pageIndex + 1} data-pages={pages.length}>
         {sections.map(({ office, queues: list, part }) => (
           <section key={`${office.id}-${part?.index ?? 0}`} className="office" style={{ flexGrow: rowsFor(list.length) }} aria-label={office.name}>
-            {(sections.length > 1 || part) && (
+            {/* Name the office whenever the wall shows more than one, even on a page of its own. */}
+            {(shown.length > 1 || part) && (
               <h2 className="office-name">
                 {office.name}
                 {part && ` ${part.index}/${part.count}`}
