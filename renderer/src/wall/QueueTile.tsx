@@ -71,7 +71,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         </span>
         <span className="tile-channel">
           <ChannelGlyph channel={queue.channel} />
-          {t(`channel.${queue.channel}`)}
+          <span className="tile-channel-name">{t(`channel.${queue.channel}`)}</span>
         </span>
       </header>
       <div className="tile-title">

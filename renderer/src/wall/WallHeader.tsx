@@ -46,10 +46,9 @@ export function WallHeader(props: WallHeaderProps) {
         <span className="connection-dot" aria-hidden="true" />
         {t(`connection.${connection}`)}
         {!live && lastMessageAt !== null && (
-          <span className="connection-age">
-            {' — '}
-            {t('tile.dataAge', { age: formatAge((localNow - lastMessageAt) / 1000, locale) })} ·{' '}
-            {t('header.showingDataFrom', { time: formatClock(lastMessageAt + (now - localNow), locale, clocks[0]?.timeZone ?? 'UTC') })}
+          <span className="connection-age" title={t('header.showingDataFrom', { time: formatClock(lastMessageAt + (now - localNow), locale, clocks[0]?.timeZone ?? 'UTC') })}>
+            {' · '}
+            {t('tile.dataAge', { age: formatAge((localNow - lastMessageAt) / 1000, locale) })}
           </span>
         )}
         {!live && problem && <span className="visually-hidden"> {t(`problem.${problem.key}`, { detail: problem.detail ?? '' })}</span>}
