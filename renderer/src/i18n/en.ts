@@ -35,6 +35,7 @@ export const en = {
     worst: 'Worst: {{status}}',
     unknown: 'Status unknown',
     showingDataFrom: 'showing data from {{time}}',
+    lastUpdate: 'last update {{age}} ago',
     page: 'Page {{page}} of {{pages}}',
     language: 'Language: {{language}} (press L to change)',
   },
