@@ -122,6 +122,18 @@ describe('the wall display at a distance, in Chromium', () => {
     }
   });
 
+  it('drifts the layout against burn-in: smoothly, or in instant steps when the screen asks for reduced motion', async () => {
+    for (const [reducedMotion, timing] of [['no-preference', 'ease-in-out'], ['reduce', 'steps(1)']] as const) {
+      const { page, close } = await openWall(browser, url, '/', FULL_HD, { reducedMotion });
+      const animation = await page.locator('.wall').evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { name: style.animationName, duration: style.animationDuration, timing: style.animationTimingFunction };
+      });
+      expect(animation).toEqual({ name: 'burn-in-drift', duration: '720s', timing });
+      await close();
+    }
+  });
+
   it('under a deuteranopia and a protanopia simulation, statuses still differ by lightness and shape (screenshots)', async () => {
     const { page, close } = await openWall(browser, url, '/');
     for (const [name, matrix] of [
