@@ -5,7 +5,7 @@ import { GatewayConfigSchema } from '../../server/config/config-schema';
 import { DEMO_INGEST_KEY, demoConfig } from '../../server/config/demo-config';
 import type { Gateway } from '../../server/gateway';
 import { launchChromium } from '../support/chromium';
-import { startDemoGateway } from '../support/gateway-harness';
+import { connect, nextEvent, startDemoGateway } from '../support/gateway-harness';
 import { contrastViolations, FULL_HD, openWall, overflowOf, SCREENSHOTS, UHD } from '../support/wall-page';
 
 let gateway: Gateway;
@@ -14,7 +14,7 @@ let browser: Browser;
 
 const CHANNELS = ['email', 'chat', 'phone', 'trustpilot', 'facebook'] as const;
 
-/** A big floor: twenty demo queues per office, and one pushed queue that goes stale quickly. */
+/** A big floor: twenty demo queues per office, and two pushed queues (one goes stale quickly). */
 function bigConfig() {
   const base = demoConfig(11);
   const queues = ['lisbon', 'amsterdam'].flatMap((officeId) =>
@@ -26,8 +26,30 @@ function bigConfig() {
       team: { name: `Team ${Math.floor(i / 5) + 1}`, kind: i % 7 === 0 ? 'partner' : 'in-house' },
     })),
   );
-  queues.push({ id: 'lis-crm', name: 'CRM bridge', officeId: 'lisbon', channel: 'email', team: { name: 'Team 1', kind: 'in-house' }, source: { kind: 'push' }, staleAfterSeconds: 5 } as never);
-  return GatewayConfigSchema.parse({ ...base, queues });
+  const pushed = (id: string, name: string, staleAfterSeconds: number) =>
+    ({ id, name, officeId: 'lisbon', channel: 'email', team: { name: 'Team 1', kind: 'in-house' }, source: { kind: 'push' }, staleAfterSeconds }) as never;
+  queues.push(pushed('lis-crm', 'CRM bridge', 5), pushed('lis-web', 'Web forms', 3600));
+  // Ten simulated seconds of pending period (one real second here), so a test can watch a queue turn critical.
+  return GatewayConfigSchema.parse({ ...base, queues, health: { ...base.health, pendingSeconds: 10 } });
+}
+
+/** The gateway's own clock, which runs ten times faster than the wall's. */
+async function gatewayNow(): Promise<number> {
+  const socket = connect(url);
+  try {
+    return (await nextEvent(socket, 'snapshot')).serverTime;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+async function postReading(queueId: string, at: number, backlog: number): Promise<number> {
+  const response = await fetch(`${url}/api/v1/queues/${queueId}/readings`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${DEMO_INGEST_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ at, backlog, agentsOnline: 2 }),
+  });
+  return response.status;
 }
 
 beforeAll(async () => {
@@ -41,7 +63,7 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-describe('a wall with 41 queues, in Chromium', () => {
+describe('a wall with 42 queues, in Chromium', () => {
   it('pages by office with an indicator, each page fitting 1920×1080 and 3840×2160 with legible contrast', async () => {
     for (const size of [FULL_HD, UHD]) {
       const { page, problems, close } = await openWall(browser, url, '/?pageSeconds=5', size);
@@ -49,7 +71,7 @@ describe('a wall with 41 queues, in Chromium', () => {
       expect(await indicator.innerText()).toBe('1/2');
       const offices = () => page.locator('[data-testid="queue-tile"]').evaluateAll((n) => [...new Set(n.map((e) => e.getAttribute('data-office-id')))]);
       expect(await offices()).toEqual(['lisbon']);
-      expect(await page.locator('[data-testid="queue-tile"]').count()).toBe(21);
+      expect(await page.locator('[data-testid="queue-tile"]').count()).toBe(22);
       expect(await overflowOf(page)).toEqual({ x: 0, y: 0 });
       await page.screenshot({ path: `${SCREENSHOTS}/paging-1of2-${size.width}x${size.height}.png` });
       await expect.poll(() => indicator.innerText(), { timeout: 7000, interval: 250 }).toBe('2/2');
@@ -65,12 +87,7 @@ describe('a wall with 41 queues, in Chromium', () => {
   });
 
   it('greys a queue whose data stopped, with the reason and the age of its data', async () => {
-    const response = await fetch(`${url}/api/v1/queues/lis-crm/readings`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${DEMO_INGEST_KEY}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ at: Date.now(), backlog: 12, agentsOnline: 2 }),
-    });
-    expect(response.status).toBe(200);
+    expect(await postReading('lis-crm', Date.now(), 12)).toBe(200);
     const { page, close } = await openWall(browser, url, '/?office=lisbon&lang=en', FULL_HD, { bypassCSP: true });
     const tile = page.locator('[data-testid="queue-tile"][data-queue-id="lis-crm"]');
     await expect.poll(() => tile.getAttribute('data-status'), { timeout: 5000 }).toBe('stale');
@@ -81,5 +98,28 @@ describe('a wall with 41 queues, in Chromium', () => {
     await tile.screenshot({ path: `${SCREENSHOTS}/stale-tile.png` });
     await page.screenshot({ path: `${SCREENSHOTS}/stale-lisbon-1920x1080.png` });
     await close();
+  });
+
+  it('flashes a tile for a few seconds when its queue turns critical, and not when a screen starts with it critical', async () => {
+    const { page, problems, close } = await openWall(browser, url, '/?office=lisbon&chime=1');
+    const tile = page.locator('[data-testid="queue-tile"][data-queue-id="lis-web"]');
+    expect(await postReading('lis-web', await gatewayNow(), 40)).toBe(200);
+    await expect.poll(() => tile.getAttribute('data-status'), { timeout: 5000 }).toBe('ok');
+    expect(await tile.getByTestId('tile-flash').count()).toBe(0);
+    // Email turns critical at a backlog of 2500.
+    expect(await postReading('lis-web', await gatewayNow(), 3000)).toBe(200);
+    await expect.poll(() => tile.getAttribute('data-status'), { timeout: 5000, interval: 100 }).toBe('critical');
+    expect(await tile.getByTestId('tile-flash').count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/flash-lisbon-1920x1080.png` });
+    await expect.poll(() => tile.getByTestId('tile-flash').count(), { timeout: 8000, interval: 250 }).toBe(0);
+    expect(await tile.getAttribute('data-status')).toBe('critical');
+    expect(problems).toEqual([]);
+    await close();
+
+    const fresh = await openWall(browser, url, '/?office=lisbon');
+    const again = fresh.page.locator('[data-testid="queue-tile"][data-queue-id="lis-web"]');
+    expect(await again.getAttribute('data-status')).toBe('critical');
+    expect(await again.getByTestId('tile-flash').count()).toBe(0);
+    await fresh.close();
   });
 });

@@ -11,7 +11,7 @@ export const pt: Messages = {
     atRisk: 'Rutura em ~{{duration}}',
     acknowledged: 'Reconhecido por {{name}}',
     snoozed: 'Adiado até às {{time}}',
-    dataAge: 'dados com {{age}}',
+    dataAge: 'dados de há {{age}}',
     trend: { rising: 'Pendentes a subir: {{delta}} em 15 min', falling: 'Pendentes a descer: {{delta}} em 15 min', steady: 'Pendentes estáveis em 15 min' },
     staleReason: { 'no-recent-data': 'Sem dados recentes', 'source-down': 'Fonte indisponível' },
     history: 'Pendentes, última hora',
