@@ -21,7 +21,10 @@ export interface ToneContext {
 
 /** Two soft notes, falling: noticeable across a floor, over in under a second. */
 function playChime(context: ToneContext) {
-  if (context.state === 'suspended') void context.resume?.();
+  if (context.state === 'suspended') {
+    // Browsers keep audio off until someone touches the page, unless started to allow it (see README).
+    context.resume?.().catch((error: unknown) => console.warn(`The chime cannot play: ${String(error)}`));
+  }
   const start = context.currentTime + 0.02;
   [880, 660].forEach((frequency, i) => {
     const at = start + i * 0.28;
