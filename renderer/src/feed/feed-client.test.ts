@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../../tests/support/renderer-fixtures';
 import { createAppStore } from '../store/store';
-import { startFeedClient, type FeedSocket } from './feed-client';
+import { HANDSHAKE_OPTIONS, startFeedClient, type FeedSocket } from './feed-client';
 
 class FakeSocket implements FeedSocket {
   private listeners = new Map<string, Array<(...args: unknown[]) => void>>();
@@ -118,5 +118,10 @@ describe('feed client', () => {
     expect(socket.disconnects).toBe(1);
     socket.receive('connect_error', new Error('xhr poll error'));
     expect(store.getState().connection.status).toBe('incompatible');
+  });
+
+  it('reconnects for ever, soon: from half a second, doubling to at most five seconds with jitter', () => {
+    expect(HANDSHAKE_OPTIONS).toMatchObject({ reconnection: true, reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+    expect(HANDSHAKE_OPTIONS.randomizationFactor).toBeGreaterThan(0);
   });
 });
