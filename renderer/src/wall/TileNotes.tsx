@@ -33,9 +33,11 @@ export function TileNotes({ state, alert, dataAgeSeconds, causes, locale, timeZo
     <div className="tile-notes">
       {(stale || dataAgeSeconds !== null) && (
         <p className="note note-stale" data-testid="tile-stale" title={stale?.message}>
-          {[stale && t(`tile.staleReason.${stale.reason}`), dataAgeSeconds !== null && t('tile.dataAge', { age: formatAge(dataAgeSeconds, locale) })]
-            .filter(Boolean)
-            .join(' · ')}
+          <span className="note-text">
+            {[stale && t(`tile.staleReason.${stale.reason}`), dataAgeSeconds !== null && t('tile.dataAge', { age: formatAge(dataAgeSeconds, locale) })]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
         </p>
       )}
       {atRisk && !stale && (
@@ -43,7 +45,9 @@ export function TileNotes({ state, alert, dataAgeSeconds, causes, locale, timeZo
           <svg className="note-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M13 2 4 14h6l-1 8 9-12h-6z" />
           </svg>
-          {t('tile.atRisk', { duration: formatAge(atRisk.minutes * 60, locale) })} · {t(`metric.${atRisk.metric}`)}
+          <span className="note-text">
+            {t('tile.atRisk', { duration: formatAge(atRisk.minutes * 60, locale) })} · {t(`metric.${atRisk.metric}`)}
+          </span>
         </p>
       )}
       {(snoozed || acknowledged) && (
@@ -51,7 +55,9 @@ export function TileNotes({ state, alert, dataAgeSeconds, causes, locale, timeZo
           <svg className="note-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             {snoozed ? <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 3a7 7 0 1 1 0 14 7 7 0 0 1 0-14zm-1 2v6l5 3 1-1.7-4-2.3V7z" /> : <path d="m9 16.2-4.2-4.2-1.4 1.4L9 19 21 7l-1.4-1.4z" />}
           </svg>
-          {snoozed ? t('tile.snoozed', { time: formatClock(snoozed.until, locale, timeZone) }) : t('tile.acknowledged', { name: acknowledged!.by })}
+          <span className="note-text">
+            {snoozed ? t('tile.snoozed', { time: formatClock(snoozed.until, locale, timeZone) }) : t('tile.acknowledged', { name: acknowledged!.by })}
+          </span>
         </p>
       )}
       {causes.length > 0 && state && (
