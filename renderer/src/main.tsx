@@ -1,29 +1,49 @@
-// Wiring only: read where to connect, create the store, start the feed, render.
+// Wiring only: read where to connect and how to look, create the store, start the feeds, render.
 import '@fontsource-variable/inter';
 import './styles/wall.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { io } from 'socket.io-client';
 import { App } from './app/App';
+import { startChime } from './attention/chime';
 import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient } from './feed/feed-client';
 import { CommandsProvider } from './feed/commands-context';
 import { createGatewayCommands } from './feed/gateway-commands';
+import { startHistoryClient } from './feed/history-client';
+import { createI18n } from './i18n/i18n';
+import { readDisplayOptions } from './launch/display-options';
 import { resolveScreenOptions } from './launch/launch-options';
 import { StoreProvider } from './store/store-context';
 import { createAppStore } from './store/store';
 
 const options = await resolveScreenOptions(window);
+const display = readDisplayOptions(window.location.search);
 const store = createAppStore();
+store.getState().setLanguage(display.language);
+const i18n = createI18n(display.language ?? 'en');
 const socket = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client, options.token) });
 startFeedClient({ store, socket, requestFrame: (callback) => requestAnimationFrame(callback) });
 const commands = createGatewayCommands(socket);
+if (options.view === 'wall') {
+  // Sparklines and the chime belong to the wall only.
+  startHistoryClient({
+    store,
+    socket: socket as never,
+    setInterval: (callback, ms) => window.setInterval(callback, ms),
+    clearInterval: (handle) => window.clearInterval(handle as number),
+  });
+  if (display.chime) startChime(store, () => new AudioContext());
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreProvider store={store}>
-      <CommandsProvider commands={commands}>
-        <App officeId={options.officeId} view={options.view} />
-      </CommandsProvider>
-    </StoreProvider>
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider store={store}>
+        <CommandsProvider commands={commands}>
+          <App officeId={options.officeId} view={options.view} pageMs={display.pageMs} />
+        </CommandsProvider>
+      </StoreProvider>
+    </I18nextProvider>
   </StrictMode>,
 );

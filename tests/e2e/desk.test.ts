@@ -60,7 +60,7 @@ describe('the desk view in Chromium against a real demo gateway', () => {
 
     const { card, alertId, queueId } = await firstUnhandledAlert(desk);
     const { page: wall } = await open(floor, `/?office=${officeOf(queueId)}`, { width: 1920, height: 1080 });
-    const handled = wall.locator(`[data-testid="queue-tile"][data-queue-id="${queueId}"] [data-testid="tile-handled"]`);
+    const handled = wall.locator(`[data-testid="queue-tile"][data-queue-id="${queueId}"] [data-testid="tile-alert"]`);
     await card.getByPlaceholder('Note (optional)').fill('On it, moving two agents');
     const clicked = Date.now();
     await card.getByRole('button', { name: 'Acknowledge' }).click();

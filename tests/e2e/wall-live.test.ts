@@ -92,6 +92,10 @@ describe('the wall view served by the gateway, in Chromium', () => {
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 5000 }).toBe('reconnecting');
     const tiles = page.locator('[data-testid="queue-tile"]');
     expect(await tiles.evaluateAll((nodes) => nodes.every((n) => n.classList.contains('tile-stale')))).toBe(true);
+    // Every tile says how old its numbers are, in the office's language (Amsterdam: Dutch).
+    const ages = await page.locator('[data-testid="queue-tile"] [data-testid="tile-stale"]').allInnerTexts();
+    expect(ages).toHaveLength(await tiles.count());
+    for (const age of ages) expect(age).toMatch(/^gegevens \d+ (sec|min|uur)\.? oud$/);
     await page.screenshot({ path: `${SCREENSHOTS}/wall-amsterdam-disconnected.png` });
 
     gateway = (await startDemoGateway({ rendererDir: 'dist/renderer' }, 10, port)).gateway;

@@ -17,12 +17,20 @@ export async function startDemoGateway(
   overrides: Partial<GatewayOptions> = {},
   speed = 1,
   port = 0,
+  config = demoConfig(11),
 ): Promise<{ gateway: Gateway; url: string }> {
-  const config = demoConfig(11);
   const clock = acceleratedClock(systemClock, speed);
   const gateway = createGateway({
     config,
-    sources: [createDemoSource({ config, settings: config.demo!, clock, scheduler: systemScheduler })],
+    // As the gateway's start-up does: the demo feeds only the queues whose source is the demo.
+    sources: [
+      createDemoSource({
+        config: { offices: config.offices, queues: config.queues.filter((q) => (q.source?.kind ?? 'demo') === 'demo') },
+        settings: config.demo!,
+        clock,
+        scheduler: systemScheduler,
+      }),
+    ],
     clock,
     scheduler: systemScheduler,
     logger: silentLogger,

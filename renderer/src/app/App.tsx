@@ -2,10 +2,10 @@ import { DeskView } from '../desk/DeskView';
 import type { View } from '../launch/launch-options';
 import { PinsView } from '../pins/PinsView';
 import { SettingsView } from '../settings/SettingsView';
-import { WallView } from '../wall/WallView';
+import { WallScreen } from '../wall/WallScreen';
 
 /** Routes a window to its view: the wall, a lead's desk, the pinned items, or the managers' settings. */
-export function App({ officeId, view }: { officeId: string | null; view: View }) {
+export function App({ officeId, view, pageMs }: { officeId: string | null; view: View; pageMs?: number }) {
   switch (view) {
     case 'desk':
       return <DeskView />;
@@ -14,6 +14,6 @@ export function App({ officeId, view }: { officeId: string | null; view: View })
     case 'settings':
       return <SettingsView />;
     default:
-      return <WallView officeId={officeId} />;
+      return <WallScreen officeId={officeId} pageMs={pageMs} />;
   }
 }

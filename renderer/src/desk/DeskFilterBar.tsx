@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel, type Office, type Queue } from '../../../shared/model';
-import { CHANNEL_LABELS } from '../wall/ChannelGlyph';
+import { en } from '../i18n/en';
 import { NO_FILTERS, type DeskFilters } from './queue-order';
 
 export interface DeskFilterBarProps {
@@ -33,7 +33,7 @@ export function DeskFilterBar({ offices, queues, filters, onChange, shown }: Des
           <option value="">All channels</option>
           {channels.map((c) => (
             <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
+              {en.channel[c]}
             </option>
           ))}
         </select>

@@ -173,7 +173,7 @@ describe('DeskView', () => {
     const row = screen.getAllByTestId('desk-queue-row').find((r) => r.dataset.queueId === 'lis-chat')!;
     expect(row.textContent).toContain('Last known: Warning. Zendesk answered 503 three times.');
     expect(screen.getByTestId('desk-main').className).not.toContain('desk-not-live');
-    act(() => store.getState().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.'));
+    act(() => store.getState().setConnection('reconnecting', { key: 'disconnected' }));
     expect(screen.getByTestId('desk-main').className).toContain('desk-not-live');
     expect(screen.getByTestId('connection-status').textContent).toContain('Disconnected');
     expect(screen.getByText('Lost the connection to the gateway; reconnecting.')).toBeTruthy();

@@ -1,7 +1,8 @@
 import type { Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
 import { formatMetric } from '../format/metric';
-import { ChannelGlyph, CHANNEL_LABELS } from '../wall/ChannelGlyph';
+import { en } from '../i18n/en';
+import { ChannelGlyph } from '../wall/ChannelGlyph';
 import { StatusIcon } from '../wall/StatusIcon';
 import { PinButton } from './PinButton';
 import { severityOf } from './queue-order';
@@ -39,7 +40,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
       <th scope="row" className="desk-queue-name">
         {queue.name}
         <span className="desk-queue-where">
-          {officeName} · <ChannelGlyph channel={queue.channel} /> {CHANNEL_LABELS[queue.channel]} · {queue.team.name}
+          {officeName} · <ChannelGlyph channel={queue.channel} /> {en.channel[queue.channel]} · {queue.team.name}
           {queue.team.kind === 'partner' && <span className="partner-badge">Partner</span>}
         </span>
       </th>

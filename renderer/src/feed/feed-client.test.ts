@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../../tests/support/renderer-fixtures';
 import { createAppStore } from '../store/store';
-import { startFeedClient, type FeedSocket } from './feed-client';
+import { HANDSHAKE_OPTIONS, startFeedClient, type FeedSocket } from './feed-client';
 
 class FakeSocket implements FeedSocket {
   private listeners = new Map<string, Array<(...args: unknown[]) => void>>();
@@ -100,7 +100,7 @@ describe('feed client', () => {
     socket.receive('snapshot', { protocol: 1, offices: 'nope' });
     runFrames();
     expect(store.getState().connection.invalidMessages).toBe(2);
-    expect(store.getState().connection.problem).toMatch(/^Ignored an invalid snapshot: /);
+    expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^snapshot: /) });
     expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
     expect(store.getState().feed.queues).toHaveLength(3);
   });
@@ -122,9 +122,14 @@ describe('feed client', () => {
     });
     socket.receive('connect_error', error);
     expect(store.getState().connection.status).toBe('incompatible');
-    expect(store.getState().connection.problem).toMatch(/speaks protocol 2/);
+    expect(store.getState().connection.problem).toMatchObject({ key: 'incompatible', detail: expect.stringMatching(/speaks protocol 2/) });
     expect(socket.disconnects).toBe(1);
     socket.receive('connect_error', new Error('xhr poll error'));
     expect(store.getState().connection.status).toBe('incompatible');
+  });
+
+  it('reconnects for ever, soon: from half a second, doubling to at most five seconds with jitter', () => {
+    expect(HANDSHAKE_OPTIONS).toMatchObject({ reconnection: true, reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+    expect(HANDSHAKE_OPTIONS.randomizationFactor).toBeGreaterThan(0);
   });
 });

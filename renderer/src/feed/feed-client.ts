@@ -65,7 +65,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     const alerts = pendingAlerts;
     pending = [];
     pendingAlerts = [];
-    actions().applyPatches(patches, pendingSeq, alerts, pendingOffset);
+    actions().applyPatches(patches, pendingSeq, alerts, { clockOffsetMs: pendingOffset, localTime: now() });
   };
 
   socket.on('connect', () => actions().setConnection('connecting'));
@@ -73,7 +73,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
   socket.on('snapshot', (data: never) => {
     actions().messageReceived(now());
     const parsed = parseWith(SnapshotSchema, data);
-    if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid snapshot: ${parsed.issues.slice(0, 3).join('; ')}`);
+    if (!parsed.ok) return actions().invalidMessage({ key: 'invalid', detail: `snapshot: ${parsed.issues.slice(0, 3).join('; ')}` });
     pending = [];
     pendingAlerts = [];
     expectedSeq = parsed.value.seq + 1;
@@ -84,7 +84,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
   socket.on('update', (data: never) => {
     actions().messageReceived(now());
     const parsed = parseWith(UpdateSchema, data);
-    if (!parsed.ok) return actions().invalidMessage(`Ignored an invalid update: ${parsed.issues.slice(0, 3).join('; ')}`);
+    if (!parsed.ok) return actions().invalidMessage({ key: 'invalid', detail: `update: ${parsed.issues.slice(0, 3).join('; ')}` });
     const { seq, changes, alerts } = parsed.value;
     if (expectedSeq === null || seq < expectedSeq) return; // before the snapshot, or already folded into it
     if (seq > expectedSeq) {
@@ -110,7 +110,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     expectedSeq = null;
     pending = [];
     pendingAlerts = [];
-    actions().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.');
+    actions().setConnection('reconnecting', { key: 'disconnected' });
     // The gateway closed us on purpose: socket.io will not retry by itself.
     if ((reason as string) === 'io server disconnect') socket.connect();
   });
@@ -119,33 +119,33 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     const refusal = parseWith(HandshakeRefusalSchema, (error as { data?: unknown }).data);
     if (refusal.ok && refusal.value.code === 'protocol-mismatch') {
       socket.disconnect();
-      actions().setConnection('incompatible', refusal.value.message);
+      actions().setConnection('incompatible', { key: 'incompatible', detail: refusal.value.message });
       return;
     }
     if (refusal.ok && TOKEN_REFUSALS.has(refusal.value.code)) {
       socket.disconnect();
-      actions().setConnection('refused', refusal.value.message);
+      actions().setConnection('refused', { key: 'refused', detail: refusal.value.message });
       return;
     }
     if (actions().connection.status === 'incompatible' || actions().connection.status === 'refused') return;
-    actions().setConnection('reconnecting', `Cannot reach the gateway (${(error as Error).message}); retrying.`);
+    actions().setConnection('reconnecting', { key: 'unreachable', detail: (error as Error).message });
   });
 
   socket.on('session', (data: never) => {
     const parsed = parseWith(SessionSchema, data);
     if (parsed.ok) actions().setSession(parsed.value);
-    else actions().invalidMessage(`Ignored an invalid session: ${parsed.issues.slice(0, 3).join('; ')}`);
+    else actions().invalidMessage({ key: 'invalid', detail: `session: ${parsed.issues.slice(0, 3).join('; ')}` });
   });
 
   socket.on('thresholds', (data: never) => {
     const parsed = parseWith(ThresholdStateSchema, data);
     if (parsed.ok) actions().setThresholds(parsed.value);
-    else actions().invalidMessage(`Ignored invalid thresholds: ${parsed.issues.slice(0, 3).join('; ')}`);
+    else actions().invalidMessage({ key: 'invalid', detail: `thresholds: ${parsed.issues.slice(0, 3).join('; ')}` });
   });
 
   socket.on('rejected', (data: never) => {
     const { event, issues } = data as { event?: string; issues?: string[] };
-    actions().invalidMessage(`The gateway refused ${event ?? 'a message'}: ${(issues ?? []).join('; ')}`);
+    actions().invalidMessage({ key: 'rejected', detail: `${event ?? '?'}: ${(issues ?? []).join('; ')}` });
   });
 
   return () => socket.disconnect();

@@ -14,17 +14,3 @@ export function formatMetric(id: MetricId, value: number, locale: string): strin
       return new Intl.NumberFormat(locale).format(value);
   }
 }
-
-/** Short names for the tile's cause line. */
-export const SHORT_LABELS: Readonly<Record<MetricId, string>> = {
-  backlog: 'Backlog',
-  oldestWaitingSeconds: 'Oldest waiting',
-  firstResponseP50: 'First reply p50',
-  firstResponseP90: 'First reply p90',
-  resolutionP50: 'Resolution p50',
-  resolutionP90: 'Resolution p90',
-  slaAttainment: 'SLA',
-  inflowPerHour: 'Inflow',
-  outflowPerHour: 'Outflow',
-  agentsOnline: 'Agents',
-};

@@ -55,7 +55,7 @@ describe('SettingsView', () => {
 
   it('shows the gateway\'s message when it refuses the token, and offers to sign in again', () => {
     const { store } = renderWithGateway(<SettingsView storedToken={() => 'wrong-token'} signIn={vi.fn()} />, { role: null });
-    act(() => store.getState().setConnection('refused', 'This token is not known to the gateway.'));
+    act(() => store.getState().setConnection('refused', { key: 'refused', detail: 'This token is not known to the gateway.' }));
     expect(screen.getByTestId('refused').textContent).toBe('The gateway refused this screen: This token is not known to the gateway.');
     expect(screen.getByLabelText('Your token')).toBeTruthy();
     expect(screen.queryByTestId('threshold-table')).toBeNull();

@@ -4,6 +4,15 @@ import type { AppState } from './store';
 /** `refused`: the gateway turned this screen's token down (unknown, revoked, or none where one is needed). */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'incompatible' | 'refused';
 
+/**
+ * What went wrong, as a message key the wall translates (`problem.<key>`) and a detail passed through
+ * as received (the socket's error, the gateway's own sentence).
+ */
+export interface ConnectionProblem {
+  key: 'disconnected' | 'unreachable' | 'invalid' | 'rejected' | 'incompatible' | 'refused';
+  detail?: string;
+}
+
 export interface ConnectionSlice {
   connection: {
     status: ConnectionStatus;
@@ -12,12 +21,12 @@ export interface ConnectionSlice {
     /** Gateway clock minus local clock, from the last snapshot: screens show the gateway's time. */
     clockOffsetMs: number;
     invalidMessages: number;
-    /** A sentence a person can act on, or null. */
-    problem: string | null;
+    /** Something a person can act on, or null. */
+    problem: ConnectionProblem | null;
   };
-  setConnection: (status: ConnectionStatus, problem?: string | null) => void;
+  setConnection: (status: ConnectionStatus, problem?: ConnectionProblem | null) => void;
   messageReceived: (localTime: number) => void;
-  invalidMessage: (problem: string) => void;
+  invalidMessage: (problem: ConnectionProblem) => void;
 }
 
 export const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set) => ({

@@ -1,9 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createFeedSlice, type FeedSlice } from './feed-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 
-export type AppState = ConnectionSlice & FeedSlice & SessionSlice;
+export type AppState = ConnectionSlice & FeedSlice & HistorySlice & DisplaySlice & SessionSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store built from feature slices; each slice keeps its selectors beside it. */
@@ -11,6 +13,8 @@ export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createConnectionSlice(...a),
     ...createFeedSlice(...a),
+    ...createHistorySlice(...a),
+    ...createDisplaySlice(...a),
     ...createSessionSlice(...a),
   }));
 }

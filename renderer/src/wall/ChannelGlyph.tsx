@@ -1,16 +1,5 @@
 import type { Channel } from '../../../shared/model';
 
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  email: 'Email',
-  chat: 'Chat',
-  phone: 'Phone',
-  trustpilot: 'Trustpilot',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  linkedin: 'LinkedIn',
-};
-
 const PATHS: Readonly<Record<Channel, string>> = {
   email: 'M3 5h18v14H3zM3 6l9 7 9-7',
   chat: 'M4 4h16v11H9l-5 4z',

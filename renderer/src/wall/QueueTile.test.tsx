@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { chatQueue, emailQueue, state } from '../../../tests/support/renderer-fixtures';
 import { QueueTile } from './QueueTile';
 
+const NOW = 1_700_000_030_000;
+
 describe('QueueTile', () => {
   it('shows the name, channel, team and the three metrics with units and human durations', () => {
-    render(<QueueTile queue={chatQueue} state={state('lis-chat', { metrics: { backlog: 1234, firstResponseP90: 200, resolutionP90: 4800 } as never })} locale="en-GB" live />);
+    render(<QueueTile queue={chatQueue} state={state('lis-chat', { metrics: { backlog: 1234, firstResponseP90: 200, resolutionP90: 4800 } as never })} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
     const tile = screen.getByTestId('queue-tile');
     expect(tile).toHaveProperty('dataset.queueId', 'lis-chat');
     expect(tile.dataset.officeId).toBe('lisbon');
@@ -19,7 +21,7 @@ describe('QueueTile', () => {
   });
 
   it('formats counts in the office locale', () => {
-    render(<QueueTile queue={chatQueue} state={state('lis-chat', { metrics: { backlog: 1234, firstResponseP90: 1, resolutionP90: 1 } as never })} locale="de-DE" live />);
+    render(<QueueTile queue={chatQueue} state={state('lis-chat', { metrics: { backlog: 1234, firstResponseP90: 1, resolutionP90: 1 } as never })} locale="de-DE" timeZone="Europe/Lisbon" now={NOW} live />);
     expect(screen.getByTestId('queue-tile').querySelector('[data-metric="backlog"]')?.textContent).toBe('1.234');
   });
 
@@ -27,7 +29,7 @@ describe('QueueTile', () => {
     const critical = state('lis-email', {
       health: { status: 'critical', metrics: { backlog: 'critical', firstResponseP90: 'warning', resolutionP90: 'ok' } } as never,
     });
-    render(<QueueTile queue={emailQueue} state={critical} locale="en-GB" live />);
+    render(<QueueTile queue={emailQueue} state={critical} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
     const tile = screen.getByTestId('queue-tile');
     expect(tile.dataset.status).toBe('critical');
     expect(tile.className).toContain('status-critical');
@@ -44,24 +46,24 @@ describe('QueueTile', () => {
       metrics: { backlog: 3, firstResponseP90: 60, resolutionP90: 600, slaAttainment: 72.5, oldestWaitingSeconds: 30 } as never,
       health: { status: 'critical', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', slaAttainment: 'critical', oldestWaitingSeconds: 'ok' } } as never,
     });
-    render(<QueueTile queue={chatQueue} state={slow} locale="en-GB" live />);
+    render(<QueueTile queue={chatQueue} state={slow} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
     const causes = screen.getByTestId('tile-causes');
     expect(causes.textContent).toBe('SLA 72.5%');
     expect(causes.querySelector('[data-metric="slaAttainment"]')?.className).toContain('level-critical');
   });
 
   it('shows no cause line when the shown metrics explain the status', () => {
-    render(<QueueTile queue={chatQueue} state={state('lis-chat')} locale="en-GB" live />);
+    render(<QueueTile queue={chatQueue} state={state('lis-chat')} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
     expect(screen.queryByTestId('tile-causes')).toBeNull();
   });
 
   it('marks outsourced partners', () => {
-    render(<QueueTile queue={emailQueue} state={state('lis-email')} locale="en-GB" live />);
+    render(<QueueTile queue={emailQueue} state={state('lis-email')} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
     expect(screen.getByText('Partner')).toBeTruthy();
   });
 
   it('says No data with dashes before the first report', () => {
-    render(<QueueTile queue={chatQueue} state={undefined} locale="en-GB" live />);
+    render(<QueueTile queue={chatQueue} state={undefined} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
     const tile = screen.getByTestId('queue-tile');
     expect(tile.dataset.status).toBe('no-data');
     expect(tile.querySelector('.tile-status-word')?.textContent).toBe('No data');
@@ -69,7 +71,7 @@ describe('QueueTile', () => {
   });
 
   it('when not live, greys the tile and says the status is the last one known', () => {
-    render(<QueueTile queue={chatQueue} state={state('lis-chat')} locale="en-GB" live={false} />);
+    render(<QueueTile queue={chatQueue} state={state('lis-chat')} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live={false} />);
     const tile = screen.getByTestId('queue-tile');
     expect(tile.className).toContain('tile-stale');
     expect(tile.querySelector('.tile-status-word')?.textContent).toBe('Last: OK');

@@ -1,49 +1,87 @@
+import { useTranslation } from 'react-i18next';
 import type { QueueStatus } from '../../../shared/health/thresholds';
-import type { ConnectionStatus } from '../store/connection-slice';
+import { formatAge, formatClock } from '../format/age';
+import type { ConnectionProblem, ConnectionStatus } from '../store/connection-slice';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
 
+/**
+ * The gateway sends something every second or two on a working floor. A network that fails silently is
+ * only noticed by socket.io's heartbeat (up to ~45 s), so a long silence is shown at once, as what it is.
+ */
+export const QUIET_AFTER_SECONDS = 5;
+
+export interface HeaderClock {
+  /** Shown beside the time when the wall shows several offices; null for one. */
+  label: string | null;
+  timeZone: string;
+}
+
 export interface WallHeaderProps {
   title: string;
-  timeZone: string;
+  clocks: readonly HeaderClock[];
   locale: string;
+  /** Gateway time now. */
   now: number;
+  /** Local time now, for the age of the last message (a local time too). */
+  localNow: number;
   worst: QueueStatus;
   connection: ConnectionStatus;
   /** Local time of the last message, to say how old the numbers are when the connection is down. */
   lastMessageAt: number | null;
-  problem: string | null;
+  problem: ConnectionProblem | null;
+  page: { index: number; count: number };
+  /** The language shown, as a short code, and what to do to change it. */
+  language: string;
+  onNextLanguage: () => void;
 }
 
-const CONNECTION_WORDS: Readonly<Record<ConnectionStatus, string>> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Disconnected',
-  incompatible: 'Incompatible gateway',
-  refused: 'Access refused',
-};
-
-export function WallHeader({ title, timeZone, locale, now, worst, connection, lastMessageAt, problem }: WallHeaderProps) {
-  const time = (at: number, seconds: boolean) =>
-    new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(at);
+export function WallHeader(props: WallHeaderProps) {
+  const { title, clocks, locale, now, localNow, worst, connection, lastMessageAt, problem, page, language, onNextLanguage } = props;
+  const { t } = useTranslation();
   const look = STATUS_LOOKS[worst];
   const live = connection === 'live';
+  const quietFor = lastMessageAt === null ? null : Math.max(0, (localNow - lastMessageAt) / 1000);
   return (
     <header className="wall-header">
       <h1 className="wall-title">{title}</h1>
       <span className={`wall-worst ${live ? look.className : 'status-no-data'}`} data-testid="worst-status" data-status={worst}>
-        <StatusIcon shape={look.shape} />
-        {live ? `Worst: ${look.word}` : 'Status unknown'}
+        <StatusIcon shape={live ? look.shape : 'hourglass'} />
+        {live ? t('header.worst', { status: t(`status.${worst}`) }) : t('header.unknown')}
       </span>
       <span className={`connection connection-${connection}`} data-testid="connection-status" data-status={connection} role="status">
         <span className="connection-dot" aria-hidden="true" />
-        {CONNECTION_WORDS[connection]}
-        {!live && lastMessageAt !== null && <span className="connection-age"> — showing data from {time(lastMessageAt, false)}</span>}
-        {!live && problem && <span className="visually-hidden"> {problem}</span>}
+        {t(`connection.${connection}`)}
+        {!live && lastMessageAt !== null && (
+          <span className="connection-age" title={t('header.showingDataFrom', { time: formatClock(lastMessageAt + (now - localNow), locale, clocks[0]?.timeZone ?? 'UTC') })}>
+            {' · '}
+            {t('tile.dataAge', { age: formatAge((localNow - lastMessageAt) / 1000, locale) })}
+          </span>
+        )}
+        {live && quietFor !== null && quietFor >= QUIET_AFTER_SECONDS && (
+          <span className="connection-quiet" data-testid="connection-quiet">
+            {' · '}
+            {t('header.lastUpdate', { age: formatAge(quietFor, locale) })}
+          </span>
+        )}
+        {!live && problem && <span className="visually-hidden"> {t(`problem.${problem.key}`, { detail: problem.detail ?? '' })}</span>}
       </span>
-      <time className="wall-clock" dateTime={new Date(now).toISOString()}>
-        {time(now, false)}
-      </time>
+      <span className="wall-end">
+        {page.count > 1 && (
+          <span className="wall-page" data-testid="page-indicator" aria-label={t('header.page', { page: page.index + 1, count: page.count, pages: page.count })}>
+            {page.index + 1}/{page.count}
+          </span>
+        )}
+        <button type="button" className="language" data-testid="language" onClick={onNextLanguage} title={t('header.language', { language: language.toUpperCase() })}>
+          {language.toUpperCase()}
+        </button>
+        {clocks.map((clock) => (
+          <span key={`${clock.label}-${clock.timeZone}`} className="wall-clock">
+            {clock.label && <span className="wall-clock-label">{clock.label}</span>}
+            <time dateTime={new Date(now).toISOString()}>{formatClock(now, locale, clock.timeZone)}</time>
+          </span>
+        ))}
+      </span>
     </header>
   );
 }

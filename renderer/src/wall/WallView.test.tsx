@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { snapshot, state } from '../../../tests/support/renderer-fixtures';
 import { StoreProvider } from '../store/store-context';
 import { createAppStore } from '../store/store';
@@ -9,7 +9,7 @@ function renderWall(officeId: string | null) {
   const store = createAppStore();
   render(
     <StoreProvider store={store}>
-      <WallView officeId={officeId} />
+      <WallView officeId={officeId} locale="en-GB" language="en" onNextLanguage={() => {}} />
     </StoreProvider>,
   );
   return store;
@@ -58,15 +58,35 @@ describe('WallView', () => {
   it('when the connection drops, says so with the age of the data and greys every tile', () => {
     const store = renderWall(null);
     act(() => {
-      store.getState().applySnapshot(snapshot(1), Date.now());
+      store.getState().applySnapshot({ ...snapshot(1), serverTime: Date.now() }, Date.now());
       store.getState().setConnection('live');
       store.getState().messageReceived(Date.UTC(2026, 10, 22, 14, 3));
-      store.getState().setConnection('reconnecting', 'Lost the connection to the gateway; reconnecting.');
+      store.getState().setConnection('reconnecting', { key: 'disconnected' });
     });
     expect(statusOf()).toBe('reconnecting');
-    expect(screen.getByTestId('connection-status').textContent).toMatch(/Disconnected — showing data from \d\d:03/);
+    expect(screen.getByTestId('connection-status').textContent).toMatch(/^Disconnected · data \d+ \w+ old /);
+    expect(document.querySelector('.connection-age')?.getAttribute('title')).toMatch(/^showing data from \d\d:03$/);
+    expect(document.querySelector('.wall-notice')?.textContent).toBe('Lost the connection to the gateway; reconnecting.');
     expect(screen.getAllByTestId('queue-tile').every((t) => t.className.includes('tile-stale'))).toBe(true);
     expect(screen.getByTestId('worst-status').textContent).toBe('Status unknown');
+  });
+
+  it('says how long the gateway has been silent while the connection still counts as live', () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    const store = renderWall(null);
+    act(() => {
+      store.getState().applySnapshot({ ...snapshot(1), serverTime: Date.now() }, Date.now());
+      store.getState().setConnection('live');
+      store.getState().messageReceived(Date.now());
+    });
+    act(() => void vi.advanceTimersByTime(4000));
+    expect(screen.queryByTestId('connection-quiet')).toBeNull();
+    act(() => void vi.advanceTimersByTime(3000));
+    expect(screen.getByTestId('connection-quiet').textContent).toBe(' · last update 7 secs ago');
+    act(() => store.getState().messageReceived(Date.now()));
+    act(() => void vi.advanceTimersByTime(1000));
+    expect(screen.queryByTestId('connection-quiet')).toBeNull();
+    vi.useRealTimers();
   });
 
   it('names the offices it has when asked for one it does not', () => {
@@ -76,24 +96,5 @@ describe('WallView', () => {
       store.getState().setConnection('live');
     });
     expect(screen.getByText(/No office “porto” on this gateway\. Offices: lisbon, amsterdam\./)).toBeTruthy();
-  });
-
-  it('names who acknowledged or snoozed a queue’s alert, the latest first', () => {
-    const store = renderWall('lisbon');
-    const open = { kind: 'threshold', metric: 'backlog', level: 'warning', value: 9, threshold: 8, projectedMinutes: null, openedAt: 1, resolvedAt: null, resolution: null } as const;
-    act(() => {
-      store.getState().applySnapshot(snapshot(1, { alerts: [{ ...open, id: 'a1', queueId: 'lis-chat', acknowledged: null, snoozed: null }] }), Date.now());
-      store.getState().setConnection('live');
-    });
-    expect(screen.queryByTestId('tile-handled')).toBeNull();
-    act(() =>
-      store.getState().applyPatches([], 2, [
-        { ...open, id: 'a1', queueId: 'lis-chat', acknowledged: { by: 'Ana Costa', at: 10, note: null }, snoozed: null },
-        { ...open, id: 'a2', queueId: 'lis-email', acknowledged: { by: 'Ana Costa', at: 10, note: null }, snoozed: { by: 'Bram de Vries', at: 20, until: 99 } },
-      ]),
-    );
-    const line = (id: string) => document.querySelector(`[data-queue-id="${id}"] [data-testid="tile-handled"]`)?.textContent;
-    expect(line('lis-chat')).toBe('✓ Acknowledged by Ana Costa');
-    expect(line('lis-email')).toBe('Snoozed by Bram de Vries');
   });
 });

@@ -1,56 +1,82 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Queue } from '../../../shared/model';
-import type { Alert } from '../../../shared/protocol/protocol';
 import { connectionSelectors } from '../store/connection-slice';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { columnsFor } from './grid-shape';
-import { QueueTile } from './QueueTile';
+import { paginate, rowsFor } from './paging';
 import { worstStatus } from './status';
+import { TileContainer } from './TileContainer';
 import { useNow } from './use-now';
+import { usePage } from './use-page';
 import { WallHeader } from './WallHeader';
 
-/** Container: the wall for one office, or for every office when `officeId` is null. */
-export function WallView({ officeId }: { officeId: string | null }) {
+export interface WallViewProps {
+  /** One office, or every office when null. */
+  officeId: string | null;
+  /** Intl locale for numbers and times, and the short code of the language shown. */
+  locale: string;
+  language: string;
+  onNextLanguage: () => void;
+  /** How long each page shows when the wall needs more than one screen. */
+  pageMs?: number;
+}
+
+/** Container: the wall for one office, or for every office, paged when it does not fit one screen. */
+export function WallView({ officeId, locale, language, onNextLanguage, pageMs = 20_000 }: WallViewProps) {
+  const { t } = useTranslation();
   const offices = useAppStore(feedSelectors.offices);
   const queues = useAppStore(feedSelectors.queues);
   const connection = useAppStore(connectionSelectors.status);
   const lastMessageAt = useAppStore(connectionSelectors.lastMessageAt);
   const problem = useAppStore(connectionSelectors.problem);
   const offset = useAppStore(connectionSelectors.clockOffsetMs);
-  const now = useNow(1000, offset);
-
+  const localNow = useNow(1000);
+  const now = localNow + offset;
   const shown = officeId ? offices.filter((o) => o.id === officeId) : offices;
   const shownIds = new Set(shown.map((o) => o.id));
   const statuses = useAppStore(
     useShallow((s) => s.feed.queues.filter((q) => shownIds.has(q.officeId)).map((q) => s.feed.states[q.id]?.health.status ?? 'no-data')),
   );
-  const first = shown[0];
+  const pages = paginate(shown, queues);
+  const [pageIndex] = usePage(pages.length, pageMs);
+  const sections = pages[pageIndex] ?? [];
   const unknownOffice = officeId !== null && offices.length > 0 && shown.length === 0;
-  const sections = shown.map((office) => ({ office, queues: queues.filter((q) => q.officeId === office.id) }));
-  const rows = sections.map(({ queues: list }) => Math.max(1, Math.ceil(list.length / Math.max(columnsFor(list.length), 1))));
-
+  const live = connection === 'live';
+  const disconnectedFor = !live && lastMessageAt !== null ? Math.max(0, (localNow - lastMessageAt) / 1000) : null;
   return (
     <div className="wall">
       <WallHeader
-        title={shown.length === 1 && first ? first.name : 'All offices'}
-        timeZone={first?.timeZone ?? 'UTC'}
-        locale={first?.locale ?? 'en-GB'}
+        title={shown.length === 1 ? shown[0]!.name : t('header.allOffices')}
+        clocks={shown.length === 0 ? [{ label: null, timeZone: 'UTC' }] : shown.map((o) => ({ label: shown.length > 1 ? o.name : null, timeZone: o.timeZone }))}
+        locale={locale}
         now={now}
+        localNow={localNow}
         worst={worstStatus(statuses)}
         connection={connection}
         lastMessageAt={lastMessageAt}
         problem={problem}
+        page={{ index: pageIndex, count: pages.length }}
+        language={language}
+        onNextLanguage={onNextLanguage}
       />
-      {connection !== 'live' && problem && <p className="wall-notice">{problem}</p>}
-      {unknownOffice && <p className="wall-notice">No office “{officeId}” on this gateway. Offices: {offices.map((o) => o.id).join(', ')}.</p>}
-      <main className="wall-sections">
-        {sections.map(({ office, queues: list }, index) => (
-          <section key={office.id} className="office" style={{ flexGrow: rows[index] }} aria-label={office.name}>
-            {sections.length > 1 && <h2 className="office-name">{office.name}</h2>}
+      {!live && problem && <p className="wall-notice">{t(`problem.${problem.key}`, { detail: problem.detail ?? '' })}</p>}
+      {unknownOffice && (
+        <p className="wall-notice">{t('wall.unknownOffice', { office: officeId, offices: offices.map((o) => o.id).join(', ') })}</p>
+      )}
+      <main className="wall-sections" data-testid="wall-page" data-page={pageIndex + 1} data-pages={pages.length}>
+        {sections.map(({ office, queues: list, part }) => (
+          <section key={`${office.id}-${part?.index ?? 0}`} className="office" style={{ flexGrow: rowsFor(list.length) }} aria-label={office.name}>
+            {/* Name the office whenever the wall shows more than one, even on a page of its own. */}
+            {(shown.length > 1 || part) && (
+              <h2 className="office-name">
+                {office.name}
+                {part && ` ${part.index}/${part.count}`}
+              </h2>
+            )}
             <div className="tile-grid" style={{ gridTemplateColumns: `repeat(${columnsFor(list.length)}, minmax(0, 1fr))` }}>
               {list.map((queue) => (
-                <TileContainer key={queue.id} queue={queue} locale={office.locale} live={connection === 'live'} />
+                <TileContainer key={queue.id} queue={queue} locale={locale} timeZone={office.timeZone} live={live} now={now} localNow={localNow} disconnectedFor={disconnectedFor} />
               ))}
             </div>
           </section>
@@ -58,21 +84,4 @@ export function WallView({ officeId }: { officeId: string | null }) {
       </main>
     </div>
   );
-}
-
-/** Selects one queue's state, so a change to one queue re-renders one tile. */
-function TileContainer({ queue, locale, live }: { queue: Queue; locale: string; live: boolean }) {
-  const state = useAppStore(feedSelectors.queueState(queue.id));
-  const handled = useAppStore(useShallow(feedSelectors.handledAlerts(queue.id)));
-  return <QueueTile queue={queue} state={state} locale={locale} live={live} handledBy={handledLine(handled)} />;
-}
-
-/** Who is on it: the latest acknowledgement or snooze of the queue's open alerts, so the floor sees it. */
-function handledLine(alerts: readonly Alert[]): string | null {
-  let latest: { at: number; text: string } | null = null;
-  for (const alert of alerts) {
-    if (alert.acknowledged && (!latest || alert.acknowledged.at > latest.at)) latest = { at: alert.acknowledged.at, text: `✓ Acknowledged by ${alert.acknowledged.by}` };
-    if (alert.snoozed && (!latest || alert.snoozed.at > latest.at)) latest = { at: alert.snoozed.at, text: `Snoozed by ${alert.snoozed.by}` };
-  }
-  return latest?.text ?? null;
 }

@@ -1,0 +1,38 @@
+import { createInstance, type i18n as I18n } from 'i18next';
+import { en } from './en';
+import { nl } from './nl';
+import { pt } from './pt';
+
+/** The wall's languages, by the locale used for numbers and times (Intl) when that language is chosen. */
+export const LANGUAGES = { en: 'en-GB', pt: 'pt-PT', nl: 'nl-NL' } as const;
+export type Language = keyof typeof LANGUAGES;
+export const LANGUAGE_ORDER: readonly Language[] = ['en', 'pt', 'nl'];
+
+/** The wall language for a BCP 47 locale: its language when the wall speaks it, English otherwise. */
+export function languageOf(locale: string): Language {
+  const primary = locale.toLowerCase().split('-')[0];
+  return (LANGUAGE_ORDER as readonly string[]).includes(primary ?? '') ? (primary as Language) : 'en';
+}
+
+/** `?lang=pt` (or `pt-PT`): the language asked for in the address, or null. */
+export function languageFromSearch(search: string): Language | null {
+  const primary = new URLSearchParams(search).get('lang')?.toLowerCase().split('-')[0] ?? '';
+  return (LANGUAGE_ORDER as readonly string[]).includes(primary) ? (primary as Language) : null;
+}
+
+/**
+ * An i18next instance, ready at once: the resources are bundled, nothing is fetched (strict CSP). Give it
+ * to React with I18nextProvider; nothing global is set.
+ */
+export function createI18n(language: Language = 'en'): I18n {
+  const instance = createInstance();
+  void instance.init({
+    resources: { en: { translation: en }, pt: { translation: pt }, nl: { translation: nl } },
+    lng: language,
+    fallbackLng: 'en',
+    initAsync: false,
+    // React escapes text already.
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
