@@ -57,8 +57,10 @@ describe('WallView', () => {
 
   it('when the connection drops, says so with the age of the data and greys every tile', () => {
     const store = renderWall(null);
+    const now = Date.now();
     act(() => {
-      store.getState().applySnapshot({ ...snapshot(1), serverTime: Date.now() }, Date.now());
+      // The same instant on both clocks: any offset would move "14:03" by a millisecond to "14:02".
+      store.getState().applySnapshot({ ...snapshot(1), serverTime: now }, now);
       store.getState().setConnection('live');
       store.getState().messageReceived(Date.UTC(2026, 10, 22, 14, 3));
       store.getState().setConnection('reconnecting', { key: 'disconnected' });
