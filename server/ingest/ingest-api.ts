@@ -32,6 +32,7 @@ export function createIngestApi(options: IngestApiOptions) {
     const readings = READINGS_PATH.exec(path);
     if (path !== '/api/v1/events' && !readings) return false;
     if (request.method !== 'POST') {
+      options.rejected.inc({ reason: 'method' });
       send(response, 405, { error: `${path} takes POST` }, { Allow: 'POST' });
       return true;
     }
@@ -49,7 +50,7 @@ export function createIngestApi(options: IngestApiOptions) {
       send(response, body.status, { error: body.error });
       return true;
     }
-    if (readings) handleReading(response, sourceId, decodeURIComponent(readings[1]!), body.value);
+    if (readings) handleReading(response, sourceId, readings[1]!, body.value);
     else handleEvents(response, sourceId, body.value);
     return true;
   };
@@ -69,16 +70,18 @@ export function createIngestApi(options: IngestApiOptions) {
     send(response, 200, result);
   }
 
-  function handleReading(response: ServerResponse, sourceId: string, queueId: string, body: unknown): void {
+  function handleReading(response: ServerResponse, sourceId: string, encodedQueueId: string, body: unknown): void {
     const parsed = parseWith(QueueReadingInputSchema, body);
     const issues = parsed.ok ? [] : [...parsed.issues];
-    if (!options.isKnownQueue(queueId)) issues.unshift(`queueId: "${queueId}" is not a configured queue`);
+    const queueId = decodePathSegment(encodedQueueId);
+    if (queueId === null) issues.unshift(`queueId: "${encodedQueueId}" in the path is not valid percent-encoding`);
+    else if (!options.isKnownQueue(queueId)) issues.unshift(`queueId: ${JSON.stringify(queueId)} is not a configured queue`);
     if (!parsed.ok || issues.length > 0) {
       options.rejected.inc({ reason: 'invalid' });
       send(response, 400, { error: 'invalid reading: nothing was applied', issues });
       return;
     }
-    send(response, 200, options.sink.ingestReading(sourceId, queueId, parsed.value));
+    send(response, 200, options.sink.ingestReading(sourceId, queueId!, parsed.value));
   }
 
   function unknownQueueIssues(body: unknown): string[] {
@@ -90,6 +93,14 @@ export function createIngestApi(options: IngestApiOptions) {
         ? [`events[${index}].queueId: "${queueId}" is not a configured queue`]
         : [];
     });
+  }
+}
+
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
   }
 }
 
