@@ -132,6 +132,11 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       if (!knownEvents.includes(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${knownEvents.join(', ')}`);
     });
     socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
+    // A packet socket.io cannot parse: socket.io closes that connection (the screen reconnects); counted here.
+    (socket as unknown as { on(event: 'error', listener: (error: Error) => void): void }).on('error', (error) => {
+      increment(stats.rejectedMessages, 'unparseable-packet');
+      logger.warn('closed a connection that sent an unparseable packet', { client, actor: socket.data.actor, error: error.message });
+    });
   });
 
   /** Checks the token behind a handshake and records who the connection is; null when it may connect. */
