@@ -31,7 +31,7 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-const httpsGet = (url: string, ca?: Buffer) =>
+const httpsGet = (url: string, ca?: string) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {
     get(url, { ca }, (res) => {
       let body = '';
@@ -78,7 +78,7 @@ describe('TLS: https and wss when QUEUEBOARD_TLS_CERT and QUEUEBOARD_TLS_KEY are
     );
     gateway = await startGateway(settings, silentLogger, 'test');
     const { port } = gateway.httpServer.address() as { port: number };
-    const ca = readFileSync(certFile);
+    const ca = readFileSync(certFile, 'utf8');
 
     const health = await httpsGet(`https://127.0.0.1:${port}/healthz`, ca);
     expect(health.status).toBe(200);
