@@ -200,6 +200,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxBodyBytes: config.ingest.maxBodyBytes,
     rejected: metrics.inputRejected,
     ingested: metrics.eventsIngested,
+    failures,
   });
   const handler = createHttpHandler({
     health,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventBatchSchema, QueueReadingInputSchema, type QueueReadingInput, type TicketEvent } from '../../shared/ingest';
 import { parseWith } from '../../shared/protocol/validation';
 import { readJsonBody } from '../http/json-body';
+import type { FailureLimiter } from '../auth/failure-limiter';
 import type { Counter } from '../runtime/prometheus';
 
 /** Where accepted input goes: the durable log first, then the metric engine (see server/ingest/ingest-pipeline.ts). */
@@ -19,6 +20,8 @@ export interface IngestApiOptions {
   rejected: Counter;
   /** Counts accepted and duplicate events by source. */
   ingested: Counter;
+  /** Failed keys count against the caller's address, as tokens do; null: no limit (tests of other parts). */
+  failures?: FailureLimiter | null;
 }
 
 const READINGS_PATH = /^\/api\/v1\/queues\/([^/]+)\/readings$/;
@@ -36,8 +39,16 @@ export function createIngestApi(options: IngestApiOptions) {
       send(response, 405, { error: `${path} takes POST` }, { Allow: 'POST' });
       return true;
     }
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const wait = options.failures?.blockedFor(address) ?? 0;
+    if (wait > 0) {
+      options.rejected.inc({ reason: 'too-many-attempts' });
+      send(response, 429, { error: `too many failed attempts from this address: try again in ${wait} s` }, { 'Retry-After': String(wait) });
+      return true;
+    }
     const sourceId = options.verifyKey(request.headers.authorization);
     if (!sourceId) {
+      options.failures?.fail(address);
       options.rejected.inc({ reason: 'unauthorized' });
       send(response, 401, { error: 'missing or unknown ingest key: send Authorization: Bearer <ingest key>' }, {
         'WWW-Authenticate': 'Bearer realm="queueboard-ingest"',
