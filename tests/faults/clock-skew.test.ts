@@ -54,7 +54,8 @@ async function skewedScreen(url: string, time: FakeTime, skewMs: number) {
 
 describe('a screen whose clock is off', () => {
   for (const skewMs of [10 * MINUTE, -10 * MINUTE, 8 * 24 * 60 * MINUTE]) {
-    const label = skewMs > 0 ? `${skewMs / MINUTE} min ahead` : `${-skewMs / MINUTE} min behind`;
+    const size = Math.abs(skewMs) >= 24 * 60 * MINUTE ? `${Math.abs(skewMs) / (24 * 60 * MINUTE)} days` : `${Math.abs(skewMs) / MINUTE} min`;
+    const label = `${size} ${skewMs > 0 ? 'ahead' : 'behind'}`;
     it(`${label}: measures the offset, shows the right data age, and snoozes for exactly the chosen time`, async () => {
       const { gateway, time, url } = await gatewayWithAlert();
       const { store, localNow, commands } = await skewedScreen(url, time, skewMs);
