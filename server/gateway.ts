@@ -224,6 +224,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     stats,
     allowedOrigins: options.allowedOrigins ?? [],
   });
+  metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
   const batcher = new UpdateBatcher({
     board,
     clock,

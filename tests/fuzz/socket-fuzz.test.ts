@@ -149,6 +149,8 @@ describe('socket messages under generated garbage', () => {
     expect(gateway.stats.connectedClients).toBe(4);
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain(`queueboard_socket_messages_rejected{reason="unparseable-packet"} ${parseErrors}`);
+    // Nobody is left with a backlog: the four screens read everything they were sent.
+    expect(Number(/^queueboard_socket_largest_queue_bytes (\d+)$/m.exec(metrics)?.[1])).toBeLessThan(64 * 1024);
 
     recordFigures('socket', { messages: cases.length, valid, parserBreakingPackets: parseErrors, oversizeMessages: oversize, refusedByReason: expected, seconds: Math.round(seconds * 10) / 10 });
   });
