@@ -24,6 +24,12 @@ function referenceEngine() {
   });
 }
 
+/** A 400 names every problem as "field: rule" (events[3].at: must be …), so a sender can fix it. */
+function namesEachField(text: string): boolean {
+  const { issues } = JSON.parse(text) as { issues?: unknown };
+  return Array.isArray(issues) && issues.length > 0 && issues.every((issue) => typeof issue === 'string' && /^[^:\s]+(\s[^:]+)?: \S/.test(issue));
+}
+
 const byReason = (text: string) =>
   Object.fromEntries([...text.matchAll(/^queueboard_input_rejected_total\{reason="([^"]+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
 
@@ -50,6 +56,9 @@ describe('HTTP ingest and admin API under generated garbage', () => {
         if (c.reason) expected[c.reason] = (expected[c.reason] ?? 0) + 1;
         if (answer.status !== c.status && wrong.length < 10) wrong.push(`#${from + i} ${c.kind} ${c.method} ${c.path}: expected ${c.status}, got ${answer.status} ${answer.text.slice(0, 200)}`);
         if (answer.status >= 400 && !/"error"/.test(answer.text) && wrong.length < 10) wrong.push(`#${from + i} ${c.kind}: a refusal without an error message: ${answer.text.slice(0, 100)}`);
+        if (answer.status === 400 && (c.reason === 'invalid' || c.reason === 'thresholds-invalid') && !namesEachField(answer.text) && wrong.length < 10) {
+          wrong.push(`#${from + i} ${c.kind}: issues do not name the field and rule: ${answer.text.slice(0, 200)}`);
+        }
       });
       time.advance(61_000);
     }
