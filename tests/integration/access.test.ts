@@ -76,6 +76,14 @@ describe('access over sockets', () => {
     expect(gateway.stats.rejectedMessages.get('thresholds:import:forbidden')).toBe(3);
   });
 
+  it('a role claimed in the handshake is ignored: only the token decides', async () => {
+    const { url } = await start();
+    const claims = open(url, { role: 'manager', name: 'Marta Silva', token: 'ana-token', __proto__: { role: 'manager' } });
+    expect(await nextEvent(claims, 'session')).toEqual({ role: 'lead', name: 'Ana Costa' });
+    const answer = await (claims as unknown as { emitWithAck(e: string, r: unknown): Promise<{ code: string }> }).emitWithAck('audit:list', {});
+    expect(answer.code).toBe('forbidden');
+  });
+
   it('takes the token from the handshake auth only: a token in the query string gives no role', async () => {
     const { url } = await start();
     const viaQuery = io(url, { query: { token: 'marta-token' }, auth: { protocol: PROTOCOL_VERSION, client: 'settings' }, transports: ['websocket'], reconnection: false, forceNew: true });
