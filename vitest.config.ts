@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', include: ['shared/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'server', include: ['server/**/*.test.ts'], environment: 'node' } },
+      // 15 s: the demo and property tests are CPU-bound, and on two shared cores 5 s was sometimes too little.
+      { test: { name: 'server', include: ['server/**/*.test.ts'], environment: 'node', testTimeout: 15_000 } },
       {
         plugins: [react()],
         test: {
