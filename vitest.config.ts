@@ -31,6 +31,10 @@ export default defineConfig({
         resolve: { alias: noElectron },
         test: { name: 'tooling', include: ['tests/tooling/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
+      // Faults and fuzzing: real gateways on loopback, killed, starved and fed garbage (docs/RELIABILITY.md).
+      // A later group: they load both cores, so they run after the unit tests rather than beside them.
+      { test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], environment: 'node', testTimeout: 60_000, sequence: { groupOrder: 1 } } },
+      { test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'], environment: 'node', testTimeout: 180_000, sequence: { groupOrder: 1 } } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
       {
         test: {

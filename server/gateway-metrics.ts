@@ -32,6 +32,12 @@ export function createGatewayMetrics(stats: GatewayStats, engineRetained: () => 
   registry.gauge('queueboard_handshakes_refused', 'Socket handshakes refused since start, by reason.', () =>
     [...stats.refusedHandshakes].map(([reason, count]) => [{ reason }, count]),
   );
+  registry.gauge('queueboard_clients_dropped', 'Connections the gateway dropped on purpose since start, by reason (slow-consumer).', () =>
+    [...stats.droppedClients].map(([reason, count]) => [{ reason }, count]),
+  );
+  registry.gauge('queueboard_connections_closed', 'Socket connections closed since start, by reason (parse error, ping timeout, transport close, …).', () =>
+    [...stats.closedConnections].map(([reason, count]) => [{ reason }, count]),
+  );
   registry.gauge('queueboard_engine_retained_items', 'Open tickets, samples and flow marks the metric engine holds.', () => [[{}, engineRetained()]]);
   registry.gauge('queueboard_updates_sent', 'Updates broadcast to screens since start.', () => [[{}, stats.updatesSent]]);
   registry.gauge('queueboard_uptime_seconds', 'Seconds since the gateway started.', () => [[{}, Math.round((now() - stats.startedAt) / 1000)]]);

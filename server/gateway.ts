@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS } from '../shared/health/default-thresholds';
@@ -49,6 +50,8 @@ export interface GatewayOptions {
   version?: string;
   /** Clock milliseconds per real millisecond (--speed): sources' update intervals are in real time. */
   clockSpeed?: number;
+  /** Certificate and key (PEM): serve https and wss instead of http and ws. */
+  tls?: { cert: Buffer | string; key: Buffer | string } | null;
   /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
   newAlertId?: () => string;
 }
@@ -200,16 +203,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxBodyBytes: config.ingest.maxBodyBytes,
     rejected: metrics.inputRejected,
     ingested: metrics.eventsIngested,
+    failures,
   });
-  const httpServer = createServer(
-    createHttpHandler({
-      health,
-      metricsText: () => metrics.registry.render(),
-      api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
-      staticFiles: createStaticFiles(options.rendererDir),
-      logger,
-    }),
-  );
+  const handler = createHttpHandler({
+    health,
+    metricsText: () => metrics.registry.render(),
+    api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
+    staticFiles: createStaticFiles(options.rendererDir),
+    logger,
+  });
+  const httpServer: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createServer(handler);
   const sockets = createSocketGateway({
     httpServer,
     snapshot,
@@ -224,6 +227,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     stats,
     allowedOrigins: options.allowedOrigins ?? [],
   });
+  metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
   const batcher = new UpdateBatcher({
     board,
     clock,

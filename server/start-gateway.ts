@@ -8,6 +8,7 @@ import { acceleratedClock, systemClock, systemScheduler } from './runtime/clock'
 import type { Logger } from './runtime/logger';
 import type { GatewaySettings } from './runtime/settings';
 import { createConnectorSources } from './sources/create-connector-sources';
+import { readTlsFiles } from './runtime/tls-files';
 import { createDemoSource } from './sources/demo/demo-source';
 import { systemSleep } from './sources/polling/connector-capabilities';
 import type { Source } from './sources/source';
@@ -15,6 +16,8 @@ import { openStore } from './store';
 
 /** Loads the configuration named by the settings (or the demo), opens the store, starts every source and listens. */
 export async function startGateway(settings: GatewaySettings, logger: Logger, version: string): Promise<Gateway> {
+  // Certificate problems stop the start before anything is opened, naming the variable.
+  const tls = settings.tls ? readTlsFiles(settings.tls) : null;
   const config: GatewayConfig = settings.configFile ? await loadConfigFile(settings.configFile) : demoConfig(settings.demoSeed);
   const clock = acceleratedClock(systemClock, settings.speed);
   const sources: Source[] = [];
@@ -38,6 +41,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     allowedOrigins: settings.allowedOrigins,
     version,
     clockSpeed: settings.speed,
+    tls,
   });
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {
@@ -48,16 +52,17 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     connectors: config.connectors.length,
     speed: settings.speed,
     dataDir: settings.dataDir,
+    tls: settings.tls ? `https and wss (${settings.tls.certFile})` : 'off: plain http and ws',
   });
-  for (const url of wallUrls(address.port, settings.host)) logger.info(`wall view: ${url}`);
+  for (const url of wallUrls(tls ? 'https' : 'http', address.port, settings.host)) logger.info(`wall view: ${url}`);
   return gateway;
 }
 
-function wallUrls(port: number, host: string): string[] {
-  if (host !== '0.0.0.0' && host !== '::') return [`http://${host}:${port}/`];
+function wallUrls(scheme: 'http' | 'https', port: number, host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [`${scheme}://${host}:${port}/`];
   const lan = Object.values(networkInterfaces())
     .flat()
     .filter((net) => net && net.family === 'IPv4' && !net.internal)
-    .map((net) => `http://${net!.address}:${port}/`);
-  return [`http://localhost:${port}/`, ...lan];
+    .map((net) => `${scheme}://${net!.address}:${port}/`);
+  return [`${scheme}://localhost:${port}/`, ...lan];
 }

@@ -51,4 +51,16 @@ describe('FailureLimiter', () => {
     expect((limiter as unknown as { failures: Map<string, unknown> }).failures.size).toBe(100);
     expect(limiter.blockedFor('addr-9999')).toBeGreaterThan(0);
   });
+
+  it('keeps at most maxFailures times per address, so one address flooding guesses cannot grow memory either', () => {
+    const time = new FakeTime(0);
+    const limiter = new FailureLimiter({ clock: time, maxFailures: 5, windowMs: 60_000 });
+    for (let i = 0; i < 10_000; i++) {
+      limiter.fail('10.9.9.9');
+      if (i % 1000 === 0) time.advance(1000);
+    }
+    expect((limiter as unknown as { failures: Map<string, number[]> }).failures.get('10.9.9.9')).toHaveLength(5);
+    // Blocked until the oldest of the newest five leaves the window: all five came just now.
+    expect(limiter.blockedFor('10.9.9.9')).toBe(60);
+  });
 });

@@ -28,6 +28,8 @@ export class FailureLimiter {
   fail(address: string): void {
     const recent = this.recent(address);
     recent.push(this.options.clock.now());
+    // Only the newest maxFailures decide when the address may try again: a flood keeps no more than that.
+    if (recent.length > this.options.maxFailures) recent.splice(0, recent.length - this.options.maxFailures);
     this.failures.delete(address);
     this.failures.set(address, recent);
     const max = this.options.maxAddresses ?? 10_000;

@@ -3,6 +3,7 @@ import { EventBatchSchema, QueueReadingInputSchema, type QueueReadingInput, type
 import { parseWith } from '../../shared/protocol/validation';
 import { readJsonBody } from '../http/json-body';
 import { sendJson } from '../http/json-response';
+import type { FailureLimiter } from '../auth/failure-limiter';
 import type { Counter } from '../runtime/prometheus';
 
 /** Where accepted input goes: the durable log first, then the metric engine (see server/ingest/ingest-pipeline.ts). */
@@ -20,6 +21,8 @@ export interface IngestApiOptions {
   rejected: Counter;
   /** Counts accepted and duplicate events by source. */
   ingested: Counter;
+  /** Failed keys count against the caller's address, as tokens do; null: no limit (tests of other parts). */
+  failures?: FailureLimiter | null;
 }
 
 const READINGS_PATH = /^\/api\/v1\/queues\/([^/]+)\/readings$/;
@@ -33,11 +36,20 @@ export function createIngestApi(options: IngestApiOptions) {
     const readings = READINGS_PATH.exec(path);
     if (path !== '/api/v1/events' && !readings) return false;
     if (request.method !== 'POST') {
+      options.rejected.inc({ reason: 'method' });
       sendJson(response, 405, { error: `${path} takes POST` }, { Allow: 'POST' });
+      return true;
+    }
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const wait = options.failures?.blockedFor(address) ?? 0;
+    if (wait > 0) {
+      options.rejected.inc({ reason: 'too-many-attempts' });
+      sendJson(response, 429, { error: `too many failed attempts from this address: try again in ${wait} s` }, { 'Retry-After': String(wait) });
       return true;
     }
     const sourceId = options.verifyKey(request.headers.authorization);
     if (!sourceId) {
+      options.failures?.fail(address);
       options.rejected.inc({ reason: 'unauthorized' });
       sendJson(response, 401, { error: 'missing or unknown ingest key: send Authorization: Bearer <ingest key>' }, {
         'WWW-Authenticate': 'Bearer realm="queueboard-ingest"',
@@ -50,7 +62,7 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, body.status, { error: body.error });
       return true;
     }
-    if (readings) handleReading(response, sourceId, decodeURIComponent(readings[1]!), body.value);
+    if (readings) handleReading(response, sourceId, readings[1]!, body.value);
     else handleEvents(response, sourceId, body.value);
     return true;
   };
@@ -70,16 +82,18 @@ export function createIngestApi(options: IngestApiOptions) {
     sendJson(response, 200, result);
   }
 
-  function handleReading(response: ServerResponse, sourceId: string, queueId: string, body: unknown): void {
+  function handleReading(response: ServerResponse, sourceId: string, encodedQueueId: string, body: unknown): void {
     const parsed = parseWith(QueueReadingInputSchema, body);
     const issues = parsed.ok ? [] : [...parsed.issues];
-    if (!options.isKnownQueue(queueId)) issues.unshift(`queueId: "${queueId}" is not a configured queue`);
+    const queueId = decodePathSegment(encodedQueueId);
+    if (queueId === null) issues.unshift(`queueId: "${encodedQueueId}" in the path is not valid percent-encoding`);
+    else if (!options.isKnownQueue(queueId)) issues.unshift(`queueId: ${JSON.stringify(queueId)} is not a configured queue`);
     if (!parsed.ok || issues.length > 0) {
       options.rejected.inc({ reason: 'invalid' });
       sendJson(response, 400, { error: 'invalid reading: nothing was applied', issues });
       return;
     }
-    sendJson(response, 200, options.sink.ingestReading(sourceId, queueId, parsed.value));
+    sendJson(response, 200, options.sink.ingestReading(sourceId, queueId!, parsed.value));
   }
 
   function unknownQueueIssues(body: unknown): string[] {
@@ -91,5 +105,13 @@ export function createIngestApi(options: IngestApiOptions) {
         ? [`events[${index}].queueId: "${queueId}" is not a configured queue`]
         : [];
     });
+  }
+}
+
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
   }
 }

@@ -15,6 +15,7 @@ describe('gateway settings', () => {
       rendererDir: '/srv/queueboard/dist/renderer',
       allowedOrigins: ['app://queueboard'],
       logLevel: 'info',
+      tls: null,
     });
   });
 

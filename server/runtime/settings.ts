@@ -14,6 +14,8 @@ export interface GatewaySettings {
   rendererDir: string;
   allowedOrigins: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** PEM certificate and key files: with both, the gateway serves https and wss (server/runtime/tls-files.ts). */
+  tls: { certFile: string; keyFile: string } | null;
 }
 
 export class SettingsError extends Error {
@@ -55,6 +57,12 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
       problems.push(`QUEUEBOARD_ALLOWED_ORIGINS: "${origin}" must be an origin such as http://wall-01:5173 (no path)`);
     }
   }
+  const certFile = env.QUEUEBOARD_TLS_CERT || null;
+  const keyFile = env.QUEUEBOARD_TLS_KEY || null;
+  if ((certFile === null) !== (keyFile === null)) {
+    const [set, missing] = certFile ? ['QUEUEBOARD_TLS_CERT', 'QUEUEBOARD_TLS_KEY'] : ['QUEUEBOARD_TLS_KEY', 'QUEUEBOARD_TLS_CERT'];
+    problems.push(`${missing}: must be set too when ${set} is set (both PEM files, or neither for plain http)`);
+  }
   const settings: GatewaySettings = {
     port: integer('PORT', 4310, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -66,6 +74,7 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
     allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
     logLevel: logLevel as GatewaySettings['logLevel'],
+    tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

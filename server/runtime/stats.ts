@@ -4,6 +4,10 @@ export class GatewayStats {
   readonly clientsByKind = new Map<string, number>();
   readonly refusedHandshakes = new Map<string, number>();
   readonly rejectedMessages = new Map<string, number>();
+  /** Connections the gateway dropped on purpose, by reason (slow-consumer). */
+  readonly droppedClients = new Map<string, number>();
+  /** Every closed socket.io connection, by engine.io's reason (transport close, ping timeout, parse error, …). */
+  readonly closedConnections = new Map<string, number>();
   updatesSent = 0;
   lastReadingAt: number | null = null;
 

@@ -20,6 +20,7 @@ import type { TokenRegistry } from '../auth/token-registry';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import { increment, type GatewayStats } from '../runtime/stats';
+import { bufferedBytes, terminate } from './slow-consumers';
 
 interface SocketData {
   client: string;
@@ -60,13 +61,19 @@ export interface SocketGatewayOptions {
   /** Origins other than the gateway's own allowed to connect (the Electron app, a dev server). */
   allowedOrigins: readonly string[];
   resyncMinIntervalMs?: number;
+  /** A connection with more than this queued and unsent is dropped as a slow consumer (it reconnects and resyncs). */
+  maxBufferedBytes?: number;
 }
+
+/** About 200 full-board updates: a screen that is merely slow never gets near it. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /** socket.io on the gateway's HTTP server: checks each handshake and token, sends a snapshot on connect, broadcasts updates. */
 export function createSocketGateway(options: SocketGatewayOptions) {
   const { clock, logger, stats } = options;
   const knownEvents = ['resync', 'history', ...Object.keys(options.commands)];
   const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
+  const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
     serveClient: false,
@@ -74,6 +81,10 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     pingInterval: 20_000,
     pingTimeout: 25_000,
     maxHttpBufferSize: 64 * 1024,
+  });
+
+  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string) => void): void }) => {
+    conn.once('close', (reason) => increment(stats.closedConnections, reason));
   });
 
   io.use((socket, next) => {
@@ -121,6 +132,11 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       if (!knownEvents.includes(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${knownEvents.join(', ')}`);
     });
     socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
+    // A packet socket.io cannot parse: socket.io closes that connection (the screen reconnects); counted here.
+    (socket as unknown as { on(event: 'error', listener: (error: Error) => void): void }).on('error', (error) => {
+      increment(stats.rejectedMessages, 'unparseable-packet');
+      logger.warn('closed a connection that sent an unparseable packet', { client, actor: socket.data.actor, error: error.message });
+    });
   });
 
   /** Checks the token behind a handshake and records who the connection is; null when it may connect. */
@@ -161,17 +177,37 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     });
   }
 
+  /** Before each broadcast: a connection that stopped reading is dropped rather than buffered without bound. */
+  function dropSlowConsumers(): void {
+    for (const socket of io.of('/').sockets.values()) {
+      const queued = bufferedBytes(socket.conn);
+      if (queued <= maxBufferedBytes) continue;
+      increment(stats.droppedClients, 'slow-consumer');
+      logger.warn('dropped a screen that stopped reading', { client: socket.data.client, actor: socket.data.actor, queuedBytes: queued, limit: maxBufferedBytes });
+      socket.disconnect(true);
+      terminate(socket.conn);
+    }
+  }
+
   function reject(socket: GatewaySocket, event: string, reason: string, issue: string): void {
     increment(stats.rejectedMessages, reason);
     socket.emit('rejected', { event, issues: [issue] });
   }
 
   return {
+    /** The most any one connection has queued and unsent, in bytes (bounded by maxBufferedBytes at each broadcast). */
+    largestQueue(): number {
+      let largest = 0;
+      for (const socket of io.of('/').sockets.values()) largest = Math.max(largest, bufferedBytes(socket.conn));
+      return largest;
+    },
     broadcastThresholds(state: ThresholdState): void {
+      dropSlowConsumers();
       io.emit('thresholds', state);
     },
     broadcast(update: Update): void {
       stats.updatesSent += 1;
+      dropSlowConsumers();
       io.emit('update', update);
     },
     close(): Promise<void> {

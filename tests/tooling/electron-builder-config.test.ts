@@ -74,4 +74,19 @@ describe('electron-builder.yml', () => {
     }
     expect(existsSync('assets/icon.svg')).toBe(true);
   });
+
+  it('flips the Electron fuses: no run-as-node, no NODE_OPTIONS or inspector, encrypted cookies, only the integrity-checked asar', async () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // electron-builder's schema knows these fuses and no others: a misspelt fuse would be silently ignored otherwise.
+    await expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } })).rejects.toThrow(/electronFuses/);
+  });
 });
+

@@ -26,12 +26,16 @@ export interface FeedClientOptions {
   now?: () => number;
 }
 
+/**
+ * A screen is live again within 5 s of its gateway coming back: retries back off to at most 3 s, ±30 %
+ * so a floor of walls does not reconnect in lockstep (tests/faults/kill-under-load.test.ts).
+ */
 export const HANDSHAKE_OPTIONS = {
   reconnection: true,
   reconnectionAttempts: Infinity,
   reconnectionDelay: 500,
-  reconnectionDelayMax: 5000,
-  randomizationFactor: 0.5,
+  reconnectionDelayMax: 3000,
+  randomizationFactor: 0.3,
   timeout: 5000,
 } as const;
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { gatewayNow } from '../feed/gateway-clock';
 
 /** The current time, refreshed every `intervalMs`, corrected by the gateway's clock offset. */
 export function useNow(intervalMs: number, offsetMs = 0): number {
@@ -7,5 +8,5 @@ export function useNow(intervalMs: number, offsetMs = 0): number {
     const handle = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(handle);
   }, [intervalMs]);
-  return now + offsetMs;
+  return gatewayNow(now, offsetMs);
 }

@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FailureLimiter } from '../../server/auth/failure-limiter';
+import { TokenRegistry } from '../../server/auth/token-registry';
+import { silentLogger } from '../../server/runtime/logger';
+import { GatewayStats } from '../../server/runtime/stats';
+import { createSocketGateway } from '../../server/socket/socket-gateway';
+import type { Snapshot, Update } from '../../shared/protocol/protocol';
+import { FakeTime } from '../support/fake-time';
+import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
+
+const LIMIT = 512 * 1024;
+const servers: Server[] = [];
+const sockets: TestSocket[] = [];
+const closers: Array<() => Promise<void>> = [];
+const frozen: Array<{ destroy(): void }> = [];
+afterEach(async () => {
+  for (const raw of frozen.splice(0)) raw.destroy();
+  for (const socket of sockets.splice(0)) socket.disconnect();
+  for (const close of closers.splice(0)) await close();
+  for (const server of servers.splice(0)) server.closeAllConnections();
+});
+
+async function start(maxBufferedBytes: number) {
+  const time = new FakeTime(Date.UTC(2026, 10, 24, 10));
+  const stats = new GatewayStats(time.now());
+  const httpServer = createServer();
+  servers.push(httpServer);
+  const snapshot: Snapshot = { protocol: 2, serverTime: time.now(), seq: 0, offices: [], queues: [], states: [], alerts: [] };
+  const gateway = createSocketGateway({
+    httpServer,
+    snapshot: () => snapshot,
+    thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
+    history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
+    commands: {},
+    tokens: new TokenRegistry([], 'display'),
+    failures: new FailureLimiter({ clock: time, maxFailures: 10, windowMs: 60_000 }),
+    clock: time,
+    logger: silentLogger,
+    stats,
+    allowedOrigins: [],
+    maxBufferedBytes,
+  });
+  closers.push(() => gateway.close());
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  return { gateway, stats, url };
+}
+
+/** A screen that connects, then stops reading its TCP socket: the kernel's and the gateway's buffers fill. */
+async function frozenScreen(url: string): Promise<TestSocket> {
+  const socket = connect(url);
+  sockets.push(socket);
+  await nextEvent(socket, 'snapshot');
+  const engine = (socket.io as unknown as { engine: { transport: { ws: { _socket: { pause(): void; destroy(): void } } } } }).engine;
+  engine.transport.ws._socket.pause();
+  frozen.push(engine.transport.ws._socket);
+  return socket;
+}
+
+// ~20 KB per update, like a busy board's changes; 600 of them is 12 MB if nothing bounded it.
+const padding = 'x'.repeat(20_000);
+const update = (seq: number): Update => ({ serverTime: 0, seq, changes: [{ queueId: `q-${padding}`, updatedAt: seq }] }) as never;
+
+describe('a screen that stops reading', () => {
+  it('is dropped as a slow consumer once it has more than the limit queued; readers get every update', async () => {
+    const { gateway, stats, url } = await start(LIMIT);
+    const reader = connect(url);
+    sockets.push(reader);
+    await nextEvent(reader, 'snapshot');
+    let received = 0;
+    reader.on('update', () => received++);
+    await frozenScreen(url);
+    let peak = 0;
+    // A beat at a time (the gateway sends at most two a second; here as fast as the loop turns).
+    for (let seq = 1; seq <= 600; seq++) {
+      gateway.broadcast(update(seq));
+      peak = Math.max(peak, gateway.largestQueue());
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const deadline = Date.now() + 10_000;
+    while (received < 600 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(received).toBe(600);
+    expect(stats.droppedClients.get('slow-consumer')).toBe(1);
+    // The gateway let go of it at once: one connection left, the reader's.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(Object.fromEntries(stats.closedConnections)).toEqual({ 'forced close': 1 });
+    expect(stats.connectedClients).toBe(1);
+    // Checked before each broadcast: never more than the limit plus the update that crossed it.
+    expect(peak).toBeGreaterThan(LIMIT / 2);
+    expect(peak).toBeLessThan(LIMIT + 2 * 20_100);
+  }, 30_000);
+
+  it('without the bound, what the gateway holds for it grows with every update (the fault is real)', async () => {
+    const { gateway, stats, url } = await start(Number.MAX_SAFE_INTEGER);
+    await frozenScreen(url);
+    const queuedAfter = async (from: number, to: number) => {
+      for (let seq = from; seq <= to; seq++) {
+        gateway.broadcast(update(seq));
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      return gateway.largestQueue();
+    };
+    // The kernel's socket buffers take the first few MB; after that every update stays in the gateway.
+    const first = await queuedAfter(1, 300);
+    const second = await queuedAfter(301, 600);
+    expect(second - first).toBeGreaterThan(0.8 * 300 * 20_000);
+    expect(stats.droppedClients.size).toBe(0);
+  }, 30_000);
+});
