@@ -128,8 +128,8 @@ describe('feed client', () => {
     expect(store.getState().connection.status).toBe('incompatible');
   });
 
-  it('reconnects for ever, soon: from half a second, doubling to at most five seconds with jitter', () => {
-    expect(HANDSHAKE_OPTIONS).toMatchObject({ reconnection: true, reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  it('reconnects for ever, soon: from half a second, doubling to at most three seconds with jitter, so a wall is back within 5 s', () => {
+    expect(HANDSHAKE_OPTIONS).toMatchObject({ reconnection: true, reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 3000 });
     expect(HANDSHAKE_OPTIONS.randomizationFactor).toBeGreaterThan(0);
   });
 });
