@@ -85,8 +85,13 @@ export default tseslint.config(
     ),
   },
   {
+    // Benchmarks run in Node (tsx) and drive the renderer only through a browser, never by import.
+    files: ['bench/**/*.ts'],
+    rules: boundaries([folder('renderer', 'bench/'), folder('electron', 'bench/')], [electronPath]),
+  },
+  {
     // Nothing imports tests; tests import the folder under test.
-    files: ['shared/**/*.ts', 'server/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    files: ['shared/**/*.ts', 'server/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'electron/**/*.ts', 'bench/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [
