@@ -18,6 +18,7 @@ interface PageFigures {
   commitsPerSecond: number;
   scriptMsPerSecond: number;
   taskMsPerSecond: number;
+  layoutMsPerSecond: number;
   scriptMsPerUpdate: number;
   seconds: number;
 }
@@ -51,6 +52,7 @@ export async function measurePage(browser: Browser, url: string, seconds: number
       commitsPerSecond: figures.commits / elapsed,
       scriptMsPerSecond: (after.scriptMs - before.scriptMs) / elapsed,
       taskMsPerSecond: (after.taskMs - before.taskMs) / elapsed,
+      layoutMsPerSecond: (after.layoutMs - before.layoutMs) / elapsed,
       scriptMsPerUpdate: (after.scriptMs - before.scriptMs) / Math.max(1, figures.samples.length),
       seconds: elapsed,
     };
@@ -107,6 +109,7 @@ export const latency: Benchmark = {
         { bench: 'main thread', figure: 'scripting per update frame', value: wall.scriptMsPerUpdate, unit: 'ms', floor: floor.scriptMsPerUpdate, goal: { max: 5 }, note: mode },
         { bench: 'main thread', figure: 'scripting per second', value: wall.scriptMsPerSecond, unit: 'ms/s', floor: floor.scriptMsPerSecond, goal: null },
         { bench: 'main thread', figure: 'busy (all tasks) per second', value: wall.taskMsPerSecond, unit: 'ms/s', floor: floor.taskMsPerSecond, goal: null },
+        { bench: 'main thread', figure: 'layout per second', value: wall.layoutMsPerSecond, unit: 'ms/s', floor: floor.layoutMsPerSecond, goal: null },
         { bench: 'main thread', figure: 'React commits per second', value: wall.commitsPerSecond, unit: '/s', floor: null, goal: null },
         {
           bench: 'main thread',
