@@ -22,7 +22,9 @@ async function firstValue(browser: Browser, url: string, runs: number): Promise<
       await page.goto(url, { waitUntil: 'commit' });
       const handle = await page.waitForFunction(
         (selector) => {
-          const node = document.querySelector(selector);
+          // Runs in the page (bench/ is typed for Node, without the DOM).
+          const page = globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } };
+          const node = page.document.querySelector(selector);
           return node && /\d/.test(node.textContent ?? '') ? performance.now() : false;
         },
         MARKER,
