@@ -5,8 +5,9 @@ import { connectionSelectors } from '../store/connection-slice';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { columnsFor } from './grid-shape';
-import { QueueTile } from './QueueTile';
+import { QueueTile, type QueueTileProps } from './QueueTile';
 import { worstStatus } from './status';
+import { sameTileInputs } from './tile-inputs';
 import { useNow } from './use-now';
 import { WallHeader } from './WallHeader';
 
@@ -67,5 +68,11 @@ export function WallView({ officeId }: { officeId: string | null }) {
  */
 const TileContainer = memo(function TileContainer({ queue, locale, live }: { queue: Queue; locale: string; live: boolean }) {
   const state = useAppStore(feedSelectors.queueState(queue.id));
-  return <QueueTile queue={queue} state={state} locale={locale} live={live} />;
+  return <ShownTile queue={queue} state={state} locale={locale} live={live} />;
 });
+
+/** A tile renders only when something it shows changed. */
+const ShownTile = memo(
+  QueueTile,
+  (a: QueueTileProps, b: QueueTileProps) => a.queue === b.queue && a.locale === b.locale && a.live === b.live && sameTileInputs(a.state, b.state),
+);
