@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byMode, sleep, type Benchmark, type BenchContext } from './support/benchmark';
 import { recordTraffic, startServer, type Recording, type ServerProcess } from './support/recording';
+import { encodedSizes } from './support/encodings';
 import { Swarm } from './support/swarm';
 import type { Row } from './support/table';
 
@@ -18,7 +19,7 @@ async function measure(server: ServerProcess, screens: number, windowMs: number,
   const swarm = await Swarm.start(server.url, screens, 2);
   try {
     await swarm.waitConnected(screens);
-    await sleep(byMode(context.mode, { full: 5000, quick: 3000, smoke: 1000 }));
+    await sleep(byMode(context.mode, { full: 5000, quick: 3000, smoke: 500 }));
     await swarm.stats(true);
     const before = await server.usage();
     await sleep(windowMs);
@@ -60,11 +61,30 @@ export const fanout: Benchmark = {
       const bare = await measure(floor, screens, windowMs, context);
       context.log(`floor:   ${JSON.stringify(bare)}`);
       const updatesPerSecond = real.deliveriesPerSecond / screens;
+      const sizes = encodedSizes(recording);
       const rows: Row[] = [
         { bench: 'fanout', figure: `deliveries/s per core (${screens} screens)`, value: real.perCore, unit: '/s/core', floor: bare.perCore, goal: { min: 30_000 } },
         { bench: 'fanout', figure: 'deliveries/s (total)', value: real.deliveriesPerSecond, unit: '/s', floor: bare.deliveriesPerSecond, goal: null },
         { bench: 'fanout', figure: 'server CPU', value: real.coresUsed * 100, unit: '% core', floor: bare.coresUsed * 100, goal: null },
         { bench: 'fanout', figure: 'bytes per screen, deltas', value: real.bytesPerScreenSecond / 1024, unit: 'KB/s', floor: bare.bytesPerScreenSecond / 1024, goal: { max: 5 } },
+        {
+          bench: 'fanout',
+          figure: '… compact encoding (estimate)',
+          value: (sizes.compact * updatesPerSecond) / 1024,
+          unit: 'KB/s',
+          floor: null,
+          goal: { max: 5 },
+          note: 'patches as index arrays; protocol change, not made',
+        },
+        {
+          bench: 'fanout',
+          figure: '… permessage-deflate (estimate)',
+          value: (sizes.deflate * updatesPerSecond) / 1024,
+          unit: 'KB/s',
+          floor: null,
+          goal: { max: 5 },
+          note: 'costs a deflate per screen per update',
+        },
         {
           bench: 'fanout',
           figure: 'bytes per screen, full snapshots instead',
