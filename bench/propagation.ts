@@ -19,7 +19,7 @@ interface Override {
 const now = () => performance.timeOrigin + performance.now();
 
 /** A manager saves `saves` times; returns, for every screen and save, ms from the save being sent to the screen holding the new thresholds. */
-async function measure(url: string, screens: number, saves: number): Promise<number[]> {
+async function measure(url: string, screens: number, saves: number, gapMs: number): Promise<number[]> {
   const swarm = await Swarm.start(url, screens, 1);
   let manager: Socket | null = null;
   try {
@@ -34,7 +34,7 @@ async function measure(url: string, screens: number, saves: number): Promise<num
       manager!.once('connect', () => resolve());
       manager!.once('connect_error', reject);
     });
-    await sleep(500);
+    await sleep(gapMs);
     await swarm.stats(true);
     const sentAt = new Map<number, number>();
     for (let i = 0; i < saves; i++) {
@@ -48,9 +48,9 @@ async function measure(url: string, screens: number, saves: number): Promise<num
       });
       if (!answer.ok || answer.revision === undefined) throw new Error(`thresholds:save refused: ${JSON.stringify(answer)}`);
       sentAt.set(answer.revision, started);
-      await sleep(400);
+      await sleep(gapMs);
     }
-    await sleep(1000);
+    await sleep(2 * gapMs);
     const stats = await swarm.stats();
     const latencies: number[] = [];
     for (const [revision, times] of stats.thresholdsAt) {
@@ -76,11 +76,13 @@ export const propagation: Benchmark = {
     let server: ServerProcess | null = null;
     try {
       server = await startServer({ kind: 'gateway', config: 'synthetic', queues: 300, store: 'sqlite', dataDir: dir });
-      await recordTraffic(server.url, 2, join(dir, 'recording.json'));
-      const real = await measure(server.url, screens, saves);
+      // Only the snapshot and thresholds are replayed here.
+      await recordTraffic(server.url, 1, join(dir, 'recording.json'), 30_000, 0);
+      const gapMs = byMode(context.mode, { full: 400, quick: 400, smoke: 150 });
+      const real = await measure(server.url, screens, saves, gapMs);
       await server.stop();
       server = await startServer({ kind: 'floor', replay: join(dir, 'recording.json') });
-      const bare = await measure(server.url, screens, saves);
+      const bare = await measure(server.url, screens, saves, gapMs);
       context.log(`gateway p50 ${percentile(real, 0.5).toFixed(1)} ms, floor p50 ${percentile(bare, 0.5).toFixed(1)} ms (${real.length} deliveries each)`);
       const rows: Row[] = [
         { bench: 'propagation', figure: `save→${screens} screens p50`, value: percentile(real, 0.5), unit: 'ms', floor: percentile(bare, 0.5), goal: null, note: `${saves} saves, 300 queues re-judged each` },

@@ -14,7 +14,7 @@ export interface Recording {
 }
 
 /** Listens to a gateway as a screen for `count` non-empty updates and writes them to `file`. */
-export async function recordTraffic(url: string, count: number, file: string, timeoutMs = 30_000): Promise<Recording> {
+export async function recordTraffic(url: string, count: number, file: string, timeoutMs = 30_000, skipFirst = 2): Promise<Recording> {
   const socket = io(url, { auth: { protocol: PROTOCOL_VERSION, client: 'web' }, transports: ['websocket'], forceNew: true, reconnection: false });
   try {
     return await new Promise<Recording>((resolve, reject) => {
@@ -22,7 +22,7 @@ export async function recordTraffic(url: string, count: number, file: string, ti
       const recording: Partial<Recording> & { updates: Recording['updates'] } = { markerQueue: MARKER_QUEUE, updates: [] };
       const times: number[] = [];
       // The first updates after connecting carry every metric once; screens in steady state see the later ones.
-      let skip = 2;
+      let skip = skipFirst;
       socket.on('thresholds', (t: Recording['thresholds']) => (recording.thresholds = t));
       socket.on('snapshot', (s: Recording['snapshot']) => (recording.snapshot = s));
       socket.on('update', (u: Recording['updates'][number]) => {
@@ -31,7 +31,8 @@ export async function recordTraffic(url: string, count: number, file: string, ti
         times.push(Date.now());
         if (recording.updates.length < count) return;
         clearTimeout(timer);
-        recording.intervalMs = Math.round((times.at(-1)! - times[0]!) / Math.max(1, times.length - 1));
+        // One update tells no rate: assume the gateway's beat of a second.
+        recording.intervalMs = times.length > 1 ? Math.round((times.at(-1)! - times[0]!) / (times.length - 1)) : 1000;
         writeFileSync(file, JSON.stringify(recording));
         resolve(recording as Recording);
       });
