@@ -33,7 +33,7 @@ export const sparklines: Benchmark = {
   title: 'main thread with a wall of sparklines updated at 1 Hz: recharts (animation off) against a plain SVG path, same run',
   async run(context) {
     const count = byMode(context.mode, { full: 300, quick: 300, smoke: 30 });
-    const seconds = byMode(context.mode, { full: 120, quick: 30, smoke: 3 });
+    const seconds = byMode(context.mode, { full: 60, quick: 30, smoke: 3 });
     const outDir = mkdtempSync(join(tmpdir(), 'qb-sparklines-'));
     let browser: Browser | null = null;
     let server: Server | null = null;

@@ -47,14 +47,14 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   /** CPU time (µs, user+system) and memory of the server process. */
-  usage(): Promise<{ cpuMicros: number; rss: number; heapUsed: number; at: number }>;
+  usage(gc?: boolean): Promise<{ cpuMicros: number; rss: number; heapUsed: number; at: number }>;
   stop(): Promise<void>;
 }
 
 /** Starts bench/support/gateway-child.ts with `args` and waits for its URL. */
 export function startServer(args: Record<string, string | number>, timeoutMs = 30_000): Promise<ServerProcess> {
   const child = fork('bench/support/gateway-child.ts', Object.entries(args).map(([k, v]) => `--${k}=${v}`), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
@@ -68,7 +68,7 @@ export function startServer(args: Record<string, string | number>, timeoutMs = 3
       });
       child.kill('SIGTERM');
     });
-  const usage = () =>
+  const usage = (gc = false) =>
     new Promise<{ cpuMicros: number; rss: number; heapUsed: number; at: number }>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('server process did not report its usage')), 10_000);
       const onMessage = (m: { type: string; cpu: NodeJS.CpuUsage; rss: number; heapUsed: number; at: number }) => {
@@ -78,7 +78,7 @@ export function startServer(args: Record<string, string | number>, timeoutMs = 3
         resolve({ cpuMicros: m.cpu.user + m.cpu.system, rss: m.rss, heapUsed: m.heapUsed, at: m.at });
       };
       child.on('message', onMessage);
-      child.send({ type: 'usage' });
+      child.send({ type: 'usage', gc });
     });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
