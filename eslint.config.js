@@ -85,8 +85,23 @@ export default tseslint.config(
     ),
   },
   {
+    // Benchmarks run in Node (tsx) and drive the renderer only through a browser, never by import.
+    files: ['bench/**/*.ts'],
+    ignores: ['bench/pages/**'],
+    rules: boundaries([folder('renderer', 'bench/'), folder('electron', 'bench/')], [electronPath]),
+  },
+  {
+    // Pages the benchmarks build and open in Chromium: browser code, like the renderer.
+    files: ['bench/pages/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...boundaries([nodePattern, folder('server', 'bench/pages/'), folder('electron', 'bench/pages/')], [electronPath]),
+    },
+  },
+  {
     // Nothing imports tests; tests import the folder under test.
-    files: ['shared/**/*.ts', 'server/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    files: ['shared/**/*.ts', 'server/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'electron/**/*.ts', 'bench/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [

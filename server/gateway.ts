@@ -272,7 +272,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       for (const source of options.sources) source.start(pipeline);
       evaluator.start();
       batcher.start();
-      stopHousekeeping = options.scheduler.every(10 * 60_000, housekeeping);
+      // Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor.
+      stopHousekeeping = options.scheduler.every(Math.max(1000, (10 * 60_000) / (options.clockSpeed ?? 1)), housekeeping);
       return httpServer.address() as AddressInfo;
     },
     close() {

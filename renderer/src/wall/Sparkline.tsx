@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Area, AreaChart, YAxis } from 'recharts';
+import { sparklinePath } from '../charts/Sparkline';
 import type { BacklogSeries } from '../store/history-slice';
 
 export interface SparklineProps {
@@ -8,23 +8,43 @@ export interface SparklineProps {
   label: string;
 }
 
-const FULL = { width: '100%', height: '100%' } as const;
+const WIDTH = 100;
+const HEIGHT = 40;
 
 /**
- * The queue's recent backlog as a filled line, from zero so a small wobble does not look like a surge. No
- * animation: it redraws once a minute on a screen nobody is watching for motion. Memoised on the series,
- * which changes once a minute, so the tile's per-second ticks do not redraw it.
+ * The queue's recent backlog as a filled line, from zero so a small wobble does not look like a surge.
+ * Plain SVG paths scaled by a viewBox: bench/sparklines measured recharts at 408 ms per redraw of 300 tiles
+ * against 8 ms for this, and a wall redraws every sparkline each minute. Memoised on the series, which
+ * changes once a minute, so the tile's other updates do not redraw it.
  */
 export const Sparkline = memo(function Sparkline({ series, label }: SparklineProps) {
-  const data = series ? series.values.map((value, i) => ({ at: series.at[i], value })) : [];
+  const values = series?.values ?? [];
+  const points = values.length;
+  let max = 0;
+  for (const v of values) if (v !== null && v > max) max = v;
+  const line = points > 1 ? sparklinePath(values, WIDTH, HEIGHT, 0, max || 1) : '';
   return (
-    <div className="tile-spark" data-testid="sparkline" data-points={data.length} role="img" aria-label={label}>
-      {data.length > 1 && (
-        <AreaChart responsive style={FULL} data={data} margin={{ top: 4, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>
-          <YAxis hide domain={[0, 'dataMax']} />
-          <Area type="monotone" dataKey="value" className="spark-line" stroke="currentColor" strokeWidth={3} fill="currentColor" fillOpacity={0.14} dot={false} isAnimationActive={false} connectNulls={false} />
-        </AreaChart>
+    <div className="tile-spark" data-testid="sparkline" data-points={points} role="img" aria-label={label}>
+      {line && (
+        <svg className="spark-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+          <path className="spark-area" d={areaUnder(line)} />
+          <path className="spark-line" d={line} vectorEffect="non-scaling-stroke" />
+        </svg>
       )}
     </div>
   );
 });
+
+/** Closes each run of the line down to the baseline, so the area under it can be filled. */
+export function areaUnder(line: string): string {
+  return line
+    .split('M')
+    .filter(Boolean)
+    .map((run) => {
+      const coords = run.split('L');
+      const first = coords[0]!.split(' ')[0];
+      const last = coords.at(-1)!.split(' ')[0];
+      return `M${first} ${HEIGHT}L${run}L${last} ${HEIGHT}Z`;
+    })
+    .join('');
+}

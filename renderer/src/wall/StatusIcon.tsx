@@ -1,7 +1,11 @@
+import { memo } from 'react';
 import type { StatusLook } from './status';
 
-/** The status shape: circle (ok), triangle (warning), octagon with a bar (critical), dash (no data), hourglass (stale). */
-export function StatusIcon({ shape }: { shape: StatusLook['shape'] }) {
+/**
+ * The status shape: circle (ok), triangle (warning), octagon with a bar (critical), dash (no data), hourglass (stale).
+ * Memoised: a tile re-renders every second on a busy gateway, its icons almost never change.
+ */
+export const StatusIcon = memo(function StatusIcon({ shape }: { shape: StatusLook['shape'] }) {
   return (
     <svg className="status-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       {shape === 'circle' && <circle cx="12" cy="12" r="9" />}
@@ -21,4 +25,4 @@ export function StatusIcon({ shape }: { shape: StatusLook['shape'] }) {
       {shape === 'hourglass' && <path d="M5 2h14v2h-1.5v3.5L13.5 12l4 4.5V20H19v2H5v-2h1.5v-3.5l4-4.5-4-4.5V4H5z" />}
     </svg>
   );
-}
+});
