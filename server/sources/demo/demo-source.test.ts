@@ -3,6 +3,7 @@ import { TicketEventSchema, type QueueReadingInput, type TicketEvent } from '../
 import { CHANNELS } from '../../../shared/model';
 import { FakeTime } from '../../../tests/support/fake-time';
 import { demoConfig } from '../../config/demo-config';
+import { MetricEngine } from '../../metrics/metric-engine';
 import { createDemoSource } from './demo-source';
 
 // Tuesday 2026-11-17 12:00 UTC: midday in Lisbon and Amsterdam.
@@ -126,5 +127,24 @@ describe('demo source on ticket events', () => {
     expect(events.length).toBeGreaterThan(0);
     expect(Math.max(...events.map((e) => e.at))).toBeGreaterThan(TUESDAY_NOON + 1000);
     expect(time.pendingTimers).toBe(0);
+  });
+
+  it('runs the same traffic at any speed: a tick of 40 simulated minutes is taken a minute at a time', () => {
+    const backlogAfterADay = (tickMs: number) => {
+      const config = demoConfig(3);
+      const time = new FakeTime(Date.UTC(2026, 10, 17, 0, 0));
+      const engine = new MetricEngine({ queues: config.queues.map((q) => ({ id: q.id, firstResponseTargetSeconds: 600 })) });
+      const source = createDemoSource({ config, settings: { seed: 3, tickMs }, clock: time, scheduler: time });
+      source.start({
+        events: (_s, batch) => batch.forEach((e) => engine.applyEvent(e)),
+        reading: (_s, queueId, reading) => engine.applyReading(queueId, reading),
+        status: () => {},
+      });
+      time.advance(24 * 3_600_000);
+      source.stop();
+      return config.queues.map((q) => engine.metricsFor(q.id, time.now()).backlog);
+    };
+    // Before, a sped-up demo (one tick = 40 simulated minutes at --speed=2400) never drained its backlog.
+    expect(backlogAfterADay(40 * 60_000)).toEqual(backlogAfterADay(60_000));
   });
 });

@@ -17,6 +17,7 @@ export interface DemoSourceOptions {
 
 const WARM_UP_MS = 24 * 3_600_000;
 const WARM_UP_STEP_MS = 60_000;
+const MAX_STEP_MS = 60_000;
 
 /** Standing pressure on particular demo queues: an understaffed partner chat in Amsterdam. */
 const DEMO_PRESSURE: Readonly<Record<string, number>> = { 'ams-chat-de': 1.25 };
@@ -64,9 +65,13 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
       for (; last + WARM_UP_STEP_MS <= startAt; last += WARM_UP_STEP_MS) advance(last, last + WARM_UP_STEP_MS);
       cancel = scheduler.every(settings.tickMs, () => {
         const now = clock.now();
-        if (now <= last) return;
-        advance(last, now);
-        last = now;
+        // At most a simulated minute per step, whatever the speed: the traffic model staffs and answers per
+        // step, and at --speed=10000 one tick is almost three hours, in which the backlog never drained.
+        for (; last < now; ) {
+          const to = Math.min(now, last + MAX_STEP_MS);
+          advance(last, to);
+          last = to;
+        }
       });
     },
     stop() {
