@@ -3,7 +3,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS } from '../shared/health/default-thresholds';
-import { HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
+import { HEARTBEAT_EVERY_MS, HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
 import { AlertManager } from './alerts/alert-manager';
 import { FailureLimiter } from './auth/failure-limiter';
 import { TokenRegistry } from './auth/token-registry';
@@ -235,6 +235,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     intervalMs: options.updateIntervalMs ?? 500,
     alerts,
     broadcast: (update) => sockets.broadcast(update),
+    heartbeat: (serverTime) => sockets.heartbeat(serverTime),
+    // Updates go out every 500 ms at most, so two idle flushes are HEARTBEAT_EVERY_MS of silence.
+    heartbeatAfterIdleFlushes: Math.max(1, Math.round(HEARTBEAT_EVERY_MS / (options.updateIntervalMs ?? 500))),
   });
   let stopHousekeeping: (() => void) | null = null;
   const housekeeping = () => {

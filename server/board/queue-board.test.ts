@@ -98,4 +98,26 @@ describe('UpdateBatcher', () => {
     batcher.stop();
     expect(time.pendingTimers).toBe(0);
   });
+
+  it('sends a heartbeat after a second with nothing to send, and none while updates flow', () => {
+    const time = new FakeTime(0);
+    const board = newBoard();
+    const beats: number[] = [];
+    const sent: unknown[] = [];
+    const batcher = new UpdateBatcher({
+      board, clock: time, scheduler: time, intervalMs: 500, alerts: { takeChanges: () => [] },
+      broadcast: (u) => sent.push(u), heartbeat: (at) => beats.push(at), heartbeatAfterIdleFlushes: 2,
+    });
+    batcher.start();
+    time.advance(2000);
+    expect(beats).toEqual([1000, 2000]);
+    for (let t = 2100; t < 4000; t += 500) {
+      const v = values({ backlog: t });
+      board.set('ams-x', v, t, evaluateQueueHealth(v, chat));
+      time.advance(500);
+    }
+    expect(beats).toEqual([1000, 2000]);
+    expect(sent.length).toBeGreaterThan(2);
+    batcher.stop();
+  });
 });

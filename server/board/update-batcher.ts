@@ -11,6 +11,9 @@ export interface UpdateBatcherOptions {
   /** Alert changes travel in the same numbered updates, so a screen that resyncs misses none. */
   alerts: { takeChanges(): Update['alerts'] & object };
   broadcast: (update: Update) => void;
+  /** Sent after `heartbeatAfterIdleFlushes` flushes in a row had nothing to send. */
+  heartbeat?: (serverTime: number) => void;
+  heartbeatAfterIdleFlushes?: number;
 }
 
 /**
@@ -19,6 +22,7 @@ export interface UpdateBatcherOptions {
  */
 export class UpdateBatcher {
   private seq = 0;
+  private idleFlushes = 0;
   private cancel: (() => void) | null = null;
 
   constructor(private readonly options: UpdateBatcherOptions) {}
@@ -39,7 +43,16 @@ export class UpdateBatcher {
   flush(): Update | null {
     const changes = this.options.board.takeChanges();
     const alerts = this.options.alerts.takeChanges();
-    if (changes.length === 0 && alerts.length === 0) return null;
+    if (changes.length === 0 && alerts.length === 0) {
+      // Quiet boards still speak: a screen that hears nothing knows something is wrong.
+      this.idleFlushes += 1;
+      if (this.options.heartbeat && this.idleFlushes >= (this.options.heartbeatAfterIdleFlushes ?? 2)) {
+        this.idleFlushes = 0;
+        this.options.heartbeat(this.options.clock.now());
+      }
+      return null;
+    }
+    this.idleFlushes = 0;
     this.seq += 1;
     const update: Update = { serverTime: this.options.clock.now(), seq: this.seq, changes, ...(alerts.length > 0 ? { alerts } : {}) };
     this.options.broadcast(update);

@@ -32,9 +32,6 @@ interface SocketData {
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export const HEARTBEAT_INTERVAL_MS = 1500;
-export const HEARTBEAT_TIMEOUT_MS = 2000;
-
 /** Every command's answer: ok, or a code and the issues naming each field. */
 export type CommandAnswer = { ok: true } | { ok: false; code: string; issues: string[] };
 
@@ -80,11 +77,10 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
     serveClient: false,
-    // Heartbeats every 1.5 s: a screen whose gateway or network goes silent (a frozen process, a pulled cable:
-    // nothing closes the socket) sees it within 3.5 s and greys out, rather than showing old numbers for the
-    // 45 s of socket.io's defaults. Costs one tiny frame each way per screen every 1.5 s.
-    pingInterval: HEARTBEAT_INTERVAL_MS,
-    pingTimeout: HEARTBEAT_TIMEOUT_MS,
+    // Screens notice a silent gateway themselves, from the updates and heartbeats it sends (SILENCE_LIMIT_MS);
+    // these pings (socket.io's defaults) only let the gateway drop screens that vanished, within 45 s.
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
     maxHttpBufferSize: 64 * 1024,
   });
 
@@ -209,6 +205,9 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     broadcastThresholds(state: ThresholdState): void {
       dropSlowConsumers();
       io.emit('thresholds', state);
+    },
+    heartbeat(serverTime: number): void {
+      io.emit('heartbeat', { serverTime });
     },
     broadcast(update: Update): void {
       stats.updatesSent += 1;

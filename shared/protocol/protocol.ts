@@ -109,6 +109,15 @@ export const UpdateSchema = z.object({
 }).refine((u) => u.changes.length > 0 || (u.alerts?.length ?? 0) > 0, { message: 'must carry at least one change or alert' });
 export type Update = z.infer<typeof UpdateSchema>;
 
+/**
+ * Sent when a second has passed with nothing else to send: a screen that hears nothing at all for
+ * SILENCE_LIMIT_MS knows its gateway or network has gone silent, even if no socket closed.
+ */
+export const HeartbeatSchema = z.object({ serverTime: epochMs });
+export type Heartbeat = z.infer<typeof HeartbeatSchema>;
+export const HEARTBEAT_EVERY_MS = 1000;
+export const SILENCE_LIMIT_MS = 3000;
+
 /** Sent by the gateway when it refused something a client sent; `issues` name the field and the rule. */
 export const RejectionSchema = z.object({
   event: z.string(),
@@ -201,6 +210,7 @@ export interface ServerToClientEvents {
   thresholds: (state: ThresholdState) => void;
   snapshot: (snapshot: Snapshot) => void;
   update: (update: Update) => void;
+  heartbeat: (heartbeat: Heartbeat) => void;
   rejected: (rejection: Rejection) => void;
 }
 

@@ -132,4 +132,24 @@ describe('feed client', () => {
     expect(HANDSHAKE_OPTIONS).toMatchObject({ reconnection: true, reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 3000 });
     expect(HANDSHAKE_OPTIONS.randomizationFactor).toBeGreaterThan(0);
   });
+
+  it('notices a gateway gone silent without closing anything, and starts over at once', () => {
+    const store = createAppStore();
+    const socket = new FakeSocket();
+    let clock = 1_700_000_000_000;
+    let check: () => void = () => {};
+    startFeedClient({ store, socket, requestFrame: () => {}, now: () => clock, every: (_ms, f) => ((check = f), () => {}) });
+    socket.receive('snapshot', snapshot(7));
+    clock += 3000;
+    socket.receive('heartbeat', { serverTime: clock });
+    clock += 3000;
+    check();
+    expect(store.getState().connection.status).toBe('live');
+    expect(socket.connects).toBe(0);
+    clock += 1;
+    check();
+    expect(store.getState().connection.status).toBe('reconnecting');
+    expect(store.getState().connection.problem).toEqual({ key: 'disconnected' });
+    expect([socket.disconnects, socket.connects]).toEqual([1, 1]);
+  });
 });

@@ -1,5 +1,7 @@
 import {
   HandshakeRefusalSchema,
+  HeartbeatSchema,
+  SILENCE_LIMIT_MS,
   PROTOCOL_VERSION,
   SnapshotSchema,
   UpdateSchema,
@@ -24,7 +26,14 @@ export interface FeedClientOptions {
   /** Runs a callback before the next paint (requestAnimationFrame in a page). */
   requestFrame: (callback: () => void) => void;
   now?: () => number;
+  /** Runs a check every `ms` until the returned function is called (setInterval in a page). */
+  every?: (ms: number, check: () => void) => () => void;
 }
+
+const defaultEvery = (ms: number, check: () => void) => {
+  const handle = setInterval(check, ms);
+  return () => clearInterval(handle);
+};
 
 /**
  * A screen is live again within 5 s of its gateway coming back: retries back off to at most 3 s, ±30 %
@@ -53,7 +62,7 @@ const TOKEN_REFUSALS = new Set(['unauthorized', 'bad-token', 'revoked-token', 't
  * gathers updates and writes them to the store once per frame, and asks for a fresh snapshot when an
  * update is missing. A message that fails validation is counted and reported, never applied.
  */
-export function startFeedClient({ store, socket, requestFrame, now = Date.now }: FeedClientOptions): () => void {
+export function startFeedClient({ store, socket, requestFrame, now = Date.now, every = defaultEvery }: FeedClientOptions): () => void {
   let expectedSeq: number | null = null;
   let pending: QueueStatePatch[] = [];
   let pendingAlerts: Alert[] = [];
@@ -83,6 +92,26 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     expectedSeq = parsed.value.seq + 1;
     actions().applySnapshot(parsed.value, now());
     actions().setConnection('live');
+  });
+
+  socket.on('heartbeat', (data: never) => {
+    actions().messageReceived(now());
+    const parsed = parseWith(HeartbeatSchema, data);
+    if (!parsed.ok) actions().invalidMessage({ key: 'invalid', detail: `heartbeat: ${parsed.issues.slice(0, 3).join('; ')}` });
+  });
+
+  // A gateway or network that goes silent closes nothing (a frozen host, a cut cable): the gateway speaks at
+  // least every second, so silence longer than SILENCE_LIMIT_MS means this screen is cut off. Say so at once
+  // and start over, rather than show old numbers as live until the socket's own timeout, 20 s later.
+  const stopWatching = every(250, () => {
+    const { status, lastMessageAt } = actions().connection;
+    if (status !== 'live' || lastMessageAt === null || now() - lastMessageAt <= SILENCE_LIMIT_MS) return;
+    expectedSeq = null;
+    pending = [];
+    pendingAlerts = [];
+    actions().setConnection('reconnecting', { key: 'disconnected' });
+    socket.disconnect();
+    socket.connect();
   });
 
   socket.on('update', (data: never) => {
@@ -152,5 +181,8 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now }:
     actions().invalidMessage({ key: 'rejected', detail: `${event ?? '?'}: ${(issues ?? []).join('; ')}` });
   });
 
-  return () => socket.disconnect();
+  return () => {
+    stopWatching();
+    socket.disconnect();
+  };
 }
