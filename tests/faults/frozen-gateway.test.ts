@@ -1,10 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient, type FeedSocket } from '../../renderer/src/feed/feed-client';
-import { createAppStore, type AppStore } from '../../renderer/src/store/store';
+import { feedScreen, until } from '../support/feed-screen';
 import { killHard, startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 
 const running: GatewayProcess[] = [];
@@ -15,28 +13,12 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map(killHard));
 });
 
-async function until(what: string, predicate: () => boolean, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  while (!predicate()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return performance.now() - started;
-}
-
-function screen(url: string): AppStore {
-  const store = createAppStore();
-  const socket = io(url, { ...HANDSHAKE_OPTIONS, transports: ['websocket'], auth: handshakeAuth('wall', null) });
-  cleanup.push(startFeedClient({ store, socket: socket as unknown as FeedSocket, requestFrame: (f) => setTimeout(f, 16) }));
-  return store;
-}
-
 describe('a gateway that goes silent without closing anything', () => {
   it('is noticed by every screen within 5 s, and the screens are live again by themselves when it wakes', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'qb-frozen-'));
     const gateway = await startGatewayProcess({ QUEUEBOARD_DATA_DIR: dataDir });
     running.push(gateway);
-    const walls = [screen(gateway.url), screen(gateway.url)];
+    const walls = [feedScreen(gateway.url, cleanup), feedScreen(gateway.url, cleanup)];
     await until('screens live', () => walls.every((w) => w.getState().connection.status === 'live'), 10_000);
 
     // SIGSTOP: the process is frozen, its sockets stay open, nothing is sent or closed: a hung host or a cut cable.

@@ -1,10 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient, type FeedSocket } from '../../renderer/src/feed/feed-client';
-import { createAppStore, type AppStore } from '../../renderer/src/store/store';
+import { feedScreen, until } from '../support/feed-screen';
 import { killHard, startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 
 const KEY = 'kill-under-load-ingest-key';
@@ -41,23 +39,6 @@ async function post(url: string, body: unknown): Promise<{ status: number; json:
   }
 }
 
-async function until(what: string, predicate: () => boolean, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  while (!predicate()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return performance.now() - started;
-}
-
-/** A wall screen as the renderer runs it: the real feed client and store, with the real reconnection options. */
-function screen(url: string): AppStore {
-  const store = createAppStore();
-  const socket = io(url, { ...HANDSHAKE_OPTIONS, transports: ['websocket'], auth: handshakeAuth('wall', null) });
-  cleanup.push(startFeedClient({ store, socket: socket as unknown as FeedSocket, requestFrame: (f) => setTimeout(f, 16) }));
-  return store;
-}
-
 describe('gateway killed with SIGKILL while ingest traffic runs', () => {
   it('keeps every batch that was answered 200, shows screens disconnected meanwhile, and has them live again within 5 s', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'qb-kill-'));
@@ -65,7 +46,7 @@ describe('gateway killed with SIGKILL while ingest traffic runs', () => {
     const first = await startGatewayProcess(env);
     running.push(first);
     const port = new URL(first.url).port;
-    const wall = screen(first.url);
+    const wall = feedScreen(first.url, cleanup);
     await until('screen live', () => wall.getState().connection.status === 'live', 5000);
 
     // Four senders, each posting batch after batch until told to stop.
