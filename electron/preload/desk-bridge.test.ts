@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NOTIFICATION_SETTINGS, type Transition } from '../../shared/ipc/desk-contract';
+import { DEFAULT_NOTIFICATION_SETTINGS } from '../../shared/ipc/desk-contract';
 import type { Invoke } from './bridge';
 import { createDeskBridge, createSubscribe, type EventSource } from './desk-bridge';
+import { transition as deskTransition } from '../../tests/support/desk-fixtures';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -30,18 +31,7 @@ function setUp() {
   return { bridge: createDeskBridge(invoke, createSubscribe(ipc)), calls, ipc };
 }
 
-const transition: Transition = {
-  alertId: 'a1',
-  queueId: 'lis-chat-pt',
-  queueName: 'Chat Portugal',
-  officeName: 'Lisbon',
-  kind: 'threshold',
-  level: 'critical',
-  metricLabel: 'First response p90',
-  valueText: '12 min',
-  projectedMinutes: null,
-  at: 1,
-};
+const transition = deskTransition({ alertId: 'a1', at: 1 });
 
 describe('createDeskBridge', () => {
   it('maps each verb to its channel and payload', async () => {

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../server/gateway';
 import { launchChromium } from '../support/chromium';
+import { goLive } from '../support/wall-page';
 import { connect, nextEvent, startDemoGateway } from '../support/gateway-harness';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -30,13 +31,7 @@ afterAll(async () => {
 async function open(context: BrowserContext, path: string, size = LAPTOP): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
   await page.setViewportSize(size);
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${url}${path}`);
-  await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+  const problems = await goLive(page, `${url}${path}`);
   return { page, problems };
 }
 

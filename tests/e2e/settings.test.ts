@@ -11,6 +11,7 @@ import { openStore } from '../../server/store';
 import type { ThresholdState } from '../../shared/protocol/admin-protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 import { launchChromium } from '../support/chromium';
+import { goLive } from '../support/wall-page';
 import { connect, startDemoGateway, type TestSocket } from '../support/gateway-harness';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -50,13 +51,7 @@ afterAll(async () => {
 async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${url}${path}`);
-  await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+  const problems = await goLive(page, `${url}${path}`);
   return { page, problems };
 }
 

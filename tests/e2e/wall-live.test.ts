@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../server/gateway';
 import { launchChromium } from '../support/chromium';
+import { goLive } from '../support/wall-page';
 import { startDemoGateway } from '../support/gateway-harness';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -27,13 +28,7 @@ afterAll(async () => {
 
 async function openWall(path: string, size = { width: 1920, height: 1080 }): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: size });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${url}${path}`);
-  await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+  const problems = await goLive(page, `${url}${path}`);
   return { page, problems };
 }
 

@@ -15,14 +15,23 @@ export async function openWall(
 ): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: size, ...contextOptions });
   const page = await context.newPage();
+  const problems = await goLive(page, `${url}${path}`);
+  return { page, problems, close: () => context.close() };
+}
+
+/**
+ * Opens any view (wall, desk, pins, settings) and waits until it is live. The returned list fills with
+ * console errors and page errors (CSP violations among them) for as long as the page lives.
+ */
+export async function goLive(page: Page, address: string): Promise<string[]> {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${url}${path}`);
+  await page.goto(address);
   await page.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: 10_000 });
-  return { page, problems, close: () => context.close() };
+  return problems;
 }
 
 export interface AxeViolation {

@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NOTIFICATION_SETTINGS, type Transition, type TrayStatus } from '../../../shared/ipc/desk-contract';
+import { DEFAULT_NOTIFICATION_SETTINGS, type TrayStatus } from '../../../shared/ipc/desk-contract';
 import type { LaunchOptions } from '../../../shared/ipc/ipc-contract';
 import { createIpcHandlers } from '../ipc-handlers';
 import { registerIpcHandlers, type IpcInvokeEvent } from '../ipc-router';
 import type { DeskIpcServices } from './desk-ipc-handlers';
+import { transition as deskTransition } from '../../../tests/support/desk-fixtures';
 
 type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 const APP_PAGE = 'app://queueboard/index.html#pins';
 const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'desk', officeId: null, display: null };
 
-const transition: Transition = {
-  alertId: 'alert-1',
-  queueId: 'lis-chat-pt',
-  queueName: 'Chat Portugal',
-  officeName: 'Lisbon',
-  kind: 'threshold',
-  level: 'critical',
-  metricLabel: 'First response p90',
-  valueText: '12 min',
-  projectedMinutes: null,
-  at: 1_700_000_000_000,
-};
+const transition = deskTransition({ at: 1_700_000_000_000 });
 const trayStatus: TrayStatus = { worst: 'critical', counts: { ok: 3, warning: 1, critical: 2, stale: 0, 'no-data': 0 } };
 
 /** Registers the real handlers through the real router, with recording desk services. */
