@@ -35,7 +35,6 @@ export const en = {
     worst: 'Worst: {{status}}',
     unknown: 'Status unknown',
     showingDataFrom: 'showing data from {{time}}',
-    lastUpdate: 'last update {{age}} ago',
     page: 'Page {{page}} of {{pages}}',
     language: 'Language: {{language}} (press L to change)',
   },

@@ -37,7 +37,6 @@ export const nl: Messages = {
     worst: 'Slechtst: {{status}}',
     unknown: 'Status onbekend',
     showingDataFrom: 'gegevens van {{time}}',
-    lastUpdate: 'laatste update {{age}} geleden',
     page: 'Pagina {{page}} van {{pages}}',
     language: 'Taal: {{language}} (druk op L om te wisselen)',
   },

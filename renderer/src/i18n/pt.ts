@@ -37,7 +37,6 @@ export const pt: Messages = {
     worst: 'Pior: {{status}}',
     unknown: 'Estado desconhecido',
     showingDataFrom: 'dados das {{time}}',
-    lastUpdate: 'última atualização há {{age}}',
     page: 'Página {{page}} de {{pages}}',
     language: 'Idioma: {{language}} (tecla L para mudar)',
   },

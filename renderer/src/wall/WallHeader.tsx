@@ -5,12 +5,6 @@ import type { ConnectionProblem, ConnectionStatus } from '../store/connection-sl
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
 
-/**
- * The gateway sends something every second or two on a working floor. A network that fails silently is
- * only noticed by socket.io's heartbeat (up to ~45 s), so a long silence is shown at once, as what it is.
- */
-export const QUIET_AFTER_SECONDS = 5;
-
 export interface HeaderClock {
   /** Shown beside the time when the wall shows several offices; null for one. */
   label: string | null;
@@ -41,7 +35,6 @@ export function WallHeader(props: WallHeaderProps) {
   const { t } = useTranslation();
   const look = STATUS_LOOKS[worst];
   const live = connection === 'live';
-  const quietFor = lastMessageAt === null ? null : Math.max(0, (localNow - lastMessageAt) / 1000);
   return (
     <header className="wall-header">
       <h1 className="wall-title">{title}</h1>
@@ -56,12 +49,6 @@ export function WallHeader(props: WallHeaderProps) {
           <span className="connection-age" title={t('header.showingDataFrom', { time: formatClock(lastMessageAt + (now - localNow), locale, clocks[0]?.timeZone ?? 'UTC') })}>
             {' · '}
             {t('tile.dataAge', { age: formatAge((localNow - lastMessageAt) / 1000, locale) })}
-          </span>
-        )}
-        {live && quietFor !== null && quietFor >= QUIET_AFTER_SECONDS && (
-          <span className="connection-quiet" data-testid="connection-quiet">
-            {' · '}
-            {t('header.lastUpdate', { age: formatAge(quietFor, locale) })}
           </span>
         )}
         {!live && problem && <span className="visually-hidden"> {t(`problem.${problem.key}`, { detail: problem.detail ?? '' })}</span>}

@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snapshot, state } from '../../../tests/support/renderer-fixtures';
 import { StoreProvider } from '../store/store-context';
 import { createAppStore } from '../store/store';
@@ -71,24 +71,6 @@ describe('WallView', () => {
     expect(document.querySelector('.wall-notice')?.textContent).toBe('Lost the connection to the gateway; reconnecting.');
     expect(screen.getAllByTestId('queue-tile').every((t) => t.className.includes('tile-stale'))).toBe(true);
     expect(screen.getByTestId('worst-status').textContent).toBe('Status unknown');
-  });
-
-  it('says how long the gateway has been silent while the connection still counts as live', () => {
-    vi.useFakeTimers({ now: 1_700_000_000_000 });
-    const store = renderWall(null);
-    act(() => {
-      store.getState().applySnapshot({ ...snapshot(1), serverTime: Date.now() }, Date.now());
-      store.getState().setConnection('live');
-      store.getState().messageReceived(Date.now());
-    });
-    act(() => void vi.advanceTimersByTime(4000));
-    expect(screen.queryByTestId('connection-quiet')).toBeNull();
-    act(() => void vi.advanceTimersByTime(3000));
-    expect(screen.getByTestId('connection-quiet').textContent).toBe(' · last update 7 secs ago');
-    act(() => store.getState().messageReceived(Date.now()));
-    act(() => void vi.advanceTimersByTime(1000));
-    expect(screen.queryByTestId('connection-quiet')).toBeNull();
-    vi.useRealTimers();
   });
 
   it('names the offices it has when asked for one it does not', () => {
