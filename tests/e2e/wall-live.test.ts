@@ -33,7 +33,7 @@ async function openWall(path: string, size = { width: 1920, height: 1080 }): Pro
 }
 
 const tileValue = (page: Page, queueId: string, metric: string) =>
-  page.locator(`[data-testid="queue-tile"][data-queue-id="${queueId}"] [data-metric="${metric}"]`).innerText();
+  page.locator(`[data-testid="queue-tile"][data-queue-id="${queueId}"] .metric-value [data-metric="${metric}"]`).innerText();
 
 describe('the wall view served by the gateway, in Chromium', () => {
   it('shows live tiles for both offices, with no console errors or CSP violations', async () => {
