@@ -87,7 +87,7 @@ describe('a wall with 42 queues, in Chromium', () => {
   });
 
   it('greys a queue whose data stopped, with the reason and the age of its data', async () => {
-    expect(await postReading('lis-crm', Date.now(), 12)).toBe(200);
+    expect(await postReading('lis-crm', await gatewayNow(), 12)).toBe(200);
     const { page, close } = await openWall(browser, url, '/?office=lisbon&lang=en', FULL_HD, { bypassCSP: true });
     const tile = page.locator('[data-testid="queue-tile"][data-queue-id="lis-crm"]');
     await expect.poll(() => tile.getAttribute('data-status'), { timeout: 5000 }).toBe('stale');

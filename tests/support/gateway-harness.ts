@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { acceleratedClock, systemClock, systemScheduler } from '../../server/runtime/clock';
+import { acceleratedClock, systemClock, systemScheduler, type Clock } from '../../server/runtime/clock';
 import { createGateway, type Gateway, type GatewayOptions } from '../../server/gateway';
 import { demoConfig } from '../../server/config/demo-config';
 import { silentLogger } from '../../server/runtime/logger';
@@ -10,16 +10,32 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
+ * A busy weekday morning in both offices (Tuesday 24 November 2026, 10:17 in Lisbon, 11:17 in Amsterdam).
+ * The demo's traffic follows the office day, so at night or on a weekend it may have no open alert at
+ * all (seed 11 has none at 00:17 UTC on a Monday): tests that need alerts must not depend on the hour
+ * at which CI happens to run them.
+ */
+export const BUSY_MORNING = Date.UTC(2026, 10, 24, 10, 17);
+
+/** The system clock moved so that it reads `startAt` now, and runs on from there. */
+export function clockStartingAt(startAt: number): Clock {
+  const offset = startAt - systemClock.now();
+  return { now: () => systemClock.now() + offset };
+}
+
+/**
  * A real gateway on loopback with the demo source, as `npm run gateway` runs it; `speed` runs simulated
- * time faster (as --speed does), so a test sees a few minutes of traffic in seconds.
+ * time faster (as --speed does), so a test sees a few minutes of traffic in seconds. The gateway's clock
+ * starts at `startAt` (null: the real time); screens follow the gateway's clock, not their own.
  */
 export async function startDemoGateway(
   overrides: Partial<GatewayOptions> = {},
   speed = 1,
   port = 0,
   config = demoConfig(11),
+  startAt: number | null = BUSY_MORNING,
 ): Promise<{ gateway: Gateway; url: string }> {
-  const clock = acceleratedClock(systemClock, speed);
+  const clock = acceleratedClock(startAt === null ? systemClock : clockStartingAt(startAt), speed);
   const gateway = createGateway({
     config,
     // As the gateway's start-up does: the demo feeds only the queues whose source is the demo.
