@@ -29,6 +29,7 @@ import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
 import type { Source } from './sources/source';
 import type { GatewayStore } from './store';
+import { resolveQueueGroups } from './config/queue-groups';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -161,12 +162,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
 
+  const groups = resolveQueueGroups(config.groups ?? [], config.queues);
   const snapshot = (): Snapshot => ({
     protocol: PROTOCOL_VERSION,
     serverTime: clock.now(),
     seq: batcher.lastSeq,
     offices: [...board.offices],
     queues: board.queues.map(({ id, name, officeId, channel, team }) => ({ id, name, officeId, channel, team })),
+    groups,
     states: board.currentStates(),
     alerts: alerts.openAlerts(),
   });

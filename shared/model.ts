@@ -35,6 +35,17 @@ export const QueueSchema = z.object({
 });
 export type Queue = z.infer<typeof QueueSchema>;
 
+/**
+ * A named set of queues that a wall can show on its own (`?group=social`): the social desk across both
+ * offices, the outsourced partners' queues. The gateway resolves the configured rule into queue ids.
+ */
+export const QueueGroupSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1).max(80),
+  queueIds: z.array(SlugSchema),
+});
+export type QueueGroup = z.infer<typeof QueueGroupSchema>;
+
 function isKnownTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });

@@ -189,6 +189,7 @@ describe('electron/main/index.ts wiring', () => {
       gatewayUrl: 'http://gw.example:4310',
       mode: 'desk',
       officeId: 'lisbon',
+      groupId: null,
       display: null,
     });
 
@@ -226,11 +227,14 @@ describe('electron/main/index.ts wiring', () => {
       gatewayUrl: 'https://gw.example',
       mode: 'desk',
       officeId: 'amsterdam',
+      // settings.json from before groups existed: the missing setting takes its default, with no notice.
+      groupId: null,
       display: null,
     });
     await expect(electron.ipcHandlers.get('queueboard:get-settings')?.(from)).resolves.toMatchObject({
-      settings: { gatewayUrl: 'https://gw.example', officeId: 'lisbon' },
+      settings: { gatewayUrl: 'https://gw.example', officeId: 'lisbon', groupId: null },
       commandLine: { officeId: 'amsterdam' },
+      notices: [],
     });
     const response = await electron.protocol()?.({ url: 'app://queueboard/index.html', method: 'GET' });
     expect(response?.headers.get('content-security-policy')).toContain('wss://gw.example');

@@ -3,7 +3,7 @@ import { IPC_CHANNELS, type LaunchOptions, type SettingsState } from '../../shar
 import { createIpcHandlers, type IpcHandlerDependencies } from './ipc-handlers';
 import { DEFAULT_SETTINGS } from './settings/settings-file';
 
-const launchOptions: LaunchOptions = { gatewayUrl: 'https://gw.example', mode: 'desk', officeId: null, display: null };
+const launchOptions: LaunchOptions = { gatewayUrl: 'https://gw.example', mode: 'desk', officeId: null, groupId: null, display: null };
 const state: SettingsState = { settings: DEFAULT_SETTINGS, commandLine: {}, notices: ['a notice'], tokenEncrypted: true };
 
 function handlers() {

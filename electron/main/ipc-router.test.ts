@@ -27,7 +27,7 @@ class FakeIpcMain implements IpcMainLike {
 }
 
 const APP_PAGE = 'app://queueboard/index.html?office=lisbon';
-const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'wall', officeId: 'lisbon', display: 1 };
+const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'wall', officeId: 'lisbon', groupId: 'partners', display: 1 };
 
 let folder: string;
 let settings: SettingsService;

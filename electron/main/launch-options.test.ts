@@ -35,7 +35,7 @@ describe('resolveLaunchOptions', () => {
 
   it('takes the stored settings when no flag is given', () => {
     const options = resolveLaunchOptions(stored, {});
-    expect(options).toEqual({ gatewayUrl: 'https://gw.example', mode: 'wall', officeId: 'lisbon', display: 2 });
+    expect(options).toEqual({ gatewayUrl: 'https://gw.example', mode: 'wall', officeId: 'lisbon', groupId: null, display: 2 });
     expect(LaunchOptionsSchema.parse(options)).toEqual(options);
   });
 
@@ -44,6 +44,7 @@ describe('resolveLaunchOptions', () => {
       gatewayUrl: 'https://gw.example',
       mode: 'desk',
       officeId: 'lisbon',
+      groupId: null,
       display: null,
     });
   });
@@ -52,16 +53,16 @@ describe('resolveLaunchOptions', () => {
 describe('launch options from flags over the default settings', () => {
   it('default to the local gateway in desk mode, every office, the display the OS picks', () => {
     const options = parseLaunchOptions(argv(), {});
-    expect(options).toEqual({ gatewayUrl: 'http://127.0.0.1:4310', mode: 'desk', officeId: null, display: null });
+    expect(options).toEqual({ gatewayUrl: 'http://127.0.0.1:4310', mode: 'desk', officeId: null, groupId: null, display: null });
     expect(LaunchOptionsSchema.parse(options)).toEqual(options);
   });
 
   it('read every flag', () => {
     const options = parseLaunchOptions(
-      argv('--gateway=https://gw.example:8443/base', '--mode=desk', '--office=lisbon', '--display=2'),
+      argv('--gateway=https://gw.example:8443/base', '--mode=desk', '--office=lisbon', '--group=partners', '--display=2'),
       {},
     );
-    expect(options).toEqual({ gatewayUrl: 'https://gw.example:8443/base', mode: 'desk', officeId: 'lisbon', display: 2 });
+    expect(options).toEqual({ gatewayUrl: 'https://gw.example:8443/base', mode: 'desk', officeId: 'lisbon', groupId: 'partners', display: 2 });
   });
 
   it('take the gateway from QUEUEBOARD_GATEWAY_URL, and the flag over the variable', () => {
@@ -83,6 +84,7 @@ describe('launch options from flags over the default settings', () => {
     ['--display=1.5', '--display="1.5": must be a whole number from 0 (the primary display) to 15'],
     ['--display=16', '--display="16": must be a whole number from 0 (the primary display) to 15'],
     ['--office=Lisbon', '--office="Lisbon": must be an office id such as lisbon: lowercase a-z, 0-9 and "-"'],
+    ['--group=Partners!', '--group="Partners!": must be a queue group id such as partners: lowercase a-z, 0-9 and "-"'],
     ['--gateway=ftp://gw', '--gateway="ftp://gw": must be an http:// or https:// URL such as http://127.0.0.1:4310'],
     ['--gateway=', '--gateway="": must be an http:// or https:// URL such as http://127.0.0.1:4310'],
     ['--mode', '--mode: needs a value, written --mode=VALUE; it must be wall or desk'],

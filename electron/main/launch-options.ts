@@ -20,11 +20,12 @@ export const LAUNCH_FLAGS: Record<string, Field> = {
   '--gateway': 'gatewayUrl',
   '--mode': 'mode',
   '--office': 'officeId',
+  '--group': 'groupId',
   '--display': 'display',
 };
 
 /**
- * Reads `--gateway=URL --mode=wall|desk --office=ID --display=N` and `QUEUEBOARD_GATEWAY_URL`: only the
+ * Reads `--gateway=URL --mode=wall|desk --office=ID --group=ID --display=N` and `QUEUEBOARD_GATEWAY_URL`: only the
  * options given, which override the stored settings for this run. A flag beats the environment
  * variable; a repeated flag takes its last value.
  */
@@ -60,8 +61,8 @@ export function parseLaunchOverrides(
 
 /** What this run uses: the stored settings, with the command line's overrides on top. */
 export function resolveLaunchOptions(settings: AppSettings, overrides: Partial<LaunchOptions>): LaunchOptions {
-  const { gatewayUrl, mode, officeId, display } = settings;
-  return { gatewayUrl, mode, officeId, display, ...overrides };
+  const { gatewayUrl, mode, officeId, groupId, display } = settings;
+  return { gatewayUrl, mode, officeId, groupId, display, ...overrides };
 }
 
 function parseField(field: Field, text: string) {

@@ -5,7 +5,7 @@ import type { Subscribe } from './desk-bridge';
 
 const noEvents: Subscribe = () => () => {};
 
-const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'wall', officeId: null, display: 0 };
+const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'wall', officeId: null, groupId: null, display: 0 };
 
 function fakeInvoke(answer: () => Promise<unknown>) {
   const calls: Array<{ channel: IpcChannel; args: unknown[] }> = [];

@@ -41,7 +41,7 @@ createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <StoreProvider store={store}>
         <CommandsProvider commands={commands}>
-          <App officeId={options.officeId} view={options.view} pageMs={display.pageMs} />
+          <App officeId={options.officeId} groupId={options.groupId} view={options.view} pageMs={display.pageMs} />
         </CommandsProvider>
       </StoreProvider>
     </I18nextProvider>

@@ -3,6 +3,7 @@ import { HealthSettingsSchema } from '../../shared/health/threshold-model';
 import { MAX_DURATION_SECONDS } from '../../shared/metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../../shared/model';
 import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
+import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
 import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
 import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
 import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
@@ -103,6 +104,8 @@ export const GatewayConfigSchema = z
     version: z.literal(CONFIG_VERSION, { error: `must be ${CONFIG_VERSION}` }),
     offices: z.array(OfficeSchema).min(1, 'must list at least one office'),
     queues: z.array(ConfiguredQueueSchema).min(1, 'must list at least one queue'),
+    /** Named sets of queues a wall can show alone (`?group=ID`, `--group=ID`). */
+    groups: z.array(QueueGroupConfigSchema).default([]),
     /** Simulated traffic for the queues whose source is demo (or that name no source while this is set). */
     demo: DemoSettingsSchema.optional(),
     ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024, expectedIntervalSeconds: 60 }),
@@ -121,6 +124,7 @@ export const GatewayConfigSchema = z
     reportDuplicates(config.ingest.keys.map((k) => k.sha256), 'ingest.keys', ctx, 'sha256');
     reportDuplicates(config.auth.tokens.map((t) => t.sha256), 'auth.tokens', ctx, 'sha256');
     checkConnectorReferences(config, ctx);
+    checkQueueGroups(config.groups, config.queues, ctx);
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.health.profiles.forEach((profile, index) => {
       profile.officeIds?.forEach((officeId, i) => {

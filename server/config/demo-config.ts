@@ -49,6 +49,10 @@ export function demoConfig(seed = 1): GatewayConfig {
       { id: 'amsterdam', name: 'Amsterdam', timeZone: 'Europe/Amsterdam', locale: 'nl-NL' },
     ],
     queues,
+    groups: [
+      { id: 'social', name: 'Social media', channels: ['trustpilot', 'facebook', 'instagram', 'x', 'linkedin'] },
+      { id: 'partners', name: 'Partners', teams: [tagus.name, rhine.name] },
+    ],
     demo: { seed, tickMs: 1000 },
     ingest: { keys: [{ sourceId: 'push', sha256: hashKey(DEMO_INGEST_KEY) }] },
     auth: { anonymous: 'display', tokens: DEMO_TOKENS.map(({ token, name, role }) => ({ name, role, sha256: hashKey(token) })) },

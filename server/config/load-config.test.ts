@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfigFile, parseConfigText } from './load-config';
+import { resolveQueueGroups } from './queue-groups';
 import { demoConfig } from './demo-config';
 import { GatewayConfigSchema } from './config-schema';
 
@@ -63,6 +64,31 @@ queues:
     expect(problemsOf(JSON.stringify(config), 'x.json')).toEqual([
       `queues[1].id: duplicates id "${config.queues[0]!.id}"`,
       'queues[2].officeId: names office "porto", which is not among the offices (lisbon, amsterdam)',
+    ]);
+  });
+
+  it('resolves queue groups by queue, channel or team, and names every bad reference and empty group', () => {
+    const config = demoConfig();
+    expect(resolveQueueGroups(config.groups, config.queues).map((g) => [g.id, g.queueIds])).toEqual([
+      ['social', ['lis-trustpilot', 'lis-facebook', 'lis-instagram', 'ams-x', 'ams-linkedin']],
+      ['partners', ['lis-email-es', 'lis-instagram', 'ams-email-de', 'ams-chat-de']],
+    ]);
+    const bad = {
+      ...config,
+      groups: [
+        { id: 'vip', name: 'VIP', queues: ['lis-chat-pt', 'lis-vip'], teams: ['Lisbon Care', 'Tejo'] },
+        { id: 'vip', name: 'Again', channels: ['chat'] },
+        { id: 'nothing', name: 'Nothing' },
+        { id: 'empty', name: 'Empty', queues: ['nowhere'] },
+      ],
+    };
+    expect(problemsOf(JSON.stringify(bad), 'x.json')).toEqual([
+      'groups[2]: must say which queues it holds: queues, channels or teams (any of them)',
+      'groups[0].queues[1]: names queue "lis-vip", which is not among the queues',
+      'groups[0].teams[1]: names team "Tejo", which no queue has (teams: Lisbon Care, Tagus Contact, Social Care, Amsterdam Care, Rhine Support, Social Desk)',
+      'groups[1].id: duplicates id "vip"',
+      'groups[3].queues[0]: names queue "nowhere", which is not among the queues',
+      'groups[3]: holds no queue: its rule matches none of the configured queues',
     ]);
   });
 

@@ -18,6 +18,8 @@ export const LaunchOptionsSchema = z.object({
   mode: AppModeSchema,
   /** Office shown on the wall; null shows every office. */
   officeId: SlugSchema.nullable(),
+  /** Queue group shown on the wall (the gateway's configured groups); null shows every queue. */
+  groupId: SlugSchema.nullable(),
   /** Index of the display the wall runs on (0 = primary); null lets the OS choose. */
   display: z.number().int().min(0).max(15).nullable(),
 });

@@ -5,6 +5,7 @@ const valid: AppSettings = {
   gatewayUrl: 'https://gw.example:8443',
   token: 'dsp_3f9a-LISBON.wall~01',
   officeId: 'lisbon',
+  groupId: null,
   mode: 'wall',
   display: 1,
   language: 'pt-PT',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
-import { OfficeSchema, QueueSchema, SlugSchema } from '../model';
+import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
 import type { AdminResult, AuditListResult, ExportResult, SaveThresholdsRequest, Session, ThresholdState } from './admin-protocol';
 
 /**
@@ -93,6 +93,8 @@ export const SnapshotSchema = z.object({
   seq: z.number().int().nonnegative(),
   offices: z.array(OfficeSchema),
   queues: z.array(QueueSchema),
+  /** Named sets of queues a wall can show alone (`?group=ID`); absent from gateways before groups existed. */
+  groups: z.array(QueueGroupSchema).optional(),
   states: z.array(QueueStateSchema),
   /** Every alert not yet resolved. */
   alerts: z.array(AlertSchema),

@@ -49,6 +49,20 @@ describe('the wall view served by the gateway, in Chromium', () => {
     await page.close();
   });
 
+  it('shows one queue group alone across both offices (?group=social), in English for a wall of several offices', async () => {
+    const { page, problems } = await openWall('/?group=social');
+    const tiles = page.locator('[data-testid="queue-tile"]');
+    await expect.poll(() => tiles.count()).toBe(5);
+    const ids = await tiles.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-queue-id')));
+    expect(ids).toEqual(['lis-trustpilot', 'lis-facebook', 'lis-instagram', 'ams-x', 'ams-linkedin']);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Social media');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+    expect(await page.locator('section.office').evaluateAll((s) => s.map((n) => n.getAttribute('aria-label')))).toEqual(['Lisbon', 'Amsterdam']);
+    await page.screenshot({ path: `${SCREENSHOTS}/wall-group-social-1920x1080.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('sees a value change within 5 s', async () => {
     const { page } = await openWall('/?office=lisbon');
     const ids = await page

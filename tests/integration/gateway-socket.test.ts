@@ -34,6 +34,8 @@ describe('gateway over a real socket.io connection', () => {
     expect(parsed.ok && parsed.value.offices.map((o) => o.id)).toEqual(['lisbon', 'amsterdam']);
     expect(snapshot.queues.length).toBeGreaterThanOrEqual(12);
     expect(snapshot.states.every((s) => s.metrics.backlog !== null)).toBe(true);
+    // The configured queue groups, resolved into queue ids, so a wall can show one alone (?group=).
+    expect(snapshot.groups?.map((g) => [g.id, g.queueIds.length])).toEqual([['social', 5], ['partners', 4]]);
     // The gateway's own clock (the harness starts it on a busy morning), not the test's.
     expect(Math.abs(snapshot.serverTime - (BUSY_MORNING + Date.now() - startedAt))).toBeLessThan(2000);
 

@@ -8,7 +8,7 @@ import { transition as deskTransition } from '../../../tests/support/desk-fixtur
 
 type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 const APP_PAGE = 'app://queueboard/index.html#pins';
-const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'desk', officeId: null, display: null };
+const launchOptions: LaunchOptions = { gatewayUrl: 'http://127.0.0.1:4310', mode: 'desk', officeId: null, groupId: null, display: null };
 
 const transition = deskTransition({ at: 1_700_000_000_000 });
 const trayStatus: TrayStatus = { worst: 'critical', counts: { ok: 3, warning: 1, critical: 2, stale: 0, 'no-data': 0 } };

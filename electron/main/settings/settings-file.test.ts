@@ -6,6 +6,7 @@ const stored: StoredSettings = {
   gatewayUrl: 'https://gw.example',
   token: { safeStorage: 'djExAQID' },
   officeId: 'lisbon',
+  groupId: null,
   mode: 'wall',
   display: 1,
   language: 'pt-PT',
@@ -37,7 +38,7 @@ describe('checkSetting', () => {
     ['language', 'portuguese', "language: must be a language tag such as en, pt-PT or nl, or null (the office's locale)"],
     ['startAtLogin', 'yes', 'startAtLogin: must be true or false, or null (on in wall mode only)'],
     ['token', 'two words', 'token: must be printable ASCII without spaces, at most 4096 characters'],
-    ['gatewayURL', 'http://gw', 'gatewayURL: is not a setting; the settings are gatewayUrl, token, officeId, mode, display, language, startAtLogin'],
+    ['gatewayURL', 'http://gw', 'gatewayURL: is not a setting; the settings are gatewayUrl, token, officeId, groupId, mode, display, language, startAtLogin'],
   ])('names %s and says what is allowed', (name, value, issue) => {
     expect(checkSetting(name, value)).toEqual({ ok: false, issue });
   });

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   gatewayUrl: DEFAULT_GATEWAY_URL,
   token: '',
   officeId: null,
+  groupId: null,
   mode: 'desk',
   display: null,
   language: null,
@@ -20,6 +21,7 @@ export const SETTING_RULES: Record<AppSettingName, string> = {
   gatewayUrl: `an http:// or https:// URL such as ${DEFAULT_GATEWAY_URL}`,
   token: 'printable ASCII without spaces, at most 4096 characters',
   officeId: 'an office id such as lisbon: lowercase a-z, 0-9 and "-"',
+  groupId: 'a queue group id such as partners: lowercase a-z, 0-9 and "-"',
   mode: 'wall or desk',
   display: 'a whole number from 0 (the primary display) to 15',
   language: 'a language tag such as en, pt-PT or nl',
@@ -29,6 +31,7 @@ export const SETTING_RULES: Record<AppSettingName, string> = {
 /** What null means for the settings that allow it. */
 const NULL_MEANS: Partial<Record<AppSettingName, string>> = {
   officeId: 'every office',
+  groupId: 'every queue',
   display: 'the OS chooses',
   language: "the office's locale",
   startAtLogin: 'on in wall mode only',

@@ -14,6 +14,7 @@ const wall: AppSettings = {
   gatewayUrl: 'https://gw.example',
   token: 'dsp_lisbon_wall_01',
   officeId: 'lisbon',
+  groupId: null,
   mode: 'wall',
   display: 1,
   language: 'pt-PT',

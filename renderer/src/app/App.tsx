@@ -5,7 +5,7 @@ import { SettingsView } from '../settings/SettingsView';
 import { WallScreen } from '../wall/WallScreen';
 
 /** Routes a window to its view: the wall, a lead's desk, the pinned items, or the managers' settings. */
-export function App({ officeId, view, pageMs }: { officeId: string | null; view: View; pageMs?: number }) {
+export function App({ officeId, groupId = null, view, pageMs }: { officeId: string | null; groupId?: string | null; view: View; pageMs?: number }) {
   switch (view) {
     case 'desk':
       return <DeskView />;
@@ -14,6 +14,6 @@ export function App({ officeId, view, pageMs }: { officeId: string | null; view:
     case 'settings':
       return <SettingsView />;
     default:
-      return <WallScreen officeId={officeId} pageMs={pageMs} />;
+      return <WallScreen officeId={officeId} groupId={groupId} pageMs={pageMs} />;
   }
 }

@@ -47,7 +47,7 @@ export const en = {
     incompatible: '{{detail}}',
     refused: '{{detail}}',
   },
-  wall: { unknownOffice: 'No office “{{office}}” on this gateway. Offices: {{offices}}.' },
+  wall: { unknownOffice: 'No office “{{office}}” on this gateway. Offices: {{offices}}.', unknownGroup: 'No queue group “{{group}}” on this gateway. Groups: {{groups}}.' },
 };
 
 /** The shape every language fills in. */

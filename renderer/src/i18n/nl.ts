@@ -49,5 +49,5 @@ export const nl: Messages = {
     incompatible: '{{detail}}',
     refused: '{{detail}}',
   },
-  wall: { unknownOffice: 'Geen kantoor “{{office}}” op deze gateway. Kantoren: {{offices}}.' },
+  wall: { unknownOffice: 'Geen kantoor “{{office}}” op deze gateway. Kantoren: {{offices}}.', unknownGroup: 'Geen wachtrijgroep “{{group}}” op deze gateway. Groepen: {{groups}}.' },
 };

@@ -49,5 +49,5 @@ export const pt: Messages = {
     incompatible: '{{detail}}',
     refused: '{{detail}}',
   },
-  wall: { unknownOffice: 'Não existe o escritório “{{office}}” neste gateway. Escritórios: {{offices}}.' },
+  wall: { unknownOffice: 'Não existe o escritório “{{office}}” neste gateway. Escritórios: {{offices}}.', unknownGroup: 'Não existe o grupo de filas “{{group}}” neste gateway. Grupos: {{groups}}.' },
 };

@@ -28,6 +28,7 @@ describe('resolveScreenOptions', () => {
     expect(await resolveScreenOptions(browserWindow('http://wall-01:4310/?office=lisbon'))).toEqual({
       gatewayUrl: 'http://wall-01:4310',
       officeId: 'lisbon',
+      groupId: null,
       client: 'web',
       view: 'wall',
       token: null,
@@ -37,8 +38,10 @@ describe('resolveScreenOptions', () => {
     expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/?view=admin'))).view).toBe('wall');
   });
 
-  it('ignores an office that is not a valid id', async () => {
+  it('reads a queue group, and ignores an office or group that is not a valid id', async () => {
+    expect((await resolveScreenOptions(browserWindow('http://x/?group=partners&office=lisbon'))).groupId).toBe('partners');
     expect((await resolveScreenOptions(browserWindow('http://x/?office=<script>'))).officeId).toBeNull();
+    expect((await resolveScreenOptions(browserWindow('http://x/?group=Partners%20all'))).groupId).toBeNull();
   });
 
   it('takes a token from a #token link once, remembers it and wipes it from the address', async () => {
@@ -53,23 +56,24 @@ describe('resolveScreenOptions', () => {
 
   it('inside Electron, takes the gateway, office and mode from the preload bridge', async () => {
     const bridge = {
-      getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'wall', officeId: 'amsterdam', display: 1 }),
+      getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'wall', officeId: 'amsterdam', groupId: 'social', display: 1 }),
       getSettings: async () => ({ settings: { token: 'wall-token-1' } }),
     };
     expect(await resolveScreenOptions(browserWindow('app://queueboard/index.html', { queueboard: bridge }))).toEqual({
       gatewayUrl: 'http://10.0.0.5:4310',
       officeId: 'amsterdam',
+      groupId: 'social',
       client: 'wall',
       view: 'wall',
       token: 'wall-token-1',
     });
-    const pinWindow = browserWindow('app://queueboard/index.html#pins', { queueboard: { ...bridge, getLaunchOptions: async () => ({ gatewayUrl: 'http://g', mode: 'desk', officeId: null, display: null }) } });
+    const pinWindow = browserWindow('app://queueboard/index.html#pins', { queueboard: { ...bridge, getLaunchOptions: async () => ({ gatewayUrl: 'http://g', mode: 'desk', officeId: null, groupId: null, display: null }) } });
     expect((await resolveScreenOptions(pinWindow)).view).toBe('pins');
   });
 
   it('inside Electron in desk mode, the pin window (#pins) shows the pins view', async () => {
     const bridge = {
-      getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'desk', officeId: null, display: null }),
+      getLaunchOptions: async () => ({ gatewayUrl: 'http://10.0.0.5:4310', mode: 'desk', officeId: null, groupId: null, display: null }),
       getSettings: async () => ({ settings: { token: '' } }),
     };
     expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html#pins', { queueboard: bridge }))).view).toBe('pins');

@@ -6,6 +6,8 @@ export type View = (typeof VIEWS)[number];
 export interface ScreenOptions {
   gatewayUrl: string;
   officeId: string | null;
+  /** The queue group a wall shows alone; null for every queue. */
+  groupId: string | null;
   /** How this screen introduces itself to the gateway. */
   client: 'wall' | 'desk' | 'settings' | 'web';
   /** What this window shows: the wall, a lead's desk, the managers' settings, or the pinned items. */
@@ -29,14 +31,14 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
     const token = (await bridge.getSettings()).settings.token;
     // The app's pin window loads the same page at #pins (desk mode only).
     const view: View = options.mode === 'desk' && win.location.hash === '#pins' ? 'pins' : options.mode;
-    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, client: options.mode, view, token: token === '' ? null : token };
+    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, groupId: options.groupId, client: options.mode, view, token: token === '' ? null : token };
   }
   const params = new URLSearchParams(win.location.search);
-  const office = params.get('office');
   const view = params.get('view');
   return {
     gatewayUrl: win.location.origin,
-    officeId: office && /^[a-z0-9][a-z0-9-]{0,62}$/.test(office) ? office : null,
+    officeId: slugParam(params, 'office'),
+    groupId: slugParam(params, 'group'),
     client: 'web',
     view: VIEWS.includes(view as View) ? (view as View) : 'wall',
     token: takeToken(win),
@@ -59,4 +61,10 @@ function takeToken(win: Window): string | null {
   } catch {
     return fromHash;
   }
+}
+
+/** An id from the address, or null when absent or not a valid id (it ends up in text and selectors). */
+function slugParam(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name);
+  return value && /^[a-z0-9][a-z0-9-]{0,62}$/.test(value) ? value : null;
 }

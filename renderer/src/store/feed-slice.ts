@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Office, Queue } from '../../../shared/model';
+import type { Office, Queue, QueueGroup } from '../../../shared/model';
 import type { Alert, QueueState, QueueStatePatch, Snapshot } from '../../../shared/protocol/protocol';
 import type { AppState } from './store';
 
@@ -13,6 +13,8 @@ export interface FeedSlice {
   feed: {
     offices: readonly Office[];
     queues: readonly Queue[];
+    /** Named sets of queues a wall can show alone (`?group=`); empty from a gateway without any. */
+    groups: readonly QueueGroup[];
     states: Readonly<Record<string, QueueState>>;
     /** Open alerts by id; a resolved one leaves. */
     alerts: Readonly<Record<string, Alert>>;
@@ -30,12 +32,13 @@ export interface FeedSlice {
 }
 
 export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) => ({
-  feed: { offices: [], queues: [], states: {}, alerts: {}, seq: 0, escalatedAt: {} },
+  feed: { offices: [], queues: [], groups: [], states: {}, alerts: {}, seq: 0, escalatedAt: {} },
   applySnapshot: (snapshot, localTime) =>
     set((s) => ({
       feed: {
         offices: snapshot.offices,
         queues: snapshot.queues,
+        groups: snapshot.groups ?? [],
         states: Object.fromEntries(snapshot.states.map((state) => [state.queueId, state])),
         alerts: Object.fromEntries(snapshot.alerts.map((alert) => [alert.id, alert])),
         seq: snapshot.seq,
@@ -81,6 +84,7 @@ export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) 
 export const feedSelectors = {
   offices: (s: AppState) => s.feed.offices,
   queues: (s: AppState) => s.feed.queues,
+  groups: (s: AppState) => s.feed.groups,
   queueState: (queueId: string) => (s: AppState) => s.feed.states[queueId],
   alerts: (s: AppState) => s.feed.alerts,
   /** A queue's open alerts that someone acknowledged or snoozed (use with useShallow). */

@@ -7,6 +7,8 @@ import { WallView } from './WallView';
 
 export interface WallScreenProps {
   officeId: string | null;
+  /** A queue group (`?group=`) shown alone; null shows every queue. */
+  groupId?: string | null;
   pageMs?: number;
 }
 
@@ -14,7 +16,7 @@ export interface WallScreenProps {
  * Container of the wall: decides the language (chosen on this screen, else the office's, else English for a wall of
  * several offices) and the locale for numbers and times; `L` cycles the language.
  */
-export function WallScreen({ officeId, pageMs }: WallScreenProps) {
+export function WallScreen({ officeId, groupId = null, pageMs }: WallScreenProps) {
   const { i18n } = useTranslation();
   const chosen = useAppStore(displaySelectors.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
@@ -36,5 +38,5 @@ export function WallScreen({ officeId, pageMs }: WallScreenProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [next, setLanguage]);
 
-  return <WallView officeId={officeId} locale={locale} language={language} onNextLanguage={() => setLanguage(next)} pageMs={pageMs} />;
+  return <WallView officeId={officeId} groupId={groupId} locale={locale} language={language} onNextLanguage={() => setLanguage(next)} pageMs={pageMs} />;
 }

@@ -1,15 +1,15 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { snapshot, state } from '../../../tests/support/renderer-fixtures';
 import { StoreProvider } from '../store/store-context';
 import { createAppStore } from '../store/store';
 import { WallView } from './WallView';
 
-function renderWall(officeId: string | null) {
+function renderWall(officeId: string | null, groupId: string | null = null) {
   const store = createAppStore();
   render(
     <StoreProvider store={store}>
-      <WallView officeId={officeId} locale="en-GB" language="en" onNextLanguage={() => {}} />
+      <WallView officeId={officeId} groupId={groupId} locale="en-GB" language="en" onNextLanguage={() => {}} />
     </StoreProvider>,
   );
   return store;
@@ -43,6 +43,52 @@ describe('WallView', () => {
     expect(screen.getAllByTestId('queue-tile').map((t) => t.dataset.queueId)).toEqual(['lis-chat', 'lis-email']);
     // Amsterdam's critical queue is not on this wall.
     expect(screen.getByTestId('worst-status').dataset.status).toBe('warning');
+  });
+
+  describe('a queue group', () => {
+    const groups = [
+      { id: 'partners', name: 'Partners', queueIds: ['lis-email'] },
+      { id: 'voice-and-chat', name: 'Voice and chat', queueIds: ['lis-chat', 'ams-phone'] },
+    ];
+    const worse = { status: 'critical', metrics: {} } as never;
+    const live = (store: ReturnType<typeof createAppStore>) =>
+      act(() => {
+        store.getState().applySnapshot(snapshot(1, { groups, states: [state('lis-chat'), state('lis-email'), state('ams-phone', { health: worse })] }), Date.now());
+        store.getState().setConnection('live');
+      });
+    const tiles = () => screen.getAllByTestId('queue-tile').map((t) => t.dataset.queueId);
+    const sections = () => screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'));
+
+    it('shows only its queues, in the offices that hold them, titled with its name and judged by them alone', () => {
+      const store = renderWall(null, 'partners');
+      live(store);
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Partners');
+      expect(tiles()).toEqual(['lis-email']);
+      expect(sections()).toEqual(['Lisbon']);
+      // Amsterdam's critical phone queue is not a partner queue.
+      expect(screen.getByTestId('worst-status').dataset.status).toBe('ok');
+    });
+
+    it('spans offices, and narrows to one office when one is chosen too', () => {
+      const store = renderWall(null, 'voice-and-chat');
+      live(store);
+      expect(sections()).toEqual(['Lisbon', 'Amsterdam']);
+      expect(tiles()).toEqual(['lis-chat', 'ams-phone']);
+      expect(screen.getByTestId('worst-status').dataset.status).toBe('critical');
+      cleanup();
+      const lisbonOnly = renderWall('lisbon', 'voice-and-chat');
+      live(lisbonOnly);
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Lisbon · Voice and chat');
+      expect(tiles()).toEqual(['lis-chat']);
+      expect(screen.getByTestId('worst-status').dataset.status).toBe('ok');
+    });
+
+    it('an unknown group shows no queue, and names the groups there are', () => {
+      const store = renderWall(null, 'vip');
+      live(store);
+      expect(screen.queryAllByTestId('queue-tile')).toEqual([]);
+      expect(screen.getByText('No queue group “vip” on this gateway. Groups: partners, voice-and-chat.')).toBeTruthy();
+    });
   });
 
   it('re-renders a tile when its queue changes', () => {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { connectionSelectors } from '../store/connection-slice';
@@ -14,6 +15,8 @@ import { WallHeader } from './WallHeader';
 export interface WallViewProps {
   /** One office, or every office when null. */
   officeId: string | null;
+  /** One queue group (`?group=`), within the office if one is chosen too; null shows every queue. */
+  groupId?: string | null;
   /** Intl locale for numbers and times, and the short code of the language shown. */
   locale: string;
   language: string;
@@ -23,31 +26,42 @@ export interface WallViewProps {
 }
 
 /** Container: the wall for one office, or for every office, paged when it does not fit one screen. */
-export function WallView({ officeId, locale, language, onNextLanguage, pageMs = 20_000 }: WallViewProps) {
+export function WallView({ officeId, groupId = null, locale, language, onNextLanguage, pageMs = 20_000 }: WallViewProps) {
   const { t } = useTranslation();
   const offices = useAppStore(feedSelectors.offices);
-  const queues = useAppStore(feedSelectors.queues);
+  const allQueues = useAppStore(feedSelectors.queues);
+  const groups = useAppStore(feedSelectors.groups);
   const connection = useAppStore(connectionSelectors.status);
   const lastMessageAt = useAppStore(connectionSelectors.lastMessageAt);
   const problem = useAppStore(connectionSelectors.problem);
   const offset = useAppStore(connectionSelectors.clockOffsetMs);
   const localNow = useNow(1000);
   const now = localNow + offset;
-  const shown = officeId ? offices.filter((o) => o.id === officeId) : offices;
+  const group = groupId === null ? null : groups.find((g) => g.id === groupId);
+  // An unknown group shows nothing but the notice: a partners' wall must not quietly show every queue.
+  const queues = useMemo(
+    () => (groupId === null ? allQueues : group ? allQueues.filter((q) => group.queueIds.includes(q.id)) : []),
+    [groupId, group, allQueues],
+  );
+  // A group shows the offices that hold its queues; an office chosen too narrows it to that one.
+  const shown = offices.filter((o) => (officeId === null || o.id === officeId) && (groupId === null || queues.some((q) => q.officeId === o.id)));
   const shownIds = new Set(shown.map((o) => o.id));
   const statuses = useAppStore(
-    useShallow((s) => s.feed.queues.filter((q) => shownIds.has(q.officeId)).map((q) => s.feed.states[q.id]?.health.status ?? 'no-data')),
+    useShallow((s) => queues.filter((q) => shownIds.has(q.officeId)).map((q) => s.feed.states[q.id]?.health.status ?? 'no-data')),
   );
   const pages = paginate(shown, queues);
   const [pageIndex] = usePage(pages.length, pageMs);
   const sections = pages[pageIndex] ?? [];
-  const unknownOffice = officeId !== null && offices.length > 0 && shown.length === 0;
+  const unknownOffice = officeId !== null && offices.length > 0 && !offices.some((o) => o.id === officeId);
+  const unknownGroup = groupId !== null && offices.length > 0 && group === undefined;
+  const officeTitle = shown.length === 1 ? shown[0]!.name : t('header.allOffices');
+  const title = group ? (officeId !== null && shown.length === 1 ? `${shown[0]!.name} · ${group.name}` : group.name) : officeTitle;
   const live = connection === 'live';
   const disconnectedFor = !live && lastMessageAt !== null ? Math.max(0, (localNow - lastMessageAt) / 1000) : null;
   return (
     <div className="wall">
       <WallHeader
-        title={shown.length === 1 ? shown[0]!.name : t('header.allOffices')}
+        title={title}
         clocks={shown.length === 0 ? [{ label: null, timeZone: 'UTC' }] : shown.map((o) => ({ label: shown.length > 1 ? o.name : null, timeZone: o.timeZone }))}
         locale={locale}
         now={now}
@@ -63,6 +77,9 @@ export function WallView({ officeId, locale, language, onNextLanguage, pageMs = 
       {!live && problem && <p className="wall-notice">{t(`problem.${problem.key}`, { detail: problem.detail ?? '' })}</p>}
       {unknownOffice && (
         <p className="wall-notice">{t('wall.unknownOffice', { office: officeId, offices: offices.map((o) => o.id).join(', ') })}</p>
+      )}
+      {unknownGroup && (
+        <p className="wall-notice">{t('wall.unknownGroup', { group: groupId, groups: groups.map((g) => g.id).join(', ') || '–' })}</p>
       )}
       <main className="wall-sections" data-testid="wall-page" data-page={pageIndex + 1} data-pages={pages.length}>
         {sections.map(({ office, queues: list, part }) => (
