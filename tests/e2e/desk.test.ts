@@ -190,6 +190,53 @@ describe('the desk view in Chromium against a real demo gateway', () => {
     await lead.close();
   });
 
+  it('in the app, a lead edits the app settings (a stand-in for the preload bridge): saved fields only, bad ones named, axe clean', async () => {
+    const context = await browser.newContext();
+    // What electron/preload exposes as window.queueboard, kept in the page; main's rules are unit-tested apart.
+    await context.addInitScript((gatewayUrl: string) => {
+      let settings = { gatewayUrl, token: 'demo-lead-token', officeId: null, groupId: null, mode: 'desk', display: null, language: null, startAtLogin: null };
+      const saves: unknown[] = [];
+      const state = () => ({ settings, commandLine: { officeId: 'lisbon' }, notices: [], tokenEncrypted: true });
+      Object.assign(window, {
+        appSettingsSaves: saves,
+        queueboard: {
+          getLaunchOptions: async () => ({ gatewayUrl, mode: 'desk', officeId: 'lisbon', groupId: null, display: null }),
+          getSettings: async () => state(),
+          saveSettings: async (patch: Record<string, unknown>) => {
+            saves.push(patch);
+            settings = { ...settings, ...patch };
+            return { ok: true, state: state() };
+          },
+        },
+      });
+    }, url);
+    const { page, problems } = await open(context, '/');
+    await expect.poll(() => page.getByTestId('desk-session').innerText()).toBe('Ana Costa · lead');
+    await page.getByRole('button', { name: 'App settings' }).click();
+    await page.getByLabel('Gateway address').fill('ftp://gw');
+    await expect.poll(() => page.locator('[data-setting="gatewayUrl"] .app-settings-problem').innerText()).toBe(
+      'gatewayUrl: must be an http:// or https:// URL such as http://127.0.0.1:4310',
+    );
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await page.getByLabel('Gateway address').fill(url);
+    await page.getByLabel('Queue group').selectOption('partners');
+    await page.getByLabel('Mode').selectOption('wall');
+    await page.screenshot({ path: `${SCREENSHOTS}/desk-app-settings-1440x900.png` });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('app-settings-outcome').innerText()).toBe('Saved. The new settings apply when Queueboard next starts.');
+    expect(await page.evaluate(() => (window as unknown as { appSettingsSaves: unknown[] }).appSettingsSaves)).toEqual([{ groupId: 'partners', mode: 'wall' }]);
+    expect(await page.locator('[data-setting="officeId"] .app-settings-override').innerText()).toContain('--office=lisbon');
+
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axeRun = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run;
+      return (await axeRun(document.querySelector('.app-settings'), { runOnly: ['wcag2a', 'wcag2aa'] })).violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('passes axe’s accessibility checks (labels, contrast, roles) in the desk and pins views', async () => {
     const lead = await browser.newContext();
     const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');

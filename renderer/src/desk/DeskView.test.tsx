@@ -1,6 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/ipc/app-settings';
+import type { SettingsState } from '../../../shared/ipc/ipc-contract';
+import { BRIDGE_KEY } from '../../../shared/ipc/ipc-names';
 import { alert, fakeCommands, fakeDeskServices } from '../../../tests/support/desk-view-fakes';
 import { snapshot, state } from '../../../tests/support/renderer-fixtures';
 import type { CommandResult } from '../../../shared/protocol/protocol';
@@ -177,5 +180,29 @@ describe('DeskView', () => {
     expect(screen.getByTestId('desk-main').className).toContain('desk-not-live');
     expect(screen.getByTestId('connection-status').textContent).toContain('Disconnected');
     expect(screen.getByText('Lost the connection to the gateway; reconnecting.')).toBeTruthy();
+  });
+
+  describe('app settings', () => {
+    afterEach(() => {
+      delete (window as unknown as Record<string, unknown>)[BRIDGE_KEY];
+    });
+
+    it('in a browser (no app bridge) offers no app settings', () => {
+      renderDesk();
+      expect(screen.queryByRole('button', { name: 'App settings' })).toBeNull();
+    });
+
+    it('in the app, opens the app settings in place of the desk, and goes back to it', async () => {
+      const state: SettingsState = { settings: DEFAULT_SETTINGS, commandLine: {}, notices: [], tokenEncrypted: true };
+      Object.assign(window, { [BRIDGE_KEY]: { getSettings: async () => state, saveSettings: async () => ({ ok: true, state }) } });
+      renderDesk();
+      await userEvent.click(screen.getByRole('button', { name: 'App settings' }));
+      expect(await screen.findByLabelText('Gateway address')).toBeTruthy();
+      // The desk stays mounted (its feed and notifications carry on) but out of sight.
+      expect(screen.getByRole('table', { hidden: true }).closest('.desk-body')?.hasAttribute('hidden')).toBe(true);
+      await userEvent.click(screen.getByRole('button', { name: 'Back to the desk' }));
+      expect(screen.queryByLabelText('Gateway address')).toBeNull();
+      expect(screen.getByRole('table').closest('.desk-body')?.hasAttribute('hidden')).toBe(false);
+    });
   });
 });

@@ -15,6 +15,8 @@ import { QueueRow, ROW_METRICS } from './QueueRow';
 import { useDeskNotifications } from './use-desk-notifications';
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../i18n/problem-text';
+import { findAppSettingsBridge } from '../app-settings/app-settings-bridge';
+import { AppSettingsPane } from '../app-settings/AppSettingsPane';
 
 const METRIC_HEADINGS: Record<(typeof ROW_METRICS)[number], string> = {
   backlog: 'Backlog',
@@ -49,6 +51,10 @@ export function DeskView() {
   const [permission, setPermission] = useState(() => services.permission?.get() ?? null);
   const [filters, setFilters] = useState<DeskFilters>(() => loadFilters(storage()));
   const [focused, setFocused] = useState<string | null>(null);
+  // The app's own settings (gateway, token, mode, office…) exist only inside Electron.
+  const [appSettings] = useState(() => findAppSettingsBridge(window));
+  const [showAppSettings, setShowAppSettings] = useState(false);
+  const groups = useAppStore(feedSelectors.groups);
   useDeskNotifications();
 
   const changeFilters = (next: DeskFilters) => {
@@ -103,64 +109,75 @@ export function DeskView() {
             Pinned items ({pinnedCount})
           </a>
         )}
+        {appSettings && (
+          <button type="button" className="action-button" aria-pressed={showAppSettings} onClick={() => setShowAppSettings(!showAppSettings)}>
+            App settings
+          </button>
+        )}
       </header>
-      {readOnly && (
-        <p className="desk-banner" role="note" data-testid="read-only">
-          Read-only: this screen signed in with a display token ({session.name}). You can follow queues and alerts, but the
-          gateway refuses acknowledgements and snoozes from it. Open the desk from a team lead's link to act on alerts.
-        </p>
+      {appSettings && showAppSettings && (
+        <AppSettingsPane bridge={appSettings} offices={offices} groups={groups} onClose={() => setShowAppSettings(false)} />
       )}
-      {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning">{problemText(problem, t)}</p>}
-      {pinState.notice && <p className="desk-banner desk-banner-warning">{pinState.notice}</p>}
-      <NotificationPanel
-        settings={settings}
-        onChange={(next) => services.settings.set(next)}
-        permission={permission}
-        onRequestPermission={() => void services.permission?.request().then(() => setPermission(services.permission?.get() ?? null))}
-        problem={serviceProblem}
-        pinnedQueues={pinState.pins.filter((p) => p.kind === 'queue').length}
-      />
-      <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} />
-      <main className={`desk-main${connection === 'live' ? '' : ' desk-not-live'}`} data-testid="desk-main">
-        <section className="desk-queues" aria-labelledby="desk-queues-heading">
-          <h2 id="desk-queues-heading">Queues, worst first</h2>
-          <table className="desk-table">
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Queue</th>
-                {ROW_METRICS.map((id) => (
-                  <th scope="col" key={id} className="desk-metric">
-                    {METRIC_HEADINGS[id]}
+      {/* Kept mounted while the app settings show, so the feed, filters and notifications carry on. */}
+      <div className="desk-body" hidden={showAppSettings}>
+        {readOnly && (
+          <p className="desk-banner" role="note" data-testid="read-only">
+            Read-only: this screen signed in with a display token ({session.name}). You can follow queues and alerts, but the
+            gateway refuses acknowledgements and snoozes from it. Open the desk from a team lead's link to act on alerts.
+          </p>
+        )}
+        {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning">{problemText(problem, t)}</p>}
+        {pinState.notice && <p className="desk-banner desk-banner-warning">{pinState.notice}</p>}
+        <NotificationPanel
+          settings={settings}
+          onChange={(next) => services.settings.set(next)}
+          permission={permission}
+          onRequestPermission={() => void services.permission?.request().then(() => setPermission(services.permission?.get() ?? null))}
+          problem={serviceProblem}
+          pinnedQueues={pinState.pins.filter((p) => p.kind === 'queue').length}
+        />
+        <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} />
+        <main className={`desk-main${connection === 'live' ? '' : ' desk-not-live'}`} data-testid="desk-main">
+          <section className="desk-queues" aria-labelledby="desk-queues-heading">
+            <h2 id="desk-queues-heading">Queues, worst first</h2>
+            <table className="desk-table">
+              <thead>
+                <tr>
+                  <th scope="col">Status</th>
+                  <th scope="col">Queue</th>
+                  {ROW_METRICS.map((id) => (
+                    <th scope="col" key={id} className="desk-metric">
+                      {METRIC_HEADINGS[id]}
+                    </th>
+                  ))}
+                  <th scope="col">
+                    <span className="visually-hidden">Pin</span>
                   </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Pin</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((queue) => {
-                const office = officeById.get(queue.officeId);
-                return (
-                  <QueueRow
-                    key={queue.id}
-                    queue={queue}
-                    officeName={office?.name ?? queue.officeId}
-                    state={states[queue.id]}
-                    locale={office?.locale ?? 'en-GB'}
-                    pinned={isPinned(pinState, { kind: 'queue', id: queue.id })}
-                    onTogglePin={() => togglePin(queue)}
-                    highlighted={focused === queue.id}
-                  />
-                );
-              })}
-            </tbody>
-          </table>
-          {queues.length > 0 && shown.length === 0 && <p className="desk-empty">No queue matches these filters.</p>}
-        </section>
-        <AlertFeed filters={filters} onShowQueue={showQueue} />
-      </main>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((queue) => {
+                  const office = officeById.get(queue.officeId);
+                  return (
+                    <QueueRow
+                      key={queue.id}
+                      queue={queue}
+                      officeName={office?.name ?? queue.officeId}
+                      state={states[queue.id]}
+                      locale={office?.locale ?? 'en-GB'}
+                      pinned={isPinned(pinState, { kind: 'queue', id: queue.id })}
+                      onTogglePin={() => togglePin(queue)}
+                      highlighted={focused === queue.id}
+                    />
+                  );
+                })}
+              </tbody>
+            </table>
+            {queues.length > 0 && shown.length === 0 && <p className="desk-empty">No queue matches these filters.</p>}
+          </section>
+          <AlertFeed filters={filters} onShowQueue={showQueue} />
+        </main>
+      </div>
     </div>
   );
 }
