@@ -30,7 +30,7 @@ function bigConfig() {
     ({ id, name, officeId: 'lisbon', channel: 'email', team: { name: 'Team 1', kind: 'in-house' }, source: { kind: 'push' }, staleAfterSeconds }) as never;
   queues.push(pushed('lis-crm', 'CRM bridge', 5), pushed('lis-web', 'Web forms', 3600));
   // Ten simulated seconds of pending period (one real second here), so a test can watch a queue turn critical.
-  return GatewayConfigSchema.parse({ ...base, queues, health: { ...base.health, pendingSeconds: 10 } });
+  return GatewayConfigSchema.parse({ ...base, queues, groups: [], health: { ...base.health, pendingSeconds: 10 } });
 }
 
 /** The gateway's own clock, which runs ten times faster than the wall's. */
