@@ -1,5 +1,5 @@
 import { act, render } from '@testing-library/react';
-import { memo, type ComponentType, type FunctionComponent } from 'react';
+import { memo, Profiler, type ComponentType, type FunctionComponent } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QueueState } from '../../../shared/protocol/protocol';
 import { chatQueue, snapshot, state } from '../../../tests/support/renderer-fixtures';
@@ -118,5 +118,26 @@ describe('WallView renders only the tile whose queue changed', () => {
     act(() => store.getState().applyPatches([{ queueId: 'ams-phone', metrics: { backlog: 42 } }], 2));
     expect(renders).toEqual(['MetricCell:backlog']);
     expect(document.querySelector('[data-queue-id="ams-phone"] [data-metric="backlog"]')?.textContent).toBe('42');
+  });
+
+  it('a message on a live connection commits nothing (its time matters only once the connection is down)', () => {
+    const store = createAppStore();
+    let commits = 0;
+    render(
+      <Profiler id="wall" onRender={() => (commits += 1)}>
+        <StoreProvider store={store}>
+          <WallView officeId={null} locale="en-GB" language="en" onNextLanguage={() => {}} />
+        </StoreProvider>
+      </Profiler>,
+    );
+    act(() => {
+      store.getState().applySnapshot(snapshot(1), Date.now());
+      store.getState().setConnection('live');
+    });
+    commits = 0;
+    act(() => store.getState().messageReceived(Date.now()));
+    expect(commits).toBe(0);
+    act(() => store.getState().setConnection('reconnecting', { key: 'disconnected' }));
+    expect(commits).toBeGreaterThan(0);
   });
 });

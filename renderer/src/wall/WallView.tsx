@@ -1,6 +1,8 @@
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
+import type { QueueStatus } from '../../../shared/health/thresholds';
 import { connectionSelectors } from '../store/connection-slice';
+import type { AppState } from '../store/store';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { columnsFor } from './grid-shape';
@@ -28,17 +30,20 @@ export function WallView({ officeId, locale, language, onNextLanguage, pageMs = 
   const offices = useAppStore(feedSelectors.offices);
   const queues = useAppStore(feedSelectors.queues);
   const connection = useAppStore(connectionSelectors.status);
-  const lastMessageAt = useAppStore(connectionSelectors.lastMessageAt);
+  // Only read while the connection is down: every message moves it, and a live wall need not render for that.
+  const lastMessageAt = useAppStore(lastMessageWhenDown);
   const problem = useAppStore(connectionSelectors.problem);
   const offset = useAppStore(connectionSelectors.clockOffsetMs);
   const localNow = useNow(1000);
   const now = localNow + offset;
-  const shown = officeId ? offices.filter((o) => o.id === officeId) : offices;
-  const shownIds = new Set(shown.map((o) => o.id));
-  const statuses = useAppStore(
-    useShallow((s) => s.feed.queues.filter((q) => shownIds.has(q.officeId)).map((q) => s.feed.states[q.id]?.health.status ?? 'no-data')),
+  // Rendered on every update batch (the clock offset moves with each): keep what depends on the offices only.
+  const shown = useMemo(() => (officeId ? offices.filter((o) => o.id === officeId) : offices), [officeId, offices]);
+  const worst = useAppStore(useCallback((s: AppState) => worstShown(s, shown), [shown]));
+  const pages = useMemo(() => paginate(shown, queues), [shown, queues]);
+  const clocks = useMemo(
+    () => (shown.length === 0 ? [{ label: null, timeZone: 'UTC' }] : shown.map((o) => ({ label: shown.length > 1 ? o.name : null, timeZone: o.timeZone }))),
+    [shown],
   );
-  const pages = paginate(shown, queues);
   const [pageIndex] = usePage(pages.length, pageMs);
   const sections = pages[pageIndex] ?? [];
   const unknownOffice = officeId !== null && offices.length > 0 && shown.length === 0;
@@ -48,11 +53,11 @@ export function WallView({ officeId, locale, language, onNextLanguage, pageMs = 
     <div className="wall">
       <WallHeader
         title={shown.length === 1 ? shown[0]!.name : t('header.allOffices')}
-        clocks={shown.length === 0 ? [{ label: null, timeZone: 'UTC' }] : shown.map((o) => ({ label: shown.length > 1 ? o.name : null, timeZone: o.timeZone }))}
+        clocks={clocks}
         locale={locale}
         now={now}
         localNow={localNow}
-        worst={worstStatus(statuses)}
+        worst={worst}
         connection={connection}
         lastMessageAt={lastMessageAt}
         problem={problem}
@@ -84,4 +89,15 @@ export function WallView({ officeId, locale, language, onNextLanguage, pageMs = 
       </main>
     </div>
   );
+}
+
+const lastMessageWhenDown = (s: AppState) => (s.connection.status === 'live' ? null : s.connection.lastMessageAt);
+
+/** The worst status among the shown offices' queues, as one value: no array to compare on every update. */
+function worstShown(s: AppState, shown: readonly { id: string }[]): QueueStatus {
+  const ids = new Set(shown.map((o) => o.id));
+  function* statuses() {
+    for (const q of s.feed.queues) if (ids.has(q.officeId)) yield s.feed.states[q.id]?.health.status ?? 'no-data';
+  }
+  return worstStatus(statuses());
 }
