@@ -58,8 +58,10 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria: current ? `${queue.name}: ${word}` : t('tile.notLive', { name: queue.name, status: word }),
       metrics: HEADLINE_METRICS.map((id) => t(`metric.${id}`)),
       history: t('tile.history'),
+      channel: t(`channel.${queue.channel}`),
+      partner: t('tile.partner'),
     };
-  }, [t, shownStatus, current, isStale, queue.name]);
+  }, [t, shownStatus, current, isStale, queue.name, queue.channel]);
   const levels = (health?.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
   const causes = causesOf(state, levels);
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;
@@ -76,7 +78,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <TileHead queue={queue} shape={current ? look.shape : 'hourglass'} statusText={words.status} />
+      <TileHead queue={queue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
       <TileNotes
         stale={staleInfo}
         atRisk={health?.atRisk ?? null}

@@ -19,11 +19,13 @@ export interface TileHeadProps {
   queue: Queue;
   shape: StatusLook['shape'];
   statusText: string;
+  /** Words from the tile, which translates once per language (useTranslation costs each part that mounts). */
+  channelName: string;
+  partnerLabel: string;
 }
 
 /** Status word and shape, channel, name and team: these change with the status, almost never otherwise. */
-export const TileHead = memo(function TileHead({ queue, shape, statusText }: TileHeadProps) {
-  const { t } = useTranslation();
+export const TileHead = memo(function TileHead({ queue, shape, statusText, channelName, partnerLabel }: TileHeadProps) {
   return (
     <>
       <header className="tile-head">
@@ -33,14 +35,14 @@ export const TileHead = memo(function TileHead({ queue, shape, statusText }: Til
         </span>
         <span className="tile-channel">
           <ChannelGlyph channel={queue.channel} />
-          <span className="tile-channel-name">{t(`channel.${queue.channel}`)}</span>
+          <span className="tile-channel-name">{channelName}</span>
         </span>
       </header>
       <div className="tile-title">
         <h3 className="tile-name">{queue.name}</h3>
         <p className="tile-team">
           {queue.team.name}
-          {queue.team.kind === 'partner' && <span className="partner-badge">{t('tile.partner')}</span>}
+          {queue.team.kind === 'partner' && <span className="partner-badge">{partnerLabel}</span>}
         </p>
       </div>
     </>
