@@ -16,6 +16,18 @@ function numberFormat(locale: string, maximumFractionDigits?: number): Intl.Numb
   return format;
 }
 
+const signed = new Map<string, Intl.NumberFormat>();
+
+/** A change with its sign ("+26", "−3", "0"), as the backlog trend shows it. */
+export function formatDelta(delta: number, locale: string): string {
+  let format = signed.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+    signed.set(locale, format);
+  }
+  return format.format(delta);
+}
+
 /** A metric's value with its unit, as the wall shows it. */
 export function formatMetric(id: MetricId, value: number, locale: string): string {
   switch (METRICS[id].unit) {

@@ -1,17 +1,15 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Queue } from '../../../shared/model';
 import type { Alert, QueueState } from '../../../shared/protocol/protocol';
-import { formatMetric } from '../format/metric';
 import type { BacklogSeries } from '../store/history-slice';
-import { ChannelGlyph } from './ChannelGlyph';
 import { Sparkline } from './Sparkline';
 import { STATUS_LOOKS } from './status';
-import { StatusIcon } from './StatusIcon';
-import { TileNotes } from './TileNotes';
+import { TileNotes, type TileCause } from './TileNotes';
+import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
-import { TrendArrow } from './TrendArrow';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -36,24 +34,40 @@ export interface QueueTileProps {
   flash?: boolean;
 }
 
+const NO_CAUSES: readonly TileCause[] = [];
+
+/**
+ * A tile is a shell around memoised parts (TileParts, TileNotes, Sparkline) that take plain values: on a busy
+ * gateway every queue's numbers move every second, and only the cell whose value moved should render.
+ */
 export function QueueTile({ queue, state, locale, timeZone, live, now, disconnectedForSeconds = null, alert, series, flash = false }: QueueTileProps) {
   const { t } = useTranslation();
-  const status = state?.health.status ?? 'no-data';
-  const staleInfo = state?.health.stale ?? null;
+  const health = state?.health;
+  const status = health?.status ?? 'no-data';
+  const staleInfo = health?.stale ?? null;
   // A stale queue shows its last known status greyed, exactly like a wall that lost its connection.
   const shownStatus = staleInfo ? staleInfo.lastStatus : status;
   const look = STATUS_LOOKS[shownStatus];
-  const word = t(`status.${shownStatus}`);
   const current = live && !staleInfo;
-  const levels = (state?.health.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
-  // Metrics the tile does not show that still drive its status: name them, or the colour has no reason.
-  const causes = (Object.keys(levels) as MetricId[]).filter(
-    (id) => !HEADLINE_IDS.has(id) && (levels[id] === 'warning' || levels[id] === 'critical') && state?.metrics[id] != null,
-  );
+  const isStale = staleInfo !== null;
+  // The words change with the language and the status only: not translated again for every new number.
+  const words = useMemo(() => {
+    const word = t(`status.${shownStatus}`);
+    return {
+      status: current ? word : t(isStale ? 'tile.staleStatus' : 'tile.last', { status: word }),
+      aria: current ? `${queue.name}: ${word}` : t('tile.notLive', { name: queue.name, status: word }),
+      metrics: HEADLINE_METRICS.map((id) => t(`metric.${id}`)),
+      history: t('tile.history'),
+      channel: t(`channel.${queue.channel}`),
+      partner: t('tile.partner'),
+    };
+  }, [t, shownStatus, current, isStale, queue.name, queue.channel]);
+  const levels = (health?.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
+  const causes = causesOf(state, levels);
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;
   const dataAgeSeconds = !live ? disconnectedForSeconds : staleAge;
   const trend = current ? backlogTrend(series, state?.metrics.backlog ?? null, now) : null;
-  const statusText = current ? word : t(staleInfo ? 'tile.staleStatus' : 'tile.last', { status: word });
+  const snoozeActive = alert?.snoozed != null && alert.snoozed.until > now;
   return (
     <article
       className={`tile ${look.className}${current ? '' : ' tile-stale'}`}
@@ -61,50 +75,49 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       data-queue-id={queue.id}
       data-office-id={queue.officeId}
       data-status={status}
-      aria-label={current ? `${queue.name}: ${word}` : t('tile.notLive', { name: queue.name, status: word })}
+      aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <header className="tile-head">
-        <span className="tile-status">
-          <StatusIcon shape={current ? look.shape : 'hourglass'} />
-          <span className="tile-status-word">{statusText}</span>
-        </span>
-        <span className="tile-channel">
-          <ChannelGlyph channel={queue.channel} />
-          <span className="tile-channel-name">{t(`channel.${queue.channel}`)}</span>
-        </span>
-      </header>
-      <div className="tile-title">
-        <h3 className="tile-name">{queue.name}</h3>
-        <p className="tile-team">
-          {queue.team.name}
-          {queue.team.kind === 'partner' && <span className="partner-badge">{t('tile.partner')}</span>}
-        </p>
-      </div>
-      <TileNotes state={state} alert={alert} dataAgeSeconds={dataAgeSeconds} causes={causes} locale={locale} timeZone={timeZone} now={now} />
+      <TileHead queue={queue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
+      <TileNotes
+        stale={staleInfo}
+        atRisk={health?.atRisk ?? null}
+        alert={alert}
+        snoozeActive={snoozeActive}
+        dataAgeSeconds={dataAgeSeconds}
+        causes={causes}
+        locale={locale}
+        timeZone={timeZone}
+      />
       <div className="tile-body">
         <dl className="tile-metrics">
-          {HEADLINE_METRICS.map((id) => {
-            const value = state?.metrics[id] ?? null;
-            const level = levels[id] ?? null;
-            return (
-              <div key={id} className={`metric metric-${id}${level ? ` level-${level}` : ''}`}>
-                <dt className="metric-label">
-                  {level && level !== 'ok' && <StatusIcon shape={STATUS_LOOKS[level].shape} />}
-                  {t(`metric.${id}`)}
-                </dt>
-                <dd className="metric-value">
-                  <span data-metric={id}>{value === null ? '–' : formatMetric(id, value, locale)}</span>
-                  {id === 'backlog' && trend && (
-                    <TrendArrow trend={trend} locale={locale} label={t(`tile.trend.${trend.direction}`, { delta: formatMetric('backlog', Math.abs(trend.delta), locale) })} />
-                  )}
-                </dd>
-              </div>
-            );
-          })}
+          {HEADLINE_METRICS.map((id, i) => (
+            <MetricCell
+              key={id}
+              id={id}
+              value={state?.metrics[id] ?? null}
+              level={levels[id] ?? null}
+              locale={locale}
+              label={words.metrics[i]!}
+              trendDirection={id === 'backlog' ? (trend?.direction ?? null) : null}
+              trendDelta={id === 'backlog' ? (trend?.delta ?? 0) : 0}
+            />
+          ))}
         </dl>
-        <Sparkline series={series} label={t('tile.history')} />
+        <Sparkline series={series} label={words.history} />
       </div>
     </article>
   );
+}
+
+/** Metrics the tile does not show that still drive its status: named, or the colour has no reason. */
+function causesOf(state: QueueState | undefined, levels: Partial<Record<MetricId, Level | null>>): readonly TileCause[] {
+  let causes: TileCause[] | null = null;
+  for (const id of Object.keys(levels) as MetricId[]) {
+    const level = levels[id];
+    const value = state?.metrics[id];
+    if (HEADLINE_IDS.has(id) || (level !== 'warning' && level !== 'critical') || value == null) continue;
+    (causes ??= []).push({ id, level, value });
+  }
+  return causes ?? NO_CAUSES;
 }

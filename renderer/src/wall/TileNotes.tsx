@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
@@ -7,27 +8,37 @@ import { formatMetric } from '../format/metric';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
 
+/** A metric off the tile that drives its status, with its level and value. */
+export interface TileCause {
+  id: MetricId;
+  level: Level;
+  value: number;
+}
+
+type Health = QueueState['health'];
+
 export interface TileNotesProps {
-  state: QueueState | undefined;
+  stale: Health['stale'];
+  atRisk: Health['atRisk'];
   /** The queue's worst open alert, when someone has handled it: who acknowledged it, or until when it is snoozed. */
   alert: Alert | undefined;
+  /** Whether the alert's snooze is still running (it ends at gateway time `alert.snoozed.until`). */
+  snoozeActive: boolean;
   /** Seconds since the numbers were current; null while they are. */
   dataAgeSeconds: number | null;
   /** Metrics off the tile that drive its status. */
-  causes: readonly MetricId[];
+  causes: readonly TileCause[];
   locale: string;
   timeZone: string;
-  /** Gateway time, for a snooze that has already ended. */
-  now: number;
 }
 
-/** The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes. */
-export function TileNotes({ state, alert, dataAgeSeconds, causes, locale, timeZone, now }: TileNotesProps) {
+/**
+ * The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes.
+ * Memoised (causes compared by content): most seconds none of this changes while the numbers beside it do.
+ */
+export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, locale, timeZone }: TileNotesProps) {
   const { t } = useTranslation();
-  const stale = state?.health.stale ?? null;
-  const atRisk = state?.health.atRisk ?? null;
-  const levels = (state?.health.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
-  const snoozed = alert?.snoozed && alert.snoozed.until > now ? alert.snoozed : null;
+  const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
   return (
     <div className="tile-notes">
@@ -60,16 +71,35 @@ export function TileNotes({ state, alert, dataAgeSeconds, causes, locale, timeZo
           </span>
         </p>
       )}
-      {causes.length > 0 && state && (
+      {causes.length > 0 && (
         <p className="note tile-causes" data-testid="tile-causes">
-          {causes.map((id) => (
-            <span key={id} className={`cause level-${levels[id]}`} data-metric={id}>
-              <StatusIcon shape={STATUS_LOOKS[levels[id]!].shape} />
-              {t(`metric.${id}`)} {formatMetric(id, state.metrics[id]!, locale)}
+          {causes.map(({ id, level, value }) => (
+            <span key={id} className={`cause level-${level}`} data-metric={id}>
+              <StatusIcon shape={STATUS_LOOKS[level].shape} />
+              {t(`metric.${id}`)} {formatMetric(id, value, locale)}
             </span>
           ))}
         </p>
       )}
     </div>
   );
+}, sameNotes);
+
+export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
+  return (
+    a.stale === b.stale &&
+    a.atRisk === b.atRisk &&
+    a.alert === b.alert &&
+    a.snoozeActive === b.snoozeActive &&
+    a.dataAgeSeconds === b.dataAgeSeconds &&
+    a.locale === b.locale &&
+    a.timeZone === b.timeZone &&
+    sameCauses(a.causes, b.causes)
+  );
+}
+
+function sameCauses(a: readonly TileCause[], b: readonly TileCause[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((c, i) => c.id === b[i]!.id && c.level === b[i]!.level && c.value === b[i]!.value);
 }

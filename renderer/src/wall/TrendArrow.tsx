@@ -1,8 +1,9 @@
+import { formatDelta } from '../format/metric';
 import type { Trend } from './trend';
 
 /** Up, down or level arrow with the signed change; the words are in `label` for screen readers. */
 export function TrendArrow({ trend, label, locale }: { trend: Trend; label: string; locale: string }) {
-  const delta = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }).format(trend.delta);
+  const delta = formatDelta(trend.delta, locale);
   return (
     <span className={`trend trend-${trend.direction}`} data-testid="trend" data-direction={trend.direction} title={label} aria-label={label}>
       <svg className="trend-arrow" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

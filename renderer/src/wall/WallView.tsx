@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
+import type { QueueStatus } from '../../../shared/health/thresholds';
+import type { Queue } from '../../../shared/model';
 import { connectionSelectors } from '../store/connection-slice';
+import type { AppState } from '../store/store';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { columnsFor } from './grid-shape';
@@ -32,11 +34,13 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
   const allQueues = useAppStore(feedSelectors.queues);
   const groups = useAppStore(feedSelectors.groups);
   const connection = useAppStore(connectionSelectors.status);
-  const lastMessageAt = useAppStore(connectionSelectors.lastMessageAt);
+  // Only read while the connection is down: every message moves it, and a live wall need not render for that.
+  const lastMessageAt = useAppStore(lastMessageWhenDown);
   const problem = useAppStore(connectionSelectors.problem);
   const offset = useAppStore(connectionSelectors.clockOffsetMs);
   const localNow = useNow(1000);
   const now = localNow + offset;
+  // Rendered on every update batch (the clock offset moves with each): keep what depends on the offices only.
   const group = groupId === null ? null : groups.find((g) => g.id === groupId);
   // An unknown group shows nothing but the notice: a partners' wall must not quietly show every queue.
   const queues = useMemo(
@@ -44,12 +48,16 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
     [groupId, group, allQueues],
   );
   // A group shows the offices that hold its queues; an office chosen too narrows it to that one.
-  const shown = offices.filter((o) => (officeId === null || o.id === officeId) && (groupId === null || queues.some((q) => q.officeId === o.id)));
-  const shownIds = new Set(shown.map((o) => o.id));
-  const statuses = useAppStore(
-    useShallow((s) => queues.filter((q) => shownIds.has(q.officeId)).map((q) => s.feed.states[q.id]?.health.status ?? 'no-data')),
+  const shown = useMemo(
+    () => offices.filter((o) => (officeId === null || o.id === officeId) && (groupId === null || queues.some((q) => q.officeId === o.id))),
+    [officeId, groupId, offices, queues],
   );
-  const pages = paginate(shown, queues);
+  const worst = useAppStore(useCallback((s: AppState) => worstShown(s, shown, queues), [shown, queues]));
+  const pages = useMemo(() => paginate(shown, queues), [shown, queues]);
+  const clocks = useMemo(
+    () => (shown.length === 0 ? [{ label: null, timeZone: 'UTC' }] : shown.map((o) => ({ label: shown.length > 1 ? o.name : null, timeZone: o.timeZone }))),
+    [shown],
+  );
   const [pageIndex] = usePage(pages.length, pageMs);
   const sections = pages[pageIndex] ?? [];
   const unknownOffice = officeId !== null && offices.length > 0 && !offices.some((o) => o.id === officeId);
@@ -62,11 +70,11 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
     <div className="wall">
       <WallHeader
         title={title}
-        clocks={shown.length === 0 ? [{ label: null, timeZone: 'UTC' }] : shown.map((o) => ({ label: shown.length > 1 ? o.name : null, timeZone: o.timeZone }))}
+        clocks={clocks}
         locale={locale}
         now={now}
         localNow={localNow}
-        worst={worstStatus(statuses)}
+        worst={worst}
         connection={connection}
         lastMessageAt={lastMessageAt}
         problem={problem}
@@ -101,4 +109,15 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
       </main>
     </div>
   );
+}
+
+const lastMessageWhenDown = (s: AppState) => (s.connection.status === 'live' ? null : s.connection.lastMessageAt);
+
+/** The worst status among the shown queues, as one value: no array to compare on every update. */
+function worstShown(s: AppState, shown: readonly { id: string }[], queues: readonly Queue[]): QueueStatus {
+  const ids = new Set(shown.map((o) => o.id));
+  function* statuses() {
+    for (const q of queues) if (ids.has(q.officeId)) yield s.feed.states[q.id]?.health.status ?? 'no-data';
+  }
+  return worstStatus(statuses());
 }

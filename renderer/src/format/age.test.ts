@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatAge, formatClock } from './age';
+
+const AT = Date.UTC(2026, 10, 24, 14, 5);
+
+describe('formatClock and formatAge (formatters kept per locale and options)', () => {
+  it('keeps one formatter per locale and time zone, not one for the first caller', () => {
+    expect(formatClock(AT, 'en-GB', 'Europe/Lisbon')).toBe('14:05');
+    expect(formatClock(AT, 'en-GB', 'Europe/Amsterdam')).toBe('15:05');
+    expect(formatClock(AT, 'en-US', 'Europe/Lisbon')).toBe('02:05 PM');
+    expect(formatClock(AT, 'en-GB', 'Europe/Lisbon')).toBe('14:05');
+  });
+
+  it('keeps one per locale and unit', () => {
+    expect(formatAge(45, 'en-GB')).toBe('45 secs');
+    expect(formatAge(125, 'en-GB')).toBe('2 mins');
+    expect(formatAge(7200, 'en-GB')).toBe('2 hrs');
+    expect(formatAge(125, 'nl-NL')).toBe('2 min');
+    expect(formatAge(45, 'en-GB')).toBe('45 secs');
+  });
+});
