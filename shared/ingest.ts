@@ -58,6 +58,8 @@ export const EventBatchSchema = z
   })
   .strict();
 
+const READING_FIELDS = ['backlog', 'agentsOnline', 'oldestWaitingSeconds', 'slaBreached'] as const;
+
 /** A queue-level reading, for sources that know counts rather than tickets (a helpdesk search count, a phone ACD). */
 export const QueueReadingInputSchema = z
   .object({
@@ -67,9 +69,11 @@ export const QueueReadingInputSchema = z
     backlog: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(MAX_COUNT).optional(),
     agentsOnline: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000).optional(),
     oldestWaitingSeconds: z.number().min(0, 'must be 0 or more').max(MAX_DURATION_SECONDS, 'must be at most a year, in seconds').optional(),
+    /** Open tickets in breach of an SLA target now, by the helpdesk's own SLA policies. */
+    slaBreached: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(MAX_COUNT).optional(),
   })
   .strict()
-  .refine((r) => r.backlog !== undefined || r.agentsOnline !== undefined || r.oldestWaitingSeconds !== undefined, {
-    message: 'must report at least one of backlog, agentsOnline, oldestWaitingSeconds',
+  .refine((r) => READING_FIELDS.some((field) => r[field] !== undefined), {
+    message: `must report at least one of ${READING_FIELDS.join(', ')}`,
   });
 export type QueueReadingInput = z.output<typeof QueueReadingInputSchema>;

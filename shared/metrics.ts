@@ -16,6 +16,8 @@ export const METRIC_IDS = [
   'inflowPerHour',
   'outflowPerHour',
   'agentsOnline',
+  // New metrics go last: the compact feed encoding indexes metrics by position.
+  'slaBreached',
 ] as const;
 export const MetricIdSchema = z.enum(METRIC_IDS);
 export type MetricId = z.infer<typeof MetricIdSchema>;
@@ -40,6 +42,7 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   inflowPerHour: { id: 'inflowPerHour', unit: 'per-hour', label: 'Inflow' },
   outflowPerHour: { id: 'outflowPerHour', unit: 'per-hour', label: 'Outflow' },
   agentsOnline: { id: 'agentsOnline', unit: 'count', label: 'Agents online' },
+  slaBreached: { id: 'slaBreached', unit: 'count', label: 'SLA breached' },
 };
 
 /** A year in seconds: anything larger is a unit mistake (milliseconds sent as seconds), not a slow queue. */

@@ -128,4 +128,27 @@ describe('POST /api/v1/queues/{id}/readings', () => {
     );
     expect(calls).toEqual([]);
   });
+
+  it('accepts a reading that reports only the SLA breach count', async () => {
+    const response = await post('/api/v1/queues/ams-x/readings', { at: '2026-11-22T14:03:00Z', slaBreached: 4 });
+    expect(response.status).toBe(200);
+    expect(calls).toEqual([{ sourceId: 'crm', queueId: 'ams-x', reading: { at: Date.parse('2026-11-22T14:03:00Z'), slaBreached: 4 } }]);
+  });
+
+  it.each([
+    [-1, 'slaBreached: must be 0 or more'],
+    [2.5, 'slaBreached: must be a whole number'],
+    ['3', expect.stringMatching(/^slaBreached: .*number/)],
+  ])('refuses slaBreached %j, naming the field', async (value, issue) => {
+    const response = await post('/api/v1/queues/ams-x/readings', { at: 1795351380000, slaBreached: value });
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toEqual(expect.arrayContaining([issue]));
+    expect(calls).toEqual([]);
+  });
+
+  it('names slaBreached among the fields a reading must report one of', async () => {
+    const response = await post('/api/v1/queues/ams-x/readings', { at: 1795351380000 });
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues).toEqual(['(root): must report at least one of backlog, agentsOnline, oldestWaitingSeconds, slaBreached']);
+  });
 });

@@ -64,6 +64,7 @@ function reference(events: TicketEvent[], now: number) {
       inflowPerHour: perHour(pick('in', WINDOWS.flowMs).length),
       outflowPerHour: perHour(pick('out', WINDOWS.flowMs).length),
       agentsOnline: null,
+      slaBreached: open.filter((t) => !t.replied && (now - t.openedAt) / 1000 > target).length,
     };
   };
 }

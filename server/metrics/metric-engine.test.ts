@@ -35,6 +35,8 @@ describe('MetricEngine', () => {
     // t5 was created at minute 5 and never answered: it has waited 25 minutes.
     expect(m.oldestWaitingSeconds).toBe(25 * 60);
     expect(m.agentsOnline).toBeNull();
+    // t5…t9 have waited 21 to 25 minutes for a first reply against a 2-minute target.
+    expect(m.slaBreached).toBe(5);
   });
 
   it('lets samples leave their windows as time moves on', () => {
@@ -91,6 +93,48 @@ describe('MetricEngine', () => {
     const m = e.metricsFor('chat', T0 + 11 * MIN);
     expect([m.backlog, m.agentsOnline, m.oldestWaitingSeconds]).toEqual([42, 5, 360]);
     expect(e.applyReading('nowhere', { at: T0, backlog: 1 })).toEqual({ applied: false, reason: 'unknown-queue' });
+  });
+
+  it("estimates SLA breaches as open tickets without a first reply past their queue's target, as time goes by", () => {
+    const e = engine();
+    e.applyEvent(ev('created', 'a', 0, 'chat'));
+    e.applyEvent(ev('created', 'b', 1, 'chat'));
+    e.applyEvent(ev('created', 'c', 0, 'chat'));
+    e.applyEvent(ev('first-reply', 'c', 1));
+    e.applyEvent(ev('created', 'd', 0, 'email'));
+    const breached = (queueId: string, atMin: number) => e.metricsFor(queueId, T0 + atMin * MIN).slaBreached;
+    // The chat target is 2 minutes: exactly on it is within target, as for SLA attainment.
+    expect(breached('chat', 2)).toBe(0);
+    expect(breached('chat', 2.5)).toBe(1);
+    expect(breached('chat', 3.5)).toBe(2);
+    e.applyEvent(ev('solved', 'a', 4));
+    expect(breached('chat', 4)).toBe(1);
+    // A reopened ticket had its first reply: it waits again, but not for a first reply.
+    e.applyEvent(ev('solved', 'c', 4));
+    e.applyEvent(ev('reopened', 'c', 4, 'chat'));
+    expect(breached('chat', 10)).toBe(1);
+    // A moved ticket is judged by its new queue's target (email: an hour), from when it was created.
+    e.applyEvent(ev('queued', 'b', 5, 'email'));
+    expect(breached('chat', 10)).toBe(0);
+    expect(breached('email', 60)).toBe(0);
+    expect(breached('email', 60.5)).toBe(1);
+    expect(breached('email', 61.5)).toBe(2);
+    e.applyEvent(ev('first-reply', 'd', 62));
+    expect(breached('email', 62)).toBe(1);
+  });
+
+  it("takes a reading's SLA breach count over its own estimate, and keeps it until the next reading with one", () => {
+    const e = engine();
+    e.applyEvent(ev('created', 'a', 0, 'chat'));
+    expect(e.metricsFor('chat', T0 + 5 * MIN).slaBreached).toBe(1);
+    e.applyReading('chat', { at: T0 + 5 * MIN, slaBreached: 4 });
+    e.applyReading('chat', { at: T0 + 6 * MIN, backlog: 9 });
+    expect(e.metricsFor('chat', T0 + 7 * MIN).slaBreached).toBe(4);
+    e.applyReading('chat', { at: T0 + 8 * MIN, slaBreached: 0 });
+    expect(e.metricsFor('chat', T0 + 9 * MIN).slaBreached).toBe(0);
+    // The other queue has had no reading: its estimate still applies.
+    e.applyEvent(ev('created', 'b', 0, 'email'));
+    expect(e.metricsFor('email', T0 + 61 * MIN).slaBreached).toBe(1);
   });
 
   it('places a late event in time order', () => {

@@ -15,6 +15,9 @@
  *   stream tickets); otherwise its open tickets. Oldest waiting: the latest reading's value, aged since
  *   that reading, if it has one; otherwise the longest-waiting open ticket without a reply since it was
  *   created or reopened. Agents online: readings only.
+ * - SLA breached: the latest reading's count once a queue has had one (the helpdesk knows its SLA
+ *   policies); otherwise the open tickets still without a first reply longer than the queue's
+ *   first-response target since they were created (a reopened ticket had its first reply).
  * - Percentiles are nearest-rank (the ceil(q·n)-th smallest); SLA attainment is the share of first
  *   replies in the window within target, in percent; flows are counts in the window scaled to an hour.
  * - Memory is bounded: samples leave their window as time moves on, each window holds at most
@@ -95,6 +98,7 @@ export class MetricEngine {
       inflowPerHour: queue.perHour(queue.inflow),
       outflowPerHour: queue.perHour(queue.outflow),
       agentsOnline: queue.agentsReading,
+      slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
     };
   }
 
@@ -160,6 +164,17 @@ export class MetricEngine {
     queue.openTickets.delete(oldest);
     this.tickets.delete(oldest);
     queue.evictedTickets++;
+  }
+
+  /** The engine's own estimate of breached tickets: first replies overdue against the queue's target. */
+  private unansweredPastTarget(queue: QueueWindows, now: number): number {
+    const deadline = now - queue.targetSeconds * 1000;
+    let count = 0;
+    for (const id of queue.openTickets) {
+      const ticket = this.tickets.get(id);
+      if (ticket && !ticket.firstReplied && ticket.openedAt < deadline) count++;
+    }
+    return count;
   }
 
   private oldestWaiting(queue: QueueWindows, now: number): number | null {

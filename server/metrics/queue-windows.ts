@@ -13,6 +13,7 @@ export class QueueWindows {
   readonly outflow: SampleWindow;
   backlogReading: number | null = null;
   agentsReading: number | null = null;
+  slaBreachedReading: number | null = null;
   oldestWaitingReading: { seconds: number; at: number } | null = null;
   evictedTickets = 0;
 
@@ -38,6 +39,7 @@ export class QueueWindows {
   applyReading(reading: QueueReadingInput): void {
     if (reading.backlog !== undefined) this.backlogReading = reading.backlog;
     if (reading.agentsOnline !== undefined) this.agentsReading = reading.agentsOnline;
+    if (reading.slaBreached !== undefined) this.slaBreachedReading = reading.slaBreached;
     if (reading.oldestWaitingSeconds !== undefined) this.oldestWaitingReading = { seconds: reading.oldestWaitingSeconds, at: reading.at };
   }
 

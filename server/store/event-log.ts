@@ -17,6 +17,7 @@ interface ReadingRow {
   backlog: number | null;
   agents_online: number | null;
   oldest_waiting_seconds: number | null;
+  sla_breached: number | null;
 }
 
 /**
@@ -40,8 +41,8 @@ export class EventLog {
     );
     this.closeTicket = db.prepare('DELETE FROM open_tickets WHERE ticket_id = ?');
     this.insertReading = db.prepare(
-      `INSERT OR IGNORE INTO readings (source_id, reading_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO readings (source_id, reading_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds, sla_breached)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.appendAll = db.transaction((sourceId: string, events: readonly TicketEvent[]) => {
       const accepted: TicketEvent[] = [];
@@ -70,6 +71,7 @@ export class EventLog {
       reading.backlog ?? null,
       reading.agentsOnline ?? null,
       reading.oldestWaitingSeconds ?? null,
+      reading.slaBreached ?? null,
     );
     return { accepted: result.changes === 1 };
   }
@@ -87,13 +89,14 @@ export class EventLog {
   /** Retained readings in the order they were accepted. */
   *replayReadings(): Iterable<{ sourceId: string; queueId: string; reading: QueueReadingInput }> {
     const rows = this.db
-      .prepare('SELECT source_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds FROM readings ORDER BY seq')
+      .prepare('SELECT source_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds, sla_breached FROM readings ORDER BY seq')
       .iterate() as Iterable<ReadingRow>;
     for (const row of rows) {
       const reading: QueueReadingInput = { at: row.at };
       if (row.backlog !== null) reading.backlog = row.backlog;
       if (row.agents_online !== null) reading.agentsOnline = row.agents_online;
       if (row.oldest_waiting_seconds !== null) reading.oldestWaitingSeconds = row.oldest_waiting_seconds;
+      if (row.sla_breached !== null) reading.slaBreached = row.sla_breached;
       yield { sourceId: row.source_id, queueId: row.queue_id, reading };
     }
   }
@@ -112,7 +115,8 @@ export class EventLog {
         `DELETE FROM readings WHERE at < ? AND seq NOT IN (
            SELECT MAX(seq) FROM readings WHERE backlog IS NOT NULL GROUP BY queue_id
            UNION SELECT MAX(seq) FROM readings WHERE agents_online IS NOT NULL GROUP BY queue_id
-           UNION SELECT MAX(seq) FROM readings WHERE oldest_waiting_seconds IS NOT NULL GROUP BY queue_id)`,
+           UNION SELECT MAX(seq) FROM readings WHERE oldest_waiting_seconds IS NOT NULL GROUP BY queue_id
+           UNION SELECT MAX(seq) FROM readings WHERE sla_breached IS NOT NULL GROUP BY queue_id)`,
       )
       .run(cutoff).changes;
     return { events, readings };

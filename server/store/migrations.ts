@@ -114,4 +114,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE thresholds_v2 RENAME TO thresholds;
     `,
   },
+  {
+    version: 3,
+    name: 'readings report open tickets in breach of an SLA target',
+    sql: `
+      ALTER TABLE readings ADD COLUMN sla_breached INTEGER;
+    `,
+  },
 ];

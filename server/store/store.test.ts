@@ -100,10 +100,13 @@ describe('EventLog', () => {
     expect(store.events.appendReading('acd', 'phone', { readingId: 'r1', at: 100, backlog: 5 })).toEqual({ accepted: false });
     store.events.appendReading('acd', 'phone', { at: 200, agentsOnline: 3 });
     store.events.appendReading('acd', 'phone', { at: 300, agentsOnline: 4 });
+    store.events.appendReading('acd', 'phone', { at: 400, slaBreached: 2 });
+    store.events.appendReading('acd', 'phone', { at: 500, backlog: 6 });
     store.events.prune(1000);
     expect([...store.events.replayReadings()].map((r) => r.reading)).toEqual([
-      { at: 100, backlog: 5 },
       { at: 300, agentsOnline: 4 },
+      { at: 400, slaBreached: 2 },
+      { at: 500, backlog: 6 },
     ]);
   });
 });

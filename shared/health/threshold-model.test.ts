@@ -53,6 +53,15 @@ describe('ThresholdIndex.resolve', () => {
   it('leaves a metric ungraded when nothing defines a rule for it', () => {
     expect(new ThresholdIndex([]).resolve(chat, null).inflowPerHour).toBeUndefined();
   });
+
+  it('grades SLA-breached tickets only where a manager set levels, more being worse', () => {
+    for (const channel of Object.keys(DEFAULT_THRESHOLDS) as Array<keyof typeof DEFAULT_THRESHOLDS>) {
+      expect(new ThresholdIndex([]).resolve({ ...chat, channel }, null).slaBreached, channel).toBeUndefined();
+    }
+    const graded = new ThresholdIndex([override({ scope: 'queue', scopeId: 'lis-chat-pt', metric: 'slaBreached', warning: 1, critical: 5 })]);
+    expect(graded.resolve(chat, null).slaBreached?.rule).toEqual({ direction: 'higher-is-worse', warning: 1, critical: 5 });
+    expect(ThresholdOverrideSchema.safeParse({ scope: 'default', scopeId: '', metric: 'slaBreached', warning: 5, critical: 1 }).success).toBe(false);
+  });
 });
 
 describe('ThresholdOverrideSchema', () => {

@@ -6,7 +6,7 @@ import { validateRule, type Direction, type ThresholdRule } from './thresholds';
 
 /**
  * Which way is bad is a property of the metric, not of a rule: a manager sets levels, never the direction.
- * Queue growth, waits and durations are bad when high; attainment, outflow and staffing when low.
+ * Queue growth, waits, durations and breached tickets are bad when high; attainment, outflow and staffing when low.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<MetricId, Direction>> = {
   backlog: 'higher-is-worse',
@@ -19,6 +19,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<MetricId, Direction>> = {
   inflowPerHour: 'higher-is-worse',
   outflowPerHour: 'lower-is-worse',
   agentsOnline: 'lower-is-worse',
+  slaBreached: 'higher-is-worse',
 };
 
 export const THRESHOLD_SCOPES = ['default', 'office', 'queue'] as const;

@@ -113,7 +113,7 @@ export function httpCases(random: Random, count: number, samples: readonly strin
         ['/api/v1/queues/chat/readings', 'chat'], ['/api/v1/queues/porto/readings', 'porto'], ['/api/v1/queues/%E0%A4%A/readings', null],
         ['/api/v1/queues/%00/readings', '\u0000'], ['/api/v1/queues/__proto__/readings', '__proto__'], ['/api/v1/queues/constructor/readings', 'constructor'],
       ] as const);
-      const field = random.pick(['at', 'backlog', 'agentsOnline', 'oldestWaitingSeconds', random.pick(HOSTILE_KEYS)]);
+      const field = random.pick(['at', 'backlog', 'agentsOnline', 'oldestWaitingSeconds', 'slaBreached', random.pick(HOSTILE_KEYS)]);
       const fields: Record<string, string> = { at: String(START), backlog: '3' };
       fields[field] = random.pick(random.int(2) === 0 ? HOSTILE_JSON : samples);
       const text = objectText(fields);

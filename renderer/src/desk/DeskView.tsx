@@ -23,6 +23,7 @@ const METRIC_HEADINGS: Record<(typeof ROW_METRICS)[number], string> = {
   oldestWaitingSeconds: 'Oldest waiting',
   firstResponseP90: 'First reply p90',
   slaAttainment: 'SLA',
+  slaBreached: 'SLA breached',
 };
 
 const CONNECTION_WORDS = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Disconnected', incompatible: 'Incompatible gateway', refused: 'Access refused' };

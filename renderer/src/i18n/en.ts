@@ -25,6 +25,7 @@ export const en = {
     inflowPerHour: 'Inflow',
     outflowPerHour: 'Outflow',
     agentsOnline: 'Agents',
+    slaBreached: 'SLA breached',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Phone', trustpilot: 'Trustpilot',

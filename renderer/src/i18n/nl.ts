@@ -27,6 +27,7 @@ export const nl: Messages = {
     inflowPerHour: 'Instroom',
     outflowPerHour: 'Uitstroom',
     agentsOnline: 'Agenten',
+    slaBreached: 'SLA overschreden',
   },
   channel: {
     email: 'E-mail', chat: 'Chat', phone: 'Telefoon', trustpilot: 'Trustpilot',

@@ -27,6 +27,7 @@ export const pt: Messages = {
     inflowPerHour: 'Entradas',
     outflowPerHour: 'Saídas',
     agentsOnline: 'Agentes',
+    slaBreached: 'Fora do SLA',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Telefone', trustpilot: 'Trustpilot',

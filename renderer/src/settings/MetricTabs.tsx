@@ -7,6 +7,7 @@ export const SETTINGS_METRICS: readonly MetricId[] = [
   'firstResponseP90',
   'resolutionP90',
   'slaAttainment',
+  'slaBreached',
   'agentsOnline',
   'firstResponseP50',
   'resolutionP50',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TicketEventSchema, type QueueReadingInput, type TicketEvent } from '../../../shared/ingest';
 import { CHANNELS } from '../../../shared/model';
 import { FakeTime } from '../../../tests/support/fake-time';
+import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS } from '../../../shared/health/default-thresholds';
 import { demoConfig } from '../../config/demo-config';
 import { MetricEngine } from '../../metrics/metric-engine';
 import { createDemoSource } from './demo-source';
@@ -110,6 +111,22 @@ describe('demo source on ticket events', () => {
       const latest = readings.filter((r) => r.queueId === queue.id).at(-1);
       expect(latest?.reading.agentsOnline, queue.id).toBe(0);
     }
+  });
+
+  it('shows SLA breaches from the engine estimate: overnight, unstaffed social queues leave tickets past their target', () => {
+    const night = Date.UTC(2026, 10, 17, 3);
+    const { events, readings, time } = record(11, 1000, night);
+    const config = demoConfig(11);
+    const engine = new MetricEngine({
+      queues: config.queues.map((q) => ({ id: q.id, firstResponseTargetSeconds: q.targets?.firstResponseSeconds ?? DEFAULT_FIRST_RESPONSE_TARGET_SECONDS[q.channel] })),
+    });
+    for (const event of events) engine.applyEvent(event);
+    for (const { queueId, reading } of readings) engine.applyReading(queueId, reading);
+    const breached = (queueId: string) => engine.metricsFor(queueId, time.now()).slaBreached;
+    expect(breached('lis-facebook')).toBeGreaterThan(10);
+    expect(breached('ams-x')).toBeGreaterThan(10);
+    // Chat is staffed around the clock and answered in minutes.
+    expect(breached('lis-chat-pt')).toBe(0);
   });
 
   it('runs simulated time as fast as its clock: a sped-up clock covers more time per tick', () => {

@@ -90,7 +90,8 @@ describe('Freshdesk connector', () => {
     expect(searches.map((r) => r.url.searchParams.get('page'))).toEqual(['1', '2']);
     expect(searches[0]!.url.searchParams.get('query')).toBe('"group_id:5 AND (status:2 OR status:3)"');
     expect(helpdesk.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`${API_KEY}:X`).toString('base64')}`);
-    expect(readings).toEqual([{ at: NOW, backlog: 35, oldestWaitingSeconds: 90 * 60 }]);
+    // Ticket 1 is Open and past its first-response due-by: the one SLA breach.
+    expect(readings).toEqual([{ at: NOW, backlog: 35, oldestWaitingSeconds: 90 * 60, slaBreached: 1 }]);
 
     const lists = helpdesk.requests.filter((r) => r.url.pathname === '/api/v2/tickets');
     expect(lists.map((r) => r.url.searchParams.get('page'))).toEqual(['1', '2']);
@@ -108,6 +109,31 @@ describe('Freshdesk connector', () => {
     expect(source.skippedItems).toBe(1);
     expect(logger.lines.join('\n')).toMatch(/results\[7\].*created_at: /);
     expect(logger.lines.join('\n')).toMatch(/past their due-by.*"firstResponseOverdue":1/);
+  });
+
+  it('counts tickets past a due-by once each: first response on unanswered Open tickets, resolution on any', async () => {
+    const result = (id: number, status: number, due: { fr?: number | null; res?: number | null; escalated?: boolean }) => ({
+      id, status, created_at: iso(NOW - 60 * MIN),
+      fr_due_by: due.fr == null ? null : iso(due.fr), due_by: due.res == null ? null : iso(due.res), fr_escalated: due.escalated ?? false,
+    });
+    const results = [
+      result(1, 2, { fr: NOW - 5 * MIN, res: NOW + 60 * MIN }), // first response late
+      result(2, 2, { fr: NOW + 5 * MIN, escalated: true }), // escalated by Freshdesk
+      result(3, 3, { fr: NOW - 5 * MIN, res: NOW + 60 * MIN }), // Pending: answered, waiting on the customer
+      result(4, 3, { fr: NOW - 50 * MIN, res: NOW - 1 * MIN }), // resolution late
+      result(5, 2, { fr: NOW - 50 * MIN, res: NOW - 1 * MIN }), // both late: once
+      result(6, 2, { fr: NOW - 50 * MIN, res: NOW + 60 * MIN }), // answered (its stats say so), the customer wrote again
+      result(7, 2, {}), // no SLA policy
+      result(8, 2, { fr: NOW + 30_000, res: NOW + 60 * MIN }), // due in 30 s
+    ];
+    const { readings, poll } = await setup((req, res) => {
+      if (req.url.pathname === '/api/v2/search/tickets') return sendJson(res, 200, { results, total: results.length });
+      if (req.url.pathname === '/api/v2/tickets') return sendJson(res, 200, [statsTicket(6, 5, 2, { first_responded_at: NOW - 55 * MIN })]);
+      sendJson(res, 404, { code: 'invalid_url' });
+    });
+    expect(readings.map((r) => r.slaBreached)).toEqual([4]);
+    await poll();
+    expect(readings.map((r) => r.slaBreached)).toEqual([4, 5]);
   });
 
   it('reports nothing twice when a ticket is read again, and continues from the newest update', async () => {

@@ -32,10 +32,19 @@ const MAX_LIST_PAGES = 20;
 /** Freshdesk's smallest plans allow 50 requests a minute; the headers correct this on the first answer. */
 const DEFAULT_LIMIT_PER_MINUTE = 50;
 
+interface SearchedQueue {
+  queueId: string;
+  at: number;
+  total: number;
+  tickets: SearchTicket[];
+  /** Every result read (search stops at 300). */
+  complete: boolean;
+}
+
 /**
- * One Freshdesk account as a Source. Each poll: every queue's unresolved tickets (search, paginated) for
- * its backlog, its oldest Open ticket and its due-by breaches; then the tickets updated since the last poll
- * with their stats, as created/first-reply/reopened/solved events.
+ * One Freshdesk account as a Source. Each poll: every queue's unresolved tickets (search, paginated); then
+ * the tickets updated since the last poll with their stats, as created/first-reply/reopened/solved events;
+ * last, one reading per queue: its backlog, its oldest Open ticket and its tickets past a due-by.
  */
 export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
@@ -62,7 +71,7 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
   const lastOverdue = new Map<string, string>();
 
-  const readBacklog = async (sink: SourceSink, queue: { id: string; source: FreshdeskQueueSource }, signal: AbortSignal) => {
+  const searchBacklog = async (queue: { id: string; source: FreshdeskQueueSource }, signal: AbortSignal): Promise<SearchedQueue> => {
     const tickets: SearchTicket[] = [];
     let total = 0;
     let complete = false;
@@ -73,19 +82,32 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
       complete = body.results.length < SEARCH_PAGE_SIZE || page * SEARCH_PAGE_SIZE >= total;
       if (complete) break;
     }
-    const at = clock.now();
+    return { queueId: queue.id, at: clock.now(), total, tickets, complete };
+  };
+
+  const reportReading = (sink: SourceSink, { queueId, at, total, tickets, complete }: SearchedQueue) => {
     const open = tickets.filter((t) => t.status === FRESHDESK_OPEN);
     // Only with every result read is the oldest one known (search stops at 300 results).
     const oldest = open.length > 0 ? Math.min(...open.map((t) => t.created_at)) : at;
-    sink.reading(connection.id, queue.id, { at, backlog: total, ...(complete ? { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)) } : {}) });
-    const firstResponseOverdue = open.filter((t) => t.fr_escalated === true || (t.fr_due_by != null && t.fr_due_by < at)).length;
-    const resolutionOverdue = tickets.filter((t) => t.due_by != null && t.due_by < at).length;
+    // A first response is overdue on an Open ticket not known to be answered (fr_due_by stays after a reply).
+    const firstResponseLate = (t: SearchTicket) =>
+      t.status === FRESHDESK_OPEN && !tracker.answered(t.id) && (t.fr_escalated === true || (t.fr_due_by != null && t.fr_due_by < at));
+    const resolutionLate = (t: SearchTicket) => t.due_by != null && t.due_by < at;
+    const slaBreached = tickets.filter((t) => firstResponseLate(t) || resolutionLate(t)).length;
+    sink.reading(connection.id, queueId, {
+      at,
+      backlog: total,
+      ...(complete ? { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)) } : {}),
+      slaBreached,
+    });
+    const firstResponseOverdue = tickets.filter(firstResponseLate).length;
+    const resolutionOverdue = tickets.filter(resolutionLate).length;
     // Logged when the counts change, not every poll.
     const overdue = `${firstResponseOverdue}/${resolutionOverdue}`;
-    if (overdue !== (lastOverdue.get(queue.id) ?? '0/0')) {
-      logger.info('Freshdesk tickets past their due-by', { sourceId: connection.id, queueId: queue.id, firstResponseOverdue, resolutionOverdue });
+    if (overdue !== (lastOverdue.get(queueId) ?? '0/0')) {
+      logger.info('Freshdesk tickets past their due-by', { sourceId: connection.id, queueId, firstResponseOverdue, resolutionOverdue });
     }
-    lastOverdue.set(queue.id, overdue);
+    lastOverdue.set(queueId, overdue);
   };
 
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {
@@ -118,8 +140,15 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     secrets,
     skipped: counter,
     poll: async (sink, signal) => {
-      for (const queue of queues) await readBacklog(sink, queue, signal);
-      await readTicketChanges(sink, signal);
+      const searched: SearchedQueue[] = [];
+      try {
+        for (const queue of queues) searched.push(await searchBacklog(queue, signal));
+        // Read before the readings: it tells which tickets have had their first response.
+        await readTicketChanges(sink, signal);
+      } finally {
+        // A queue searched before a later request failed is still reported, as each was on its own before.
+        for (const queue of searched) reportReading(sink, queue);
+      }
     },
   });
 }

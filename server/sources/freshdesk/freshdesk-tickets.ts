@@ -7,13 +7,21 @@ import { FRESHDESK_SOLVED, type StatsTicket } from './freshdesk-api';
  * groups. Ids come from ticket, type and time, so a ticket read again yields the same events.
  */
 export class FreshdeskTicketTracker {
-  /** Per ticket: its queue and the event ids already reported, so a re-read reports only what is new. */
-  private readonly known = new Map<number, { queueId: string; sent: Set<string> }>();
+  /**
+   * Per ticket: its queue, the event ids already reported (so a re-read reports only what is new) and
+   * whether it has had its first response.
+   */
+  private readonly known = new Map<number, { queueId: string; sent: Set<string>; answered: boolean }>();
 
   constructor(
     private readonly queueByGroup: ReadonlyMap<number, string>,
     private readonly maxTickets = 200_000,
   ) {}
+
+  /** Whether the ticket is known to have had its first response (a ticket not seen since the backfill: no). */
+  answered(ticketId: number): boolean {
+    return this.known.get(ticketId)?.answered ?? false;
+  }
 
   eventsFor(ticket: StatsTicket): TicketEvent[] {
     const queueId = ticket.group_id === null ? undefined : this.queueByGroup.get(ticket.group_id);
@@ -34,7 +42,7 @@ export class FreshdeskTicketTracker {
     const fresh = events.filter((e) => !sent.has(e.eventId));
     for (const e of fresh) sent.add(e.eventId);
     this.known.delete(ticket.id);
-    this.known.set(ticket.id, { queueId: queueId ?? before!, sent });
+    this.known.set(ticket.id, { queueId: queueId ?? before!, sent, answered: (known?.answered ?? false) || !!stats.first_responded_at });
     if (this.known.size > this.maxTickets) this.known.delete(this.known.keys().next().value as number);
     return fresh;
   }

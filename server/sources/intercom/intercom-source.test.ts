@@ -92,7 +92,8 @@ describe('Intercom connector', () => {
     });
     expect((second!.body as SearchBody).pagination.starting_after).toBe('WzE3MDAwMDAwMDBd');
     expect((closed!.body as SearchBody).query.value[2]).toEqual({ field: 'updated_at', operator: '>', value: unix(NOW - 24 * 60 * MIN) });
-    expect(readings).toEqual([{ at: NOW, backlog: 4, oldestWaitingSeconds: 12 * 60 }]);
+    // c3, snoozed, has missed its SLA.
+    expect(readings).toEqual([{ at: NOW, backlog: 4, oldestWaitingSeconds: 12 * 60, slaBreached: 1 }]);
     expect(events.map((e) => [e.type, e.ticketId, e.queueId, (e.at - NOW) / MIN])).toEqual([
       ['created', 'intercom-c1', 'ic-vip', -30],
       ['first-reply', 'intercom-c1', undefined, -25],
@@ -105,6 +106,31 @@ describe('Intercom connector', () => {
     expect(source.skippedItems).toBe(1);
     expect(logger.lines.join('\n')).toMatch(/conversations\[2\].*created_at: must be Unix seconds/);
     expect(logger.lines.join('\n')).toMatch(/missed SLA.*"missed":1/);
+  });
+
+  it('reports open and snoozed conversations whose SLA is missed as slaBreached, poll by poll', async () => {
+    const sla = (sla_status: string) => ({ sla_applied: { sla_name: 'VIP', sla_status } });
+    let open = [
+      conversation('c1', 'open', 30, sla('missed')),
+      conversation('c2', 'snoozed', 30, sla('missed')),
+      conversation('c3', 'open', 30, sla('hit')),
+      conversation('c4', 'open', 30, sla('cancelled')),
+      conversation('c5', 'open', 30, sla('active')),
+      conversation('c6', 'open', 30, { sla_applied: null }),
+    ];
+    const { readings, poll } = await setup((req, res) => {
+      const states = (req.body as SearchBody).query.value.find((f) => f.field === 'state')!.value as string[];
+      const conversations = states.includes('closed') ? [] : open;
+      sendJson(res, 200, { type: 'conversation.list', total_count: conversations.length, pages: { type: 'pages', page: 1, per_page: 150, total_pages: 1 }, conversations });
+    });
+    expect(readings.map((r) => r.slaBreached)).toEqual([2]);
+    open = open.map((c) => (c.id === 'c5' ? { ...c, ...sla('missed') } : c));
+    await poll();
+    expect(readings.map((r) => r.slaBreached)).toEqual([2, 3]);
+    // c1 closes: it leaves the open search, and the count.
+    open = open.filter((c) => c.id !== 'c1');
+    await poll();
+    expect(readings.map((r) => r.slaBreached)).toEqual([2, 3, 2]);
   });
 
   it('reports each event once across polls and moves its closed-since mark forward', async () => {

@@ -24,7 +24,7 @@ const CLOSED_BACKFILL_MS = 24 * 3_600_000;
 
 /**
  * One Intercom workspace as a Source. Each poll, per queue (team): the open and snoozed conversations
- * (search, cursor pagination) for the backlog, the longest waiting_since, SLA misses and created and
+ * (search, cursor pagination) for the backlog, the longest waiting_since, SLA misses (slaBreached) and created and
  * first-reply events; then the conversations closed since the last poll, as solved events.
  */
 export function createIntercomSource(options: IntercomSourceOptions): PolledSource {
@@ -69,8 +69,14 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     const at = clock.now();
     const waiting = conversations.filter((c) => c.state === 'open' && c.waiting_since != null).map((c) => c.waiting_since!);
     const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
-    sink.reading(connection.id, queue.id, { at, backlog: total, oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)) });
+    // Open and snoozed conversations whose SLA Intercom marks missed.
     const missed = conversations.filter((c) => c.sla_applied?.sla_status === 'missed').length;
+    sink.reading(connection.id, queue.id, {
+      at,
+      backlog: total,
+      oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)),
+      slaBreached: missed,
+    });
     // Logged when the count changes, not every poll.
     if (missed !== (lastMissed.get(queue.id) ?? 0)) logger.info('Intercom open conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
     lastMissed.set(queue.id, missed);

@@ -35,6 +35,8 @@ export const MetricEventSchema = z.object({
   instance_id: z.number().int(),
   type: z.string(),
   time: Time,
+  /** On a breach: true once Zendesk has withdrawn it (the policy or target changed before it came). */
+  deleted: z.boolean().optional(),
 });
 export type MetricEvent = z.infer<typeof MetricEventSchema>;
 

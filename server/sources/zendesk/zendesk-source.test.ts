@@ -113,9 +113,10 @@ async function setup(route: Route, fetchOverride?: (real: FetchLike) => FetchLik
 describe('Zendesk connector', () => {
   it('reads backlogs, ticket changes and first replies, page by page, and the engine computes from them', async () => {
     const { helpdesk, events, readings, source, logger } = await setup(zendesk);
+    // Ticket 2 breached its reply time, but it is solved: no open ticket is in breach.
     expect(readings).toEqual([
-      { queueId: 'zd-billing', reading: { at: NOW, backlog: 7 } },
-      { queueId: 'zd-chat', reading: { at: NOW, backlog: 3 } },
+      { queueId: 'zd-billing', reading: { at: NOW, backlog: 7, slaBreached: 0 } },
+      { queueId: 'zd-chat', reading: { at: NOW, backlog: 3, slaBreached: 0 } },
     ]);
     expect(helpdesk.requests[0]!.url.searchParams.get('query')).toBe('type:ticket status<solved group_id:100');
     expect(helpdesk.requests[0]!.headers.authorization).toBe(`Basic ${CREDENTIALS}`);
@@ -139,6 +140,57 @@ describe('Zendesk connector', () => {
     for (const { queueId, reading } of readings) engine.applyReading(queueId, reading);
     expect(engine.metricsFor('zd-billing', NOW)).toMatchObject({ backlog: 7, firstResponseP50: 300, slaAttainment: 100 });
     expect(engine.metricsFor('zd-chat', NOW)).toMatchObject({ backlog: 3, resolutionP50: 900 });
+  });
+
+  it('reports open tickets in breach of an SLA target until the target is met, re-applied or the ticket solved', async () => {
+    const S = 1000;
+    const open = (id: number, group: number, status = 'open', channel = 'email') => ticket(id, group, status, NOW - 40 * MIN, NOW - 40 * MIN, channel);
+    const exported = [[open(5, 100), open(6, 100), open(7, 200, 'new', 'chat'), open(8, 100, 'pending'), open(9, 100, 'hold'), open(10, 999)]];
+    const metricEvents = [
+      metric(20, 5, 'reply_time', 'apply_sla', NOW - 40 * MIN),
+      metric(21, 5, 'reply_time', 'breach', NOW - 20 * MIN),
+      metric(22, 6, 'requester_wait_time', 'breach', NOW - 10 * MIN),
+      metric(23, 6, 'reply_time', 'breach', NOW - 9 * MIN),
+      metric(24, 7, 'reply_time', 'breach', NOW - 15 * MIN),
+      metric(25, 7, 'reply_time', 'pause', NOW - 14 * MIN),
+      metric(26, 8, 'reply_time', 'breach', NOW - 5 * MIN, 2),
+      metric(27, 8, 'reply_time', 'update_status', NOW - 5 * MIN),
+      { ...metric(28, 9, 'reply_time', 'breach', NOW - 4 * MIN), deleted: true },
+      // Recorded ahead of its time: it counts from NOW + 90 s.
+      metric(29, 9, 'requester_wait_time', 'breach', NOW + 90 * S),
+      // Not a configured queue's ticket.
+      metric(30, 10, 'reply_time', 'breach', NOW - 4 * MIN),
+    ];
+    const { readings, poll, logger } = await setup((req, res) => {
+      const path = req.url.pathname;
+      if (path === '/api/v2/search/count') return sendJson(res, 200, { count: 10 });
+      if (path === '/api/v2/incremental/tickets/cursor') {
+        const page = Number(req.url.searchParams.get('cursor') ?? 0);
+        return sendJson(res, 200, { tickets: exported[page] ?? [], after_cursor: String(Math.min(page + 1, exported.length)), end_of_stream: true });
+      }
+      if (path === '/api/v2/incremental/ticket_metric_events') {
+        const start = Number(req.url.searchParams.get('start_time')) * 1000;
+        const events = metricEvents.filter((e) => Date.parse(e.time) >= start).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+        return sendJson(res, 200, { ticket_metric_events: events, next_page: null, end_of_stream: true, end_time: Math.floor(req.at / 1000) - 60 });
+      }
+      sendJson(res, 404, { error: 'InvalidEndpoint' });
+    });
+    const breached = () => Object.fromEntries(readings.splice(0).map(({ queueId, reading }) => [queueId, reading.slaBreached]));
+    // Billing: 5, 6 (two targets, counted once) and 8 (its next reply); chat: 7, paused but still in breach.
+    expect(breached()).toEqual({ 'zd-billing': 3, 'zd-chat': 1 });
+    expect(logger.lines.join('\n')).toMatch(/Zendesk SLA breach.*"ticketId":5/);
+
+    // 5 is answered, late: the breached target is met.
+    exported.push([ticket(5, 100, 'open', NOW - 40 * MIN, NOW + 20 * S)]);
+    metricEvents.push(metric(31, 5, 'reply_time', 'fulfill', NOW + 20 * S));
+    await poll();
+    expect(breached()).toEqual({ 'zd-billing': 2, 'zd-chat': 1 });
+
+    // 6 is solved; 7's target is applied anew (a changed policy); 9's breach time has come.
+    exported.push([ticket(6, 100, 'solved', NOW - 40 * MIN, NOW + 70 * S)]);
+    metricEvents.push(metric(32, 7, 'reply_time', 'apply_sla', NOW + 70 * S));
+    await poll();
+    expect(breached()).toEqual({ 'zd-billing': 2, 'zd-chat': 0 });
   });
 
   it('continues from its cursors on the next poll and reports changes once', async () => {

@@ -9,6 +9,7 @@ import { validItems, type SkipCounter } from '../polling/valid-items';
 import type { SourceSink } from '../source';
 import { ExportTicketSchema, MetricEventSchema, MetricEventsPageSchema, SearchCountSchema, TicketExportPageSchema, zendeskRateInfo } from './zendesk-api';
 import { zendeskBaseUrl, type ZendeskConnection, type ZendeskQueueSource } from './zendesk-config';
+import { ZendeskBreaches } from './zendesk-breaches';
 import { ZendeskTicketTracker, type ZendeskQueue } from './zendesk-tickets';
 
 export interface ZendeskSourceOptions extends ConnectorCapabilities {
@@ -30,7 +31,8 @@ export function backlogQuery(source: ZendeskQueueSource): string {
 /**
  * One Zendesk account as a Source. Each poll: the open backlog of every queue (Search count API), then
  * ticket changes (incremental ticket export, cursor based) as created/queued/solved/reopened events, then
- * first replies and SLA breaches (incremental ticket metric events, time based).
+ * first replies and SLA breaches (incremental ticket metric events, time based); last, one reading per
+ * queue with its backlog and its open tickets in breach of an SLA target.
  */
 export function createZendeskSource(options: ZendeskSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
@@ -53,16 +55,23 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     timeoutMs: connection.timeoutMs,
   });
   const tracker = new ZendeskTicketTracker(queues);
+  const breaches = new ZendeskBreaches(tracker);
   const counter: SkipCounter = { skipped: 0 };
   const backfillStart = Math.floor((clock.now() - connection.backfillHours * 3_600_000) / 1000);
   let ticketCursor: string | null = null;
   let metricsStart = backfillStart;
 
-  const readBacklogs = async (sink: SourceSink, signal: AbortSignal) => {
+  const readBacklogs = async (backlogs: Map<string, { at: number; count: number }>, signal: AbortSignal) => {
     for (const queue of queues) {
       const { count } = await client.json(SearchCountSchema, { path: '/api/v2/search/count', query: { query: backlogQuery(queue.source) }, signal });
-      sink.reading(connection.id, queue.id, { at: clock.now(), backlog: count });
+      backlogs.set(queue.id, { at: clock.now(), count });
     }
+  };
+
+  /** One reading per queue whose backlog this poll read, with the breaches known when it ends. */
+  const reportReadings = (sink: SourceSink, backlogs: ReadonlyMap<string, { at: number; count: number }>) => {
+    const breached = breaches.counts(queues.map((q) => q.id), clock.now());
+    for (const [queueId, { at, count }] of backlogs) sink.reading(connection.id, queueId, { at, backlog: count, slaBreached: breached.get(queueId)! });
   };
 
   /** Reads ticket changes; answers whether it reached the end of the stream (caught up with now). */
@@ -94,9 +103,10 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       const metrics = validItems(MetricEventSchema, body.ticket_metric_events, { label: 'Zendesk', list: 'ticket_metric_events', logger, counter });
       const replies = metrics.flatMap((metric) => tracker.firstReply(metric) ?? []);
       if (replies.length > 0) sink.events(connection.id, replies);
-      for (const breach of metrics.filter((m) => m.type === 'breach' && tracker.queueOf(m.ticket_id))) {
+      for (const breach of metrics.filter((m) => m.type === 'breach' && m.deleted !== true && tracker.queueOf(m.ticket_id))) {
         logger.info('Zendesk SLA breach', { sourceId: connection.id, queueId: tracker.queueOf(breach.ticket_id), ticketId: breach.ticket_id, metric: breach.metric, at: new Date(breach.time).toISOString() });
       }
+      for (const metric of metrics) breaches.apply(metric);
       const end = body.end_time;
       if (end !== undefined && end > metricsStart) metricsStart = Math.min(end, horizon);
       if (metricsStart >= horizon || metrics.length === 0 || body.end_of_stream || !body.next_page || end === undefined || end <= start) return;
@@ -115,10 +125,16 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     secrets,
     skipped: counter,
     poll: async (sink, signal) => {
-      await readBacklogs(sink, signal);
-      const horizon = Math.floor(clock.now() / 1000);
-      // While the export is still catching up (a long backfill), first replies wait for their tickets.
-      if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
+      const backlogs = new Map<string, { at: number; count: number }>();
+      try {
+        await readBacklogs(backlogs, signal);
+        const horizon = Math.floor(clock.now() / 1000);
+        // While the export is still catching up (a long backfill), first replies wait for their tickets.
+        if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
+      } finally {
+        // A backlog read before a later request failed is still reported, as each was on its own before.
+        reportReadings(sink, backlogs);
+      }
     },
   });
 }

@@ -38,6 +38,12 @@ export class ZendeskTicketTracker {
     return this.known.get(ticketId)?.queueId;
   }
 
+  /** The queue of a ticket still open (neither solved nor closed); undefined for any other. */
+  openQueueOf(ticketId: number): string | undefined {
+    const ticket = this.known.get(ticketId);
+    return ticket && !ticket.solved ? ticket.queueId : undefined;
+  }
+
   eventsFor(ticket: ExportTicket): TicketEvent[] {
     if (ticket.status === 'deleted') {
       this.known.delete(ticket.id);
