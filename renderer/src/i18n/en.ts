@@ -7,6 +7,8 @@ export const en = {
     partner: 'Partner',
     notLive: '{{name}}: {{status}} (not live)',
     atRisk: 'Breach in ~{{duration}}',
+    slaBreached_one: '{{formatted}} ticket past SLA',
+    slaBreached_other: '{{formatted}} tickets past SLA',
     acknowledged: 'Acknowledged by {{name}}',
     snoozed: 'Snoozed until {{time}}',
     dataAge: 'data {{age}} old',

@@ -9,6 +9,8 @@ export const nl: Messages = {
     partner: 'Partner',
     notLive: '{{name}}: {{status}} (niet live)',
     atRisk: 'Overschrijding over ~{{duration}}',
+    slaBreached_one: '{{formatted}} ticket buiten SLA',
+    slaBreached_other: '{{formatted}} tickets buiten SLA',
     acknowledged: 'Bevestigd door {{name}}',
     snoozed: 'Gepauzeerd tot {{time}}',
     dataAge: 'gegevens {{age}} oud',

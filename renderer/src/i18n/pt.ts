@@ -9,6 +9,8 @@ export const pt: Messages = {
     partner: 'Parceiro',
     notLive: '{{name}}: {{status}} (não em direto)',
     atRisk: 'Rutura em ~{{duration}}',
+    slaBreached_one: '{{formatted}} pedido fora do SLA',
+    slaBreached_other: '{{formatted}} pedidos fora do SLA',
     acknowledged: 'Reconhecido por {{name}}',
     snoozed: 'Adiado até às {{time}}',
     dataAge: 'dados de há {{age}}',

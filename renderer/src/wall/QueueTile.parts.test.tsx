@@ -105,6 +105,21 @@ describe('QueueTile notes', () => {
     expect(screen.queryByTestId('trend')).toBeNull();
   });
 
+  it('notes tickets past their SLA, with no level set for them, once (not again when they are a graded cause)', () => {
+    tile({ state: withHealth({}, { metrics: { slaBreached: 3 } as never }) });
+    expect(screen.getByTestId('tile-sla-breached').textContent).toBe('3 tickets past SLA');
+    cleanup();
+    tile({ state: withHealth({}, { metrics: { slaBreached: 1 } as never }) }, 'nl');
+    expect(screen.getByTestId('tile-sla-breached').textContent).toBe('1 ticket buiten SLA');
+    cleanup();
+    tile({ state: withHealth({}, { metrics: { slaBreached: 0 } as never }) });
+    expect(screen.queryByTestId('tile-causes')).toBeNull();
+    cleanup();
+    tile({ state: withHealth({ status: 'warning', metrics: { slaBreached: 'warning' } as never }, { metrics: { slaBreached: 4 } as never }) });
+    expect(screen.queryByTestId('tile-sla-breached')).toBeNull();
+    expect(screen.getByTestId('tile-causes').textContent).toBe('SLA breached 4');
+  });
+
   it('flashes only when asked, and never while the numbers are old', () => {
     tile({ flash: true });
     expect(screen.getByTestId('tile-flash')).toBeTruthy();

@@ -86,6 +86,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         snoozeActive={snoozeActive}
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
+        slaBreached={state?.metrics.slaBreached ?? null}
         locale={locale}
         timeZone={timeZone}
       />

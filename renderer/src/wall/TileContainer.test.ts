@@ -28,6 +28,8 @@ describe('sameTile (when a wall tile may skip a render)', () => {
     const s = base.state!;
     expect(sameTile(base, { ...base, state: { ...s, updatedAt: s.updatedAt! + 1000, metrics: { ...s.metrics, agentsOnline: 9 } } })).toBe(true);
     expect(sameTile(base, { ...base, state: { ...s, metrics: { ...s.metrics, backlog: 99 } } })).toBe(false);
+    // Tickets past their SLA are noted on the tile even when no level is set for them.
+    expect(sameTile(base, { ...base, state: { ...s, metrics: { ...s.metrics, slaBreached: 2 } } })).toBe(false);
     expect(sameTile(base, { ...base, state: { ...s, health: { ...s.health } } })).toBe(false);
     expect(sameTile(base, { ...base, flash: true })).toBe(false);
   });

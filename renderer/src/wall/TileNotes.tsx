@@ -28,6 +28,8 @@ export interface TileNotesProps {
   dataAgeSeconds: number | null;
   /** Metrics off the tile that drive its status. */
   causes: readonly TileCause[];
+  /** Open tickets in breach of an SLA target (helpdesk's count or the gateway's estimate); null when unknown. */
+  slaBreached: number | null;
   locale: string;
   timeZone: string;
 }
@@ -36,10 +38,12 @@ export interface TileNotesProps {
  * The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes.
  * Memoised (causes compared by content): most seconds none of this changes while the numbers beside it do.
  */
-export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, locale, timeZone }: TileNotesProps) {
+export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, locale, timeZone }: TileNotesProps) {
   const { t } = useTranslation();
   const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
+  // Tickets past their SLA are news even when no level is set for them; a graded one is already a cause.
+  const breached = slaBreached !== null && slaBreached > 0 && !causes.some((c) => c.id === 'slaBreached') ? slaBreached : null;
   return (
     <div className="tile-notes">
       {(stale || dataAgeSeconds !== null) && (
@@ -71,7 +75,7 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           </span>
         </p>
       )}
-      {causes.length > 0 && (
+      {(causes.length > 0 || breached !== null) && (
         <p className="note tile-causes" data-testid="tile-causes">
           {causes.map(({ id, level, value }) => (
             <span key={id} className={`cause level-${level}`} data-metric={id}>
@@ -79,6 +83,11 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
               {t(`metric.${id}`)} {formatMetric(id, value, locale)}
             </span>
           ))}
+          {breached !== null && (
+            <span className="cause cause-sla" data-testid="tile-sla-breached" data-metric="slaBreached">
+              {t('tile.slaBreached', { count: breached, formatted: formatMetric('slaBreached', breached, locale) })}
+            </span>
+          )}
         </p>
       )}
     </div>
@@ -92,6 +101,7 @@ export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
     a.alert === b.alert &&
     a.snoozeActive === b.snoozeActive &&
     a.dataAgeSeconds === b.dataAgeSeconds &&
+    a.slaBreached === b.slaBreached &&
     a.locale === b.locale &&
     a.timeZone === b.timeZone &&
     sameCauses(a.causes, b.causes)

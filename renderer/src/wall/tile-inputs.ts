@@ -4,7 +4,7 @@ import { HEADLINE_METRICS } from './QueueTile';
 
 /**
  * Whether a tile would show the same thing for both states: the same health (levels, stale, at-risk) and the
- * same values of its headline metrics and of the graded metrics that may name a cause. Everything else in a
+ * same values of its headline metrics, of the SLA breach count, and of the graded metrics that may name a cause. Everything else in a
  * state (when the source last reported, metrics no tile shows) changes every second on a busy gateway and
  * needs no render (bench/latency: 300 queues at 1 Hz).
  */
@@ -13,6 +13,8 @@ export function sameTileInputs(a: QueueState | undefined, b: QueueState | undefi
   if (!a || !b || a.health !== b.health) return false;
   if (a.metrics === b.metrics) return true;
   for (const id of HEADLINE_METRICS) if (a.metrics[id] !== b.metrics[id]) return false;
+  // The tile notes tickets past their SLA even when no level is set for them.
+  if (a.metrics.slaBreached !== b.metrics.slaBreached) return false;
   for (const id of Object.keys(a.health.metrics) as MetricId[]) if (a.metrics[id] !== b.metrics[id]) return false;
   return true;
 }
