@@ -31,6 +31,7 @@ async function start(maxBufferedBytes: number) {
   const gateway = createSocketGateway({
     httpServer,
     snapshot: () => snapshot,
+    queueIds: [],
     thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
     history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
     commands: {},
