@@ -8,7 +8,7 @@ import type { CDPSession, Page } from 'playwright-core';
  */
 export const PROBE_SCRIPT = (markerSelector: string, markerQueue: string) => `(() => {
   const now = () => performance.timeOrigin + performance.now();
-  const probe = (window.__probe = { sent: new Map(), samples: [], longTasks: [], commits: 0, frames: 0 });
+  const probe = (window.__probe = { markerIndex: -1, sent: new Map(), samples: [], longTasks: [], commits: 0, frames: 0 });
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true, isDisabled: false, renderers: new Map(),
     inject() { return 1; }, checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
@@ -20,11 +20,23 @@ export const PROBE_SCRIPT = (markerSelector: string, markerQueue: string) => `((
       super(...args);
       this.addEventListener('message', (event) => {
         const arrivedAt = now();
-        if (typeof event.data !== 'string' || !event.data.startsWith('42["update"')) return;
+        if (typeof event.data !== 'string') return;
+        // The compact form names the marker by its index in the snapshot's queues, and backlog as metric 0.
+        if (event.data.startsWith('42["snapshot"')) {
+          probe.markerIndex = JSON.parse(event.data.slice(2))[1].queues.findIndex((q) => q.id === ${JSON.stringify(markerQueue)});
+          return;
+        }
+        if (!event.data.startsWith('42["update"')) return;
         const update = JSON.parse(event.data.slice(2))[1];
-        for (const change of update.changes) {
+        for (const change of update.changes || []) {
           if (change.queueId === ${JSON.stringify(markerQueue)} && change.metrics && change.metrics.backlog != null) {
             probe.sent.set(change.metrics.backlog, { serverTime: update.serverTime, updatedAt: change.updatedAt, arrivedAt });
+          }
+        }
+        for (const row of update.c || []) {
+          if (row[0] !== probe.markerIndex) continue;
+          for (let i = 2; i + 1 < row.length; i += 2) {
+            if (row[i] === 0 && row[i + 1] != null) probe.sent.set(row[i + 1], { serverTime: update.t, updatedAt: update.t + row[1], arrivedAt });
           }
         }
       });
