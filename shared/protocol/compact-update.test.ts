@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNT, MAX_DURATION_SECONDS, METRIC_IDS, METRICS, type MetricId } from '../metrics';
-import { CompactUpdateSchema, decodeCompactUpdate, encodeCompactUpdate, layoutId, queueLayout } from './compact-update';
+import { MAX_COUNT, MAX_DURATION_SECONDS, METRIC_IDS, METRICS, MetricValuesSchema, type MetricId } from '../metrics';
+import { CompactUpdateSchema, decodeCompactUpdate, encodeCompactUpdate, layoutId, metricValueAllowed, queueLayout } from './compact-update';
 import { HandshakeSchema, QUEUE_STATUSES, UpdateSchema, type Alert, type QueueStatePatch, type Update } from './protocol';
 import { parseWith } from './validation';
 
@@ -59,6 +59,8 @@ describe('compact update encoding', () => {
     expect(layoutId(['ab', 'c'])).not.toBe(layoutId(['a', 'bc']));
     expect(layoutId(QUEUES)).not.toBe(layoutId(QUEUES.slice(1)));
     expect(layoutId([])).toMatch(/^0\./);
+    // The README's example, for third parties writing their own decoder.
+    expect(layoutId(Array.from({ length: 300 }, (_, i) => `q-${String(i).padStart(3, '0')}`))).toBe('8c.1pzqtz5');
   });
 
   it('decodes to exactly the update the readable form gives, for any valid update (round trip)', () => {
@@ -74,6 +76,16 @@ describe('compact update encoding', () => {
         expect(decoded.ok && parseWith(UpdateSchema, decoded.value)).toEqual({ ok: true, value: readable });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('checks metric values on the hot path exactly as the readable schema does', () => {
+    const anyValue = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(null, undefined, '12', true, [], {}, -0, Infinity, NaN, 100, 100.5, MAX_COUNT + 1));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: METRIC_IDS.length - 1 }), anyValue, (index, value) => {
+        expect(metricValueAllowed(index, value)).toBe(MetricValuesSchema.shape[METRIC_IDS[index]!].safeParse(value).success);
+      }),
+      { numRuns: 5000 },
     );
   });
 
