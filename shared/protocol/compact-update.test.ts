@@ -104,13 +104,35 @@ describe('compact update encoding', () => {
     expect(bad((u) => (u.c[0]![0] = 1.5))).toEqual([expect.stringMatching(/^c\[0\]\[0\]: queue: must be a whole number 0 or more/)]);
     expect(bad((u) => (u.c[0]![0] = 4))).toEqual(["c[0][0]: queue index 4 is past the snapshot's 4 queues"]);
     expect(bad((u) => (u.c[0]![1] = 'soon'))).toEqual(['c[0][1]: updatedAt offset: must be whole ms, null or false']);
-    expect(bad((u) => (u.c[0]![1] = -T - 1))).toEqual(['c[0][1]: updatedAt offset: t + offset must be 0 or more']);
+    expect(bad((u) => (u.c[0]![1] = -T - 1))).toEqual(['c[0][1]: updatedAt offset: t + offset must be whole ms, 0 or more']);
     expect(bad((u) => (u.c[1]![2] = { health: { ...health, status: 'fine' } }))).toEqual([expect.stringMatching(/^c\[1\]\[2\]: tail: health\.status: /)]);
     expect(bad((u) => (u.c[1]![2] = { colour: 'red' }))).toEqual([expect.stringMatching(/^c\[1\]\[2\]: tail: \(root\): Unrecognized key: "colour"/)]);
     expect(bad((u) => (u.c = [[0]]))).toEqual([expect.stringMatching(/^c\[0\]\[1\]: a patch is \[queue, updatedAt offset/)]);
     expect(bad((u) => delete u.s)).toEqual(['s: is required (number)']);
     expect(bad((u) => ((u.c = []), delete u.a))).toEqual(['(root): must carry at least one change or alert']);
     expect(bad((u) => (u.a = [{ ...alert, level: 'bad' }]))).toEqual([expect.stringMatching(/^a\[0\]\.level: /)]);
+  });
+
+  it('never throws on garbage, and whatever it accepts is a valid readable update', () => {
+    const good = wire(encodeCompactUpdate(sample, layout));
+    const garbage = fc.oneof(
+      fc.anything(),
+      fc.record({ t: fc.anything(), s: fc.anything(), l: fc.constant(layout.id), c: fc.anything(), a: fc.anything() }, { requiredKeys: [] }),
+      fc.array(fc.oneof(fc.constant(null), fc.array(fc.anything()), fc.anything())).map((c) => ({ ...good, c })),
+      fc.tuple(fc.nat(2), fc.nat(8), fc.anything()).map(([row, at, value]) => {
+        const copy = structuredClone(good);
+        (copy.c[row] as unknown[])[at] = value;
+        return copy;
+      }),
+    );
+    fc.assert(
+      fc.property(garbage, (data) => {
+        const result = decodeCompactUpdate(data, layout);
+        if (result.ok) expect(parseWith(UpdateSchema, result.value).ok).toBe(true);
+        else expect(result.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('refuses to apply indices to another queue list', () => {

@@ -78,9 +78,9 @@ function checkRow(row: unknown[], ctx: z.RefinementCtx): void {
   const queue = row[0];
   if (typeof queue === 'string') {
     if (!SlugSchema.safeParse(queue).success) issue(0, 'queue: must be a queue index or a queue id (lowercase slug)');
-  } else if (!Number.isInteger(queue) || (queue as number) < 0) issue(0, 'queue: must be a whole number 0 or more (index in the snapshot\'s queues) or a queue id');
+  } else if (!Number.isSafeInteger(queue) || (queue as number) < 0) issue(0, 'queue: must be a whole number 0 or more (index in the snapshot\'s queues) or a queue id');
   const offset = row[1];
-  if (offset !== null && offset !== false && !Number.isInteger(offset)) issue(1, 'updatedAt offset: must be whole ms, null or false');
+  if (offset !== null && offset !== false && !Number.isSafeInteger(offset)) issue(1, 'updatedAt offset: must be whole ms, null or false');
   const end = row.length > 2 && isObject(row[row.length - 1]) ? row.length - 1 : row.length;
   if ((end - 2) % 2 !== 0) issue(end - 1, 'metrics: must come in (metric index, value) pairs');
   const seen = new Set<number>();
@@ -118,8 +118,9 @@ export const CompactUpdateSchema = z
   .superRefine((u, ctx) => {
     if (u.c.length === 0 && (u.a?.length ?? 0) === 0) ctx.addIssue({ code: 'custom', message: 'must carry at least one change or alert', input: u });
     u.c.forEach((row, index) => {
-      if (typeof row[1] === 'number' && u.t + row[1] < 0) {
-        ctx.addIssue({ code: 'custom', message: 'updatedAt offset: t + offset must be 0 or more', path: ['c', index, 1], input: row[1] });
+      const at = typeof row[1] === 'number' ? u.t + row[1] : 0;
+      if (at < 0 || !Number.isSafeInteger(at)) {
+        ctx.addIssue({ code: 'custom', message: 'updatedAt offset: t + offset must be whole ms, 0 or more', path: ['c', index, 1], input: row[1] });
       }
     });
   });
