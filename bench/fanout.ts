@@ -89,7 +89,7 @@ export const fanout: Benchmark = {
           unit: '/s/core',
           floor: null,
           goal: { min: 30_000 },
-          note: 'measured, same gateway; floor not run for json',
+          note: 'measured second, same gateway (warmer: reads high)',
         },
         {
           bench: 'fanout',
