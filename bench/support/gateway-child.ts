@@ -131,7 +131,16 @@ const BARE_PAGE = `<!doctype html><meta charset="utf-8"><title>floor</title>
   const node = document.querySelector('[data-metric="backlog"]');
   const socket = io({ auth: { protocol: 2, client: 'web' } });
   const show = (state) => { const m = state && state.metrics; if (m && m.backlog != null) node.textContent = String(m.backlog); };
-  socket.on('snapshot', (s) => { show(s.states.find((q) => q.queueId === 'q-000') || s.states[0]); status.dataset.status = 'live'; });
-  socket.on('update', (u) => { for (const c of u.changes || []) if (c.queueId === 'q-000') show(c); });
+  let marker = -1;
+  socket.on('snapshot', (s) => {
+    marker = s.queues.findIndex((q) => q.id === 'q-000');
+    show(s.states.find((q) => q.queueId === 'q-000') || s.states[0]);
+    status.dataset.status = 'live';
+  });
+  socket.on('update', (u) => {
+    for (const c of u.changes || []) if (c.queueId === 'q-000') show(c);
+    // Compact (shared/protocol/compact-update.ts): [queue index, updatedAt offset, metric, value, …]; backlog is metric 0.
+    for (const row of u.c || []) if (row[0] === marker) for (let i = 2; i + 1 < row.length; i += 2) if (row[i] === 0) show({ metrics: { backlog: row[i + 1] } });
+  });
   socket.on('disconnect', () => { status.dataset.status = 'reconnecting'; });
 </script>`;
