@@ -21,6 +21,7 @@ import { describeIssues } from './validation';
  *   snapshot with another layout must not apply the update and asks for a fresh snapshot instead.
  * - `a`: alerts exactly as in the readable form.
  */
+
 /** The queue list an encoder or decoder refers to by index, and its id. */
 export interface QueueLayout {
   readonly id: string;

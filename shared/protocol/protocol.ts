@@ -219,6 +219,7 @@ export interface ServerToClientEvents {
   /** Threshold overrides and profiles: on connect and after every change. */
   thresholds: (state: ThresholdState) => void;
   snapshot: (snapshot: Snapshot) => void;
+  /** The readable form; a screen that asked for `encoding: 'compact'` gets a CompactUpdate (compact-update.ts) instead. */
   update: (update: Update) => void;
   heartbeat: (heartbeat: Heartbeat) => void;
   rejected: (rejection: Rejection) => void;
