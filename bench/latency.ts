@@ -24,10 +24,10 @@ interface PageFigures {
 }
 
 /** Opens `url` in a 1920×1080 page with the probe, lets it warm up, then measures for `seconds`. */
-export async function measurePage(browser: Browser, url: string, seconds: number, warmupMs = 5000): Promise<PageFigures> {
+export async function measurePage(browser: Browser, url: string, seconds: number, warmupMs = 5000, markerIndex = -1): Promise<PageFigures> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    await page.addInitScript(PROBE_SCRIPT(MARKER, MARKER_QUEUE));
+    await page.addInitScript(PROBE_SCRIPT(MARKER, MARKER_QUEUE, markerIndex));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(url);
@@ -77,13 +77,15 @@ export const latency: Benchmark = {
     try {
       browser = await launchBenchChromium();
       server = await startServer({ kind: 'gateway', config: 'synthetic', queues });
-      const recording = await recordTraffic(server.url, byMode(context.mode, { full: 6, quick: 4, smoke: 2 }), join(dir, 'recording.json'));
+      // Compact, as the wall asks for it: the bare page then gets the same bytes.
+      const recording = await recordTraffic(server.url, byMode(context.mode, { full: 6, quick: 4, smoke: 2 }), join(dir, 'recording.json'), 30_000, 2, 'compact');
+      const markerIndex = recording.snapshot.queues.findIndex((q) => q.id === MARKER_QUEUE);
       context.log(`wall: ${queues} queues for ${wallSeconds} s…`);
-      const wall = await measurePage(browser, `${server.url}/`, wallSeconds);
+      const wall = await measurePage(browser, `${server.url}/`, wallSeconds, 5000, markerIndex);
       await server.stop();
       server = await startServer({ kind: 'floor', replay: join(dir, 'recording.json'), intervalMs: recording.intervalMs });
       context.log(`bare page: ${floorSeconds} s…`);
-      const floor = await measurePage(browser, `${server.url}/`, floorSeconds, 2000);
+      const floor = await measurePage(browser, `${server.url}/`, floorSeconds, 2000, markerIndex);
       for (const [name, f] of [['wall', wall], ['floor', floor]] as const) {
         context.log(
           `${name}: ${f.samples.length} values, send→paint p50 ${percentile(f.samples.map(sendToPaint), 0.5).toFixed(1)} ms, ` +

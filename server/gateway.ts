@@ -219,6 +219,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const sockets = createSocketGateway({
     httpServer,
     snapshot,
+    queueIds: board.queues.map((queue) => queue.id),
     history,
     thresholds: () => admin.state(),
     // What a person did goes out at once, not with the next beat: every screen sees it within a second.

@@ -1,11 +1,12 @@
 // A process holding many socket.io screens to one server (loopback), counting what each receives.
-// Args: --url --count [--reconnect=1]. IPC: { type: 'stats' } → counts; { type: 'reset' } zeroes them.
+// Args: --url --count [--reconnect=1] [--encoding=compact|json] (compact, as the renderer's screens ask). IPC: { type: 'stats' } → counts; { type: 'reset' } zeroes them.
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const count = Number(args.count);
 const reconnect = args.reconnect === '1';
+const encoding = args.encoding ?? 'compact';
 // The wall's reconnection settings (renderer/src/feed/feed-client.ts, HANDSHAKE_OPTIONS): recovery is timed with them.
 const HANDSHAKE_OPTIONS = { reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5, timeout: 5000 };
 
@@ -23,7 +24,7 @@ for (let i = 0; i < count; i++) {
   const socket = io(args.url!, {
     ...HANDSHAKE_OPTIONS,
     reconnection: reconnect,
-    auth: { protocol: PROTOCOL_VERSION, client: 'wall' },
+    auth: { protocol: PROTOCOL_VERSION, client: 'wall', encoding },
     transports: ['websocket'],
     forceNew: true,
   });

@@ -1,32 +1,33 @@
 import { deflateRawSync } from 'node:zlib';
-import { METRIC_IDS } from '../../shared/metrics';
+import { decodeCompactUpdate, encodeCompactUpdate, queueLayout, type CompactUpdate } from '../../shared/protocol/compact-update';
+import type { Update } from '../../shared/protocol/protocol';
 import type { Recording } from './recording';
 
 /**
- * What the recorded updates would weigh in other encodings, to size a protocol change before making it:
- * - compact: each patch as an array [queue index in the snapshot, updatedAt − serverTime, metric index, value, …],
- *   health as sent; no property names repeated 300 times.
- * - deflate: the JSON as sent, compressed (permessage-deflate), which costs CPU per screen, not per update.
+ * What the recorded updates weigh in each encoding, whichever form they were recorded in (the other is
+ * derived with shared/protocol/compact-update.ts, which gives back exactly the same update):
+ * - json: the readable form; compact: the form the renderer's screens ask for;
+ * - deflate: the readable JSON compressed (permessage-deflate), which costs CPU per screen, not per update.
  */
 export function encodedSizes(recording: Recording): { json: number; compact: number; deflate: number } {
-  const index = new Map(recording.snapshot.states.map((s, i) => [s.queueId, i]));
+  const layout = queueLayout(recording.snapshot.queues.map((q) => q.id));
   let json = 0;
   let compact = 0;
   let deflate = 0;
-  for (const update of recording.updates) {
-    const text = JSON.stringify(update);
+  for (const recorded of recording.updates) {
+    const { readable, short } = bothForms(recorded, layout, recording.encoding);
+    const text = JSON.stringify(readable);
     json += Buffer.byteLength(text);
     deflate += deflateRawSync(text).length;
-    const serverTime = update.serverTime as number;
-    const changes = update.changes.map((c) => {
-      const patch = c as { queueId: string; metrics?: Record<string, number | null>; health?: unknown; updatedAt?: number | null };
-      const row: unknown[] = [index.get(patch.queueId) ?? patch.queueId, patch.updatedAt == null ? null : patch.updatedAt - serverTime];
-      for (const [metric, value] of Object.entries(patch.metrics ?? {})) row.push(METRIC_IDS.indexOf(metric as (typeof METRIC_IDS)[number]), value);
-      if (patch.health) row.push(patch.health);
-      return row;
-    });
-    compact += Buffer.byteLength(JSON.stringify({ t: serverTime, s: update.seq, c: changes }));
+    compact += Buffer.byteLength(JSON.stringify(short));
   }
   const n = Math.max(1, recording.updates.length);
   return { json: json / n, compact: compact / n, deflate: deflate / n };
+}
+
+function bothForms(recorded: unknown, layout: ReturnType<typeof queueLayout>, encoding: Recording['encoding']): { readable: Update; short: CompactUpdate } {
+  if (encoding === 'json') return { readable: recorded as Update, short: encodeCompactUpdate(recorded as Update, layout) };
+  const decoded = decodeCompactUpdate(recorded, layout);
+  if (!decoded.ok) throw new Error(`recorded compact update does not decode: ${decoded.issues.join('; ')}`);
+  return { readable: decoded.value, short: recorded as CompactUpdate };
 }

@@ -76,6 +76,7 @@ async function startFloor(recording: Recording, listenPort: number): Promise<() 
   let seq = recording.snapshot.seq as number;
   let revision = recording.thresholds.revision as number;
   let marker = 1_000_000;
+  const markerIndex = recording.snapshot.queues.findIndex((q) => q.id === recording.markerQueue);
   io.on('connection', (socket) => {
     socket.emit('session', { role: 'display', name: 'floor' });
     socket.emit('thresholds', { ...recording.thresholds, revision });
@@ -91,7 +92,12 @@ async function startFloor(recording: Recording, listenPort: number): Promise<() 
     const update = recording.updates[index++ % recording.updates.length]!;
     seq += 1;
     marker += 1;
-    const changes = update.changes.map((c) => (c.queueId === recording.markerQueue ? { ...c, metrics: { ...c.metrics, backlog: marker } } : c));
+    if (update.c) {
+      const c = update.c.map((row) => (row[0] === markerIndex ? withBacklog(row, marker) : row));
+      io.emit('update', { ...update, t: Date.now(), s: seq, c });
+      return;
+    }
+    const changes = update.changes!.map((c) => (c.queueId === recording.markerQueue ? { ...c, metrics: { ...c.metrics, backlog: marker } } : c));
     io.emit('update', { ...update, serverTime: Date.now(), seq, changes });
   }, Number(args.intervalMs ?? recording.intervalMs));
   await new Promise<void>((resolve) => http.listen(listenPort, '127.0.0.1', resolve));
@@ -100,6 +106,19 @@ async function startFloor(recording: Recording, listenPort: number): Promise<() 
     clearInterval(timer);
     await new Promise<void>((resolve) => io.close(() => resolve()));
   };
+}
+
+/** A compact patch row with its backlog (metric 0) set to `value`: [queue, offset, metric, value, …, tail?]. */
+function withBacklog(row: unknown[], value: number): unknown[] {
+  const copy = [...row];
+  for (let i = 2; i + 1 < copy.length; i += 2) {
+    if (copy[i] === 0) {
+      copy[i + 1] = value;
+      return copy;
+    }
+  }
+  copy.splice(2, 0, 0, value);
+  return copy;
 }
 
 /** The bare page: writes the marker queue's backlog into one DOM node, as the wall writes it into a tile. */
@@ -112,7 +131,16 @@ const BARE_PAGE = `<!doctype html><meta charset="utf-8"><title>floor</title>
   const node = document.querySelector('[data-metric="backlog"]');
   const socket = io({ auth: { protocol: 2, client: 'web' } });
   const show = (state) => { const m = state && state.metrics; if (m && m.backlog != null) node.textContent = String(m.backlog); };
-  socket.on('snapshot', (s) => { show(s.states.find((q) => q.queueId === 'q-000') || s.states[0]); status.dataset.status = 'live'; });
-  socket.on('update', (u) => { for (const c of u.changes) if (c.queueId === 'q-000') show(c); });
+  let marker = -1;
+  socket.on('snapshot', (s) => {
+    marker = s.queues.findIndex((q) => q.id === 'q-000');
+    show(s.states.find((q) => q.queueId === 'q-000') || s.states[0]);
+    status.dataset.status = 'live';
+  });
+  socket.on('update', (u) => {
+    for (const c of u.changes || []) if (c.queueId === 'q-000') show(c);
+    // Compact (shared/protocol/compact-update.ts): [queue index, updatedAt offset, metric, value, …]; backlog is metric 0.
+    for (const row of u.c || []) if (row[0] === marker) for (let i = 2; i + 1 < row.length; i += 2) if (row[i] === 0) show({ metrics: { backlog: row[i + 1] } });
+  });
   socket.on('disconnect', () => { status.dataset.status = 'reconnecting'; });
 </script>`;

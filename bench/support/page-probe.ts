@@ -6,7 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
  * node changed, then the next requestAnimationFrame, then a task after that frame), and counts long tasks
  * and React commits (through the devtools hook, which production React also calls).
  */
-export const PROBE_SCRIPT = (markerSelector: string, markerQueue: string) => `(() => {
+export const PROBE_SCRIPT = (markerSelector: string, markerQueue: string, markerIndex: number) => `(() => {
   const now = () => performance.timeOrigin + performance.now();
   const probe = (window.__probe = { sent: new Map(), samples: [], longTasks: [], commits: 0, frames: 0 });
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
@@ -22,9 +22,17 @@ export const PROBE_SCRIPT = (markerSelector: string, markerQueue: string) => `((
         const arrivedAt = now();
         if (typeof event.data !== 'string' || !event.data.startsWith('42["update"')) return;
         const update = JSON.parse(event.data.slice(2))[1];
-        for (const change of update.changes) {
+        for (const change of update.changes || []) {
           if (change.queueId === ${JSON.stringify(markerQueue)} && change.metrics && change.metrics.backlog != null) {
             probe.sent.set(change.metrics.backlog, { serverTime: update.serverTime, updatedAt: change.updatedAt, arrivedAt });
+          }
+        }
+        for (const row of update.c || []) {
+          // The compact form names the marker by its index in the snapshot's queues (given: the snapshot may
+          // arrive by HTTP long-polling, before the upgrade to WebSocket), and backlog as metric 0.
+          if (row[0] !== ${markerIndex}) continue;
+          for (let i = 2; i + 1 < row.length; i += 2) {
+            if (row[i] === 0 && row[i + 1] != null) probe.sent.set(row[i + 1], { serverTime: update.t, updatedAt: update.t + row[1], arrivedAt });
           }
         }
       });

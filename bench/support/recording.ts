@@ -1,32 +1,35 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
+import { PROTOCOL_VERSION, type UpdateEncoding } from '../../shared/protocol/protocol';
 import { MARKER_QUEUE } from './synthetic';
 
 /** Gateway messages as one screen received them: the floor server replays these bytes. */
 export interface Recording {
   markerQueue: string;
   intervalMs: number;
-  snapshot: { seq: number; states: Array<{ queueId: string }> } & Record<string, unknown>;
+  /** The form the updates were asked for and are replayed in (shared/protocol/compact-update.ts for compact). */
+  encoding: UpdateEncoding;
+  snapshot: { seq: number; queues: Array<{ id: string }>; states: Array<{ queueId: string }> } & Record<string, unknown>;
   thresholds: { revision: number } & Record<string, unknown>;
-  updates: Array<{ changes: Array<{ queueId: string; metrics?: Record<string, unknown> }> } & Record<string, unknown>>;
+  /** Readable (`changes`) or compact (`c`) updates, exactly as received. */
+  updates: Array<{ changes?: Array<{ queueId: string; metrics?: Record<string, unknown> }>; c?: unknown[][] } & Record<string, unknown>>;
 }
 
-/** Listens to a gateway as a screen for `count` non-empty updates and writes them to `file`. */
-export async function recordTraffic(url: string, count: number, file: string, timeoutMs = 30_000, skipFirst = 2): Promise<Recording> {
-  const socket = io(url, { auth: { protocol: PROTOCOL_VERSION, client: 'web' }, transports: ['websocket'], forceNew: true, reconnection: false });
+/** Listens to a gateway as a screen asking for `encoding` for `count` non-empty updates and writes them to `file`. */
+export async function recordTraffic(url: string, count: number, file: string, timeoutMs = 30_000, skipFirst = 2, encoding: UpdateEncoding = 'json'): Promise<Recording> {
+  const socket = io(url, { auth: { protocol: PROTOCOL_VERSION, client: 'web', encoding }, transports: ['websocket'], forceNew: true, reconnection: false });
   try {
     return await new Promise<Recording>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`recording: fewer than ${count} updates from ${url} within ${timeoutMs} ms`)), timeoutMs);
-      const recording: Partial<Recording> & { updates: Recording['updates'] } = { markerQueue: MARKER_QUEUE, updates: [] };
+      const recording: Partial<Recording> & { updates: Recording['updates'] } = { markerQueue: MARKER_QUEUE, encoding, updates: [] };
       const times: number[] = [];
       // The first updates after connecting carry every metric once; screens in steady state see the later ones.
       let skip = skipFirst;
       socket.on('thresholds', (t: Recording['thresholds']) => (recording.thresholds = t));
       socket.on('snapshot', (s: Recording['snapshot']) => (recording.snapshot = s));
       socket.on('update', (u: Recording['updates'][number]) => {
-        if (u.changes.length === 0 || skip-- > 0) return;
+        if ((u.changes ?? u.c ?? []).length === 0 || skip-- > 0) return;
         recording.updates.push(u);
         times.push(Date.now());
         if (recording.updates.length < count) return;

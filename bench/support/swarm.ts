@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import type { UpdateEncoding } from '../../shared/protocol/protocol';
 
 export interface SwarmStats {
   connected: number;
@@ -9,14 +10,14 @@ export interface SwarmStats {
   liveAt: number[];
 }
 
-/** Screens spread over `processes` client processes (bench/support/client-swarm.ts). */
+/** Screens spread over `processes` client processes (bench/support/client-swarm.ts), asking for `encoding` as the wall does. */
 export class Swarm {
   private constructor(private readonly children: ChildProcess[]) {}
 
-  static async start(url: string, count: number, processes = 2, reconnect = false): Promise<Swarm> {
+  static async start(url: string, count: number, processes = 2, reconnect = false, encoding: UpdateEncoding = 'compact'): Promise<Swarm> {
     const per = Math.ceil(count / processes);
     const children = Array.from({ length: processes }, (_, i) =>
-      fork('bench/support/client-swarm.ts', [`--url=${url}`, `--count=${Math.min(per, count - i * per)}`, `--reconnect=${reconnect ? 1 : 0}`], {
+      fork('bench/support/client-swarm.ts', [`--url=${url}`, `--count=${Math.min(per, count - i * per)}`, `--reconnect=${reconnect ? 1 : 0}`, `--encoding=${encoding}`], {
         execArgv: ['--import', 'tsx'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       }),

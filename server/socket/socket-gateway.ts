@@ -10,10 +10,11 @@ import {
   type HandshakeRefusal,
   type HistoryRequest,
   type HistoryResponse,
-  type ServerToClientEvents,
   type Snapshot,
   type Update,
+  type UpdateEncoding,
 } from '../../shared/protocol/protocol';
+import { encodeCompactUpdate, queueLayout, type ServerToClientEventsAnyEncoding } from '../../shared/protocol/compact-update';
 import { parseWith } from '../../shared/protocol/validation';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import type { TokenRegistry } from '../auth/token-registry';
@@ -30,7 +31,10 @@ interface SocketData {
   lastResyncAt: number;
 }
 
-type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>;
+
+/** One room per update encoding: each broadcast is encoded once per encoding, then written to every socket in its room. */
+const ENCODING_ROOMS: Readonly<Record<UpdateEncoding, string>> = { json: 'encoding:json', compact: 'encoding:compact' };
 
 /** Every command's answer: ok, or a code and the issues naming each field. */
 export type CommandAnswer = { ok: true } | { ok: false; code: string; issues: string[] };
@@ -49,6 +53,8 @@ export function defineCommand<S extends z.ZodType>(role: Role, schema: S, run: (
 export interface SocketGatewayOptions {
   httpServer: HttpServer;
   snapshot: () => Snapshot;
+  /** The ids of the snapshot's `queues`, in order, fixed for the gateway's life: compact updates refer to queues by index in it. */
+  queueIds: readonly string[];
   thresholds: () => ThresholdState;
   history: (request: HistoryRequest) => HistoryResponse;
   /** Commands by event name, answered through the acknowledgement callback. */
@@ -74,7 +80,8 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   const knownEvents = ['resync', 'history', ...Object.keys(options.commands)];
   const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
+  const layout = queueLayout(options.queueIds);
+  const io = new Server<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
     serveClient: false,
     // Screens notice a silent gateway themselves, from the updates and heartbeats it sends (SILENCE_LIMIT_MS);
@@ -102,6 +109,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     const { client } = socket.data;
     socket.data.lastResyncAt = 0;
     increment(stats.clientsByKind, client);
+    void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     socket.emit('thresholds', options.thresholds());
     socket.emit('snapshot', options.snapshot());
@@ -212,7 +220,9 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     broadcast(update: Update): void {
       stats.updatesSent += 1;
       dropSlowConsumers();
-      io.emit('update', update);
+      const rooms = io.of('/').adapter.rooms;
+      if (rooms.has(ENCODING_ROOMS.json)) io.to(ENCODING_ROOMS.json).emit('update', update);
+      if (rooms.has(ENCODING_ROOMS.compact)) io.to(ENCODING_ROOMS.compact).emit('update', encodeCompactUpdate(update, layout));
     },
     close(): Promise<void> {
       return new Promise((resolve) => {

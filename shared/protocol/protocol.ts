@@ -129,12 +129,22 @@ export type Rejection = z.infer<typeof RejectionSchema>;
 
 export const CLIENT_KINDS = ['wall', 'desk', 'settings', 'web'] as const;
 
+/**
+ * How the gateway sends `update` to this screen: `json`, the readable form above (the default), or
+ * `compact` (shared/protocol/compact-update.ts), the same update with queues and metrics as indices.
+ * Additive within protocol 2: a gateway that predates it ignores the field and sends `json`, which
+ * screens asking for `compact` still accept.
+ */
+export const UPDATE_ENCODINGS = ['json', 'compact'] as const;
+export type UpdateEncoding = (typeof UPDATE_ENCODINGS)[number];
+
 /** socket.io handshake `auth` payload. */
 export const HandshakeSchema = z.object({
   protocol: z.number().int(),
   client: z.enum(CLIENT_KINDS),
   /** The screen's token: its role (display, lead, manager) and the name its actions are recorded under. */
   token: z.string().min(1).max(512).optional(),
+  encoding: z.enum(UPDATE_ENCODINGS, { error: `must be one of ${UPDATE_ENCODINGS.map((e) => `"${e}"`).join(', ')} (default "json")` }).optional(),
 });
 export type Handshake = z.infer<typeof HandshakeSchema>;
 
@@ -211,6 +221,7 @@ export interface ServerToClientEvents {
   /** Threshold overrides and profiles: on connect and after every change. */
   thresholds: (state: ThresholdState) => void;
   snapshot: (snapshot: Snapshot) => void;
+  /** The readable form; a screen that asked for `encoding: 'compact'` gets a CompactUpdate (compact-update.ts) instead. */
   update: (update: Update) => void;
   heartbeat: (heartbeat: Heartbeat) => void;
   rejected: (rejection: Rejection) => void;

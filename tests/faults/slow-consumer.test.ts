@@ -6,7 +6,7 @@ import { TokenRegistry } from '../../server/auth/token-registry';
 import { silentLogger } from '../../server/runtime/logger';
 import { GatewayStats } from '../../server/runtime/stats';
 import { createSocketGateway } from '../../server/socket/socket-gateway';
-import type { Snapshot, Update } from '../../shared/protocol/protocol';
+import type { Snapshot, Update, UpdateEncoding } from '../../shared/protocol/protocol';
 import { FakeTime } from '../support/fake-time';
 import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
 
@@ -31,6 +31,7 @@ async function start(maxBufferedBytes: number) {
   const gateway = createSocketGateway({
     httpServer,
     snapshot: () => snapshot,
+    queueIds: [],
     thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
     history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
     commands: {},
@@ -49,8 +50,8 @@ async function start(maxBufferedBytes: number) {
 }
 
 /** A screen that connects, then stops reading its TCP socket: the kernel's and the gateway's buffers fill. */
-async function frozenScreen(url: string): Promise<TestSocket> {
-  const socket = connect(url);
+async function frozenScreen(url: string, encoding: UpdateEncoding = 'json'): Promise<TestSocket> {
+  const socket = connect(url, { protocol: 2, client: 'wall', encoding });
   sockets.push(socket);
   await nextEvent(socket, 'snapshot');
   const engine = (socket.io as unknown as { engine: { transport: { ws: { _socket: { pause(): void; destroy(): void } } } } }).engine;
@@ -64,14 +65,15 @@ const padding = 'x'.repeat(20_000);
 const update = (seq: number): Update => ({ serverTime: 0, seq, changes: [{ queueId: `q-${padding}`, updatedAt: seq }] }) as never;
 
 describe('a screen that stops reading', () => {
-  it('is dropped as a slow consumer once it has more than the limit queued; readers get every update', async () => {
+  // Either encoding: both rooms' sockets are checked before each broadcast.
+  it.each(['json', 'compact'] as const)('is dropped as a slow consumer once it has more than the limit queued; readers get every update (%s)', async (encoding) => {
     const { gateway, stats, url } = await start(LIMIT);
-    const reader = connect(url);
+    const reader = connect(url, { protocol: 2, client: 'wall', encoding });
     sockets.push(reader);
     await nextEvent(reader, 'snapshot');
     let received = 0;
     reader.on('update', () => received++);
-    await frozenScreen(url);
+    await frozenScreen(url, encoding);
     let peak = 0;
     // A beat at a time (the gateway sends at most two a second; here as fast as the loop turns).
     for (let seq = 1; seq <= 600; seq++) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../../tests/support/renderer-fixtures';
 import { createAppStore } from '../store/store';
-import { HANDSHAKE_OPTIONS, startFeedClient, type FeedSocket } from './feed-client';
+import { encodeCompactUpdate, queueLayout } from '../../../shared/protocol/compact-update';
+import type { Update } from '../../../shared/protocol/protocol';
+import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient, type FeedSocket } from './feed-client';
 
 class FakeSocket implements FeedSocket {
   private listeners = new Map<string, Array<(...args: unknown[]) => void>>();
@@ -36,7 +38,8 @@ function setup() {
   return { store, socket, frames, runFrames, writes: () => writes };
 }
 
-const update = (seq: number, backlog: number) => ({ serverTime: 1, seq, changes: [{ queueId: 'lis-chat', metrics: { backlog } }] });
+const layoutOfFixture = queueLayout(snapshot(7).queues.map((q) => q.id));
+const update = (seq: number, backlog: number): Update => ({ serverTime: 1, seq, changes: [{ queueId: 'lis-chat', metrics: { backlog } }] });
 
 describe('feed client', () => {
   it('goes live on a valid snapshot and corrects for the gateway clock', () => {
@@ -103,6 +106,65 @@ describe('feed client', () => {
     expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^snapshot: /) });
     expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
     expect(store.getState().feed.queues).toHaveLength(3);
+  });
+
+  it('asks for the compact update in its handshake', () => {
+    expect(handshakeAuth('wall', null)).toEqual({ protocol: 2, client: 'wall', encoding: 'compact' });
+    expect(handshakeAuth('desk', 'ana-token')).toMatchObject({ client: 'desk', encoding: 'compact', token: 'ana-token' });
+  });
+
+  it('applies a compact update exactly as the readable one', () => {
+    const readable: Update = {
+      serverTime: 1_700_000_000_000,
+      seq: 8,
+      changes: [
+        { queueId: 'ams-phone', metrics: { backlog: 31, slaAttainment: 88.5 }, updatedAt: 1_699_999_999_200 },
+        { queueId: 'lis-chat', health: { status: 'critical', metrics: { backlog: 'critical' }, stale: null, atRisk: null }, updatedAt: null },
+      ],
+    };
+    const compact = encodeCompactUpdate(readable, layoutOfFixture);
+    expect(compact.c[0]).toEqual([2, -800, 0, 31, 6, 88.5]);
+    const viaCompact = setup();
+    const viaReadable = setup();
+    for (const { socket } of [viaCompact, viaReadable]) socket.receive('snapshot', snapshot(7));
+    viaCompact.socket.receive('update', JSON.parse(JSON.stringify(compact)));
+    viaReadable.socket.receive('update', readable);
+    viaCompact.runFrames();
+    viaReadable.runFrames();
+    const feed = viaCompact.store.getState().feed;
+    expect(feed.states['ams-phone']).toMatchObject({ metrics: { backlog: 31, slaAttainment: 88.5 }, updatedAt: 1_699_999_999_200 });
+    expect(feed.states['lis-chat']).toMatchObject({ health: { status: 'critical' }, updatedAt: null });
+    expect(feed).toEqual(viaReadable.store.getState().feed);
+    expect(viaCompact.store.getState().connection.invalidMessages).toBe(0);
+  });
+
+  it('counts a malformed compact update, asks for a snapshot at once, and keeps what it had gathered', () => {
+    const { store, socket, runFrames } = setup();
+    socket.receive('snapshot', snapshot(7));
+    socket.receive('update', encodeCompactUpdate(update(8, 50), layoutOfFixture));
+    const malformed = encodeCompactUpdate(update(9, 60), layoutOfFixture);
+    malformed.c[0]![3] = -1;
+    socket.receive('update', malformed);
+    expect(socket.emitted).toEqual(['resync']);
+    expect(store.getState().connection.invalidMessages).toBe(1);
+    expect(store.getState().connection.problem).toEqual({ key: 'invalid', detail: 'update: c[0][3]: backlog: must be 0 or more' });
+    socket.receive('update', encodeCompactUpdate(update(10, 70), layoutOfFixture)); // waiting for the snapshot: ignored
+    runFrames();
+    expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(50);
+    expect(socket.emitted).toEqual(['resync']);
+  });
+
+  it('never applies indices to another queue list: a layout mismatch is counted and resyncs', () => {
+    const { store, socket, runFrames } = setup();
+    socket.receive('snapshot', snapshot(7));
+    const reordered = queueLayout(['ams-phone', 'lis-email', 'lis-chat']);
+    socket.receive('update', encodeCompactUpdate({ serverTime: 1, seq: 8, changes: [{ queueId: 'ams-phone', metrics: { backlog: 99 } }] }, reordered));
+    runFrames();
+    expect(socket.emitted).toEqual(['resync']);
+    expect(store.getState().connection.invalidMessages).toBe(1);
+    expect(store.getState().connection.problem).toMatchObject({ detail: expect.stringMatching(/^update: l: layout .* is not the layout of the snapshot held/) });
+    expect(store.getState().feed.states['lis-chat']?.metrics.backlog).toBe(4);
+    expect(store.getState().feed.states['ams-phone']?.metrics.backlog).not.toBe(99);
   });
 
   it('says it is reconnecting when the connection drops, and reconnects after a server-side close', () => {

@@ -7,7 +7,10 @@ import {
   UpdateSchema,
   type Alert,
   type QueueStatePatch,
+  type Update,
+  type UpdateEncoding,
 } from '../../../shared/protocol/protocol';
+import { decodeCompactUpdate, queueLayout, type QueueLayout } from '../../../shared/protocol/compact-update';
 import { SessionSchema, ThresholdStateSchema } from '../../../shared/protocol/admin-protocol';
 import { parseWith } from '../../../shared/protocol/validation';
 import type { AppStore } from '../store/store';
@@ -48,8 +51,19 @@ export const HANDSHAKE_OPTIONS = {
   timeout: 5000,
 } as const;
 
-export function handshakeAuth(client: ClientKind, token: string | null) {
-  return { protocol: PROTOCOL_VERSION, client, ...(token ? { token } : {}) };
+/** Screens ask for the compact update (a fifth of the bytes); they still accept the readable one from a gateway that predates it. */
+export function handshakeAuth(client: ClientKind, token: string | null, encoding: UpdateEncoding = 'compact') {
+  return { protocol: PROTOCOL_VERSION, client, encoding, ...(token ? { token } : {}) };
+}
+
+type ParsedUpdate = { ok: true; value: Update } | { ok: false; reason: 'invalid' | 'layout'; issues: string[] };
+
+/** The compact form has `t`/`c` where the readable one has `serverTime`/`changes`; either is validated in full. */
+function parseUpdate(data: unknown, layout: QueueLayout): ParsedUpdate {
+  const compact = typeof data === 'object' && data !== null && !('changes' in data) && ('c' in data || 't' in data);
+  if (compact) return decodeCompactUpdate(data, layout);
+  const parsed = parseWith(UpdateSchema, data);
+  return parsed.ok ? parsed : { ok: false, reason: 'invalid', issues: parsed.issues };
 }
 
 export type ClientKind = 'wall' | 'desk' | 'settings' | 'web';
@@ -64,6 +78,8 @@ const TOKEN_REFUSALS = new Set(['unauthorized', 'bad-token', 'revoked-token', 't
  */
 export function startFeedClient({ store, socket, requestFrame, now = Date.now, every = defaultEvery }: FeedClientOptions): () => void {
   let expectedSeq: number | null = null;
+  /** The queue list of the snapshot held, which compact updates index into; null before the first snapshot. */
+  let layout: QueueLayout | null = null;
   let pending: QueueStatePatch[] = [];
   let pendingAlerts: Alert[] = [];
   let pendingSeq = 0;
@@ -90,6 +106,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
     pending = [];
     pendingAlerts = [];
     expectedSeq = parsed.value.seq + 1;
+    layout = queueLayout(parsed.value.queues.map((queue) => queue.id));
     actions().applySnapshot(parsed.value, now());
     actions().setConnection('live');
   });
@@ -116,8 +133,18 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
 
   socket.on('update', (data: never) => {
     actions().messageReceived(now());
-    const parsed = parseWith(UpdateSchema, data);
-    if (!parsed.ok) return actions().invalidMessage({ key: 'invalid', detail: `update: ${parsed.issues.slice(0, 3).join('; ')}` });
+    if (layout === null) return; // before the first snapshot: nothing to apply it to
+    const parsed = parseUpdate(data, layout);
+    if (!parsed.ok) {
+      // Not applied, so its seq is missing: counted, and a fresh snapshot asked for at once. What was already
+      // gathered is valid and still written; the snapshot replaces it anyway.
+      actions().invalidMessage({ key: 'invalid', detail: `update: ${parsed.issues.slice(0, 3).join('; ')}` });
+      if (expectedSeq !== null) {
+        expectedSeq = null;
+        socket.emit('resync');
+      }
+      return;
+    }
     const { seq, changes, alerts } = parsed.value;
     if (expectedSeq === null || seq < expectedSeq) return; // before the snapshot, or already folded into it
     if (seq > expectedSeq) {
