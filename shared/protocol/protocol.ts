@@ -8,7 +8,10 @@ import type { AdminResult, AuditListResult, ExportResult, SaveThresholdsRequest,
  * Bump PROTOCOL_VERSION on any change a peer of the previous version could misread;
  * the gateway refuses a handshake with another version and says which one it speaks.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
+// 3: the slaBreached metric (every metrics object carries it), queue groups in the snapshot, and the
+//    handshake's `encoding` (compact updates). A protocol-2 screen would drop the new metric and refuse
+//    alerts on it, and a protocol-3 screen would refuse a protocol-2 snapshot without it: both sides move.
 
 const LevelSchema = z.enum(['ok', 'warning', 'critical']);
 const epochMs = z.number().int().nonnegative();
@@ -132,8 +135,7 @@ export const CLIENT_KINDS = ['wall', 'desk', 'settings', 'web'] as const;
 /**
  * How the gateway sends `update` to this screen: `json`, the readable form above (the default), or
  * `compact` (shared/protocol/compact-update.ts), the same update with queues and metrics as indices.
- * Additive within protocol 2: a gateway that predates it ignores the field and sends `json`, which
- * screens asking for `compact` still accept.
+ * Screens asking for `compact` still accept a readable update.
  */
 export const UPDATE_ENCODINGS = ['json', 'compact'] as const;
 export type UpdateEncoding = (typeof UPDATE_ENCODINGS)[number];
