@@ -46,7 +46,7 @@ export const sparklines: Benchmark = {
       const results: Record<string, Awaited<ReturnType<typeof measurePage>>> = {};
       for (const chart of ['none', 'svg', 'recharts']) {
         context.log(`${chart}: ${count} tiles, ${seconds} s…`);
-        results[chart] = await measurePage(browser, `${served.url}/?chart=${chart}&count=${count}&points=60`, seconds, 3000);
+        results[chart] = await measurePage(browser, `${served.url}/?chart=${chart}&count=${count}&points=60`, seconds, 3000, []);
         const r = results[chart]!;
         context.log(`${chart}: script ${r.scriptMsPerSecond.toFixed(1)} ms/s, busy ${r.taskMsPerSecond.toFixed(1)} ms/s, long tasks ${r.longTasks.length}, ${r.commitsPerSecond.toFixed(1)} commits/s`);
       }
