@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { LaunchOptionsSchema, type AppSettings, type LaunchOptions } from '../../shared/ipc/ipc-contract';
 import { parseWith } from '../../shared/protocol/validation';
+import { LAUNCH_FLAGS } from '../../shared/ipc/app-settings';
 import { SETTING_RULES } from './settings/settings-file';
 
 export const GATEWAY_URL_ENV = 'QUEUEBOARD_GATEWAY_URL';
@@ -15,14 +16,9 @@ export class LaunchOptionsError extends Error {
 
 type Field = keyof LaunchOptions;
 
-/** Command-line flag → field; other arguments (Chromium switches, the app path) are not ours to judge. */
-export const LAUNCH_FLAGS: Record<string, Field> = {
-  '--gateway': 'gatewayUrl',
-  '--mode': 'mode',
-  '--office': 'officeId',
-  '--group': 'groupId',
-  '--display': 'display',
-};
+// Command-line flag → field (shared with the settings pane); other arguments (Chromium switches, the app
+// path) are not ours to judge.
+export { LAUNCH_FLAGS };
 
 /**
  * Reads `--gateway=URL --mode=wall|desk --office=ID --group=ID --display=N` and `QUEUEBOARD_GATEWAY_URL`: only the

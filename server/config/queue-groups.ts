@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ChannelSchema, SlugSchema, type Queue, type QueueGroup } from '../../shared/model';
 
+/** Whether a group says which queues it holds at all (else the schema names the group, not its emptiness). */
+function hasRule(group: { queues?: unknown; channels?: unknown; teams?: unknown }): boolean {
+  return group.queues !== undefined || group.channels !== undefined || group.teams !== undefined;
+}
+
 /**
  * A queue group in the configuration: a name and a rule. A queue belongs to the group when it is listed
  * in `queues`, OR its channel is among `channels`, OR its team's name is among `teams`; so
@@ -16,7 +21,7 @@ export const QueueGroupConfigSchema = z
     teams: z.array(z.string().min(1).max(80)).min(1).optional(),
   })
   .strict()
-  .refine((g) => g.queues !== undefined || g.channels !== undefined || g.teams !== undefined, {
+  .refine(hasRule, {
     message: 'must say which queues it holds: queues, channels or teams (any of them)',
   });
 export type QueueGroupConfig = z.infer<typeof QueueGroupConfigSchema>;
@@ -48,8 +53,7 @@ export function checkQueueGroups(groups: readonly QueueGroupConfig[], queues: re
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'teams', i], message: `names team "${name}", which no queue has (teams: ${teams.join(', ')})` });
       }
     });
-    const hasRule = group.queues !== undefined || group.channels !== undefined || group.teams !== undefined;
-    if (hasRule && resolveQueueGroups([group], queues)[0]!.queueIds.length === 0) {
+    if (hasRule(group) && resolveQueueGroups([group], queues)[0]!.queueIds.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['groups', index], message: 'holds no queue: its rule matches none of the configured queues' });
     }
   });

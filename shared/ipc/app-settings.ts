@@ -1,4 +1,4 @@
-import { AppSettingsSchema, type AppSettingName, type AppSettings } from './ipc-contract';
+import { AppSettingsSchema, type AppSettingName, type AppSettings, type LaunchOptions } from './ipc-contract';
 
 /**
  * The app's local settings (kept by main in settings.json): their defaults and, in words, what each
@@ -52,3 +52,12 @@ export function checkSetting(name: string, value: unknown): { ok: true; value: u
   const orNull = NULL_MEANS[field] ? `, or null (${NULL_MEANS[field]})` : '';
   return { ok: false, issue: `${field}: must be ${SETTING_RULES[field]}${orNull}` };
 }
+
+/** Command-line flag → the setting it overrides for one run (main parses them; the settings pane names them). */
+export const LAUNCH_FLAGS: Readonly<Record<string, keyof LaunchOptions>> = {
+  '--gateway': 'gatewayUrl',
+  '--mode': 'mode',
+  '--office': 'officeId',
+  '--group': 'groupId',
+  '--display': 'display',
+};

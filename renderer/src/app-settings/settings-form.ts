@@ -1,4 +1,4 @@
-import { checkSetting } from '../../../shared/ipc/app-settings';
+import { checkSetting, LAUNCH_FLAGS } from '../../../shared/ipc/app-settings';
 import type { AppSettingName, AppSettings, AppSettingsPatch } from '../../../shared/ipc/ipc-contract';
 
 /** What the form holds for each setting: the text of its control ('' for "none" where null is allowed). */
@@ -6,14 +6,8 @@ export type SettingsForm = Record<AppSettingName, string>;
 
 export const FORM_ORDER: readonly AppSettingName[] = ['gatewayUrl', 'token', 'mode', 'officeId', 'groupId', 'display', 'language', 'startAtLogin'];
 
-/** Which command-line flag overrides a setting for one run (launch-options in main). */
-export const FLAG_OF: Partial<Record<AppSettingName, string>> = {
-  gatewayUrl: '--gateway',
-  mode: '--mode',
-  officeId: '--office',
-  groupId: '--group',
-  display: '--display',
-};
+/** Which command-line flag overrides a setting for one run. */
+export const FLAG_OF: Partial<Record<AppSettingName, string>> = Object.fromEntries(Object.entries(LAUNCH_FLAGS).map(([flag, name]) => [name, flag]));
 
 export function toForm(settings: AppSettings): SettingsForm {
   return {

@@ -1,3 +1,4 @@
+import { SlugSchema } from '../../../shared/model';
 import { BRIDGE_KEY, type LaunchOptions, type QueueboardBridge } from '../../../shared/ipc/ipc-contract';
 
 export const VIEWS = ['wall', 'desk', 'settings', 'pins'] as const;
@@ -66,5 +67,5 @@ function takeToken(win: Window): string | null {
 /** An id from the address, or null when absent or not a valid id (it ends up in text and selectors). */
 function slugParam(params: URLSearchParams, name: string): string | null {
   const value = params.get(name);
-  return value && /^[a-z0-9][a-z0-9-]{0,62}$/.test(value) ? value : null;
+  return value !== null && SlugSchema.safeParse(value).success ? value : null;
 }
