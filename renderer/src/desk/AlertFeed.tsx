@@ -11,7 +11,7 @@ import { useDeskServices, usePins } from './desk-services-context';
 import { isPinned } from './pin-store';
 import { matchesFilters, type DeskFilters } from './queue-order';
 import { snoozeUntil, type SnoozeChoice } from './snooze';
-import { DESK_LOCALE } from './desk-locale';
+import { USER_LOCALE } from '../format/user-locale';
 
 /** This laptop's clock, read when the lead clicks (never during render). */
 const localNow = () => Date.now();
@@ -77,7 +77,7 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
               alert={alert}
               queueName={queue?.name ?? alert.queueId}
               officeName={office?.name ?? ''}
-              locale={DESK_LOCALE}
+              locale={USER_LOCALE}
               now={now}
               pinned={isPinned(pinState, pin)}
               onTogglePin={() => pins.set(pin, !isPinned(pinState, pin))}

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { problemText } from '../i18n/problem-text';
 import { findAppSettingsBridge } from '../app-settings/app-settings-bridge';
 import { AppSettingsPane } from '../app-settings/AppSettingsPane';
-import { DESK_LOCALE } from './desk-locale';
+import { USER_LOCALE } from '../format/user-locale';
 
 const METRIC_HEADINGS: Record<(typeof ROW_METRICS)[number], string> = {
   backlog: 'Backlog',
@@ -166,7 +166,7 @@ export function DeskView() {
                       queue={queue}
                       officeName={office?.name ?? queue.officeId}
                       state={states[queue.id]}
-                      locale={DESK_LOCALE}
+                      locale={USER_LOCALE}
                       pinned={isPinned(pinState, { kind: 'queue', id: queue.id })}
                       onTogglePin={() => togglePin(queue)}
                       highlighted={focused === queue.id}

@@ -6,7 +6,7 @@ import { useAppStore } from '../store/store-context';
 import { useNow } from '../wall/use-now';
 import { PinnedAlertItem } from './PinnedAlertItem';
 import { PinnedQueueItem } from './PinnedQueueItem';
-import { DESK_LOCALE } from '../desk/desk-locale';
+import { USER_LOCALE } from '../format/user-locale';
 
 /** Container: the pinned queues and alerts, compact (in the app: the always-on-top pin window). */
 export function PinsView() {
@@ -58,7 +58,7 @@ export function PinsView() {
                 queue={queue}
                 officeName={office?.name ?? queue.officeId}
                 state={states[id]}
-                locale={DESK_LOCALE}
+                locale={USER_LOCALE}
                 live={live}
                 onUnpin={() => pins.set({ kind: 'queue', id }, false)}
               />
@@ -78,7 +78,7 @@ export function PinsView() {
                 alertId={id}
                 alert={alert}
                 queueName={queue?.name ?? null}
-                locale={DESK_LOCALE}
+                locale={USER_LOCALE}
                 now={now}
                 onUnpin={() => pins.set({ kind: 'alert', id }, false)}
               />

@@ -3,6 +3,7 @@ import type { Office } from '../../../shared/model';
 import { formatMetric } from '../format/metric';
 import type { QueuePreview } from './preview';
 import { StatusChange, StatusWord } from './StatusWord';
+import { USER_LOCALE } from '../format/user-locale';
 
 export interface PreviewPanelProps {
   previews: readonly QueuePreview[];
@@ -32,7 +33,7 @@ export function PreviewPanel({ previews, offices, hasEdits }: PreviewPanelProps)
                 <span className="preview-causes">
                   {p.changes.map((c) => (
                     <span key={c.metric} className="preview-cause">
-                      {METRICS[c.metric].label} {formatMetric(c.metric, c.value, office?.locale ?? 'en-GB')}: <StatusWord status={c.before} /> → <StatusWord status={c.after} />
+                      {METRICS[c.metric].label} {formatMetric(c.metric, c.value, USER_LOCALE)}: <StatusWord status={c.before} /> → <StatusWord status={c.after} />
                     </span>
                   ))}
                 </span>

@@ -6,6 +6,7 @@ import { LevelRowView, type RowNow } from './LevelRowView';
 import { levelNow } from './preview';
 import type { Draft, DraftField, EditProblem } from './threshold-draft';
 import { describeOrigin, type LevelRow, type ThresholdTableModel } from './threshold-rows';
+import { USER_LOCALE } from '../format/user-locale';
 
 export interface ThresholdTableProps {
   metric: MetricId;
@@ -101,8 +102,8 @@ export function ThresholdTable(props: ThresholdTableProps) {
               </td>
               <th scope="rowgroup" colSpan={7}>{group.office.name}</th>
             </tr>
-            {rowView(group.officeRow, group.office.locale)}
-            {group.queues.map((row) => rowView(row, group.office.locale))}
+            {rowView(group.officeRow, USER_LOCALE)}
+            {group.queues.map((row) => rowView(row, USER_LOCALE))}
           </tbody>
         );
       })}
