@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel, type Office, type Queue } from '../../../shared/model';
-import { en } from '../i18n/en';
+import { en } from '../../../shared/i18n/en';
 import { NO_FILTERS, type DeskFilters } from './queue-order';
 
 export interface DeskFilterBarProps {

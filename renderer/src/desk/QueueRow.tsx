@@ -1,7 +1,7 @@
 import type { Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
 import { formatMetric } from '../format/metric';
-import { en } from '../i18n/en';
+import { en } from '../../../shared/i18n/en';
 import { ChannelGlyph } from '../wall/ChannelGlyph';
 import { StatusIcon } from '../wall/StatusIcon';
 import { PinButton } from './PinButton';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en } from '../../../shared/i18n/en';
 import { createI18n, languageOf } from './i18n';
-import { nl } from './nl';
-import { pt } from './pt';
+import { nl } from '../../../shared/i18n/nl';
+import { pt } from '../../../shared/i18n/pt';
 
 const keys = (value: unknown, prefix = ''): string[] =>
   typeof value === 'object' && value !== null

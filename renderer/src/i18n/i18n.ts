@@ -1,7 +1,7 @@
 import { createInstance, type i18n as I18n } from 'i18next';
-import { en } from './en';
-import { nl } from './nl';
-import { pt } from './pt';
+import { en } from '../../../shared/i18n/en';
+import { nl } from '../../../shared/i18n/nl';
+import { pt } from '../../../shared/i18n/pt';
 
 /** The wall's languages, by the locale used for numbers and times (Intl) when that language is chosen. */
 export const LANGUAGES = { en: 'en-GB', pt: 'pt-PT', nl: 'nl-NL' } as const;

@@ -1,4 +1,4 @@
-/** English: the source of every key. Portuguese and Dutch must have the same keys (checked by a test). */
+/** English: the source of every key, for every runtime (renderer views, main's tray and notifications). Portuguese and Dutch must have the same keys (checked by a test). */
 export const en = {
   status: { ok: 'OK', warning: 'Warning', critical: 'Critical', 'no-data': 'No data', stale: 'Stale' },
   tile: {
