@@ -1,11 +1,6 @@
-import type { Logger } from '../../runtime/logger';
-import { resolveToken } from '../http/connection-config';
-import { PoliteClient } from '../http/polite-client';
-import { RateBudget } from '../http/rate-budget';
-import { redactingLogger } from '../http/redact';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
-import { createPolledSource, type PolledSource } from '../polling/polled-source';
-import { validItems, type SkipCounter } from '../polling/valid-items';
+import { createConnectorKit } from '../polling/connector-kit';
+import type { PolledSource } from '../polling/polled-source';
 import type { SourceSink } from '../source';
 import {
   backlogQuery,
@@ -48,26 +43,21 @@ interface SearchedQueue {
  */
 export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
-  const token = resolveToken(connection, options.env);
-  const credentials = Buffer.from(`${token}:X`).toString('base64');
-  const secrets = [token, credentials];
-  const logger: Logger = redactingLogger(options.logger, secrets);
-  const client = new PoliteClient({
+  const { client, logger, validItems, polledSource } = createConnectorKit({
     label: 'Freshdesk',
+    connection,
+    queueIds: queues.map((q) => q.id),
     baseUrl: freshdeskBaseUrl(connection),
-    headers: { authorization: `Basic ${credentials}` },
-    secrets,
-    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: connection.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE }),
+    // The API key is the Basic user name; the password is ignored.
+    credentials: (token) => {
+      const basic = Buffer.from(`${token}:X`).toString('base64');
+      return { headers: { authorization: `Basic ${basic}` }, encoded: [basic] };
+    },
+    defaultLimitPerMinute: DEFAULT_LIMIT_PER_MINUTE,
     readRateInfo: freshdeskRateInfo,
-    fetch: options.fetch,
-    clock,
-    sleep: options.sleep,
-    random: options.random,
-    logger,
-    timeoutMs: connection.timeoutMs,
+    capabilities: options,
   });
   const tracker = new FreshdeskTicketTracker(new Map(queues.map((q) => [q.source.groupId, q.id])));
-  const counter: SkipCounter = { skipped: 0 };
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
   const lastOverdue = new Map<string, string>();
 
@@ -78,7 +68,7 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     for (let page = 1; page <= SEARCH_MAX_PAGES; page++) {
       const body = await client.json(SearchPageSchema, { path: '/api/v2/search/tickets', query: { query: backlogQuery(queue.source.groupId), page }, signal });
       total = body.total;
-      tickets.push(...validItems(SearchTicketSchema, body.results, { label: 'Freshdesk', list: 'results', logger, counter }));
+      tickets.push(...validItems(SearchTicketSchema, body.results, 'results'));
       complete = body.results.length < SEARCH_PAGE_SIZE || page * SEARCH_PAGE_SIZE >= total;
       if (complete) break;
     }
@@ -118,7 +108,7 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
         query: { updated_since: new Date(updatedSince).toISOString(), include: 'stats', order_by: 'updated_at', order_type: 'asc', per_page: LIST_PAGE_SIZE, page },
         signal,
       });
-      const tickets = validItems(StatsTicketSchema, body, { label: 'Freshdesk', list: 'tickets', logger, counter });
+      const tickets = validItems(StatsTicketSchema, body, 'tickets');
       const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
       if (events.length > 0) sink.events(connection.id, events);
       for (const ticket of tickets) newest = Math.max(newest, ticket.updated_at);
@@ -128,27 +118,15 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     updatedSince = newest;
   };
 
-  return createPolledSource({
-    id: connection.id,
-    label: 'Freshdesk',
-    queueIds: queues.map((q) => q.id),
-    pollMs: connection.pollSeconds * 1000,
-    clock,
-    scheduler: options.scheduler,
-    random: options.random,
-    logger,
-    secrets,
-    skipped: counter,
-    poll: async (sink, signal) => {
-      const searched: SearchedQueue[] = [];
-      try {
-        for (const queue of queues) searched.push(await searchBacklog(queue, signal));
-        // Read before the readings: it tells which tickets have had their first response.
-        await readTicketChanges(sink, signal);
-      } finally {
-        // A queue searched before a later request failed is still reported, as each was on its own before.
-        for (const queue of searched) reportReading(sink, queue);
-      }
-    },
+  return polledSource(async (sink, signal) => {
+    const searched: SearchedQueue[] = [];
+    try {
+      for (const queue of queues) searched.push(await searchBacklog(queue, signal));
+      // Read before the readings: it tells which tickets have had their first response.
+      await readTicketChanges(sink, signal);
+    } finally {
+      // A queue searched before a later request failed is still reported, as each was on its own before.
+      for (const queue of searched) reportReading(sink, queue);
+    }
   });
 }

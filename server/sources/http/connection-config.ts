@@ -18,6 +18,9 @@ export const connectionFields = {
   rateLimitPerMinute: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000).optional(),
 };
 
+/** A validated connection's fields every connector reads. */
+export type ConnectionSettings = z.infer<z.ZodObject<typeof connectionFields>>;
+
 /** Exactly one of token and tokenEnv, and a named variable must be set when the file is loaded. */
 export function checkToken(
   connection: { token?: string | undefined; tokenEnv?: string | undefined },

@@ -1,13 +1,8 @@
 import type { TicketEvent } from '../../../shared/ingest';
-import type { Logger } from '../../runtime/logger';
-import { resolveToken } from '../http/connection-config';
-import { PoliteClient } from '../http/polite-client';
-import { RateBudget } from '../http/rate-budget';
-import { redactingLogger } from '../http/redact';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
-import { createPolledSource, type PolledSource } from '../polling/polled-source';
+import { createConnectorKit } from '../polling/connector-kit';
+import type { PolledSource } from '../polling/polled-source';
 import { SentEvents } from '../polling/sent-events';
-import { validItems, type SkipCounter } from '../polling/valid-items';
 import type { SourceSink } from '../source';
 import { ConversationSchema, conversationEvents, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
 import { intercomBaseUrl, type IntercomConnection, type IntercomQueueSource } from './intercom-config';
@@ -29,23 +24,16 @@ const CLOSED_BACKFILL_MS = 24 * 3_600_000;
  */
 export function createIntercomSource(options: IntercomSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
-  const token = resolveToken(connection, options.env);
-  const logger: Logger = redactingLogger(options.logger, [token]);
-  const client = new PoliteClient({
+  const { client, logger, validItems, polledSource } = createConnectorKit({
     label: 'Intercom',
+    connection,
+    queueIds: queues.map((q) => q.id),
     baseUrl: intercomBaseUrl(connection),
-    headers: { authorization: `Bearer ${token}`, 'intercom-version': connection.apiVersion },
-    secrets: [token],
-    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: connection.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE }),
+    credentials: (token) => ({ headers: { authorization: `Bearer ${token}`, 'intercom-version': connection.apiVersion } }),
+    defaultLimitPerMinute: DEFAULT_LIMIT_PER_MINUTE,
     readRateInfo: intercomRateInfo,
-    fetch: options.fetch,
-    clock,
-    sleep: options.sleep,
-    random: options.random,
-    logger,
-    timeoutMs: connection.timeoutMs,
+    capabilities: options,
   });
-  const counter: SkipCounter = { skipped: 0 };
   const sent = new SentEvents();
   const lastMissed = new Map<string, number>();
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
@@ -57,7 +45,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     for (let page = 0; page < MAX_PAGES; page++) {
       const body: { conversations: unknown[]; total_count: number; pages?: { next?: { starting_after: string } | null } } = await client.json(SearchPageSchema, { method: 'POST', path: '/conversations/search', body: searchBody(teamId, states, updatedAfter, cursor), signal });
       if (page === 0) total = body.total_count;
-      conversations.push(...validItems(ConversationSchema, body.conversations, { label: 'Intercom', list: 'conversations', logger, counter }));
+      conversations.push(...validItems(ConversationSchema, body.conversations, 'conversations'));
       cursor = body.pages?.next?.starting_after ?? null;
       if (!cursor) break;
     }
@@ -88,19 +76,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     closedSince.set(queue.id, Math.max(since, ...closed.conversations.map((c) => c.updated_at)));
   };
 
-  return createPolledSource({
-    id: connection.id,
-    label: 'Intercom',
-    queueIds: queues.map((q) => q.id),
-    pollMs: connection.pollSeconds * 1000,
-    clock,
-    scheduler: options.scheduler,
-    random: options.random,
-    logger,
-    secrets: [token],
-    skipped: counter,
-    poll: async (sink, signal) => {
-      for (const queue of queues) await readQueue(sink, queue, signal);
-    },
+  return polledSource(async (sink, signal) => {
+    for (const queue of queues) await readQueue(sink, queue, signal);
   });
 }

@@ -1,11 +1,6 @@
-import type { Logger } from '../../runtime/logger';
-import { PoliteClient } from '../http/polite-client';
-import { RateBudget } from '../http/rate-budget';
-import { redactingLogger } from '../http/redact';
-import { resolveToken } from '../http/connection-config';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
-import { createPolledSource, type PolledSource } from '../polling/polled-source';
-import { validItems, type SkipCounter } from '../polling/valid-items';
+import { createConnectorKit } from '../polling/connector-kit';
+import type { PolledSource } from '../polling/polled-source';
 import type { SourceSink } from '../source';
 import { ExportTicketSchema, MetricEventSchema, MetricEventsPageSchema, SearchCountSchema, TicketExportPageSchema, zendeskRateInfo } from './zendesk-api';
 import { zendeskBaseUrl, type ZendeskConnection, type ZendeskQueueSource } from './zendesk-config';
@@ -36,27 +31,23 @@ export function backlogQuery(source: ZendeskQueueSource): string {
  */
 export function createZendeskSource(options: ZendeskSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
-  const token = resolveToken(connection, options.env);
-  const credentials = connection.email ? Buffer.from(`${connection.email}/token:${token}`).toString('base64') : null;
-  const secrets = [token, ...(credentials ? [credentials] : [])];
-  const logger: Logger = redactingLogger(options.logger, secrets);
-  const client = new PoliteClient({
+  const { client, logger, validItems, polledSource } = createConnectorKit({
     label: 'Zendesk',
+    connection,
+    queueIds: queues.map((q) => q.id),
     baseUrl: zendeskBaseUrl(connection),
-    headers: { authorization: credentials ? `Basic ${credentials}` : `Bearer ${token}` },
-    secrets,
-    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: connection.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE }),
+    // With an email the token is an API token (Basic "email/token:TOKEN"); without, an OAuth bearer token.
+    credentials: (token) => {
+      if (!connection.email) return { headers: { authorization: `Bearer ${token}` } };
+      const basic = Buffer.from(`${connection.email}/token:${token}`).toString('base64');
+      return { headers: { authorization: `Basic ${basic}` }, encoded: [basic] };
+    },
+    defaultLimitPerMinute: DEFAULT_LIMIT_PER_MINUTE,
     readRateInfo: zendeskRateInfo,
-    fetch: options.fetch,
-    clock,
-    sleep: options.sleep,
-    random: options.random,
-    logger,
-    timeoutMs: connection.timeoutMs,
+    capabilities: options,
   });
   const tracker = new ZendeskTicketTracker(queues);
   const breaches = new ZendeskBreaches(tracker);
-  const counter: SkipCounter = { skipped: 0 };
   const backfillStart = Math.floor((clock.now() - connection.backfillHours * 3_600_000) / 1000);
   let ticketCursor: string | null = null;
   let metricsStart = backfillStart;
@@ -82,7 +73,7 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
         query: ticketCursor ? { cursor: ticketCursor } : { start_time: backfillStart },
         signal,
       });
-      const tickets = validItems(ExportTicketSchema, body.tickets, { label: 'Zendesk', list: 'tickets', logger, counter });
+      const tickets = validItems(ExportTicketSchema, body.tickets, 'tickets');
       const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
       if (events.length > 0) sink.events(connection.id, events);
       if (body.after_cursor) ticketCursor = body.after_cursor;
@@ -100,7 +91,7 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       // Zendesk refuses a start time within the last minute.
       const start = Math.min(metricsStart, Math.floor(clock.now() / 1000) - 60);
       const body = await client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start }, signal });
-      const metrics = validItems(MetricEventSchema, body.ticket_metric_events, { label: 'Zendesk', list: 'ticket_metric_events', logger, counter });
+      const metrics = validItems(MetricEventSchema, body.ticket_metric_events, 'ticket_metric_events');
       const replies = metrics.flatMap((metric) => tracker.firstReply(metric) ?? []);
       if (replies.length > 0) sink.events(connection.id, replies);
       for (const breach of metrics.filter((m) => m.type === 'breach' && m.deleted !== true && tracker.queueOf(m.ticket_id))) {
@@ -113,28 +104,16 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     }
   };
 
-  return createPolledSource({
-    id: connection.id,
-    label: 'Zendesk',
-    queueIds: queues.map((q) => q.id),
-    pollMs: connection.pollSeconds * 1000,
-    clock,
-    scheduler: options.scheduler,
-    random: options.random,
-    logger,
-    secrets,
-    skipped: counter,
-    poll: async (sink, signal) => {
-      const backlogs = new Map<string, { at: number; count: number }>();
-      try {
-        await readBacklogs(backlogs, signal);
-        const horizon = Math.floor(clock.now() / 1000);
-        // While the export is still catching up (a long backfill), first replies wait for their tickets.
-        if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
-      } finally {
-        // A backlog read before a later request failed is still reported, as each was on its own before.
-        reportReadings(sink, backlogs);
-      }
-    },
+  return polledSource(async (sink, signal) => {
+    const backlogs = new Map<string, { at: number; count: number }>();
+    try {
+      await readBacklogs(backlogs, signal);
+      const horizon = Math.floor(clock.now() / 1000);
+      // While the export is still catching up (a long backfill), first replies wait for their tickets.
+      if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
+    } finally {
+      // A backlog read before a later request failed is still reported, as each was on its own before.
+      reportReadings(sink, backlogs);
+    }
   });
 }
