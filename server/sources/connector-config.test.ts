@@ -96,6 +96,20 @@ connectors:
     ]);
   });
 
+  it('refuses a baseUrl over plain http unless it is a loopback address: the token would travel in clear', () => {
+    const connectors = (urls: readonly string[]) =>
+      `${head}queues:\n${queue('p', '{ kind: push }')}connectors:\n${urls.map((url, i) => `  - { id: c${i}, kind: intercom, baseUrl: "${url}", token: long-enough-token }\n`).join('')}`;
+    const loopback = ['http://127.0.0.1:8080', 'http://127.8.9.10/api', 'http://localhost:3000', 'http://[::1]:4000', 'http://[::ffff:127.0.0.1]', 'https://api.eu.intercom.io'];
+    expect(parseConfigText(connectors(loopback), 'gateway.yaml').connectors.map((c) => c.baseUrl)).toEqual(loopback);
+    const rule = 'must use https:// (http:// is allowed only for loopback addresses such as 127.0.0.1 or localhost)';
+    expect(problemsOf(connectors(['https://api.intercom.io', 'http://api.eu.intercom.io', 'http://10.0.0.7:8080', 'http://127.0.0.1.example.com', 'ftp://127.0.0.1']))).toEqual([
+      `connectors[1].baseUrl: ${rule}`,
+      `connectors[2].baseUrl: ${rule}`,
+      `connectors[3].baseUrl: ${rule}`,
+      'connectors[4].baseUrl: must be an http(s) URL',
+    ]);
+  });
+
   it('makes one durable polled source per connection that feeds a queue, polling at its interval', () => {
     vi.stubEnv('ZENDESK_TOKEN', 'zendesk-token-value');
     vi.stubEnv('FRESHDESK_API_KEY', 'freshdesk-key-value');

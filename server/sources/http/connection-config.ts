@@ -1,11 +1,35 @@
+import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 import { SlugSchema } from '../../../shared/model';
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** Whether a URL's host is this machine: 127.0.0.0/8 (also IPv4-mapped), [::1] or localhost. */
+function isLoopbackUrl(url: URL): boolean {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** A token sent over plain http can be read on the way; only a helpdesk on this machine (tests, a local proxy) may go without TLS. */
+function isHttpsOrLoopback(text: string): boolean {
+  // Not a URL at all: the url check has named that already.
+  if (!URL.canParse(text)) return true;
+  const url = new URL(text);
+  return url.protocol === 'https:' || isLoopbackUrl(url);
+}
 
 /** Fields every helpdesk connection has (connectors: in the configuration file). */
 export const connectionFields = {
   id: SlugSchema,
   /** Overrides the helpdesk's host: a self-hosted proxy, or a local test server. */
-  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine(isHttpsOrLoopback, 'must use https:// (http:// is allowed only for loopback addresses such as 127.0.0.1 or localhost)')
+    .optional(),
   /** Name of the environment variable that holds the token (preferred: keeps it out of the file). */
   tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name such as ZENDESK_TOKEN').optional(),
   /** The token itself; prefer tokenEnv. */
