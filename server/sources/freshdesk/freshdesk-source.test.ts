@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { QueueReadingInput, TicketEvent } from '../../../shared/ingest';
-import { FakeTime } from '../../../tests/support/fake-time';
-import { capturingLogger, fakeSleep, sendJson, startFakeHelpdesk, type Route } from '../../../tests/support/fake-helpdesk';
-import type { SourceStatus } from '../source';
+import { startConnector } from '../../../tests/support/connector-harness';
+import { sendJson, type Route } from '../../../tests/support/fake-helpdesk';
 import { FreshdeskConnectionSchema } from './freshdesk-config';
 import { createFreshdeskSource } from './freshdesk-source';
 
@@ -10,11 +8,7 @@ const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);
 const MIN = 60_000;
 const API_KEY = 'fd-ApiKey-0123456789abcdef';
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  while (closers.length) await closers.pop()!();
-});
+afterEach(() => vi.unstubAllEnvs());
 
 /** 35 unresolved tickets in group 5: ticket 1 (Open) is the oldest, one result is malformed. */
 const searchResults = Array.from({ length: 35 }, (_, i) => ({
@@ -53,34 +47,19 @@ const freshdeskWith = (limit: number): Route => (req, res) => {
 };
 const freshdesk = freshdeskWith(400);
 
-async function setup(route: Route, connection: Record<string, unknown> = {}) {
+function setup(route: Route, connection: Record<string, unknown> = {}) {
   vi.stubEnv('FD_KEY', API_KEY);
-  const time = new FakeTime(NOW);
-  const helpdesk = await startFakeHelpdesk(route, time);
-  closers.push(helpdesk.close);
-  const logger = capturingLogger();
-  const { sleep, waits } = fakeSleep(time);
-  const source = createFreshdeskSource({
-    connection: FreshdeskConnectionSchema.parse({ id: 'fd', kind: 'freshdesk', domain: 'acme', baseUrl: helpdesk.baseUrl, tokenEnv: 'FD_KEY', backfillHours: 1, ...connection }),
-    queues: [{ id: 'fd-returns', source: { kind: 'freshdesk', connection: 'fd', groupId: 5 } }],
-    fetch: (url, init) => fetch(url, init),
-    clock: time,
-    scheduler: time,
-    sleep,
-    random: () => 0.5,
-    logger,
+  return startConnector({
+    now: NOW,
+    route,
     env: { FD_KEY: API_KEY },
+    create: (baseUrl, capabilities) =>
+      createFreshdeskSource({
+        ...capabilities,
+        connection: FreshdeskConnectionSchema.parse({ id: 'fd', kind: 'freshdesk', domain: 'acme', baseUrl, tokenEnv: 'FD_KEY', backfillHours: 1, ...connection }),
+        queues: [{ id: 'fd-returns', source: { kind: 'freshdesk', connection: 'fd', groupId: 5 } }],
+      }),
   });
-  const events: TicketEvent[] = [];
-  const readings: QueueReadingInput[] = [];
-  const statuses: SourceStatus[] = [];
-  source.start({ events: (_id, batch) => events.push(...batch), reading: (_id, _q, r) => readings.push(r), status: (_id, s) => statuses.push(s) });
-  await source.settled();
-  const poll = async () => {
-    time.advance(MIN);
-    await source.settled();
-  };
-  return { time, helpdesk, logger, waits, source, events, readings, statuses, poll };
 }
 
 describe('Freshdesk connector', () => {

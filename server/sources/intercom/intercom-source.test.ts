@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { QueueReadingInput, TicketEvent } from '../../../shared/ingest';
-import { FakeTime } from '../../../tests/support/fake-time';
-import { capturingLogger, fakeSleep, sendJson, startFakeHelpdesk, type Route } from '../../../tests/support/fake-helpdesk';
-import type { SourceStatus } from '../source';
+import { describe, expect, it } from 'vitest';
+import { startConnector } from '../../../tests/support/connector-harness';
+import { sendJson, type Route } from '../../../tests/support/fake-helpdesk';
 import { IntercomConnectionSchema } from './intercom-config';
 import { createIntercomSource } from './intercom-source';
 
@@ -10,10 +8,6 @@ const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);
 const MIN = 60_000;
 const TOKEN = 'dG9rOmludGVyY29tLXNlY3JldC10b2tlbg==';
 const unix = (ms: number) => Math.floor(ms / 1000);
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length) await closers.pop()!();
-});
 
 const conversation = (id: string, state: string, createdAgo: number, extra: Record<string, unknown> = {}) => ({
   type: 'conversation', id, state, created_at: unix(NOW - createdAgo * MIN), updated_at: unix(NOW - 1 * MIN), waiting_since: null, team_assignee_id: 42, ...extra,
@@ -51,33 +45,17 @@ const intercom: Route = (req, res) => {
   }, headers);
 };
 
-async function setup(route: Route) {
-  const time = new FakeTime(NOW);
-  const helpdesk = await startFakeHelpdesk(route, time);
-  closers.push(helpdesk.close);
-  const logger = capturingLogger();
-  const { sleep, waits } = fakeSleep(time);
-  const source = createIntercomSource({
-    connection: IntercomConnectionSchema.parse({ id: 'intercom-eu', kind: 'intercom', baseUrl: helpdesk.baseUrl, token: TOKEN }),
-    queues: [{ id: 'ic-vip', source: { kind: 'intercom', connection: 'intercom-eu', teamId: '42' } }],
-    fetch: (url, init) => fetch(url, init),
-    clock: time,
-    scheduler: time,
-    sleep,
-    random: () => 0.5,
-    logger,
-    env: {},
+function setup(route: Route) {
+  return startConnector({
+    now: NOW,
+    route,
+    create: (baseUrl, capabilities) =>
+      createIntercomSource({
+        ...capabilities,
+        connection: IntercomConnectionSchema.parse({ id: 'intercom-eu', kind: 'intercom', baseUrl, token: TOKEN }),
+        queues: [{ id: 'ic-vip', source: { kind: 'intercom', connection: 'intercom-eu', teamId: '42' } }],
+      }),
   });
-  const events: TicketEvent[] = [];
-  const readings: QueueReadingInput[] = [];
-  const statuses: SourceStatus[] = [];
-  source.start({ events: (_id, batch) => events.push(...batch), reading: (_id, _q, r) => readings.push(r), status: (_id, s) => statuses.push(s) });
-  await source.settled();
-  const poll = async () => {
-    time.advance(MIN);
-    await source.settled();
-  };
-  return { time, helpdesk, logger, waits, source, events, readings, statuses, poll };
 }
 
 describe('Intercom connector', () => {

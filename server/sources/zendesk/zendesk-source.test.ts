@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { QueueReadingInput, TicketEvent } from '../../../shared/ingest';
+import { startConnector } from '../../../tests/support/connector-harness';
 import { FakeTime } from '../../../tests/support/fake-time';
-import { capturingLogger, fakeSleep, sendJson, startFakeHelpdesk, type Route } from '../../../tests/support/fake-helpdesk';
+import { sendJson, startFakeHelpdesk, type Route } from '../../../tests/support/fake-helpdesk';
 import { MetricEngine } from '../../metrics';
 import type { FetchLike } from '../http/polite-client';
-import type { SourceStatus } from '../source';
 import { ZendeskConnectionSchema } from './zendesk-config';
 import { createZendeskSource } from './zendesk-source';
 
@@ -70,44 +69,24 @@ const zendesk: Route = (req, res) => {
   sendJson(res, 404, { error: 'InvalidEndpoint' });
 };
 
-async function setup(route: Route, fetchOverride?: (real: FetchLike) => FetchLike) {
-  const time = new FakeTime(NOW);
-  const helpdesk = await startFakeHelpdesk(route, time);
-  closers.push(helpdesk.close);
-  const logger = capturingLogger();
-  const { sleep, waits } = fakeSleep(time);
-  const connection = ZendeskConnectionSchema.parse(
-    { id: 'main-zendesk', kind: 'zendesk', subdomain: 'acme', baseUrl: helpdesk.baseUrl, email: 'ops@acme.test', token: TOKEN, backfillHours: 1 },
-  );
-  const realFetch: FetchLike = (url, init) => fetch(url, init);
-  const source = createZendeskSource({
-    connection,
-    queues: [
-      { id: 'zd-billing', source: { kind: 'zendesk', connection: 'main-zendesk', groupId: 100 } },
-      { id: 'zd-chat', source: { kind: 'zendesk', connection: 'main-zendesk', groupId: 200, channel: 'chat' } },
-    ],
-    fetch: fetchOverride ? fetchOverride(realFetch) : realFetch,
-    clock: time,
-    scheduler: time,
-    sleep,
-    random: () => 0.5,
-    logger,
+async function setup(route: Route, fetch?: (real: FetchLike) => FetchLike) {
+  const connector = await startConnector({
+    now: NOW,
+    route,
+    fetch,
     env: { ZENDESK_TOKEN: TOKEN },
+    create: (baseUrl, capabilities) =>
+      createZendeskSource({
+        ...capabilities,
+        connection: ZendeskConnectionSchema.parse({ id: 'main-zendesk', kind: 'zendesk', subdomain: 'acme', baseUrl, email: 'ops@acme.test', token: TOKEN, backfillHours: 1 }),
+        queues: [
+          { id: 'zd-billing', source: { kind: 'zendesk', connection: 'main-zendesk', groupId: 100 } },
+          { id: 'zd-chat', source: { kind: 'zendesk', connection: 'main-zendesk', groupId: 200, channel: 'chat' } },
+        ],
+      }),
   });
-  const events: TicketEvent[] = [];
-  const readings: Array<{ queueId: string; reading: QueueReadingInput }> = [];
-  const statuses: SourceStatus[] = [];
-  source.start({
-    events: (_id, batch) => events.push(...batch),
-    reading: (_id, queueId, reading) => readings.push({ queueId, reading }),
-    status: (_id, status) => statuses.push(status),
-  });
-  await source.settled();
-  const poll = async () => {
-    time.advance(MIN);
-    await source.settled();
-  };
-  return { time, helpdesk, logger, waits, source, events, readings, statuses, poll };
+  // Two queues: each reading is asserted with the queue it is for.
+  return { ...connector, readings: connector.queueReadings };
 }
 
 describe('Zendesk connector', () => {
