@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SlugSchema } from '../../../shared/model';
-import { checkToken, connectionFields } from '../http/connection-config';
+import { backfillHoursField, checkToken, connectionFields, hostedAccount } from '../http/connection-config';
+
+const account = hostedAccount('domain', 'freshdesk.com');
 
 /** A Freshdesk account (connectors: in the configuration file). The token is the agent's API key. */
 export const FreshdeskConnectionSchema = z
@@ -8,14 +10,14 @@ export const FreshdeskConnectionSchema = z
     ...connectionFields,
     kind: z.literal('freshdesk'),
     /** acme for https://acme.freshdesk.com */
-    domain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be the account domain, e.g. acme for acme.freshdesk.com').optional(),
+    domain: account.field,
     /** How far back the first poll reads ticket changes. */
-    backfillHours: z.number().int().min(0).max(7 * 24).default(24),
+    backfillHours: backfillHoursField,
   })
   .strict()
   .superRefine((connection, ctx) => {
     checkToken(connection, ctx);
-    if (!connection.domain && !connection.baseUrl) ctx.addIssue({ code: 'custom', path: ['domain'], message: 'is required (or give baseUrl)' });
+    account.check(connection.domain, connection, ctx);
   });
 export type FreshdeskConnection = z.infer<typeof FreshdeskConnectionSchema>;
 
@@ -30,5 +32,5 @@ export const FreshdeskQueueSourceSchema = z
 export type FreshdeskQueueSource = z.infer<typeof FreshdeskQueueSourceSchema>;
 
 export function freshdeskBaseUrl(connection: FreshdeskConnection): string {
-  return connection.baseUrl ?? `https://${connection.domain}.freshdesk.com`;
+  return account.baseUrl(connection.domain, connection);
 }

@@ -45,6 +45,23 @@ export const connectionFields = {
 /** A validated connection's fields every connector reads. */
 export type ConnectionSettings = z.infer<z.ZodObject<typeof connectionFields>>;
 
+/** How far back the first poll reads (Zendesk and Freshdesk keep a change history to read from). */
+export const backfillHoursField = z.number().int().min(0).max(7 * 24).default(24);
+
+/**
+ * An account named under the helpdesk's own domain (acme for https://acme.zendesk.com): the name is
+ * required unless baseUrl gives the host instead.
+ */
+export function hostedAccount(field: string, domain: string) {
+  return {
+    field: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, `must be the account ${field}, e.g. acme for acme.${domain}`).optional(),
+    check(name: string | undefined, connection: { baseUrl?: string | undefined }, ctx: z.RefinementCtx): void {
+      if (!name && !connection.baseUrl) ctx.addIssue({ code: 'custom', path: [field], message: 'is required (or give baseUrl)' });
+    },
+    baseUrl: (name: string | undefined, connection: { baseUrl?: string | undefined }): string => connection.baseUrl ?? `https://${name}.${domain}`,
+  };
+}
+
 /** Exactly one of token and tokenEnv, and a named variable must be set when the file is loaded. */
 export function checkToken(
   connection: { token?: string | undefined; tokenEnv?: string | undefined },

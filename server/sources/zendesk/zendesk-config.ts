@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SlugSchema } from '../../../shared/model';
-import { checkToken, connectionFields } from '../http/connection-config';
+import { backfillHoursField, checkToken, connectionFields, hostedAccount } from '../http/connection-config';
+
+const account = hostedAccount('subdomain', 'zendesk.com');
 
 /** A Zendesk account (connectors: in the configuration file). */
 export const ZendeskConnectionSchema = z
@@ -8,16 +10,16 @@ export const ZendeskConnectionSchema = z
     ...connectionFields,
     kind: z.literal('zendesk'),
     /** acme for https://acme.zendesk.com */
-    subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be the account subdomain, e.g. acme for acme.zendesk.com').optional(),
+    subdomain: account.field,
     /** With an API token: the agent's email (basic auth "email/token:TOKEN"). Without: the token is an OAuth bearer token. */
     email: z.email('must be an email address').optional(),
     /** How far back the first poll reads ticket changes and metric events. */
-    backfillHours: z.number().int().min(0).max(7 * 24).default(24),
+    backfillHours: backfillHoursField,
   })
   .strict()
   .superRefine((connection, ctx) => {
     checkToken(connection, ctx);
-    if (!connection.subdomain && !connection.baseUrl) ctx.addIssue({ code: 'custom', path: ['subdomain'], message: 'is required (or give baseUrl)' });
+    account.check(connection.subdomain, connection, ctx);
   });
 export type ZendeskConnection = z.infer<typeof ZendeskConnectionSchema>;
 
@@ -36,5 +38,5 @@ export const ZendeskQueueSourceSchema = z
 export type ZendeskQueueSource = z.infer<typeof ZendeskQueueSourceSchema>;
 
 export function zendeskBaseUrl(connection: ZendeskConnection): string {
-  return connection.baseUrl ?? `https://${connection.subdomain}.zendesk.com`;
+  return account.baseUrl(connection.subdomain, connection);
 }
