@@ -1,3 +1,4 @@
+import { ChangedValues } from '../polling/changed-values';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
 import type { PolledSource } from '../polling/polled-source';
@@ -59,7 +60,7 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
   });
   const tracker = new FreshdeskTicketTracker(new Map(queues.map((q) => [q.source.groupId, q.id])));
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
-  const lastOverdue = new Map<string, string>();
+  const lastOverdue = new ChangedValues('0/0');
 
   const searchBacklog = async (queue: { id: string; source: FreshdeskQueueSource }, signal: AbortSignal): Promise<SearchedQueue> => {
     const tickets: SearchTicket[] = [];
@@ -92,12 +93,9 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     });
     const firstResponseOverdue = tickets.filter(firstResponseLate).length;
     const resolutionOverdue = tickets.filter(resolutionLate).length;
-    // Logged when the counts change, not every poll.
-    const overdue = `${firstResponseOverdue}/${resolutionOverdue}`;
-    if (overdue !== (lastOverdue.get(queueId) ?? '0/0')) {
+    if (lastOverdue.changed(queueId, `${firstResponseOverdue}/${resolutionOverdue}`)) {
       logger.info('Freshdesk tickets past their due-by', { sourceId: connection.id, queueId, firstResponseOverdue, resolutionOverdue });
     }
-    lastOverdue.set(queueId, overdue);
   };
 
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {

@@ -1,4 +1,5 @@
 import type { TicketEvent } from '../../../shared/ingest';
+import { ChangedValues } from '../polling/changed-values';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
 import type { PolledSource } from '../polling/polled-source';
@@ -35,7 +36,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     capabilities: options,
   });
   const sent = new SentEvents();
-  const lastMissed = new Map<string, number>();
+  const lastMissed = new ChangedValues(0);
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
 
   const search = async (teamId: string, states: string[], updatedAfter: number | null, signal: AbortSignal) => {
@@ -65,9 +66,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
       oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)),
       slaBreached: missed,
     });
-    // Logged when the count changes, not every poll.
-    if (missed !== (lastMissed.get(queue.id) ?? 0)) logger.info('Intercom open conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
-    lastMissed.set(queue.id, missed);
+    if (lastMissed.changed(queue.id, missed)) logger.info('Intercom open conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
 
     const since = closedSince.get(queue.id)!;
     const closed = await search(queue.source.teamId, ['closed'], since, signal);
