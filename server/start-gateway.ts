@@ -21,7 +21,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   const config: GatewayConfig = settings.configFile ? await loadConfigFile(settings.configFile) : demoConfig(settings.demoSeed);
   const clock = acceleratedClock(systemClock, settings.speed);
   const sources: Source[] = [];
-  const demoQueues = config.queues.filter((q) => (q.source?.kind ?? (config.demo ? 'demo' : 'push')) === 'demo');
+  const demoQueues = config.queues.filter((q) => q.source.kind === 'demo');
   if (config.demo && demoQueues.length > 0) {
     sources.push(createDemoSource({ config: { offices: config.offices, queues: demoQueues }, settings: config.demo, clock, scheduler: systemScheduler }));
   }

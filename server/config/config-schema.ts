@@ -145,9 +145,17 @@ export const GatewayConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['queues', index, 'source'], message: 'is demo, but the file has no demo section' });
       }
     });
+  })
+  // Every queue names its source once the file is read: one that names none is fed by the demo when the file
+  // has a demo section, else through the HTTP ingest API. Nothing downstream defaults it again.
+  .transform((config) => {
+    const fallback = config.demo ? ('demo' as const) : ('push' as const);
+    return { ...config, queues: config.queues.map((queue) => ({ ...queue, source: queue.source ?? { kind: fallback } })) };
   });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;
+/** A queue as the gateway runs it: its source always named. */
+export type ResolvedQueue = GatewayConfig['queues'][number];
 
 function reportDuplicates(values: string[], list: string, ctx: z.RefinementCtx, field = 'id'): void {
   const seen = new Set<string>();

@@ -9,7 +9,6 @@ export class GatewayStats {
   /** Every closed socket.io connection, by engine.io's reason (transport close, ping timeout, parse error, …). */
   readonly closedConnections = new Map<string, number>();
   updatesSent = 0;
-  lastReadingAt: number | null = null;
 
   constructor(now: number) {
     this.startedAt = now;

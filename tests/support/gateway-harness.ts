@@ -41,7 +41,7 @@ export async function startDemoGateway(
     // As the gateway's start-up does: the demo feeds only the queues whose source is the demo.
     sources: [
       createDemoSource({
-        config: { offices: config.offices, queues: config.queues.filter((q) => (q.source?.kind ?? 'demo') === 'demo') },
+        config: { offices: config.offices, queues: config.queues.filter((q) => q.source.kind === 'demo') },
         settings: config.demo!,
         clock,
         scheduler: systemScheduler,

@@ -1,0 +1,52 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Snapshot } from '../shared/protocol/protocol';
+import type { AlertManager } from './alerts/alert-manager';
+import type { GatewayConfig } from './config/config-schema';
+import type { ThresholdService } from './health/threshold-service';
+import type { IngestKey } from './ingest/ingest-keys';
+import type { MetricEngine } from './metrics';
+import type { Clock, Scheduler } from './runtime/clock';
+import type { Logger } from './runtime/logger';
+import type { GatewayStats } from './runtime/stats';
+import type { Source } from './sources/source';
+import type { GatewayStore } from './store';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  sources: readonly Source[];
+  clock: Clock;
+  scheduler: Scheduler;
+  logger: Logger;
+  /** The SQLite store; null keeps everything in memory (tests of other parts). */
+  store: GatewayStore | null;
+  /** Folder of the built renderer, served at `/`. */
+  rendererDir: string;
+  /** Keys accepted by the HTTP ingest API, beside those in the configuration. */
+  ingestKeys?: readonly IngestKey[];
+  allowedOrigins?: readonly string[];
+  /** How often changes go out to screens at most. */
+  updateIntervalMs?: number;
+  /** How often every queue is recomputed. */
+  evaluateIntervalMs?: number;
+  version?: string;
+  /** Clock milliseconds per real millisecond (--speed): sources' update intervals are in real time. */
+  clockSpeed?: number;
+  /** Certificate and key (PEM): serve https and wss instead of http and ws. */
+  tls?: { cert: Buffer | string; key: Buffer | string } | null;
+  /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
+  newAlertId?: () => string;
+}
+
+export interface Gateway {
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+  snapshot(): Snapshot;
+  readonly stats: GatewayStats;
+  readonly engine: MetricEngine;
+  readonly alerts: AlertManager;
+  readonly thresholds: ThresholdService;
+  readonly httpServer: Server;
+  /** Text of GET /metrics. */
+  metricsText(): string;
+}

@@ -1,0 +1,30 @@
+import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
+import type { Clock } from '../runtime/clock';
+import type { GatewayStats } from '../runtime/stats';
+import type { HealthReport } from './http-handler';
+
+export interface HealthReportSources {
+  clock: Clock;
+  stats: Pick<GatewayStats, 'startedAt' | 'connectedClients' | 'clientsByKind'>;
+  queueCount: number;
+  /** When any source last reported (gateway clock, epoch ms), or null. */
+  lastInputTime: () => number | null;
+  version: string;
+}
+
+/** GET /healthz: whether the gateway is up, who is connected and how fresh its input is. */
+export function createHealthReport({ clock, stats, queueCount, lastInputTime, version }: HealthReportSources): () => HealthReport {
+  return () => {
+    const lastReadingAt = lastInputTime();
+    return {
+      status: 'ok',
+      uptimeSeconds: Math.round((clock.now() - stats.startedAt) / 1000),
+      clients: { total: stats.connectedClients, byKind: Object.fromEntries(stats.clientsByKind) },
+      queues: queueCount,
+      // People and scripts read this one: an ISO time, where the socket protocol uses epoch ms.
+      lastReadingAt: lastReadingAt === null ? null : new Date(lastReadingAt).toISOString(),
+      protocol: PROTOCOL_VERSION,
+      version,
+    };
+  };
+}
