@@ -23,7 +23,7 @@ try {
     process.stdout.write(`Restored ${file} to ${result.file}.${aside} Start the gateway again.\n`);
   }
 } catch (error) {
-  if (!(error instanceof StoreError) && !(error instanceof SettingsError)) throw error;
-  process.stderr.write(`${error.message}\n`);
+  const known = error instanceof StoreError || error instanceof SettingsError;
+  process.stderr.write(known ? `${error.message}\n` : `The ${command} failed: ${(error as Error).message}\n`);
   process.exitCode = 1;
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from './database';
@@ -63,6 +63,7 @@ export function restoreStore(backup: string, dataDir: string, now: number): Rest
   const file = join(dataDir, DATABASE_FILE);
   if (existsSync(file)) refuseWhileInUse(file);
   const movedAside = existsSync(file) ? moveAside(file, 'before-restore', now) : null;
+  mkdirSync(dataDir, { recursive: true });
   const partial = `${file}.partial`;
   copyFileSync(backup, partial);
   renameSync(partial, file);
