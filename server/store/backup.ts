@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from './database';
 import { MIGRATIONS } from './migrations';
@@ -20,6 +20,7 @@ export async function backupStore(dataDir: string, target: string): Promise<Back
   const source = join(dataDir, DATABASE_FILE);
   if (!existsSync(source)) throw new StoreError(`There is no database to back up at ${source}: check QUEUEBOARD_DATA_DIR.`);
   if (existsSync(target)) throw new StoreError(`The backup target ${target} already exists: name a new file (backups are never overwritten).`);
+  mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   const db = openExisting(source);

@@ -45,17 +45,17 @@ describe('online backup and restore', () => {
     });
     expect(answer.status).toBe(200);
 
-    const made = await npm('backup', join(dir, 'queueboard-1.sqlite'), liveDir);
+    const made = await npm('backup', join(dir, 'backups', 'queueboard-1.sqlite'), liveDir);
     expect(made).toMatchObject({ code: 0, stderr: '' });
     expect(made.stdout).toMatch(/^Backed up .*live to .*queueboard-1\.sqlite \(\d+ bytes, checked with quick_check\)\.\n$/);
-    expect((await npm('backup', join(dir, 'queueboard-1.sqlite'), liveDir)).stderr).toMatch(/already exists: name a new file/);
+    expect((await npm('backup', join(dir, 'backups', 'queueboard-1.sqlite'), liveDir)).stderr).toMatch(/already exists: name a new file/);
 
-    const overLive = await npm('restore', join(dir, 'queueboard-1.sqlite'), liveDir);
+    const overLive = await npm('restore', join(dir, 'backups', 'queueboard-1.sqlite'), liveDir);
     expect(overLive.code).toBe(1);
     expect(overLive.stderr).toBe(`The database ${join(liveDir, 'queueboard.sqlite')} is in use by a running gateway: stop the gateway, then restore.\n`);
 
     const restoredDir = join(dir, 'restored');
-    const restored = await npm('restore', join(dir, 'queueboard-1.sqlite'), restoredDir);
+    const restored = await npm('restore', join(dir, 'backups', 'queueboard-1.sqlite'), restoredDir);
     expect(restored).toMatchObject({ code: 0, stderr: '' });
     const store = openStore({ dataDir: restoredDir, clock: { now: () => 2000 }, logger: silentLogger });
     opened.push(store);
