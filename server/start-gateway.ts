@@ -28,7 +28,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   // Helpdesks live in real time: their rate limits and Retry-After are real seconds, whatever --speed says.
   const capabilities = { fetch, clock: systemClock, scheduler: systemScheduler, sleep: systemSleep, random: Math.random, logger, env: process.env };
   sources.push(...createConnectorSources(config, capabilities));
-  const store = openStore({ dataDir: settings.dataDir, clock, logger });
+  const store = openStore({ dataDir: settings.dataDir, clock, logger, fresh: settings.freshStore });
   const gateway = createGateway({
     config,
     sources,

@@ -11,12 +11,20 @@ describe('gateway settings', () => {
       demoSeed: 1,
       speed: 1,
       dataDir: '/srv/queueboard/.data',
+      freshStore: false,
       ingestKey: null,
       rendererDir: '/srv/queueboard/dist/renderer',
       allowedOrigins: ['app://queueboard'],
       logLevel: 'info',
       tls: null,
     });
+  });
+
+  it('asks for a fresh store only when told, by flag or variable, and names a bad value', () => {
+    expect(readSettings({}, '/srv', ['--fresh-store']).freshStore).toBe(true);
+    expect(readSettings({ QUEUEBOARD_FRESH_STORE: '1' }, '/srv').freshStore).toBe(true);
+    expect(readSettings({ QUEUEBOARD_FRESH_STORE: '0' }, '/srv').freshStore).toBe(false);
+    expect(() => readSettings({ QUEUEBOARD_FRESH_STORE: 'yes' }, '/srv')).toThrow(/QUEUEBOARD_FRESH_STORE="yes": must be 1 \(move a damaged store aside\) or 0/);
   });
 
   it('reads each variable', () => {

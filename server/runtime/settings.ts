@@ -9,6 +9,8 @@ export interface GatewaySettings {
   speed: number;
   /** Folder of the SQLite database. */
   dataDir: string;
+  /** `--fresh-store` or QUEUEBOARD_FRESH_STORE=1: a damaged or empty database is moved aside and a new one begun. */
+  freshStore: boolean;
   /** A plain ingest key from the environment, accepted for source "push". */
   ingestKey: string | null;
   rendererDir: string;
@@ -57,6 +59,10 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
       problems.push(`QUEUEBOARD_ALLOWED_ORIGINS: "${origin}" must be an origin such as http://wall-01:5173 (no path)`);
     }
   }
+  const freshStore = argv.includes('--fresh-store') || env.QUEUEBOARD_FRESH_STORE === '1';
+  if (![undefined, '', '0', '1'].includes(env.QUEUEBOARD_FRESH_STORE)) {
+    problems.push(`QUEUEBOARD_FRESH_STORE=${JSON.stringify(env.QUEUEBOARD_FRESH_STORE)}: must be 1 (move a damaged store aside) or 0`);
+  }
   const certFile = env.QUEUEBOARD_TLS_CERT || null;
   const keyFile = env.QUEUEBOARD_TLS_KEY || null;
   if ((certFile === null) !== (keyFile === null)) {
@@ -70,6 +76,7 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     demoSeed: integer('QUEUEBOARD_DEMO_SEED', 1, 0, 2 ** 32 - 1),
     speed: integer('QUEUEBOARD_SPEED', 1, 1, 10_000),
     dataDir: resolve(env.QUEUEBOARD_DATA_DIR || resolve(projectRoot, '.data')),
+    freshStore,
     ingestKey,
     rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
     allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
