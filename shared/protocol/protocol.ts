@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
-import type { AdminResult, AuditListResult, ExportResult, SaveThresholdsRequest, Session, ThresholdState } from './admin-protocol';
 
 /**
  * The socket.io protocol between the gateway and every screen, defined once.
@@ -216,36 +215,3 @@ export const CommandResultSchema = z.union([
   z.object({ ok: z.literal(false), code: z.enum(COMMAND_ERROR_CODES), issues: z.array(z.string()) }),
 ]);
 export type CommandResult = z.infer<typeof CommandResultSchema>;
-
-export interface ServerToClientEvents {
-  /** Who this connection is (role and name), once after connecting. */
-  session: (session: Session) => void;
-  /** Threshold overrides and profiles: on connect and after every change. */
-  thresholds: (state: ThresholdState) => void;
-  snapshot: (snapshot: Snapshot) => void;
-  /** The readable form; a screen that asked for `encoding: 'compact'` gets a CompactUpdate (compact-update.ts) instead. */
-  update: (update: Update) => void;
-  heartbeat: (heartbeat: Heartbeat) => void;
-  rejected: (rejection: Rejection) => void;
-}
-
-export interface ClientToServerEvents {
-  /** Ask for a fresh snapshot (after a sequence gap or a long sleep). */
-  resync: () => void;
-  /** Minute history from the gateway's store; answered through the acknowledgement callback. */
-  history: (request: HistoryRequest, reply: (response: HistoryResponse) => void) => void;
-  /** Acknowledge an alert, with an optional note; every screen sees who did. */
-  'alert:acknowledge': (request: AcknowledgeRequest, reply: (result: CommandResult) => void) => void;
-  /** Silence an alert's notifications until a time; a worse level alerts again regardless. */
-  'alert:snooze': (request: SnoozeRequest, reply: (result: CommandResult) => void) => void;
-  /** Managers: save threshold changes, all or nothing, each checked against the version it was based on. */
-  'thresholds:save': (request: SaveThresholdsRequest, reply: (result: AdminResult) => void) => void;
-  /** Managers: replace every override with a file's, validated before anything is applied. */
-  'thresholds:import': (request: { file: unknown; expectedRevision: number }, reply: (result: AdminResult) => void) => void;
-  /** Anyone: the overrides as a file. */
-  'thresholds:export': (request: Record<string, never>, reply: (result: ExportResult) => void) => void;
-  /** Managers: the audit trail, newest first. */
-  'audit:list': (request: { limit?: number; beforeId?: number }, reply: (result: AuditListResult) => void) => void;
-  /** Managers: undo an audited threshold change (itself audited). */
-  'audit:revert': (request: { auditId: number }, reply: (result: AdminResult) => void) => void;
-}
