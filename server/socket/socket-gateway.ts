@@ -5,6 +5,7 @@ import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandNam
 import {
   HandshakeSchema,
   HistoryRequestSchema,
+  MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type HandshakeRefusal,
   type HistoryRequest,
@@ -57,6 +58,9 @@ export interface SocketGatewayOptions {
   maxBufferedBytes?: number;
 }
 
+/** How ws words a message over maxPayload (engine.io passes it on as the close description). */
+const TOO_LARGE = /max payload size exceeded/i;
+
 /** About 200 full-board updates: a screen that is merely slow never gets near it. */
 export const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
@@ -75,11 +79,16 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     // these pings (socket.io's defaults) only let the gateway drop screens that vanished, within 45 s.
     pingInterval: 25_000,
     pingTimeout: 20_000,
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
   });
 
-  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string) => void): void }) => {
-    conn.once('close', (reason) => increment(stats.closedConnections, reason));
+  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string, description?: unknown) => void): void }) => {
+    conn.once('close', (reason, description) => {
+      increment(stats.closedConnections, reason);
+      // engine.io closes a connection whose message is over the limit before socket.io sees it, so it cannot
+      // be answered; counted so it shows in /metrics (queueboard_clients_dropped{reason="message-too-large"}).
+      if (description instanceof Error && TOO_LARGE.test(description.message)) increment(stats.droppedClients, 'message-too-large');
+    });
   });
 
   io.use((socket, next) => {
@@ -93,9 +102,12 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   });
 
   io.on('connection', (socket: GatewaySocket) => {
-    const { client } = socket.data;
+    const { client, role } = socket.data;
     socket.data.lastResyncAt = 0;
     increment(stats.clientsByKind, client);
+    const byRole = stats.clientsByRole.get(role) ?? new Map<string, number>();
+    stats.clientsByRole.set(role, byRole);
+    increment(byRole, client);
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     socket.emit('thresholds', options.thresholds());
@@ -128,7 +140,10 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     socket.onAny((event: string) => {
       if (!knownEvents.includes(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${knownEvents.join(', ')}`);
     });
-    socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
+    socket.on('disconnect', () => {
+      increment(stats.clientsByKind, client, -1);
+      increment(byRole, client, -1);
+    });
     // A packet socket.io cannot parse: socket.io closes that connection (the screen reconnects); counted here.
     (socket as unknown as { on(event: 'error', listener: (error: Error) => void): void }).on('error', (error) => {
       increment(stats.rejectedMessages, 'unparseable-packet');

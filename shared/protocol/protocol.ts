@@ -12,6 +12,9 @@ export const PROTOCOL_VERSION = 3;
 //    handshake's `encoding` (compact updates). A protocol-2 screen would drop the new metric and refuse
 //    alerts on it, and a protocol-3 screen would refuse a protocol-2 snapshot without it: both sides move.
 
+/** The largest message, either way, the gateway takes: above it the connection is closed unanswered (engine.io's limit). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
 const LevelSchema = z.enum(['ok', 'warning', 'critical']);
 const epochMs = z.number().int().nonnegative();
 
