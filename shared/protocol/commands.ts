@@ -33,7 +33,7 @@ export const COMMANDS = {
     role: 'lead',
     request: AcknowledgeRequestSchema,
     answer: CommandResultSchema,
-    summary: 'Acknowledge an alert, with an optional note; every screen sees who did. An alert already resolved answers `already-resolved`.',
+    summary: 'Acknowledge an alert, with an optional note; every screen sees who did. An alert no longer open answers `not-found`.',
   },
   'alert:snooze': {
     role: 'lead',
