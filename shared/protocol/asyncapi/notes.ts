@@ -68,7 +68,7 @@ Refusals are counted in \`queueboard_socket_messages_rejected{reason}\` (\`<comm
 resolutionP90, slaAttainment, inflowPerHour, outflowPerHour, agentsOnline, slaBreached\`, and \`l\` the layout id
 of the queue list (README, "The protocol"). A client holding another layout sends \`resync\`.
 
-**Over HTTP, for senders** (not part of this document): \`POST /api/v1/queues/{id}/readings\` with a \`readingId\`
-already received answers \`200 {"accepted":false,"duplicate":true}\` and changes nothing; a batch of events
+**Over HTTP, for senders** (not part of this document): with the gateway's store, \`POST /api/v1/queues/{id}/readings\`
+with a \`readingId\` already received answers \`200 {"accepted":false,"duplicate":true}\` and changes nothing; a batch of events
 already received answers \`{"accepted":0,"duplicates":N}\`.
 `.trim();
