@@ -166,8 +166,8 @@ export const HISTORY_MAX_SPAN_MS = 24 * 3_600_000;
 /** A screen's request for recent history (e.g. for sparklines after a reconnect). */
 export const HistoryRequestSchema = z
   .object({
-    /** How far back, at most 24 h. */
-    spanMs: z.number().int().min(HISTORY_RESOLUTION_MS).max(HISTORY_MAX_SPAN_MS, 'must be at most 24 h in ms'),
+    /** How far back, in ms: one minute to 24 h. */
+    spanMs: z.number().int().min(HISTORY_RESOLUTION_MS, 'must be at least 60000 (one minute, in ms)').max(HISTORY_MAX_SPAN_MS, 'must be at most 24 h in ms'),
     metrics: z.array(MetricIdSchema).min(1).max(METRIC_IDS.length),
     /** Only these queues; absent means every queue. */
     queueIds: z.array(SlugSchema).max(1000).optional(),

@@ -78,6 +78,7 @@ describe('protocol answers', () => {
     const answer = await wall.timeout(5000).emitWithAck('history', { spanMs: 3_600_000, metrics: ['backlog'], queueIds: ['chat', 'nowhere'] });
     expect(answer).toEqual({ ok: false, issues: ['queueIds[1]: "nowhere" is not a configured queue'] });
     expect(await wall.timeout(5000).emitWithAck('history', { spanMs: 3_600_000, metrics: ['backlog'], queueIds: ['chat'] })).toMatchObject({ ok: true });
+    expect(await wall.timeout(5000).emitWithAck('history', { spanMs: 30_000, metrics: ['backlog'] })).toEqual({ ok: false, issues: ['spanMs: must be at least 60000 (one minute, in ms)'] });
   });
 
   it('says what a threshold key allows when its scopeId or profile is wrong', async () => {
