@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { roleAllows, type ThresholdState, type Role } from '../../shared/protocol/admin-protocol';
+import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
 import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
 import {
   HandshakeSchema,
@@ -183,6 +183,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     });
   }
 
+  /** The role checked, then the request, then the handler run; a handler that throws answers `unavailable`. */
   function answer<C extends CommandName>(name: C, request: unknown, { role, actor }: SocketData): SentAnswer<C> | GatewayRefusal {
     const definition = commandDefinition(name);
     const needed = definition.role;
