@@ -4,7 +4,8 @@ import './styles/wall.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/socket-events';
 import { App } from './app/App';
 import { startChime } from './attention/chime';
 import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient } from './feed/feed-client';
@@ -22,14 +23,14 @@ const display = readDisplayOptions(window.location.search);
 const store = createAppStore();
 store.getState().setLanguage(display.language);
 const i18n = createI18n(display.language ?? 'en');
-const socket = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client, options.token) });
+const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client, options.token) });
 startFeedClient({ store, socket, requestFrame: (callback) => requestAnimationFrame(callback) });
 const commands = createGatewayCommands(socket);
 if (options.view === 'wall') {
   // Sparklines and the chime belong to the wall only.
   startHistoryClient({
     store,
-    socket: socket as never,
+    socket,
     setInterval: (callback, ms) => window.setInterval(callback, ms),
     clearInterval: (handle) => window.clearInterval(handle as number),
   });

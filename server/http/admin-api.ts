@@ -15,6 +15,8 @@ export interface AdminApiOptions {
   rejected: Counter;
 }
 
+const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="queueboard"' };
+
 const STATUS: Readonly<Record<Extract<AdminResult, { ok: false }>['code'], number>> = {
   invalid: 400,
   forbidden: 403,
@@ -81,7 +83,12 @@ export function createAdminApi(options: AdminApiOptions) {
     const checked = options.tokens.checkBearer(request.headers.authorization);
     if (!checked.ok) {
       options.failures.fail(address);
-      reject(response, 401, checked.code, checked.message, { 'WWW-Authenticate': 'Bearer realm="queueboard"' });
+      reject(response, 401, checked.code, checked.message, CHALLENGE);
+      return null;
+    }
+    if (!roleAllows(checked.role, needed) && request.headers.authorization === undefined) {
+      // No token at all is a missing credential (401), not a refusal of the one presented (403).
+      reject(response, 401, 'unauthorized', `needs the ${needed} role: send Authorization: Bearer <token> with a ${needed}'s token`, CHALLENGE);
       return null;
     }
     if (!roleAllows(checked.role, needed)) {

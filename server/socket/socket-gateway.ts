@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { z } from 'zod';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
+import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
 import {
   HandshakeSchema,
   HistoryRequestSchema,
+  MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
-  type ClientToServerEvents,
   type HandshakeRefusal,
   type HistoryRequest,
   type HistoryResponse,
@@ -15,6 +15,7 @@ import {
   type UpdateEncoding,
 } from '../../shared/protocol/protocol';
 import { encodeCompactUpdate, queueLayout, type ServerToClientEventsAnyEncoding } from '../../shared/protocol/compact-update';
+import type { ClientToServerEvents } from '../../shared/protocol/socket-events';
 import { parseWith } from '../../shared/protocol/validation';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import type { TokenRegistry } from '../auth/token-registry';
@@ -36,20 +37,6 @@ type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEventsAnyEncodin
 /** One room per update encoding: each broadcast is encoded once per encoding, then written to every socket in its room. */
 const ENCODING_ROOMS: Readonly<Record<UpdateEncoding, string>> = { json: 'encoding:json', compact: 'encoding:compact' };
 
-/** Every command's answer: ok, or a code and the issues naming each field. */
-export type CommandAnswer = { ok: true } | { ok: false; code: string; issues: string[] };
-
-/** A command clients may send: who may, what it takes, what it does. */
-export interface CommandSpec<S extends z.ZodType = z.ZodType> {
-  role: Role;
-  schema: S;
-  run: (request: z.infer<S>, actor: string) => CommandAnswer;
-}
-
-export function defineCommand<S extends z.ZodType>(role: Role, schema: S, run: (request: z.infer<S>, actor: string) => CommandAnswer): CommandSpec {
-  return { role, schema, run: run as CommandSpec['run'] };
-}
-
 export interface SocketGatewayOptions {
   httpServer: HttpServer;
   snapshot: () => Snapshot;
@@ -57,8 +44,8 @@ export interface SocketGatewayOptions {
   queueIds: readonly string[];
   thresholds: () => ThresholdState;
   history: (request: HistoryRequest) => HistoryResponse;
-  /** Commands by event name, answered through the acknowledgement callback. */
-  commands: Readonly<Record<string, CommandSpec>>;
+  /** A handler for every command of shared/protocol/commands.ts, answered through the acknowledgement callback. */
+  commands: CommandHandlers;
   tokens: TokenRegistry;
   failures: FailureLimiter;
   clock: Clock;
@@ -71,16 +58,20 @@ export interface SocketGatewayOptions {
   maxBufferedBytes?: number;
 }
 
+/** How ws words a message over maxPayload (engine.io passes it on as the close description). */
+const TOO_LARGE = /max payload size exceeded/i;
+
 /** About 200 full-board updates: a screen that is merely slow never gets near it. */
 export const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /** socket.io on the gateway's HTTP server: checks each handshake and token, sends a snapshot on connect, broadcasts updates. */
 export function createSocketGateway(options: SocketGatewayOptions) {
   const { clock, logger, stats } = options;
-  const knownEvents = ['resync', 'history', ...Object.keys(options.commands)];
+  const knownEvents: readonly string[] = ['resync', 'history', ...COMMAND_NAMES];
   const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   const layout = queueLayout(options.queueIds);
+  const knownQueues: ReadonlySet<string> = new Set(options.queueIds);
   const io = new Server<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
     serveClient: false,
@@ -88,11 +79,16 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     // these pings (socket.io's defaults) only let the gateway drop screens that vanished, within 45 s.
     pingInterval: 25_000,
     pingTimeout: 20_000,
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
   });
 
-  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string) => void): void }) => {
-    conn.once('close', (reason) => increment(stats.closedConnections, reason));
+  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string, description?: unknown) => void): void }) => {
+    conn.once('close', (reason, description) => {
+      increment(stats.closedConnections, reason);
+      // engine.io closes a connection whose message is over the limit before socket.io sees it, so it cannot
+      // be answered; counted so it shows in /metrics (queueboard_clients_dropped{reason="message-too-large"}).
+      if (description instanceof Error && TOO_LARGE.test(description.message)) increment(stats.droppedClients, 'message-too-large');
+    });
   });
 
   io.use((socket, next) => {
@@ -106,9 +102,12 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   });
 
   io.on('connection', (socket: GatewaySocket) => {
-    const { client } = socket.data;
+    const { client, role } = socket.data;
     socket.data.lastResyncAt = 0;
     increment(stats.clientsByKind, client);
+    const byRole = stats.clientsByRole.get(role) ?? new Map<string, number>();
+    stats.clientsByRole.set(role, byRole);
+    increment(byRole, client);
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     socket.emit('thresholds', options.thresholds());
@@ -129,18 +128,22 @@ export function createSocketGateway(options: SocketGatewayOptions) {
         return;
       }
       const parsed = parseWith(HistoryRequestSchema, request);
-      if (!parsed.ok) {
+      const issues = parsed.ok ? unknownQueues(parsed.value) : parsed.issues;
+      if (!parsed.ok || issues.length > 0) {
         increment(stats.rejectedMessages, 'invalid-history-request');
-        (reply as (r: HistoryResponse) => void)({ ok: false, issues: parsed.issues });
+        reply({ ok: false, issues });
         return;
       }
-      (reply as (r: HistoryResponse) => void)(options.history(parsed.value));
+      reply(options.history(parsed.value));
     });
-    for (const [event, spec] of Object.entries(options.commands)) command(socket, event, spec);
+    for (const name of COMMAND_NAMES) command(socket, name);
     socket.onAny((event: string) => {
       if (!knownEvents.includes(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${knownEvents.join(', ')}`);
     });
-    socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
+    socket.on('disconnect', () => {
+      increment(stats.clientsByKind, client, -1);
+      increment(byRole, client, -1);
+    });
     // A packet socket.io cannot parse: socket.io closes that connection (the screen reconnects); counted here.
     (socket as unknown as { on(event: 'error', listener: (error: Error) => void): void }).on('error', (error) => {
       increment(stats.rejectedMessages, 'unparseable-packet');
@@ -161,29 +164,40 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     return null;
   }
 
+  /** As ingest does: a queue id the gateway does not have is refused by name, not answered with nothing. */
+  function unknownQueues(request: HistoryRequest): string[] {
+    return (request.queueIds ?? []).flatMap((id, index) => (knownQueues.has(id) ? [] : [`queueIds[${index}]: "${id}" is not a configured queue`]));
+  }
+
   /** A command: role checked, validated, answered through its callback, refusals counted by reason. */
-  function command(socket: GatewaySocket, event: string, spec: CommandSpec): void {
-    (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(event, (request: unknown, reply: unknown) => {
+  function command(socket: GatewaySocket, name: CommandName): void {
+    socket.on(name, (request: unknown, reply: unknown) => {
       if (typeof reply !== 'function') {
-        reject(socket, event, 'command-without-callback', `${event}: send it with an acknowledgement callback`);
+        reject(socket, name, 'command-without-callback', `${name}: send it with an acknowledgement callback`);
         return;
       }
-      let result: CommandAnswer;
-      try {
-        if (!roleAllows(socket.data.role, spec.role)) {
-          result = { ok: false, code: 'forbidden', issues: [`${event}: needs the ${spec.role} role; this screen's token (${socket.data.actor}) has the ${socket.data.role} role`] };
-        } else {
-          const parsed = parseWith(spec.schema, request ?? {});
-          result = parsed.ok ? spec.run(parsed.value, socket.data.actor) : { ok: false, code: 'invalid', issues: parsed.issues };
-        }
-      } catch (error) {
-        logger.error('command failed', { event, error: (error as Error).message });
-        result = { ok: false, code: 'unavailable', issues: [`${event}: the gateway could not record it; try again`] };
-      }
-      if (!result.ok) increment(stats.rejectedMessages, `${event}:${result.code}`);
-      else logger.info('command applied', { event, actor: socket.data.actor });
-      (reply as (r: CommandAnswer) => void)(result);
+      const result = answer(name, request, socket.data);
+      if (!result.ok) increment(stats.rejectedMessages, `${name}:${result.code}`);
+      else logger.info('command applied', { event: name, actor: socket.data.actor });
+      reply(result);
     });
+  }
+
+  /** The role checked, then the request, then the handler run; a handler that throws answers `unavailable`. */
+  function answer<C extends CommandName>(name: C, request: unknown, { role, actor }: SocketData): SentAnswer<C> | GatewayRefusal {
+    const definition = commandDefinition(name);
+    const needed = definition.role;
+    if (!roleAllows(role, needed)) {
+      return { ok: false, code: 'forbidden', issues: [`${name}: needs the ${needed} role; this screen's token (${actor}) has the ${role} role`] };
+    }
+    const parsed = parseWith(definition.request, request ?? {});
+    if (!parsed.ok) return { ok: false, code: 'invalid', issues: parsed.issues };
+    try {
+      return options.commands[name](parsed.value, actor);
+    } catch (error) {
+      logger.error('command failed', { event: name, error: (error as Error).message });
+      return { ok: false, code: 'unavailable', issues: [`${name}: the gateway could not record it; try again`] };
+    }
   }
 
   /** Before each broadcast: a connection that stopped reading is dropped rather than buffered without bound. */

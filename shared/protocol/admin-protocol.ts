@@ -23,12 +23,23 @@ const epochMs = z.number().int().nonnegative();
 export const SessionSchema = z.object({ role: RoleSchema, name: z.string() });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** An id or "", with one message saying both (a union would answer "Invalid input" or only the slug rule). */
+function slugOrEmpty(rule: string) {
+  const message = `${rule} (a lowercase slug: a-z, 0-9 and "-", up to 63 characters)`;
+  return z
+    .string({ error: message })
+    .refine((value) => value === '' || SlugSchema.safeParse(value).success, message)
+    .meta({ description: message });
+}
+
 export const ThresholdKeySchema = z
   .object({
     scope: z.enum(THRESHOLD_SCOPES),
-    scopeId: z.union([SlugSchema, z.literal('')]),
+    /** The office or queue id; "" for the default scope. */
+    scopeId: slugOrEmpty('must be "" for the default scope, or an office or queue id'),
     metric: MetricIdSchema,
-    profile: z.union([SlugSchema, z.literal('')]).default(''),
+    /** A profile id; "" (the default) for the thresholds without a profile. */
+    profile: slugOrEmpty('must be "" for no profile, or a profile id').default(''),
   })
   .strict();
 export type ThresholdKey = z.output<typeof ThresholdKeySchema>;

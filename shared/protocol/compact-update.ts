@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MAX_COUNT, MAX_DURATION_SECONDS, METRIC_IDS, METRICS, MetricValuesSchema, type MetricId } from '../metrics';
 import { SlugSchema } from '../model';
-import { AlertSchema, QueueHealthSchema, type QueueStatePatch, type ServerToClientEvents, type Update } from './protocol';
+import { AlertSchema, QueueHealthSchema, type QueueStatePatch, type Update } from './protocol';
+import type { ServerToClientEvents } from './socket-events';
 import { describeIssues } from './validation';
 
 /**

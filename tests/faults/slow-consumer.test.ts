@@ -6,6 +6,7 @@ import { TokenRegistry } from '../../server/auth/token-registry';
 import { silentLogger } from '../../server/runtime/logger';
 import { GatewayStats } from '../../server/runtime/stats';
 import { createSocketGateway } from '../../server/socket/socket-gateway';
+import { refusingCommands } from '../support/refusing-commands';
 import type { Snapshot, Update, UpdateEncoding } from '../../shared/protocol/protocol';
 import { FakeTime } from '../support/fake-time';
 import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
@@ -34,7 +35,7 @@ async function start(maxBufferedBytes: number) {
     queueIds: [],
     thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
     history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
-    commands: {},
+    commands: refusingCommands,
     tokens: new TokenRegistry([], 'display'),
     failures: new FailureLimiter({ clock: time, maxFailures: 10, windowMs: 60_000 }),
     clock: time,

@@ -4,7 +4,7 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../server/g
 import { demoConfig } from '../../server/config/demo-config';
 import { silentLogger } from '../../server/runtime/logger';
 import { createDemoSource } from '../../server/sources/demo/demo-source';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

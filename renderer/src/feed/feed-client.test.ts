@@ -214,4 +214,21 @@ describe('feed client', () => {
     expect(store.getState().connection.problem).toEqual({ key: 'disconnected' });
     expect([socket.disconnects, socket.connects]).toEqual([1, 1]);
   });
+
+  it('shows a refusal from the gateway, and counts a malformed one as invalid rather than trusting its shape', () => {
+    const { store, socket } = setup();
+    socket.receive('rejected', { event: 'resync', issues: ['resync: at most one per 1000 ms'] });
+    expect(store.getState().connection.problem).toEqual({ key: 'rejected', detail: 'resync: resync: at most one per 1000 ms' });
+    socket.receive('rejected', { event: 5, issues: 'no' });
+    expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^rejected: event: .*; issues: /) });
+    expect(store.getState().connection.invalidMessages).toBe(2);
+  });
+
+  it('refuses a malformed session and thresholds message, naming the event and the field', () => {
+    const { store, socket } = setup();
+    socket.receive('session', { role: 'admin', name: 'Mallory' });
+    expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^session: role: /) });
+    socket.receive('session', { role: 'lead', name: 'Ana Costa' });
+    expect(store.getState().session).toEqual({ role: 'lead', name: 'Ana Costa' });
+  });
 });
