@@ -103,4 +103,20 @@ describe('JsonFile', () => {
     await file(recording).save(empty);
     expect(steps).toEqual(['sync temp', 'rename', 'sync folder']);
   });
+
+  it('writes through the app\'s one atomic write: a new temporary file opened exclusively, owner-only', async () => {
+    const opened: Array<[string, string, number | undefined]> = [];
+    const recording: JsonFileSystem = {
+      ...nodeFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        opened.push([path.replace(folder, '<dir>'), flags, mode]);
+        return nodeFs.open(path, flags, mode);
+      }) as JsonFileSystem['open'],
+    };
+    await file(recording).save(empty);
+    expect(opened).toEqual([
+      [expect.stringMatching(/^<dir>\/\.names\.json\.[0-9a-f-]{36}\.tmp$/), 'wx', 0o600],
+      ['<dir>', 'r', undefined],
+    ]);
+  });
 });

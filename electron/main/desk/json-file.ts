@@ -1,10 +1,11 @@
 import * as nodeFs from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import type { z } from 'zod';
 import { parseWith } from '../../../shared/protocol/validation';
+import { writeFileAtomic } from '../settings/atomic-write';
 
 /** The file system calls a JSON file needs; node:fs/promises fits, tests pass one that fails on cue. */
-export type JsonFileSystem = Pick<typeof nodeFs, 'readFile' | 'open' | 'rename' | 'rm' | 'mkdir'>;
+export type JsonFileSystem = Pick<typeof nodeFs, 'readFile' | 'open' | 'rename' | 'unlink' | 'mkdir'>;
 
 export interface JsonFileOptions<T> {
   path: string;
@@ -14,6 +15,8 @@ export interface JsonFileOptions<T> {
   /** What the file holds, in words, for notices: "pins". */
   label: string;
   fs?: JsonFileSystem;
+  /** process.platform unless a test says otherwise: Windows cannot fsync a folder. */
+  platform?: NodeJS.Platform;
 }
 
 export interface Loaded<T> {
@@ -24,8 +27,8 @@ export interface Loaded<T> {
 
 /**
  * A small settings file in the user data folder. Reads are validated, so a hand-edited or half-written
- * file becomes the fallback plus a notice rather than a crash; writes are atomic (temp file, fsync,
- * rename) and run one at a time in call order, so the file always holds one complete version.
+ * file becomes the fallback plus a notice rather than a crash; writes go through the app's one atomic write
+ * (settings/atomic-write.ts) and run one at a time in call order, so the file always holds one complete version.
  */
 export class JsonFile<T> {
   private readonly fs: JsonFileSystem;
@@ -57,7 +60,9 @@ export class JsonFile<T> {
 
   /** Resolves once this version is on disk; a failed write rejects but does not block later ones. */
   save(value: T): Promise<void> {
-    const write = this.writing.then(() => this.writeAtomically(`${JSON.stringify(value, null, 2)}\n`));
+    const write = this.writing.then(() =>
+      writeFileAtomic(this.fs, this.options.path, `${JSON.stringify(value, null, 2)}\n`, { platform: this.options.platform ?? process.platform }),
+    );
     this.writing = write.catch(() => undefined);
     return write;
   }
@@ -73,39 +78,5 @@ export class JsonFile<T> {
       kept = `It could not be set aside: ${(error as Error).message}.`;
     }
     return `The saved ${label} could not be read (${path}: ${problem}); starting with none. ${kept}`;
-  }
-
-  private async writeAtomically(text: string): Promise<void> {
-    const { path } = this.options;
-    const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
-    await this.fs.mkdir(dirname(path), { recursive: true });
-    const handle = await this.fs.open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      // Data on disk before the rename makes it visible; otherwise a power cut can leave an empty file.
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await this.fs.rename(temp, path);
-    } catch (error) {
-      await this.fs.rm(temp, { force: true });
-      throw error;
-    }
-    await this.syncFolder(dirname(path));
-  }
-
-  /** Makes the rename itself durable. Windows cannot open a folder for syncing; there rename is enough. */
-  private async syncFolder(folder: string): Promise<void> {
-    let handle: nodeFs.FileHandle | null = null;
-    try {
-      handle = await this.fs.open(folder, 'r');
-      await handle.sync();
-    } catch {
-      // Best effort by design: the file is already complete and in place.
-    } finally {
-      await handle?.close();
-    }
   }
 }
