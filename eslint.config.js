@@ -19,6 +19,9 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
   (name) => ({ name, message: 'shared/ holds pure code: no DOM.' }),
 );
 
+/** The only packages shared/ may import: pure code that runs the same in Node, Electron and a browser. */
+const SHARED_PACKAGES = ['zod', 'i18next'];
+
 const boundaries = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
 });
@@ -84,6 +87,47 @@ export default tseslint.config(
       ],
     ),
   },
+  // --- Package allow-lists (issue 14) -------------------------------------------------------------
+  // A separate rule (typescript-eslint's no-restricted-imports) so these lists do not replace the
+  // boundary patterns above, and so the preload's type-only imports can be told from value imports.
+  {
+    // shared/ runs in every runtime: only packages that are pure everywhere. Add one here on purpose.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.|(${SHARED_PACKAGES.join('|')})(/|$))`,
+              message: `shared/ may import only these pure packages: ${SHARED_PACKAGES.join(', ')}.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload bundle runs with the page's privileges: no package code, types only (electron aside).
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['electron/preload/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.|electron$)',
+              allowTypeImports: true,
+              message: 'The preload may import types from a package, never values (electron\'s contextBridge and ipcRenderer aside).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // --- end of package allow-lists ------------------------------------------------------------------
   {
     // Benchmarks run in Node (tsx) and drive the renderer only through a browser, never by import.
     files: ['bench/**/*.ts'],
