@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../shared/i18n/translator';
 import { createDeskServices } from './desk-services';
 
 beforeEach(() => window.localStorage.clear());
@@ -36,7 +37,7 @@ describe('createDeskServices', () => {
     const services = createDeskServices(win);
     expect(services.permission).toBeNull();
     services.setTrayStatus?.({ worst: 'ok', counts: { ok: 1, warning: 0, critical: 0, stale: 0, 'no-data': 0 } });
-    services.notifier.notify([{ alertId: 'a', queueId: 'q', queueName: 'Q', officeName: 'O', kind: 'threshold', level: 'critical', metricLabel: 'Backlog', valueText: '1', projectedMinutes: null, at: 1 }]);
+    services.notifier.notify([{ alertId: 'a', queueId: 'q', queueName: 'Q', officeName: 'O', kind: 'threshold', level: 'critical', metricLabel: 'Backlog', valueText: '1', projectedMinutes: null, at: 1 }], createTranslator('en'));
     services.pins.set({ kind: 'queue', id: 'x' }, true);
     services.togglePinWindow?.();
     await Promise.resolve();

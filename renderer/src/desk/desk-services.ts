@@ -1,4 +1,5 @@
-import { findDeskBridge, type TrayStatus } from './desk-bridge';
+import type { TrayStatus } from '../../../shared/ipc/desk-contract';
+import { findDeskBridge } from './desk-bridge';
 import { Listeners } from './listeners';
 import { createBridgeSettingsStore, createLocalSettingsStore, hasSettingsBridge, type SettingsStore } from './notification-settings';
 import { BrowserNotifier, createBridgeNotifier, type Notifier, type WebNotifications } from './notifier';
@@ -49,15 +50,22 @@ export function createDeskServices(win: Window): DeskServices {
   const focus = (queueId: string) => focusListeners.forEach((listener) => listener(queueId));
 
   const settings = hasSettingsBridge(bridge) ? createBridgeSettingsStore(bridge, report) : createLocalSettingsStore(safeStorage(win));
+  const pins = hasPinBridge(bridge) ? createBridgePinStore(bridge) : createLocalPinStore(win);
   const notifications = browserNotifications(win);
   const notifier = bridge?.notifyTransitions
     ? createBridgeNotifier(bridge.notifyTransitions.bind(bridge), report)
     : new BrowserNotifier({
         api: notifications,
-        scheduler: { setTimeout: (callback, ms) => win.setTimeout(callback, ms) },
-        now: () => Date.now(),
+        clock: {
+          now: () => Date.now(),
+          after: (ms, task) => {
+            const timer = win.setTimeout(task, ms);
+            return () => win.clearTimeout(timer);
+          },
+        },
         minuteOfDay: (at) => new Date(at).getHours() * 60 + new Date(at).getMinutes(),
         settings: () => settings.get(),
+        pinnedQueueIds: () => new Set(pins.get().pins.flatMap((pin) => (pin.kind === 'queue' ? [pin.id] : []))),
         onClick: (queueId) => {
           win.focus();
           focus(queueId);
@@ -65,7 +73,7 @@ export function createDeskServices(win: Window): DeskServices {
       });
   const api = (win as unknown as { Notification?: typeof Notification }).Notification;
   return {
-    pins: hasPinBridge(bridge) ? createBridgePinStore(bridge) : createLocalPinStore(win),
+    pins,
     settings,
     notifier,
     permission: bridge?.notifyTransitions ? null : { get: notifications.permission, request: () => api?.requestPermission() ?? Promise.resolve('unsupported') },

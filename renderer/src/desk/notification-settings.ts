@@ -1,4 +1,9 @@
-import { DEFAULT_NOTIFICATION_SETTINGS, type DeskBridgeSeam, type NotificationSettings } from './desk-bridge';
+import {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  NotificationSettingsSchema,
+  type NotificationSettings,
+} from '../../../shared/ipc/desk-contract';
+import type { DeskBridgeSeam } from './desk-bridge';
 import { Listeners } from './listeners';
 
 /** The lead's notification choices: scope and quiet hours. Same shape in the browser and the app. */
@@ -9,22 +14,11 @@ export interface SettingsStore {
 }
 
 export const NOTIFICATION_SETTINGS_KEY = 'queueboard.desk.notifications';
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** Settings saved by this browser, checked with the schema main uses; anything it refuses means the defaults. */
 export function parseSettings(value: unknown): NotificationSettings {
-  const d = DEFAULT_NOTIFICATION_SETTINGS;
-  if (typeof value !== 'object' || value === null) return d;
-  const v = value as { scope?: unknown; quietHours?: Record<string, unknown> };
-  const q = v.quietHours ?? {};
-  return {
-    scope: v.scope === 'all' ? 'all' : 'pinned',
-    quietHours: {
-      enabled: q.enabled === true,
-      start: typeof q.start === 'string' && TIME.test(q.start) ? q.start : d.quietHours.start,
-      end: typeof q.end === 'string' && TIME.test(q.end) ? q.end : d.quietHours.end,
-      mode: q.mode === 'suppress' ? 'suppress' : 'silent',
-    },
-  };
+  const parsed = NotificationSettingsSchema.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS;
 }
 
 export function createLocalSettingsStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null): SettingsStore {

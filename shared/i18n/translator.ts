@@ -1,0 +1,52 @@
+import { createInstance } from 'i18next';
+import { en } from './en';
+import { nl } from './nl';
+import { pt } from './pt';
+
+/** The languages Queueboard speaks, by the locale used for numbers and times (Intl) in that language. */
+export const LANGUAGE_LOCALES = { en: 'en-GB', pt: 'pt-PT', nl: 'nl-NL' } as const;
+export type Language = keyof typeof LANGUAGE_LOCALES;
+
+/** The language for a BCP 47 tag (a setting, the OS locale): its primary language when spoken, else English. */
+export function languageOf(tag: string | null | undefined): Language {
+  const primary = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return Object.hasOwn(LANGUAGE_LOCALES, primary) ? (primary as Language) : 'en';
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Text for a person in one language, from the catalogue (shared/i18n/{en,pt,nl}.ts). */
+export interface Translator {
+  readonly language: Language;
+  /** BCP 47 locale for Intl in this language, e.g. pt-PT. */
+  readonly locale: string;
+  /** `{{x}}` interpolation; with a numeric `count`, the `_one` / `_other` form (Intl.PluralRules). */
+  t(key: string, params?: MessageParams): string;
+  /** A list of short items the way this language writes it: "2 critical, 1 warning e 3 stale". */
+  list(items: readonly string[]): string;
+}
+
+/**
+ * A translator for runtimes without React (Electron main, the browser notifier): i18next's core with the
+ * bundled catalogue, nothing fetched. A key missing in pt or nl falls back to English (a test guards
+ * that none is missing); a key missing everywhere comes out as the key, never as an empty string.
+ */
+export function createTranslator(language: Language): Translator {
+  const i18n = createInstance();
+  void i18n.init({
+    resources: { en: { translation: en }, pt: { translation: pt }, nl: { translation: nl } },
+    lng: language,
+    fallbackLng: 'en',
+    initAsync: false,
+    // Plain text for the tray, notifications and dialogs: nothing here is HTML.
+    interpolation: { escapeValue: false },
+  });
+  const locale = LANGUAGE_LOCALES[language];
+  const listFormat = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
+  return {
+    language,
+    locale,
+    t: (key, params) => i18n.t(key, params ?? {}),
+    list: (items) => listFormat.format(items),
+  };
+}
