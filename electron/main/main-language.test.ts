@@ -1,4 +1,9 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../shared/i18n/en';
+import { nl } from '../../shared/i18n/nl';
+import { pt } from '../../shared/i18n/pt';
 import { mainTranslator } from './main-language';
 
 describe('mainTranslator', () => {
@@ -12,5 +17,27 @@ describe('mainTranslator', () => {
   it('gives main\'s words in that language', () => {
     expect(mainTranslator(null, ['pt-PT']).t('main.dialog.cannotStart')).toBe('Não é possível iniciar o Queueboard');
     expect(mainTranslator('nl', []).t('main.dialog.cannotStart')).toBe('Queueboard kan niet starten');
+  });
+});
+
+describe("main's catalogue keys", () => {
+  it('every key main (and the shared notification rules it uses) names exists in en, pt and nl', async () => {
+    const sources = [
+      ...(await readdir('electron/main', { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join('electron/main', f)),
+      'shared/desk/notification-rules.ts',
+    ];
+    const keys = new Set<string>();
+    for (const file of sources) for (const match of (await readFile(file, 'utf8')).matchAll(/'(main\.[A-Za-z.]+)'/g)) keys.add(match[1]!);
+    // The tray's menu, counts and pause lines, the pin window title, the start-up dialog and every notification.
+    expect(keys.size).toBeGreaterThanOrEqual(25);
+    const lookup = (messages: unknown, path: string) =>
+      path.split('.').reduce((node: unknown, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+    const missing = [en, pt, nl].flatMap((messages, i) =>
+      [...keys].flatMap((key) => {
+        const forms = typeof lookup(messages, key) === 'string' ? [key] : [`${key}_one`, `${key}_other`];
+        return forms.filter((form) => typeof lookup(messages, form) !== 'string').map((form) => `${['en', 'pt', 'nl'][i]}: ${form}`);
+      }),
+    );
+    expect(missing).toEqual([]);
   });
 });
