@@ -155,7 +155,7 @@ export function describeTray(translator: Translator, status: TrayStatus | null, 
   const toolTip = t('main.tray.toolTip', { summary });
   if (!pause.paused) return toolTip;
   const paused = pause.until === null ? t('main.tray.pausedUntilResumed') : t('main.tray.pausedUntil', { time: formatTime(pause.until) });
-  return `${toolTip}\n${paused}`;
+  return [toolTip, paused].join('\n');
 }
 
 /** macOS menu bar text: how many pinned queues are critical (or else warning); nothing when all is well. */
