@@ -13,6 +13,18 @@ export function languageOf(tag: string | null | undefined): Language {
   return Object.hasOwn(LANGUAGE_LOCALES, primary) ? (primary as Language) : 'en';
 }
 
+/** i18next's options for the bundled catalogue: the renderer (React) and createTranslator below start from these. */
+export function catalogueOptions(language: Language) {
+  return {
+    resources: { en: { translation: en }, pt: { translation: pt }, nl: { translation: nl } },
+    lng: language,
+    fallbackLng: 'en',
+    initAsync: false,
+    // React escapes text already; the tray, notifications and dialogs are plain text, not HTML.
+    interpolation: { escapeValue: false },
+  } as const;
+}
+
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** Text for a person in one language, from the catalogue (shared/i18n/{en,pt,nl}.ts). */
@@ -22,7 +34,7 @@ export interface Translator {
   readonly locale: string;
   /** `{{x}}` interpolation; with a numeric `count`, the `_one` / `_other` form (Intl.PluralRules). */
   t(key: string, params?: MessageParams): string;
-  /** A list of short items the way this language writes it: "2 critical, 1 warning e 3 stale". */
+  /** A list of short items the way this language writes it: "2 críticas, 1 em aviso e 3 desatualizadas". */
   list(items: readonly string[]): string;
 }
 
@@ -33,15 +45,15 @@ export interface Translator {
  */
 export function createTranslator(language: Language): Translator {
   const i18n = createInstance();
-  void i18n.init({
-    resources: { en: { translation: en }, pt: { translation: pt }, nl: { translation: nl } },
-    lng: language,
-    fallbackLng: 'en',
-    initAsync: false,
-    // Plain text for the tray, notifications and dialogs: nothing here is HTML.
-    interpolation: { escapeValue: false },
-  });
+  // Keyed by the full locale, so plurals follow pt-PT (0 takes the plural form), not pt's (0 is "one").
   const locale = LANGUAGE_LOCALES[language];
+  const options = catalogueOptions(language);
+  void i18n.init({
+    ...options,
+    resources: { [locale]: options.resources[language], 'en-GB': options.resources.en },
+    lng: locale,
+    fallbackLng: 'en-GB',
+  });
   const listFormat = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
   return {
     language,
