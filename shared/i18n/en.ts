@@ -95,6 +95,16 @@ export const en = {
     },
     window: { pins: 'Queueboard pins' },
     dialog: { cannotStart: 'Queueboard cannot start' },
+    file: {
+      pins: 'pins',
+      notificationSettings: 'notification settings',
+      pinWindowPlace: 'pin window place',
+      cannotRead: 'Could not read the saved {{what}} ({{path}}): {{error}}',
+      notJson: 'it is not JSON ({{error}})',
+      unreadable: 'The saved {{what}} could not be read ({{path}}: {{problem}}); starting with none. {{kept}}',
+      keptAs: 'It was kept as {{name}}.',
+      notKept: 'It could not be set aside: {{error}}.',
+    },
   },
 };
 

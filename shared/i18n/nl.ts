@@ -97,5 +97,15 @@ export const nl: Messages = {
     },
     window: { pins: 'Queueboard — vastgezette wachtrijen' },
     dialog: { cannotStart: 'Queueboard kan niet starten' },
+    file: {
+      pins: 'vastgezette wachtrijen',
+      notificationSettings: 'meldingsinstellingen',
+      pinWindowPlace: 'plek van het pinvenster',
+      cannotRead: 'Het bestand met {{what}} kon niet worden gelezen ({{path}}): {{error}}',
+      notJson: 'het is geen JSON ({{error}})',
+      unreadable: 'Het bestand met {{what}} kon niet worden gelezen ({{path}}: {{problem}}); er wordt leeg begonnen. {{kept}}',
+      keptAs: 'Het is bewaard als {{name}}.',
+      notKept: 'Het kon niet apart worden gezet: {{error}}.',
+    },
   },
 };

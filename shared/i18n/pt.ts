@@ -97,5 +97,15 @@ export const pt: Messages = {
     },
     window: { pins: 'Queueboard — filas fixadas' },
     dialog: { cannotStart: 'Não é possível iniciar o Queueboard' },
+    file: {
+      pins: 'filas fixadas',
+      notificationSettings: 'definições de notificações',
+      pinWindowPlace: 'posição da janela de filas fixadas',
+      cannotRead: 'Não foi possível ler o ficheiro de {{what}} ({{path}}): {{error}}',
+      notJson: 'não é JSON ({{error}})',
+      unreadable: 'Não foi possível ler o ficheiro de {{what}} ({{path}}: {{problem}}); começa-se do zero. {{kept}}',
+      keptAs: 'Foi guardado como {{name}}.',
+      notKept: 'Não foi possível pô-lo de parte: {{error}}.',
+    },
   },
 };

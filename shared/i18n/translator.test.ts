@@ -19,4 +19,9 @@ describe('createTranslator', () => {
     expect(createTranslator('pt').list(['1 crítica', '2 em aviso'])).toBe('1 crítica e 2 em aviso');
     expect(createTranslator('en').list(['1 critical', '2 warnings'])).toBe('1 critical, 2 warnings');
   });
+
+  it('says a message with a message inside, each in the same language', () => {
+    const notice = { key: 'main.file.cannotRead', params: { what: { key: 'main.file.notificationSettings' }, path: '/x.json', error: 'EACCES' } };
+    expect(createTranslator('pt').say(notice)).toBe('Não foi possível ler o ficheiro de definições de notificações (/x.json): EACCES');
+  });
 });

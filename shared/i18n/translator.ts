@@ -27,6 +27,12 @@ export function catalogueOptions(language: Language) {
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** Words for a person before they are put in a language: a catalogue key, its values, maybe messages inside. */
+export interface Message {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number | Message>>;
+}
+
 /** Text for a person in one language, from the catalogue (shared/i18n/{en,pt,nl}.ts). */
 export interface Translator {
   readonly language: Language;
@@ -34,6 +40,8 @@ export interface Translator {
   readonly locale: string;
   /** `{{x}}` interpolation; with a numeric `count`, the `_one` / `_other` form (Intl.PluralRules). */
   t(key: string, params?: MessageParams): string;
+  /** A message in this language; a value that is a message (a noun inside a sentence) is translated first. */
+  say(message: Message): string;
   /** A list of short items the way this language writes it: "2 críticas, 1 em aviso e 3 desatualizadas". */
   list(items: readonly string[]): string;
 }
@@ -55,10 +63,8 @@ export function createTranslator(language: Language): Translator {
     fallbackLng: 'en-GB',
   });
   const listFormat = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
-  return {
-    language,
-    locale,
-    t: (key, params) => i18n.t(key, params ?? {}),
-    list: (items) => listFormat.format(items),
-  };
+  const t = (key: string, params?: MessageParams) => i18n.t(key, params ?? {});
+  const say = (message: Message): string =>
+    t(message.key, Object.fromEntries(Object.entries(message.params ?? {}).map(([name, value]) => [name, typeof value === 'object' ? say(value) : value])));
+  return { language, locale, t, say, list: (items) => listFormat.format(items) };
 }

@@ -69,7 +69,7 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
   let translator = options.translator;
   const live = (window: DeskWindow | null) => (window && !window.isDestroyed() ? window : null);
 
-  const pins = new PinStore({ path: join(userDataDir, 'pins.json'), logError });
+  const pins = new PinStore({ path: join(userDataDir, 'pins.json'), logError, translator: () => translator });
   const settings = new NotificationSettingsStore({ path: join(userDataDir, 'notification-settings.json'), logError });
   await Promise.all([pins.load(), settings.load()]);
   pins.onChange((state) => send(options.allWindows(), 'queueboard:pins-changed', state));
@@ -105,7 +105,7 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
     url: options.pinWindowUrl,
     screen: options.screen,
     deskBounds: () => live(deskWindow)?.getBounds() ?? null,
-    file: new JsonFile({ path: join(userDataDir, 'pin-window.json'), schema: PinWindowFileSchema, fallback: NO_PIN_WINDOW_FILE, label: 'pin window place' }),
+    file: new JsonFile({ path: join(userDataDir, 'pin-window.json'), schema: PinWindowFileSchema, fallback: NO_PIN_WINDOW_FILE, label: 'main.file.pinWindowPlace' }),
     clock,
     onVisibilityChange: (state) => {
       tray.setPinWindowVisible(state.visible);

@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { z } from 'zod';
+import { createTranslator, type Message } from '../../../shared/i18n/translator';
 import { parseWith } from '../../../shared/protocol/validation';
 import { writeFileAtomic } from '../settings/atomic-write';
 
@@ -12,17 +13,21 @@ export interface JsonFileOptions<T> {
   schema: z.ZodType<T>;
   /** What a missing or unreadable file means. */
   fallback: T;
-  /** What the file holds, in words, for notices: "pins". */
+  /** What the file holds, as a catalogue key for notices: 'main.file.pins'. */
   label: string;
   fs?: JsonFileSystem;
   /** process.platform unless a test says otherwise: Windows cannot fsync a folder. */
   platform?: NodeJS.Platform;
 }
 
+const ENGLISH = createTranslator('en');
+/** A notice as the log says it: logs are read by whoever runs the app, in English. */
+export const inEnglish = (notice: Message): string => ENGLISH.say(notice);
+
 export interface Loaded<T> {
   value: T;
-  /** Why the fallback is used although a file was there; null when all went well. */
-  notice: string | null;
+  /** Why the fallback is used although a file was there, to be put in a language; null when all went well. */
+  notice: Message | null;
 }
 
 /**
@@ -45,13 +50,14 @@ export class JsonFile<T> {
       text = await this.fs.readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: fallback, notice: null };
-      return { value: fallback, notice: `Could not read the saved ${label} (${path}): ${(error as Error).message}` };
+      const params = { what: { key: label }, path, error: (error as Error).message };
+      return { value: fallback, notice: { key: 'main.file.cannotRead', params } };
     }
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return { value: fallback, notice: await this.setAside(`it is not JSON (${(error as Error).message})`) };
+      return { value: fallback, notice: await this.setAside({ key: 'main.file.notJson', params: { error: (error as Error).message } }) };
     }
     const parsed = parseWith(schema, data);
     if (parsed.ok) return { value: parsed.value, notice: null };
@@ -68,15 +74,15 @@ export class JsonFile<T> {
   }
 
   /** Keeps a broken file for whoever wants to look at it; the next save would otherwise overwrite it. */
-  private async setAside(problem: string): Promise<string> {
+  private async setAside(problem: string | Message): Promise<Message> {
     const { path, label } = this.options;
     const aside = `${path}.corrupt`;
-    let kept = `It was kept as ${basename(aside)}.`;
+    let kept: Message = { key: 'main.file.keptAs', params: { name: basename(aside) } };
     try {
       await this.fs.rename(path, aside);
     } catch (error) {
-      kept = `It could not be set aside: ${(error as Error).message}.`;
+      kept = { key: 'main.file.notKept', params: { error: (error as Error).message } };
     }
-    return `The saved ${label} could not be read (${path}: ${problem}); starting with none. ${kept}`;
+    return { key: 'main.file.unreadable', params: { what: { key: label }, path, problem, kept } };
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PinWindowState } from '../../../shared/ipc/desk-contract';
 import { WINDOW_BACKGROUND, type Bounds } from '../window-options';
 import type { DeskClock } from './clock';
-import type { JsonFile } from './json-file';
+import { inEnglish, type JsonFile } from './json-file';
 import { keepInside, PIN_WINDOW_MIN_SIZE, placePinWindow, sameBounds, type PlacementScreen } from './pin-window-placement';
 
 const BoundsSchema = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
@@ -74,7 +74,7 @@ export class PinWindow {
   /** Reads where the window was; reopens it if it was open when the app last quit. */
   async restore(): Promise<PinWindowState> {
     const { value, notice } = await this.options.file.load();
-    if (notice) this.options.logError(notice);
+    if (notice) this.options.logError(inEnglish(notice));
     this.saved = value;
     return value.visible ? this.apply('show') : this.state();
   }
