@@ -95,6 +95,13 @@ export const en = {
     },
     window: { pins: 'Queueboard pins' },
     dialog: { cannotStart: 'Queueboard cannot start' },
+    problem: {
+      notify: 'The app could not show a notification: {{error}}',
+      readSettings: 'The app could not read the notification settings: {{error}}',
+      saveSettings: 'The app could not save the notification settings: {{error}}',
+      tray: 'The tray could not be updated: {{error}}',
+      pinWindow: 'The pin window could not be shown: {{error}}',
+    },
     file: {
       pins: 'pins',
       notificationSettings: 'notification settings',

@@ -97,6 +97,13 @@ export const nl: Messages = {
     },
     window: { pins: 'Queueboard — vastgezette wachtrijen' },
     dialog: { cannotStart: 'Queueboard kan niet starten' },
+    problem: {
+      notify: 'De app kon geen melding tonen: {{error}}',
+      readSettings: 'De app kon de meldingsinstellingen niet lezen: {{error}}',
+      saveSettings: 'De app kon de meldingsinstellingen niet opslaan: {{error}}',
+      tray: 'Het pictogram in het systeemvak kon niet worden bijgewerkt: {{error}}',
+      pinWindow: 'Het pinvenster kon niet worden getoond: {{error}}',
+    },
     file: {
       pins: 'vastgezette wachtrijen',
       notificationSettings: 'meldingsinstellingen',

@@ -97,6 +97,13 @@ export const pt: Messages = {
     },
     window: { pins: 'Queueboard — filas fixadas' },
     dialog: { cannotStart: 'Não é possível iniciar o Queueboard' },
+    problem: {
+      notify: 'A aplicação não conseguiu mostrar uma notificação: {{error}}',
+      readSettings: 'A aplicação não conseguiu ler as definições de notificações: {{error}}',
+      saveSettings: 'A aplicação não conseguiu guardar as definições de notificações: {{error}}',
+      tray: 'Não foi possível atualizar o ícone na área de notificação: {{error}}',
+      pinWindow: 'Não foi possível mostrar a janela de filas fixadas: {{error}}',
+    },
     file: {
       pins: 'filas fixadas',
       notificationSettings: 'definições de notificações',

@@ -1,3 +1,4 @@
+import type { Message } from '../../../shared/i18n/translator';
 import type { TrayStatus } from '../../../shared/ipc/desk-contract';
 import { findDeskBridge } from './desk-bridge';
 import { Listeners } from './listeners';
@@ -18,8 +19,8 @@ export interface DeskServices {
   togglePinWindow: (() => void) | null;
   /** A notification was clicked: show this queue. */
   onFocusQueue(listener: (queueId: string) => void): () => void;
-  /** Problems the lead should see (a notification that could not be shown). */
-  problems: { get(): string | null; subscribe(listener: () => void): () => void };
+  /** Problems the lead should see (a notification that could not be shown), put in a language by the view. */
+  problems: { get(): Message | null; subscribe(listener: () => void): () => void };
 }
 
 function browserNotifications(win: Window): WebNotifications {
@@ -41,8 +42,8 @@ function browserNotifications(win: Window): WebNotifications {
 export function createDeskServices(win: Window): DeskServices {
   const bridge = findDeskBridge(win);
   const problemListeners = new Listeners();
-  let problem: string | null = null;
-  const report = (message: string) => {
+  let problem: Message | null = null;
+  const report = (message: Message) => {
     problem = message;
     problemListeners.emit();
   };
@@ -78,10 +79,10 @@ export function createDeskServices(win: Window): DeskServices {
     notifier,
     permission: bridge?.notifyTransitions ? null : { get: notifications.permission, request: () => api?.requestPermission() ?? Promise.resolve('unsupported') },
     setTrayStatus: bridge?.setTrayStatus
-      ? (status) => void bridge.setTrayStatus!(status).catch((error: unknown) => report(`The tray could not be updated: ${String(error)}`))
+      ? (status) => void bridge.setTrayStatus!(status).catch((error: unknown) => report({ key: 'main.problem.tray', params: { error: String(error) } }))
       : null,
     togglePinWindow: bridge?.togglePinWindow
-      ? () => void bridge.togglePinWindow!().catch((error: unknown) => report(`The pin window could not be shown: ${String(error)}`))
+      ? () => void bridge.togglePinWindow!().catch((error: unknown) => report({ key: 'main.problem.pinWindow', params: { error: String(error) } }))
       : null,
     onFocusQueue(listener) {
       focusListeners.add(listener);

@@ -3,6 +3,7 @@ import {
   NotificationSettingsSchema,
   type NotificationSettings,
 } from '../../../shared/ipc/desk-contract';
+import type { Message } from '../../../shared/i18n/translator';
 import type { DeskBridgeSeam } from './desk-bridge';
 import { Listeners } from './listeners';
 
@@ -51,15 +52,15 @@ export function hasSettingsBridge(bridge: DeskBridgeSeam | null): bridge is Sett
 }
 
 /** In the app, main keeps the settings (its notifier applies quiet hours); the answer has the last word. */
-export function createBridgeSettingsStore(bridge: SettingsBridge, onError: (message: string) => void): SettingsStore {
+export function createBridgeSettingsStore(bridge: SettingsBridge, onError: (problem: Message) => void): SettingsStore {
   const listeners = new Listeners();
   let settings = DEFAULT_NOTIFICATION_SETTINGS;
   const accept = (next: NotificationSettings) => {
     settings = next;
     listeners.emit();
   };
-  const fail = (what: string) => (error: unknown) => onError(`The app could not ${what} the notification settings: ${error instanceof Error ? error.message : String(error)}`);
-  bridge.getNotificationSettings().then(accept, fail('read'));
+  const fail = (key: string) => (error: unknown) => onError({ key, params: { error: error instanceof Error ? error.message : String(error) } });
+  bridge.getNotificationSettings().then(accept, fail('main.problem.readSettings'));
   return {
     get: () => settings,
     set(next) {
@@ -67,7 +68,7 @@ export function createBridgeSettingsStore(bridge: SettingsBridge, onError: (mess
       accept(next);
       bridge.setNotificationSettings(next).then(accept, (error: unknown) => {
         accept(before);
-        fail('save')(error);
+        fail('main.problem.saveSettings')(error);
       });
     },
     subscribe: (listener) => listeners.add(listener),

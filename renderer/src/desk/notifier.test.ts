@@ -148,7 +148,7 @@ describe('bridge notifier', () => {
     const notifier = createBridgeNotifier(async (list) => {
       calls.push(list);
       if (list.length > 1) throw new Error('refused');
-    }, (p) => problems.push(p));
+    }, (p) => problems.push(english.say(p)));
     notifier.notify([], english);
     notifier.notify([t(1)], english);
     notifier.notify([t(1), t(2)], english);
@@ -156,5 +156,13 @@ describe('bridge notifier', () => {
     await Promise.resolve();
     expect(calls.map((c) => c.length)).toEqual([1, 2]);
     expect(problems).toEqual(['The app could not show a notification: refused']);
+  });
+
+  it("says so in the page's language", async () => {
+    const problems: string[] = [];
+    const notifier = createBridgeNotifier(async () => Promise.reject(new Error('geweigerd')), (p) => problems.push(createTranslator('nl').say(p)));
+    notifier.notify([t(1)], english);
+    await new Promise((settled) => setTimeout(settled, 0));
+    expect(problems).toEqual(['De app kon geen melding tonen: geweigerd']);
   });
 });

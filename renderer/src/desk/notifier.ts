@@ -1,6 +1,6 @@
 import { NotificationGate, type GateClock, type StormLimits } from '../../../shared/desk/notification-gate';
 import { renderNotification } from '../../../shared/desk/notification-rules';
-import type { Translator } from '../../../shared/i18n/translator';
+import type { Message, Translator } from '../../../shared/i18n/translator';
 import type { NotificationSettings, Transition } from '../../../shared/ipc/desk-contract';
 import type { DeskBridgeSeam } from './desk-bridge';
 
@@ -11,12 +11,12 @@ export interface Notifier {
 }
 
 /** In the app, main decides how to show them, in the app's language (the same shared rules, plus pauses). */
-export function createBridgeNotifier(notifyTransitions: NonNullable<DeskBridgeSeam['notifyTransitions']>, onError: (message: string) => void): Notifier {
+export function createBridgeNotifier(notifyTransitions: NonNullable<DeskBridgeSeam['notifyTransitions']>, onError: (problem: Message) => void): Notifier {
   return {
     notify(transitions) {
       if (transitions.length === 0) return;
       notifyTransitions([...transitions]).catch((error: unknown) =>
-        onError(`The app could not show a notification: ${error instanceof Error ? error.message : String(error)}`),
+        onError({ key: 'main.problem.notify', params: { error: error instanceof Error ? error.message : String(error) } }),
       );
     },
   };
