@@ -10,7 +10,7 @@ type Listener = (...args: unknown[]) => unknown;
 
 const userDataFolders: string[] = [];
 
-function createFakeElectron({ singleInstanceLock = true } = {}) {
+function createFakeElectron({ singleInstanceLock = true, systemLanguages = ['en-GB'] } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'queueboard-userdata-'));
   userDataFolders.push(userData);
   const steps: string[] = [];
@@ -100,6 +100,7 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
         steps.push('requestSingleInstanceLock');
         return singleInstanceLock;
       },
+      getPreferredSystemLanguages: () => systemLanguages,
       isPackaged: false,
       setLoginItemSettings: vi.fn(),
       quit: vi.fn(),
@@ -130,7 +131,7 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
   return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, userData, protocol: () => protocolHandler, trays };
 }
 
-async function startMain(args: string[], settingsJson?: string, options?: { singleInstanceLock: boolean }) {
+async function startMain(args: string[], settingsJson?: string, options?: { singleInstanceLock?: boolean; systemLanguages?: string[] }) {
   const electron = createFakeElectron(options);
   if (settingsJson !== undefined) writeFileSync(join(electron.userData, 'settings.json'), settingsJson);
   vi.resetModules();
@@ -217,6 +218,11 @@ describe('electron/main/index.ts wiring', () => {
     expect(electron.windows).toEqual([]);
   });
 
+  it("says so in the system's language when there are no settings to name one", async () => {
+    const electron = await startMain(['--mode=tv'], undefined, { systemLanguages: ['nl-NL', 'en-GB'] });
+    expect(electron.steps).toEqual(['showErrorBox Queueboard kan niet starten', 'exit 2']);
+  });
+
   it('runs with the stored settings, each flag overriding its setting for this run, and answers get-settings', async () => {
     const stored = JSON.stringify({ version: 1, gatewayUrl: 'https://gw.example', mode: 'desk', officeId: 'lisbon', display: null });
     const electron = await startMain(['--office=amsterdam'], stored);
@@ -293,6 +299,17 @@ describe('electron/main/index.ts wiring', () => {
     const [window] = electron.windows;
     window?.emit('closed');
     expect(electron.module.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it("desk mode: the tray speaks the app settings' language, and follows a saved change of it", async () => {
+    const stored = JSON.stringify({ version: 1, gatewayUrl: 'https://gw.example', mode: 'desk', officeId: 'lisbon', display: null, language: 'pt-PT' });
+    const electron = await startMain([], stored, { systemLanguages: ['en-GB'] });
+    electron.markReady();
+    await windowOpened(electron);
+    await vi.waitFor(() => expect(electron.trays.map((t) => t.toolTip)).toEqual(['Queueboard — nenhuma fila fixada']));
+    const save = electron.ipcHandlers.get('queueboard:save-settings');
+    await save?.({ senderFrame: { url: 'app://queueboard/index.html' } }, { language: 'nl' });
+    expect(electron.trays[0]?.toolTip).toBe('Queueboard — geen vastgezette wachtrijen');
   });
 
   it('wall mode: no tray, no pin window, and the desk channels refuse', async () => {

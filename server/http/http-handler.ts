@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import type { Logger } from '../runtime/logger';
 import { SECURITY_HEADERS, sendJson } from './json-response';
 import type { StaticLookup } from './static-files';
@@ -24,20 +25,6 @@ export interface HttpHandlerOptions {
   staticFiles: (urlPath: string) => Promise<StaticLookup>;
   logger: Logger;
 }
-
-/** The page may talk to its own origin only; the wall needs no third-party anything. */
-export const WEB_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 
 export function createHttpHandler({ health, metricsText, api, staticFiles, logger }: HttpHandlerOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -81,7 +68,7 @@ async function sendStatic(response: ServerResponse, lookup: StaticLookup, method
         'Content-Type': lookup.file.contentType,
         'Content-Length': lookup.file.body.length,
         'Cache-Control': lookup.file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'Content-Security-Policy': WEB_CSP,
+        'Content-Security-Policy': contentSecurityPolicy(),
         ...SECURITY_HEADERS,
       });
       response.end(method === 'HEAD' ? undefined : lookup.file.body);

@@ -1,5 +1,5 @@
 import '../styles/desk.css';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Queue } from '../../../shared/model';
 import { connectionSelectors } from '../store/connection-slice';
 import { feedSelectors } from '../store/feed-slice';
@@ -7,7 +7,7 @@ import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
 import { AlertFeed } from './AlertFeed';
 import { DeskFilterBar } from './DeskFilterBar';
-import { useDeskServices, useNotificationSettings, usePins } from './desk-services-context';
+import { useDeskProblem, useDeskServices, useNotificationSettings, usePins } from './desk-services-context';
 import { NotificationPanel } from './NotificationPanel';
 import { isPinned } from './pin-store';
 import { loadFilters, matchesFilters, NO_FILTERS, saveFilters, sortBySeverity, type DeskFilters } from './queue-order';
@@ -49,7 +49,7 @@ export function DeskView() {
   const session = useAppStore(sessionSelectors.session);
   const pinState = usePins();
   const settings = useNotificationSettings();
-  const serviceProblem = useSyncExternalStore(services.problems.subscribe, services.problems.get);
+  const serviceProblem = useDeskProblem();
   const [permission, setPermission] = useState(() => services.permission?.get() ?? null);
   const [filters, setFilters] = useState<DeskFilters>(() => loadFilters(storage()));
   const [focused, setFocused] = useState<string | null>(null);

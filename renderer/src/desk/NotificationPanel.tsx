@@ -1,4 +1,4 @@
-import type { NotificationSettings } from './desk-bridge';
+import type { NotificationSettings } from '../../../shared/ipc/desk-contract';
 
 export interface NotificationPanelProps {
   settings: NotificationSettings;
