@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_DURATION_SECONDS, METRIC_IDS, MetricIdSchema, type MetricId } from '../metrics';
+import { hhMmSchema, minutesOfHhMm } from '../time/hh-mm';
 import { SlugSchema, type Channel, type Queue } from '../model';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { validateRule, type Direction, type ThresholdRule } from './thresholds';
@@ -67,7 +68,7 @@ export type ThresholdOverrideInput = z.input<typeof ThresholdOverrideSchema>;
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM, e.g. 22:00');
+const clockTime = hhMmSchema();
 
 /**
  * A time-of-day profile (night shift, weekend) in each office's own time zone. A window whose `to` is
@@ -183,8 +184,8 @@ export function activeProfile(profiles: readonly HealthProfile[], officeId: stri
   const previous = DAYS[(DAYS.indexOf(day) + 6) % 7]!;
   for (const p of profiles) {
     if (p.officeIds && !p.officeIds.includes(officeId)) continue;
-    const from = toMinutes(p.from);
-    const to = toMinutes(p.to);
+    const from = minutesOfHhMm(p.from);
+    const to = minutesOfHhMm(p.to);
     const inWindow =
       from === to
         ? p.days.includes(day)
@@ -194,11 +195,6 @@ export function activeProfile(profiles: readonly HealthProfile[], officeId: stri
     if (inWindow) return p;
   }
   return null;
-}
-
-function toMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
 }
 
 const WEEKDAY: Readonly<Record<string, Day>> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };

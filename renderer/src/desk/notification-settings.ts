@@ -1,3 +1,4 @@
+import { isHhMm } from '../../../shared/time/hh-mm';
 import { DEFAULT_NOTIFICATION_SETTINGS, type DeskBridgeSeam, type NotificationSettings } from './desk-bridge';
 import { Listeners } from './listeners';
 
@@ -9,7 +10,6 @@ export interface SettingsStore {
 }
 
 export const NOTIFICATION_SETTINGS_KEY = 'queueboard.desk.notifications';
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function parseSettings(value: unknown): NotificationSettings {
   const d = DEFAULT_NOTIFICATION_SETTINGS;
@@ -20,8 +20,8 @@ export function parseSettings(value: unknown): NotificationSettings {
     scope: v.scope === 'all' ? 'all' : 'pinned',
     quietHours: {
       enabled: q.enabled === true,
-      start: typeof q.start === 'string' && TIME.test(q.start) ? q.start : d.quietHours.start,
-      end: typeof q.end === 'string' && TIME.test(q.end) ? q.end : d.quietHours.end,
+      start: typeof q.start === 'string' && isHhMm(q.start) ? q.start : d.quietHours.start,
+      end: typeof q.end === 'string' && isHhMm(q.end) ? q.end : d.quietHours.end,
       mode: q.mode === 'suppress' ? 'suppress' : 'silent',
     },
   };

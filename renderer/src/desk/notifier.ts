@@ -1,3 +1,4 @@
+import { minutesOfHhMm } from '../../../shared/time/hh-mm';
 import type { DeskBridgeSeam, NotificationSettings, QuietHours, Transition } from './desk-bridge';
 
 /** Hands transitions to whatever tells the lead: the app's notifications, or the browser's. */
@@ -48,16 +49,11 @@ export interface BrowserNotifierOptions {
   storm?: StormLimits;
 }
 
-const minutesOf = (hhmm: string) => {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return h * 60 + m;
-};
-
 /** The start is inside, the end is not; an end before the start crosses midnight. */
 export function isQuiet(minute: number, quiet: QuietHours): boolean {
   if (!quiet.enabled) return false;
-  const start = minutesOf(quiet.start);
-  const end = minutesOf(quiet.end);
+  const start = minutesOfHhMm(quiet.start);
+  const end = minutesOfHhMm(quiet.end);
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
