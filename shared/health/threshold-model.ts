@@ -1,27 +1,9 @@
 import { z } from 'zod';
-import { MAX_DURATION_SECONDS, METRIC_IDS, MetricIdSchema, type MetricId } from '../metrics';
+import { MAX_DURATION_SECONDS, METRIC_IDS, MetricIdSchema, METRICS, type MetricId } from '../metrics';
 import { hhMmSchema, minutesOfHhMm } from '../time/hh-mm';
 import { SlugSchema, type Channel, type Queue } from '../model';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
-import { validateRule, type Direction, type ThresholdRule } from './thresholds';
-
-/**
- * Which way is bad is a property of the metric, not of a rule: a manager sets levels, never the direction.
- * Queue growth, waits, durations and breached tickets are bad when high; attainment, outflow and staffing when low.
- */
-export const METRIC_DIRECTIONS: Readonly<Record<MetricId, Direction>> = {
-  backlog: 'higher-is-worse',
-  oldestWaitingSeconds: 'higher-is-worse',
-  firstResponseP50: 'higher-is-worse',
-  firstResponseP90: 'higher-is-worse',
-  resolutionP50: 'higher-is-worse',
-  resolutionP90: 'higher-is-worse',
-  slaAttainment: 'lower-is-worse',
-  inflowPerHour: 'higher-is-worse',
-  outflowPerHour: 'lower-is-worse',
-  agentsOnline: 'lower-is-worse',
-  slaBreached: 'higher-is-worse',
-};
+import { validateRule, type ThresholdRule } from './thresholds';
 
 export const THRESHOLD_SCOPES = ['default', 'office', 'queue'] as const;
 export type ThresholdScope = (typeof THRESHOLD_SCOPES)[number];
@@ -58,8 +40,8 @@ export const ThresholdOverrideSchema = z
       ctx.addIssue({ code: 'custom', path: ['scopeId'], message: o.scope === 'default' ? 'must be empty for the default scope' : `must name the ${o.scope}` });
     }
     // The levels' own checks have spoken already when one is not a sound number; only the order is left.
-    if (!(o.warning >= 0 && o.critical >= 0) || !METRIC_DIRECTIONS[o.metric]) return;
-    for (const problem of validateRule({ direction: METRIC_DIRECTIONS[o.metric], warning: o.warning, critical: o.critical }, '')) {
+    if (!(o.warning >= 0 && o.critical >= 0) || !METRICS[o.metric]) return;
+    for (const problem of validateRule({ direction: METRICS[o.metric].direction, warning: o.warning, critical: o.critical }, '')) {
       ctx.addIssue({ code: 'custom', path: ['warning'], message: problem.replace(/^: /, '') });
     }
   });
@@ -149,7 +131,7 @@ export class ThresholdIndex {
       if (found) {
         rules[metric] = {
           rule: {
-            direction: METRIC_DIRECTIONS[metric],
+            direction: METRICS[metric].direction,
             warning: found.warning,
             critical: found.critical,
             ...(found.pendingSeconds !== null ? { pendingSeconds: found.pendingSeconds } : {}),

@@ -1,4 +1,4 @@
-import type { MetricId } from '../metrics';
+import type { Direction, MetricId } from '../metrics';
 
 export type Level = 'ok' | 'warning' | 'critical';
 /**
@@ -6,8 +6,6 @@ export type Level = 'ok' | 'warning' | 'critical';
  * its latest data is too old or its source is down (never green: old numbers are not live numbers).
  */
 export type QueueStatus = Level | 'no-data' | 'stale';
-
-export type Direction = 'higher-is-worse' | 'lower-is-worse';
 
 export interface ThresholdRule {
   readonly direction: Direction;

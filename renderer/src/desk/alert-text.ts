@@ -1,4 +1,3 @@
-import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
 import { METRICS } from '../../../shared/metrics';
 import type { Alert } from '../../../shared/protocol/protocol';
 import { formatDuration } from '../format/duration';
@@ -26,7 +25,7 @@ export function describeMeasure(alert: Alert, locale: string): string {
     const when = alert.projectedMinutes === null ? 'soon' : `in about ${alert.projectedMinutes} min`;
     return `${valueText(alert, locale)}, projected to reach critical${threshold ? ` (${threshold})` : ''} ${when}`;
   }
-  const side = METRIC_DIRECTIONS[alert.metric] === 'lower-is-worse' ? 'below' : 'above';
+  const side = METRICS[alert.metric].direction === 'lower-is-worse' ? 'below' : 'above';
   return `${valueText(alert, locale)}${threshold ? ` (${alert.level} ${side} ${threshold})` : ''}`;
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../shared/model';
-import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import { DEFAULT_THRESHOLD_STATE, type ThresholdKey } from '../../../shared/protocol/admin-protocol';
 import { useCommands } from '../feed/commands-context';
@@ -176,7 +175,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
       ) : (
         <>
           <p className="hint table-legend" data-testid="table-legend">
-            {METRICS[metric].label}: {METRIC_DIRECTIONS[metric] === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
+            {METRICS[metric].label}: {METRICS[metric].direction === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
             worse level must hold for the pending period (empty: the gateway default, {formatDurationInput(settings.pendingSeconds)}) before a queue changes
             state. Queue beats office beats default beats built-in.
           </p>
