@@ -1,11 +1,7 @@
 import type { Direction, MetricId } from '../metrics';
+import type { Level } from './levels';
 
-export type Level = 'ok' | 'warning' | 'critical';
-/**
- * A queue's overall status: the worst metric level; `no-data` before anything was reported; `stale` when
- * its latest data is too old or its source is down (never green: old numbers are not live numbers).
- */
-export type QueueStatus = Level | 'no-data' | 'stale';
+export type { Level, QueueStatus } from './levels';
 
 export interface ThresholdRule {
   readonly direction: Direction;
@@ -19,8 +15,6 @@ export interface ThresholdRule {
 
 /** Rules for the metrics that are graded; a metric without a rule is shown but never colours the queue. */
 export type ThresholdSet = Readonly<Partial<Record<MetricId, ThresholdRule>>>;
-
-const LEVEL_RANK: Readonly<Record<Level, number>> = { ok: 0, warning: 1, critical: 2 };
 
 /**
  * Checks a rule once, when it is loaded, so evaluation stays a plain comparison.
@@ -51,20 +45,6 @@ export function evaluateRule(value: number, rule: ThresholdRule): Level {
   if (worse(rule.warning)) return 'warning';
   return 'ok';
 }
-
-export function worstLevel(levels: Iterable<Level>): Level {
-  let worst: Level = 'ok';
-  for (const level of levels) {
-    if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
-  }
-  return worst;
-}
-
-export function compareLevels(a: Level, b: Level): number {
-  return LEVEL_RANK[a] - LEVEL_RANK[b];
-}
-
-export const LEVELS: readonly Level[] = ['ok', 'warning', 'critical'];
 
 /** The value of a level's threshold, for `warning` and `critical`. */
 export function thresholdOf(rule: ThresholdRule, level: Level): number | null {

@@ -1,3 +1,4 @@
+import { compareLevels } from '../../../shared/health/levels';
 import { METRICS } from '../../../shared/metrics';
 import type { Alert } from '../../../shared/protocol/protocol';
 import { formatDuration } from '../format/duration';
@@ -7,7 +8,7 @@ import { formatMetric } from '../format/metric';
 export function sortAlerts(alerts: readonly Alert[], now: number): Alert[] {
   const handled = (a: Alert) => (a.acknowledged || (a.snoozed && a.snoozed.until > now) ? 1 : 0);
   return [...alerts].sort(
-    (a, b) => handled(a) - handled(b) || (a.level === b.level ? 0 : a.level === 'critical' ? -1 : 1) || b.openedAt - a.openedAt,
+    (a, b) => handled(a) - handled(b) || compareLevels(b.level, a.level) || b.openedAt - a.openedAt,
   );
 }
 
