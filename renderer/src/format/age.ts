@@ -1,3 +1,5 @@
+import { ageParts } from '../../../shared/time/age';
+
 /**
  * Intl formatters are costly to construct (tens of µs each); the wall header formats its clocks on every
  * update batch, and stale tiles their data age every second (bench/latency profile: `formatClock` was the
@@ -5,6 +7,7 @@
  */
 const ages = new Map<string, Intl.NumberFormat>();
 const clocks = new Map<string, Intl.DateTimeFormat>();
+const joiners = new Map<string, Intl.ListFormat>();
 
 function ageFormat(locale: string, unit: string): Intl.NumberFormat {
   const key = `${locale}|${unit}`;
@@ -16,14 +19,22 @@ function ageFormat(locale: string, unit: string): Intl.NumberFormat {
   return format;
 }
 
+function partsJoiner(locale: string): Intl.ListFormat {
+  let format = joiners.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' });
+    joiners.set(locale, format);
+  }
+  return format;
+}
+
 /**
- * How old something is, in the locale's own short units ("45 sec", "2 min", "3 hr"; "2 min" in
- * Portuguese, "2 min." in Dutch): whole seconds under a minute, whole minutes under two hours, then hours.
+ * How old something is, in the locale's own short units ("45 secs", "2 mins", "2 hrs 5 mins"; "2 min" in
+ * Portuguese, "2 min." in Dutch), split as the gateway's stale message splits it (shared/time/age.ts).
  */
 export function formatAge(seconds: number, locale: string): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const [value, unit] = s < 60 ? [s, 'second'] : s < 7200 ? [Math.floor(s / 60), 'minute'] : [Math.floor(s / 3600), 'hour'];
-  return ageFormat(locale, unit).format(value);
+  const parts = ageParts(seconds).map(({ value, unit }) => ageFormat(locale, unit).format(value));
+  return parts.length === 1 ? parts[0]! : partsJoiner(locale).format(parts);
 }
 
 /** A wall-clock time in a time zone, hours and minutes, as the locale writes it. */
