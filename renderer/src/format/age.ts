@@ -7,7 +7,6 @@ import { ageParts } from '../../../shared/time/age';
  */
 const ages = new Map<string, Intl.NumberFormat>();
 const clocks = new Map<string, Intl.DateTimeFormat>();
-const joiners = new Map<string, Intl.ListFormat>();
 
 function ageFormat(locale: string, unit: string): Intl.NumberFormat {
   const key = `${locale}|${unit}`;
@@ -19,22 +18,14 @@ function ageFormat(locale: string, unit: string): Intl.NumberFormat {
   return format;
 }
 
-function partsJoiner(locale: string): Intl.ListFormat {
-  let format = joiners.get(locale);
-  if (!format) {
-    format = new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' });
-    joiners.set(locale, format);
-  }
-  return format;
-}
-
 /**
- * How old something is, in the locale's own short units ("45 secs", "2 mins", "2 hrs 5 mins"; "2 min" in
+ * How old something is, in the locale's own short units ("45 secs", "2 mins", "3 hrs"; "2 min" in
  * Portuguese, "2 min." in Dutch), split as the gateway's stale message splits it (shared/time/age.ts).
+ * A tile's note has room for one unit: past two hours it gives the whole hours only.
  */
 export function formatAge(seconds: number, locale: string): string {
-  const parts = ageParts(seconds).map(({ value, unit }) => ageFormat(locale, unit).format(value));
-  return parts.length === 1 ? parts[0]! : partsJoiner(locale).format(parts);
+  const { value, unit } = ageParts(seconds)[0]!;
+  return ageFormat(locale, unit).format(value);
 }
 
 /** A wall-clock time in a time zone, hours and minutes, as the locale writes it. */
