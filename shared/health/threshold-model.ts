@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { MAX_DURATION_SECONDS, METRIC_IDS, MetricIdSchema, METRICS, type MetricId } from '../metrics';
+import { MAX_DURATION_SECONDS, METRIC_IDS, METRICS, type MetricId } from '../metrics';
 import { hhMmSchema, minutesOfHhMm } from '../time/hh-mm';
 import { SlugSchema, type Channel, type Queue } from '../model';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
+import { thresholdKeyId, ThresholdKeySchema, type ThresholdScope } from './threshold-record';
 import { validateRule, type ThresholdRule } from './thresholds';
 
-export const THRESHOLD_SCOPES = ['default', 'office', 'queue'] as const;
-export type ThresholdScope = (typeof THRESHOLD_SCOPES)[number];
 
 /** Durations a manager may set for pending and recovery periods: a second to a day. */
 const periodSeconds = z
@@ -23,12 +22,7 @@ const level = z.number().refine(Number.isFinite, 'must be a finite number').min(
  */
 export const ThresholdOverrideSchema = z
   .object({
-    scope: z.enum(THRESHOLD_SCOPES),
-    /** The office or queue id; '' for the default scope. */
-    scopeId: z.union([SlugSchema, z.literal('')]),
-    metric: MetricIdSchema,
-    /** A profile id, or '' for always. */
-    profile: z.union([SlugSchema, z.literal('')]).default(''),
+    ...ThresholdKeySchema.shape,
     warning: level,
     critical: level,
     pendingSeconds: periodSeconds.nullable().default(null),
@@ -116,7 +110,7 @@ export class ThresholdIndex {
     readonly overrides: readonly ThresholdOverride[],
     private readonly builtIn: Readonly<Record<Channel, Readonly<Partial<Record<MetricId, ThresholdRule>>>>> = DEFAULT_THRESHOLDS,
   ) {
-    for (const o of overrides) this.byKey.set(key(o.scope, o.scopeId, o.metric, o.profile), o);
+    for (const o of overrides) this.byKey.set(thresholdKeyId(o), o);
   }
 
   /**
@@ -150,15 +144,11 @@ export class ThresholdIndex {
   private find(queue: Pick<Queue, 'id' | 'officeId'>, metric: MetricId, profile: string | null): ThresholdOverride | undefined {
     const scopes: Array<[ThresholdScope, string]> = [['queue', queue.id], ['office', queue.officeId], ['default', '']];
     for (const [scope, scopeId] of scopes) {
-      const hit = (profile && this.byKey.get(key(scope, scopeId, metric, profile))) || this.byKey.get(key(scope, scopeId, metric, ''));
+      const hit = (profile && this.byKey.get(thresholdKeyId({ scope, scopeId, metric, profile }))) || this.byKey.get(thresholdKeyId({ scope, scopeId, metric, profile: '' }));
       if (hit) return hit;
     }
     return undefined;
   }
-}
-
-function key(scope: string, scopeId: string, metric: string, profile: string): string {
-  return `${scope}|${scopeId}|${metric}|${profile}`;
 }
 
 /** The profile active for an office at a local day and minute of day, or null. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { thresholdKeyId as keyId } from '../../../shared/health/threshold-record';
 import type { StoredOverride, ThresholdKey, ThresholdState } from '../../../shared/protocol/admin-protocol';
-import { buildChanges, checkEdit, conflictingEdits, editedOverrides, keyId, rebaseEdits, resetToInherited, setField, setMany, type DraftEdit } from './threshold-draft';
+import { buildChanges, checkEdit, conflictingEdits, editedOverrides, rebaseEdits, resetToInherited, setField, setMany, type DraftEdit } from './threshold-draft';
 
 const key = (scopeId: string, metric: ThresholdKey['metric'] = 'backlog'): ThresholdKey => ({ scope: 'queue', scopeId, metric, profile: '' });
 const stored = (scopeId: string, version: number, over: Partial<StoredOverride> = {}): StoredOverride => ({

@@ -1,4 +1,5 @@
 import { ThresholdOverrideSchema, type ThresholdOverride } from '../../../shared/health/threshold-model';
+import { thresholdKeyId, thresholdKeyOf, thresholdValueOf, type ThresholdValue } from '../../../shared/health/threshold-record';
 import type { StoredOverride, ThresholdChange, ThresholdKey, ThresholdState } from '../../../shared/protocol/admin-protocol';
 import { parseWith } from '../../../shared/protocol/validation';
 import { METRICS } from '../../../shared/metrics';
@@ -30,20 +31,14 @@ export interface EditProblem {
   message: string;
 }
 
-export interface ThresholdValue {
-  warning: number;
-  critical: number;
-  pendingSeconds: number | null;
-}
+/** What the pane edits of a threshold's value: the recovery period is kept as stored. */
+export type EditedLevels = Pick<ThresholdValue, 'warning' | 'critical' | 'pendingSeconds'>;
 
-export type EditCheck = { ok: true; value: ThresholdValue | null } | { ok: false; problems: EditProblem[] };
+export type EditCheck = { ok: true; value: EditedLevels | null } | { ok: false; problems: EditProblem[] };
 
-export function keyId(key: Pick<ThresholdKey, 'scope' | 'scopeId' | 'metric' | 'profile'>): string {
-  return `${key.scope}|${key.scopeId}|${key.metric}|${key.profile}`;
-}
 
 export function storedByKey(state: ThresholdState | null): Map<string, StoredOverride> {
-  return new Map((state?.overrides ?? []).map((o) => [keyId(o), o]));
+  return new Map((state?.overrides ?? []).map((o) => [thresholdKeyId(o), o]));
 }
 
 /**
@@ -102,14 +97,14 @@ export function buildChanges(draft: Draft, state: ThresholdState | null): Thresh
   return changes;
 }
 
-function sameLevels(a: ThresholdValue, b: ThresholdValue): boolean {
+function sameLevels(a: EditedLevels, b: EditedLevels): boolean {
   return a.warning === b.warning && a.critical === b.critical && a.pendingSeconds === b.pendingSeconds;
 }
 
 /** The overrides as they would be after saving: what the table and the preview judge by. */
 export function editedOverrides(state: ThresholdState | null, draft: Draft): ThresholdOverride[] {
   const byKey = new Map<string, ThresholdOverride>();
-  for (const o of state?.overrides ?? []) byKey.set(keyId(o), toOverride(o, o));
+  for (const o of state?.overrides ?? []) byKey.set(thresholdKeyId(o), toOverride(o, o));
   for (const [id, edit] of Object.entries(draft)) {
     const check = checkEdit(edit);
     if (!check.ok) continue;
@@ -123,8 +118,8 @@ export function currentOverrides(state: ThresholdState | null): ThresholdOverrid
   return (state?.overrides ?? []).map((o) => toOverride(o, o));
 }
 
-function toOverride(key: Pick<ThresholdKey, 'scope' | 'scopeId' | 'metric' | 'profile'>, v: ThresholdValue & { recoverySeconds: number | null }): ThresholdOverride {
-  return { scope: key.scope, scopeId: key.scopeId, metric: key.metric, profile: key.profile, warning: v.warning, critical: v.critical, pendingSeconds: v.pendingSeconds, recoverySeconds: v.recoverySeconds };
+function toOverride(key: ThresholdKey, value: ThresholdValue): ThresholdOverride {
+  return { ...thresholdKeyOf(key), ...thresholdValueOf(value) };
 }
 
 /** Edits whose key was changed by someone else since editing started. */
@@ -134,7 +129,7 @@ export function conflictingEdits(draft: Draft, state: ThresholdState | null): Se
 }
 
 export function setField(draft: Draft, key: ThresholdKey, field: DraftField, text: string, initial: DraftFields, baseVersion: number | null): Draft {
-  const id = keyId(key);
+  const id = thresholdKeyId(key);
   const edit = draft[id];
   const fields = edit && !edit.remove ? edit.fields : initial;
   return { ...draft, [id]: { key, fields: { ...fields, [field]: text }, remove: false, baseVersion: edit ? edit.baseVersion : baseVersion } };
@@ -144,7 +139,7 @@ export function setField(draft: Draft, key: ThresholdKey, field: DraftField, tex
 export function setMany(draft: Draft, keys: readonly ThresholdKey[], fields: DraftFields, baseVersionOf: (id: string) => number | null): Draft {
   const next: Record<string, DraftEdit> = { ...draft };
   for (const key of keys) {
-    const id = keyId(key);
+    const id = thresholdKeyId(key);
     next[id] = { key, fields: { ...fields }, remove: false, baseVersion: draft[id]?.baseVersion ?? baseVersionOf(id) };
   }
   return next;
@@ -152,7 +147,7 @@ export function setMany(draft: Draft, keys: readonly ThresholdKey[], fields: Dra
 
 /** Reset to inherited: remove the stored override, or just forget an unsaved one. */
 export function resetToInherited(draft: Draft, key: ThresholdKey, stored: StoredOverride | undefined): Draft {
-  const id = keyId(key);
+  const id = thresholdKeyId(key);
   const next: Record<string, DraftEdit> = { ...draft };
   const base = draft[id]?.baseVersion ?? stored?.version ?? null;
   if (base === null) delete next[id];
