@@ -4,7 +4,8 @@ import { hhMmSchema, minutesOfHhMm } from '../time/hh-mm';
 import { SlugSchema, type Channel, type Queue } from '../model';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { thresholdKeyId, ThresholdKeySchema, type ThresholdScope } from './threshold-record';
-import { validateRule, type ThresholdRule } from './thresholds';
+import { describeRuleIssue, ruleIssues } from './rule-issues';
+import type { ThresholdRule } from './thresholds';
 
 
 /** Durations a manager may set for pending and recovery periods: a second to a day. */
@@ -35,8 +36,8 @@ export const ThresholdOverrideSchema = z
     }
     // The levels' own checks have spoken already when one is not a sound number; only the order is left.
     if (!(o.warning >= 0 && o.critical >= 0) || !METRICS[o.metric]) return;
-    for (const problem of validateRule({ direction: METRICS[o.metric].direction, warning: o.warning, critical: o.critical }, '')) {
-      ctx.addIssue({ code: 'custom', path: ['warning'], message: problem.replace(/^: /, '') });
+    for (const issue of ruleIssues({ direction: METRICS[o.metric].direction, warning: o.warning, critical: o.critical })) {
+      ctx.addIssue({ code: 'custom', path: [issue.field ?? 'warning'], message: describeRuleIssue(issue), params: issue });
     }
   });
 export type ThresholdOverride = z.output<typeof ThresholdOverrideSchema>;

@@ -1,5 +1,6 @@
 import type { Direction, MetricId } from '../metrics';
 import type { Level } from './levels';
+import { describeRuleIssue, ruleIssues } from './rule-issues';
 
 export type { Level, QueueStatus } from './levels';
 
@@ -17,25 +18,12 @@ export interface ThresholdRule {
 export type ThresholdSet = Readonly<Partial<Record<MetricId, ThresholdRule>>>;
 
 /**
- * Checks a rule once, when it is loaded, so evaluation stays a plain comparison.
- * Returns the problems as sentences naming the field; empty when the rule is sound.
+ * Checks a rule once, when it is loaded, so evaluation stays a plain comparison. Returns the problems as
+ * English sentences naming the field (an order problem names the rule); empty when the rule is sound.
+ * `ruleIssues` gives the same as data.
  */
 export function validateRule(rule: ThresholdRule, path: string): string[] {
-  const problems: string[] = [];
-  for (const key of ['warning', 'critical'] as const) {
-    if (!Number.isFinite(rule[key]) || rule[key] < 0) {
-      problems.push(`${path}.${key}: must be a finite number of 0 or more (got ${String(rule[key])})`);
-    }
-  }
-  if (problems.length > 0) return problems;
-  const ordered = rule.direction === 'higher-is-worse' ? rule.warning < rule.critical : rule.warning > rule.critical;
-  if (!ordered) {
-    const relation = rule.direction === 'higher-is-worse' ? 'below' : 'above';
-    problems.push(
-      `${path}: warning (${rule.warning}) must be ${relation} critical (${rule.critical}) when ${rule.direction}`,
-    );
-  }
-  return problems;
+  return ruleIssues(rule).map((issue) => `${path}${issue.rule === 'order' ? '' : `.${issue.field}`}: ${describeRuleIssue(issue)}`);
 }
 
 /** The level a value reaches under a rule. A value exactly on a threshold counts as reaching it. */

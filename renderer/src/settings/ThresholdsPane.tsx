@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel } from '../../../shared/model';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import { DEFAULT_THRESHOLD_STATE, type ThresholdKey } from '../../../shared/protocol/admin-protocol';
@@ -39,6 +40,7 @@ import { ThresholdTable } from './ThresholdTable';
 
 /** Container: the thresholds table with its draft, bulk edit, preview and save. Managers edit; others read. */
 export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
   const commands = useCommands();
   const offices = useAppStore(feedSelectors.offices);
   const queues = useAppStore(feedSelectors.queues);
@@ -81,7 +83,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const problems: Record<string, EditProblem[]> = {};
   const editsPerMetric: Partial<Record<MetricId, number>> = {};
   for (const [id, edit] of Object.entries(draft)) {
-    const check = checkEdit(edit);
+    const check = checkEdit(edit, t);
     if (!check.ok) problems[id] = check.problems;
     editsPerMetric[edit.key.metric] = (editsPerMetric[edit.key.metric] ?? 0) + 1;
   }
