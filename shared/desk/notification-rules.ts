@@ -1,3 +1,4 @@
+import { minutesOfHhMm } from '../time/hh-mm';
 import type { NotificationSettings, Transition } from '../ipc/desk-contract';
 import type { MessageParams } from '../i18n/translator';
 
@@ -31,20 +32,14 @@ export function isInScope(queueId: string, scope: NotificationSettings['scope'],
   return scope === 'all' || pinnedQueueIds.has(queueId);
 }
 
-/** "22:00" → 1320. The schema (desk-contract.ts) has already refused anything that is not HH:MM. */
-export function minutesOf(timeOfDay: string): number {
-  const [hours = 0, minutes = 0] = timeOfDay.split(':').map(Number);
-  return hours * 60 + minutes;
-}
-
 /**
  * True when `minuteOfDay` (local) falls in the quiet hours. The start is inside, the end is not; an
  * end before the start crosses midnight; equal start and end means quiet all day.
  */
 export function isQuiet(minuteOfDay: number, quietHours: NotificationSettings['quietHours']): boolean {
   if (!quietHours.enabled) return false;
-  const start = minutesOf(quietHours.start);
-  const end = minutesOf(quietHours.end);
+  const start = minutesOfHhMm(quietHours.start);
+  const end = minutesOfHhMm(quietHours.end);
   if (start < end) return minuteOfDay >= start && minuteOfDay < end;
   return minuteOfDay >= start || minuteOfDay < end;
 }

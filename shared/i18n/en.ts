@@ -113,6 +113,38 @@ export const en = {
       notKept: 'It could not be set aside: {{error}}.',
     },
   },
+  rules: {
+    field: { warning: 'warning', critical: 'critical', pendingSeconds: 'pending', recoverySeconds: 'recovery' },
+    /** A metric inside a sentence ("because a higher … is worse"). */
+    metric: {
+      backlog: 'backlog',
+      oldestWaitingSeconds: 'oldest waiting',
+      firstResponseP50: 'first response p50',
+      firstResponseP90: 'first response p90',
+      resolutionP50: 'resolution p50',
+      resolutionP90: 'resolution p90',
+      slaAttainment: 'sla attainment',
+      inflowPerHour: 'inflow',
+      outflowPerHour: 'outflow',
+      agentsOnline: 'agents online',
+      slaBreached: 'sla breached',
+    },
+    order: {
+      'higher-is-worse': 'warning ({{warning}}) must be below critical ({{critical}}) because a higher {{metric}} is worse',
+      'lower-is-worse': 'warning ({{warning}}) must be above critical ({{critical}}) because a lower {{metric}} is worse',
+    },
+    notANumber: '{{field}}: must be a number',
+    negative: '{{field}}: must be 0 or more',
+    tooSmall: '{{field}}: must be {{min}} or more',
+    tooShort: '{{field}}: must be at least {{min}}',
+    tooLarge: '{{field}}: must be at most {{max}}',
+    tooLong: '{{field}}: must be at most {{hours}} hours ({{seconds}} seconds)',
+    notWhole: '{{field}}: must be a whole number of seconds',
+    required: '{{field}}: is required',
+    notNumber: '{{field}}: "{{text}}" is not a number',
+    notDuration: '{{field}}: "{{text}}" is not a duration; type minutes (5) or hours and minutes (1h 30m)',
+    notPeriod: '{{field}}: "{{text}}" is not a duration; type minutes (2) or e.g. 1m 30s',
+  },
 };
 
 /** The shape every language fills in. */

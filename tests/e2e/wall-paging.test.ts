@@ -1,14 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayConfigSchema } from '../../server/config/config-schema';
 import { DEMO_INGEST_KEY, demoConfig } from '../../server/config/demo-config';
-import type { Gateway } from '../../server/gateway';
-import { launchChromium } from '../support/chromium';
-import { connect, nextEvent, startDemoGateway } from '../support/gateway-harness';
+import { launchE2e, type E2eLaunch } from '../support/e2e-launch';
+import { connect, nextEvent } from '../support/gateway-harness';
 import { contrastViolations, FULL_HD, openWall, overflowOf, SCREENSHOTS, UHD } from '../support/wall-page';
 
-let gateway: Gateway;
+let launched: E2eLaunch | undefined;
 let url: string;
 let browser: Browser;
 
@@ -53,15 +51,11 @@ async function postReading(queueId: string, at: number, backlog: number): Promis
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer' }, 10, 0, bigConfig()));
-  browser = await launchChromium();
+  launched = await launchE2e({ speed: 10, config: bigConfig() });
+  ({ url, browser } = launched);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-});
+afterAll(() => launched?.close());
 
 describe('a wall with 42 queues, in Chromium', () => {
   it('pages by office with an indicator, each page fitting 1920×1080 and 3840×2160 with legible contrast', async () => {

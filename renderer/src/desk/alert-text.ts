@@ -1,4 +1,4 @@
-import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
+import { compareLevels } from '../../../shared/health/levels';
 import { METRICS } from '../../../shared/metrics';
 import type { Alert } from '../../../shared/protocol/protocol';
 import { formatDuration } from '../format/duration';
@@ -8,7 +8,7 @@ import { formatMetric } from '../format/metric';
 export function sortAlerts(alerts: readonly Alert[], now: number): Alert[] {
   const handled = (a: Alert) => (a.acknowledged || (a.snoozed && a.snoozed.until > now) ? 1 : 0);
   return [...alerts].sort(
-    (a, b) => handled(a) - handled(b) || (a.level === b.level ? 0 : a.level === 'critical' ? -1 : 1) || b.openedAt - a.openedAt,
+    (a, b) => handled(a) - handled(b) || compareLevels(b.level, a.level) || b.openedAt - a.openedAt,
   );
 }
 
@@ -26,7 +26,7 @@ export function describeMeasure(alert: Alert, locale: string): string {
     const when = alert.projectedMinutes === null ? 'soon' : `in about ${alert.projectedMinutes} min`;
     return `${valueText(alert, locale)}, projected to reach critical${threshold ? ` (${threshold})` : ''} ${when}`;
   }
-  const side = METRIC_DIRECTIONS[alert.metric] === 'lower-is-worse' ? 'below' : 'above';
+  const side = METRICS[alert.metric].direction === 'lower-is-worse' ? 'below' : 'above';
   return `${valueText(alert, locale)}${threshold ? ` (${alert.level} ${side} ${threshold})` : ''}`;
 }
 

@@ -1,8 +1,7 @@
 import { isNotifiable } from '../../../shared/desk/notification-rules';
-import type { QueueStatus } from '../../../shared/health/thresholds';
+import { worstStatus, type QueueStatus } from '../../../shared/health/levels';
 import { QUEUE_STATUSES, type Alert } from '../../../shared/protocol/protocol';
 import type { Office, Queue } from '../../../shared/model';
-import { worstStatus } from '../wall/status';
 import { metricLabel, valueText } from './alert-text';
 import type { Transition, TrayStatus } from '../../../shared/ipc/desk-contract';
 

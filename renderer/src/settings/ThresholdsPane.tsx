@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel } from '../../../shared/model';
-import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import { DEFAULT_THRESHOLD_STATE, type ThresholdKey } from '../../../shared/protocol/admin-protocol';
 import { useCommands } from '../feed/commands-context';
@@ -40,6 +40,7 @@ import { ThresholdTable } from './ThresholdTable';
 
 /** Container: the thresholds table with its draft, bulk edit, preview and save. Managers edit; others read. */
 export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
   const commands = useCommands();
   const offices = useAppStore(feedSelectors.offices);
   const queues = useAppStore(feedSelectors.queues);
@@ -82,7 +83,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const problems: Record<string, EditProblem[]> = {};
   const editsPerMetric: Partial<Record<MetricId, number>> = {};
   for (const [id, edit] of Object.entries(draft)) {
-    const check = checkEdit(edit);
+    const check = checkEdit(edit, t);
     if (!check.ok) problems[id] = check.problems;
     editsPerMetric[edit.key.metric] = (editsPerMetric[edit.key.metric] ?? 0) + 1;
   }
@@ -176,7 +177,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
       ) : (
         <>
           <p className="hint table-legend" data-testid="table-legend">
-            {METRICS[metric].label}: {METRIC_DIRECTIONS[metric] === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
+            {METRICS[metric].label}: {METRICS[metric].direction === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
             worse level must hold for the pending period (empty: the gateway default, {formatDurationInput(settings.pendingSeconds)}) before a queue changes
             state. Queue beats office beats default beats built-in.
           </p>

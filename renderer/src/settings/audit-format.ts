@@ -1,18 +1,12 @@
+import { THRESHOLD_SCOPES, type ThresholdKey, type ThresholdScope, type ThresholdValue } from '../../../shared/health/threshold-record';
 import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import type { Office, Queue } from '../../../shared/model';
 import type { AuditEntryMessage } from '../../../shared/protocol/admin-protocol';
 import { formatDurationInput, formatLevel } from './level-text';
 import { describeKey } from './pane-text';
 
-interface AuditLevels {
-  scope: 'default' | 'office' | 'queue';
-  scopeId: string;
-  metric: MetricId;
-  profile: string;
-  warning: number;
-  critical: number;
-  pendingSeconds: number | null;
-}
+/** What an audit entry shows of a stored override (its before or after). */
+type AuditLevels = ThresholdKey & Pick<ThresholdValue, 'warning' | 'critical' | 'pendingSeconds'>;
 
 export interface AuditLine {
   what: string;
@@ -50,8 +44,7 @@ function formatLevels(levels: AuditLevels | null): string {
 function levelsOf(value: unknown): AuditLevels | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
-  const scopes = ['default', 'office', 'queue'];
-  if (!scopes.includes(v.scope as string) || !METRIC_IDS.includes(v.metric as MetricId)) return null;
+  if (!THRESHOLD_SCOPES.includes(v.scope as ThresholdScope) || !METRIC_IDS.includes(v.metric as MetricId)) return null;
   if (typeof v.warning !== 'number' || typeof v.critical !== 'number') return null;
   return {
     scope: v.scope as AuditLevels['scope'],

@@ -1,4 +1,5 @@
 import { METRICS, type MetricId } from '../../../shared/metrics';
+import { ENGLISH, type Translate } from './translate';
 
 /**
  * Levels as a manager types them. Time metrics are entered in minutes ("5", "2.5") or with units
@@ -13,17 +14,18 @@ export function isTimeMetric(metric: MetricId): boolean {
   return METRICS[metric].unit === 'seconds';
 }
 
-/** Parses one level; `field` names it in the problem ("warning: …"). */
-export function parseLevel(metric: MetricId, text: string, field: string): ParsedLevel {
+/** Parses one level; `field` names it in the problem ("warning: …"), in the language of `t`. */
+export function parseLevel(metric: MetricId, text: string, field: 'warning' | 'critical', t: Translate = ENGLISH): ParsedLevel {
   const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return { ok: false, problem: `${field}: is required` };
+  const name = t(`rules.field.${field}`);
+  if (trimmed === '') return { ok: false, problem: t('rules.required', { field: name }) };
   if (!isTimeMetric(metric)) {
     const value = Number(trimmed);
-    if (!Number.isFinite(value)) return { ok: false, problem: `${field}: "${text}" is not a number` };
+    if (!Number.isFinite(value)) return { ok: false, problem: t('rules.notNumber', { field: name, text }) };
     return { ok: true, value };
   }
   const seconds = parseDuration(trimmed);
-  if (seconds === null) return { ok: false, problem: `${field}: "${text}" is not a duration; type minutes (5) or hours and minutes (1h 30m)` };
+  if (seconds === null) return { ok: false, problem: t('rules.notDuration', { field: name, text }) };
   return { ok: true, value: seconds };
 }
 

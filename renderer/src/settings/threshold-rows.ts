@@ -1,8 +1,8 @@
 import { ThresholdIndex, type RuleOrigin, type ThresholdOverride } from '../../../shared/health/threshold-model';
 import type { MetricId } from '../../../shared/metrics';
 import type { Office, Queue } from '../../../shared/model';
-import type { ThresholdKey } from '../../../shared/protocol/admin-protocol';
-import { keyId, type ThresholdValue } from './threshold-draft';
+import { thresholdKeyId as keyId, type ThresholdKey } from '../../../shared/health/threshold-record';
+import type { EditedLevels } from './threshold-draft';
 
 /** One editable line of the table: every queue (default), an office, or a queue, for one metric. */
 export interface LevelRow {
@@ -11,7 +11,7 @@ export interface LevelRow {
   label: string;
   queue: Queue | null;
   /** The levels in force here (edits included); null when nothing grades this metric here. */
-  effective: ThresholdValue | null;
+  effective: EditedLevels | null;
   /** Where `effective` comes from (built-in per channel above the queues); null when a queue's metric is not graded. */
   origin: RuleOrigin | null;
   /** Whether this row holds its own override (so "reset to inherited" means something). */

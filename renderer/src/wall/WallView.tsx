@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueStatus } from '../../../shared/health/thresholds';
+import { worstStatus, type QueueStatus } from '../../../shared/health/levels';
 import type { Queue } from '../../../shared/model';
 import { connectionSelectors } from '../store/connection-slice';
 import type { AppState } from '../store/store';
@@ -8,7 +8,6 @@ import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { columnsFor } from './grid-shape';
 import { paginate, rowsFor } from './paging';
-import { worstStatus } from './status';
 import { TileContainer } from './TileContainer';
 import { useNow } from './use-now';
 import { usePage } from './use-page';
