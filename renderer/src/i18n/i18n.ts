@@ -36,3 +36,6 @@ export function createI18n(language: Language = 'en'): I18n {
   });
   return instance;
 }
+
+/** Each language by its own name, so a person finds theirs whatever the screen shows now. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', pt: 'Português', nl: 'Nederlands' };
