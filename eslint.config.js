@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 
 const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]))];
 const nodePattern = { group: ['node:*', ...nodeBuiltins], message: 'Node built-ins are not available in this runtime.' };
@@ -64,6 +65,26 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...boundaries([nodePattern, folder('server', 'renderer/'), folder('electron', 'renderer/')], [electronPath]),
+    },
+  },
+  {
+    // Every word a person reads comes from the catalogue (shared/i18n): no literal text in a view, neither as
+    // JSX text nor in the attributes people read (aria-label, title, placeholder, alt) nor in a {'string'} or
+    // template literal shown in JSX. Strings without a letter (a "×" button, " · ") are not words.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/**/*.test.tsx'],
+    ...i18next.configs['flat/recommended'],
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription', 'aria-valuetext'] },
+          'should-validate-template': true,
+          words: { exclude: [/^[^\p{L}]*$/u] },
+          message: 'Visible text must come from the translation catalogue (t() or <Trans>)',
+        },
+      ],
     },
   },
   {

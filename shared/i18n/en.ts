@@ -334,7 +334,7 @@ export const en = {
       revert: 'Revert',
       reverting: 'Reverting…',
       revertLabel: 'Revert entry {{id}}: {{what}}',
-      action: { 'threshold.put': 'changed', 'threshold.remove': 'removed', 'threshold.import': 'imported', 'threshold.revert': 'reverted' },
+      action: { put: 'changed', remove: 'removed', import: 'imported', revert: 'reverted' },
       inherited: 'inherited (no override)',
       levels: 'warning {{warning}} · critical {{critical}} · pending {{pending}}',
       defaultPending: 'default',
@@ -384,5 +384,14 @@ export const en = {
   },
 };
 
-/** The shape every language fills in. */
-export type Messages = typeof en;
+/** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */
+type ExtraPluralForm = 'zero' | 'two' | 'few' | 'many';
+
+/**
+ * The shape every language fills in: every English key, and for each plural (`x_one`, `x_other`) the extra
+ * forms its own language needs (`x_many`), checked by a test against Intl.PluralRules.
+ */
+export type Messages = Catalogue<typeof en>;
+type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> } & {
+  [K in keyof T as K extends `${infer Base}_other` ? `${Base}_${ExtraPluralForm}` : never]?: string;
+};

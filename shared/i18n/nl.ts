@@ -336,7 +336,7 @@ export const nl: Messages = {
       revert: 'Terugdraaien',
       reverting: 'Terugdraaien…',
       revertLabel: 'Regel {{id}} terugdraaien: {{what}}',
-      action: { 'threshold.put': 'gewijzigd', 'threshold.remove': 'verwijderd', 'threshold.import': 'geïmporteerd', 'threshold.revert': 'teruggedraaid' },
+      action: { put: 'gewijzigd', remove: 'verwijderd', import: 'geïmporteerd', revert: 'teruggedraaid' },
       inherited: 'overgenomen (geen afwijking)',
       levels: 'waarschuwing {{warning}} · kritiek {{critical}} · wachttijd {{pending}}',
       defaultPending: 'standaard',

@@ -6,7 +6,7 @@ import type { Office, QueueGroup } from '../../../shared/model';
 import { LANGUAGE_NAMES, LANGUAGE_ORDER } from '../i18n/i18n';
 import { appLanguageSetting } from '../i18n/user-language';
 import type { AppSettingsBridge } from './app-settings-bridge';
-import { changedSettings, FLAG_OF, formProblems, issuesByField, toForm, type SettingsForm } from './settings-form';
+import { changedSettings, FLAG_OF, FORM_ORDER, formProblems, issuesByField, toForm, type SettingsForm } from './settings-form';
 
 export interface AppSettingsPaneProps {
   bridge: AppSettingsBridge;
@@ -83,6 +83,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
 
   const field = (name: AppSettingName, control: (id: string, describedBy: string) => ReactNode, hint?: ReactNode) => (
     <Field
+      key={name}
       name={name}
       problem={refused.byField[name] ?? problems[name] ?? null}
       override={overrideText(name, state, t)}
@@ -95,6 +96,54 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
     ...known.map((k) => <option key={k.id} value={k.id}>{t('appSettings.choice', { name: k.name, id: k.id })}</option>),
     ...(current !== '' && !known.some((k) => k.id === current) ? [<option key={current} value={current}>{t('appSettings.notOnGateway', { id: current })}</option>] : []),
   ];
+
+  // Each setting's control, in the order of the form (FORM_ORDER); `d` names the line that describes it.
+  const controls: Record<AppSettingName, (id: string, d: string) => ReactNode> = {
+    gatewayUrl: (id, d) => <input id={id} aria-describedby={d} type="url" value={form.gatewayUrl} onChange={(e) => set('gatewayUrl', e.target.value)} />,
+    token: (id, d) => (
+      <span className="app-settings-inline">
+        <input id={id} aria-describedby={d} type={showToken ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={form.token} placeholder={t('appSettings.tokenNone')} onChange={(e) => set('token', e.target.value)} />
+        <button type="button" className="action-button" aria-pressed={showToken} onClick={() => setShowToken(!showToken)}>
+          {t(showToken ? 'appSettings.hide' : 'appSettings.show')}
+        </button>
+      </span>
+    ),
+    mode: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.mode} onChange={(e) => set('mode', e.target.value)}>
+        <option value="desk">{t('appSettings.modeDesk')}</option>
+        <option value="wall">{t('appSettings.modeWall')}</option>
+      </select>
+    ),
+    officeId: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.officeId} onChange={(e) => set('officeId', e.target.value)}>
+        {choices(form.officeId, offices, t('appSettings.everyOffice'))}
+      </select>
+    ),
+    groupId: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.groupId} onChange={(e) => set('groupId', e.target.value)}>
+        {choices(form.groupId, groups, t('appSettings.everyQueue'))}
+      </select>
+    ),
+    display: (id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={form.display} placeholder={t('appSettings.displayPlaceholder')} onChange={(e) => set('display', e.target.value)} />,
+    language: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.language} onChange={(e) => set('language', e.target.value)}>
+        <option value="">{t('appSettings.officeLanguage')}</option>
+        {LANGUAGE_TAGS.map(([tag, name]) => <option key={tag} value={tag}>{name}</option>)}
+        {form.language !== '' && !LANGUAGE_TAGS.some(([tag]) => tag === form.language) && <option value={form.language}>{form.language}</option>}
+      </select>
+    ),
+    startAtLogin: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.value)}>
+        <option value="">{t('appSettings.startWallOnly')}</option>
+        <option value="true">{t('appSettings.startAlways')}</option>
+        <option value="false">{t('appSettings.startNever')}</option>
+      </select>
+    ),
+  };
+  const hints: Partial<Record<AppSettingName, string>> = {
+    token: t(state.tokenEncrypted ? 'appSettings.tokenEncrypted' : 'appSettings.tokenPlain'),
+    display: t('appSettings.displayHint'),
+  };
 
   return (
     <Frame onClose={onClose}>
@@ -109,54 +158,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
           if (dirty && Object.keys(problems).length === 0) void save();
         }}
       >
-        {field('gatewayUrl', (id, d) => <input id={id} aria-describedby={d} type="url" value={form.gatewayUrl} onChange={(e) => set('gatewayUrl', e.target.value)} />)}
-        {field(
-          'token',
-          (id, d) => (
-            <span className="app-settings-inline">
-              <input id={id} aria-describedby={d} type={showToken ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={form.token} placeholder={t('appSettings.tokenNone')} onChange={(e) => set('token', e.target.value)} />
-              <button type="button" className="action-button" aria-pressed={showToken} onClick={() => setShowToken(!showToken)}>
-                {t(showToken ? 'appSettings.hide' : 'appSettings.show')}
-              </button>
-            </span>
-          ),
-          t(state.tokenEncrypted ? 'appSettings.tokenEncrypted' : 'appSettings.tokenPlain'),
-        )}
-        {field('mode', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.mode} onChange={(e) => set('mode', e.target.value)}>
-            <option value="desk">{t('appSettings.modeDesk')}</option>
-            <option value="wall">{t('appSettings.modeWall')}</option>
-          </select>
-        ))}
-        {field('officeId', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.officeId} onChange={(e) => set('officeId', e.target.value)}>
-            {choices(form.officeId, offices, t('appSettings.everyOffice'))}
-          </select>
-        ))}
-        {field('groupId', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.groupId} onChange={(e) => set('groupId', e.target.value)}>
-            {choices(form.groupId, groups, t('appSettings.everyQueue'))}
-          </select>
-        ))}
-        {field(
-          'display',
-          (id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={form.display} placeholder={t('appSettings.displayPlaceholder')} onChange={(e) => set('display', e.target.value)} />,
-          t('appSettings.displayHint'),
-        )}
-        {field('language', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.language} onChange={(e) => set('language', e.target.value)}>
-            <option value="">{t('appSettings.officeLanguage')}</option>
-            {LANGUAGE_TAGS.map(([tag, name]) => <option key={tag} value={tag}>{name}</option>)}
-            {form.language !== '' && !LANGUAGE_TAGS.some(([tag]) => tag === form.language) && <option value={form.language}>{form.language}</option>}
-          </select>
-        ))}
-        {field('startAtLogin', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.value)}>
-            <option value="">{t('appSettings.startWallOnly')}</option>
-            <option value="true">{t('appSettings.startAlways')}</option>
-            <option value="false">{t('appSettings.startNever')}</option>
-          </select>
-        ))}
+        {FORM_ORDER.map((name) => field(name, controls[name], hints[name]))}
         <div className="app-settings-actions">
           <button type="submit" className="action-button action-primary" disabled={!dirty || saving || Object.keys(problems).length > 0}>
             {t(saving ? 'appSettings.saving' : 'appSettings.save')}

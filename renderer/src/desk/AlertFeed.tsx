@@ -15,6 +15,8 @@ import { snoozeUntil, type SnoozeChoice } from './snooze';
 import { formatCount } from '../format/metric';
 import { useUserLocale } from '../i18n/use-language-choice';
 
+const alertPin = (id: string) => ({ kind: 'alert' as const, id });
+
 /** This laptop's clock, read when the lead clicks (never during render). */
 const localNow = () => Date.now();
 
@@ -74,7 +76,7 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
         {shown.map((alert) => {
           const queue = queueById.get(alert.queueId);
           const office = queue ? officeById.get(queue.officeId) : undefined;
-          const pin = { kind: 'alert' as const, id: alert.id };
+          const pin = alertPin(alert.id);
           return (
             <AlertCard
               key={alert.id}

@@ -61,6 +61,9 @@ export function LevelRowView(props: LevelRowProps) {
   // Above the queues an empty level means "each queue's channel decides"; on a queue, that nothing grades it.
   const emptyText = row.effective ? '' : t(row.queue ? 'settings.row.notGraded' : 'settings.row.perChannel');
   const state = edit?.remove ? 'reset' : edit ? 'edited' : 'saved';
+  const warningInput = input('warning', emptyText);
+  const criticalInput = input('critical', emptyText);
+  const pendingInput = input('pending', t('settings.row.defaultPending', { pending: formatDurationInput(defaultPendingSeconds) }));
   return (
     <>
       <tr className={`level-row level-row-${kind} level-row-${state}${changedUnderneath ? ' level-row-conflict' : ''}`} data-row-id={row.id} data-testid="level-row" data-edit={state}>
@@ -86,9 +89,9 @@ export function LevelRowView(props: LevelRowProps) {
             </>
           )}
         </td>
-        <td>{input('warning', emptyText)}</td>
-        <td>{input('critical', emptyText)}</td>
-        <td>{input('pending', t('settings.row.defaultPending', { pending: formatDurationInput(defaultPendingSeconds) }))}</td>
+        <td>{warningInput}</td>
+        <td>{criticalInput}</td>
+        <td>{pendingInput}</td>
         <td className="cell-origin">
           <InheritanceBadge origin={row.origin} text={originText} own={row.own && !edit?.remove} />
           {edit?.remove && <span className="row-note"> {t('settings.row.resetOnSave')}</span>}

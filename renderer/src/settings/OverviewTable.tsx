@@ -42,6 +42,8 @@ export function OverviewTable({ metrics, models, offices, edited, profileName, o
       {metrics.map((metric) => cell(metric, pick))}
     </tr>
   );
+  const defaultLine = line(first.defaultRow.label, (m) => m.defaultRow, 'default', 'level-row-default');
+  const officeLine = (g: number) => line(first.groups[g]!.officeRow.label, (m) => m.groups[g]?.officeRow, first.groups[g]!.officeRow.id, 'level-row-office');
   return (
     <table className="overview-table" data-testid="overview-table">
       <caption className="hint">
@@ -67,13 +69,13 @@ export function OverviewTable({ metrics, models, offices, edited, profileName, o
           ))}
         </tr>
       </thead>
-      <tbody>{line(first.defaultRow.label, (m) => m.defaultRow, 'default', 'level-row-default')}</tbody>
+      <tbody>{defaultLine}</tbody>
       {first.groups.map((group, g) => (
         <tbody key={group.office.id}>
           <tr className="office-row">
             <th scope="rowgroup" colSpan={metrics.length + 1}>{group.office.name}</th>
           </tr>
-          {line(group.officeRow.label, (m) => m.groups[g]?.officeRow, group.officeRow.id, 'level-row-office')}
+          {officeLine(g)}
           {group.queues.map((q, i) => line(q.label, (m) => m.groups[g]?.queues[i], q.id))}
         </tbody>
       ))}

@@ -22,7 +22,8 @@ export interface AuditLine {
   after: string;
 }
 
-const ACTIONS = ['threshold.put', 'threshold.remove', 'threshold.import', 'threshold.revert'];
+/** The gateway's audit actions, by their word in the catalogue (settings.auditPane.action.*). */
+const ACTIONS: Readonly<Record<string, string>> = { 'threshold.put': 'put', 'threshold.remove': 'remove', 'threshold.import': 'import', 'threshold.revert': 'revert' };
 
 /** An audit entry in words: which threshold, what was done, old → new levels. */
 export function describeAuditEntry(entry: AuditEntryMessage, offices: readonly Office[], queues: readonly Queue[], t: TFunction): AuditLine {
@@ -32,7 +33,7 @@ export function describeAuditEntry(entry: AuditEntryMessage, offices: readonly O
   return {
     what: key ? describeKey(key, offices, queues, t) : entry.subject,
     // An action this screen does not know yet is shown as the gateway names it.
-    action: ACTIONS.includes(entry.action) ? t(`settings.auditPane.action.${entry.action}`) : entry.action,
+    action: ACTIONS[entry.action] ? t(`settings.auditPane.action.${ACTIONS[entry.action]}`) : entry.action,
     before: key ? formatLevels(before, t) : summarize(entry.before),
     after: key ? formatLevels(after, t) : summarize(entry.after),
   };
