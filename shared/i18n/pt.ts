@@ -215,7 +215,7 @@ export const pt: Messages = {
       profileOption: '{{name}} ({{from}}–{{to}})',
     },
     legend:
-      '{{metric}}: {{direction}}; níveis em {{unit}}. Um nível pior tem de se manter durante o período de espera (vazio: o valor por omissão do gateway, {{pending}}) antes de a fila mudar de estado. A fila prevalece sobre o escritório, o escritório sobre a omissão, a omissão sobre o valor de origem.',
+      '{{metric}}: {{direction}}; níveis em {{unit}}. Um nível pior tem de se manter durante o período de espera (vazio: o valor por omissão do gateway, {{pending}}) antes de a fila mudar de estado. A fila prevalece sobre o escritório, o escritório sobre a omissão, a omissão sobre o valor de fábrica.',
     direction: { 'higher-is-worse': 'mais alto é pior', 'lower-is-worse': 'mais baixo é pior' },
     unit: { seconds: 'minutos, ou p. ex. 1h 30m', percent: '%', 'per-hour': 'por hora', agents: 'agentes', tickets: 'pedidos' },
     tabs: { metric: 'Métrica', overview: 'Todas as métricas', unsaved: '{{count, number}} por guardar' },
@@ -252,9 +252,9 @@ export const pt: Messages = {
     },
     origin: {
       setHere: 'definido aqui ({{origin}})',
-      from: 'de {{origin}}',
-      builtIn: 'de origem ({{channel}})',
-      builtInPerChannel: 'de origem (por canal)',
+      from: 'origem: {{origin}}',
+      builtIn: 'valor de fábrica ({{channel}})',
+      builtInPerChannel: 'valor de fábrica (por canal)',
       office: 'escritório {{name}}',
       queue: 'fila',
       default: 'omissão',
@@ -262,10 +262,10 @@ export const pt: Messages = {
       notGraded: 'sem avaliação',
     },
     overview: {
-      caption: 'Aviso / crítico por fila e métrica. A negrito: definido nessa linha; cor: <queue>fila</queue>, <office>escritório</office>, <default>omissão</default>, <builtIn>de origem</builtIn>. Abra uma métrica para a editar.',
+      caption: 'Aviso / crítico por fila e métrica. A negrito: definido nessa linha; cor: <queue>fila</queue>, <office>escritório</office>, <default>omissão</default>, <builtIn>valor de fábrica</builtIn>. Abra uma métrica para a editar.',
       levels: '{{warning}} / {{critical}}',
       setHere: 'definido aqui',
-      from: 'de {{origin}}',
+      from: 'origem: {{origin}}',
     },
     bulk: {
       title: 'Edição em massa',
