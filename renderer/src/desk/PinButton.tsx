@@ -21,7 +21,7 @@ export function PinButton({ pinned, target, onToggle }: { pinned: boolean; targe
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M9 3h6l-1 6 4 4v2h-5v6l-1 1-1-1v-6H6v-2l4-4z" />
       </svg>
-      {t(pinned ? 'desk.pin.pinned' : 'desk.pin.pin')}
+      <span className="pin-button-text">{t(pinned ? 'desk.pin.pinned' : 'desk.pin.pin')}</span>
     </button>
   );
 }

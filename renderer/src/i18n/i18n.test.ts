@@ -55,6 +55,13 @@ describe('translations', () => {
     expect(['pt-PT', 'pt-BR', 'nl-NL', 'nl-BE', 'en-GB', 'de-DE', 'PT'].map(languageOf)).toEqual(['pt', 'pt', 'nl', 'nl', 'en', 'en', 'pt']);
   });
 
+  it("counts as Lisbon does: pt-PT's plural rules, not Brazil's (zero is plural)", () => {
+    const pt = createI18n('pt');
+    expect(pt.t('settings.bulk.apply', { metric: 'pendentes', count: 0 })).toBe('Definir pendentes em 0 filas');
+    expect(pt.t('settings.bulk.apply', { metric: 'pendentes', count: 1 })).toBe('Definir pendentes em 1 fila');
+    expect(createI18n('en').t('settings.bulk.apply', { metric: 'backlog', count: 0 })).toBe('Set backlog on 0 queues');
+  });
+
   it('is ready at once, with no fetching', () => {
     expect(createI18n('nl').t('status.critical')).toBe('Kritiek');
     expect(createI18n('pt').t('tile.acknowledged', { name: 'Ana' })).toBe('Reconhecido por Ana');

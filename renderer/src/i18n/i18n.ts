@@ -34,6 +34,11 @@ export function createI18n(language: Language = 'en'): I18n {
     // React escapes text already.
     interpolation: { escapeValue: false },
   });
+  // i18next takes plural rules from the language code, and 'pt' has Brazil's (0 is singular: "0 fila"); the
+  // screens speak pt-PT ("0 filas"), so plurals follow each language's own locale.
+  const resolver = instance.services.pluralResolver as { getRule: (code: string, options?: object) => Intl.PluralRules | undefined };
+  const ruleOf = resolver.getRule.bind(resolver);
+  resolver.getRule = (code, options) => ruleOf(LANGUAGES[code as Language] ?? code, options);
   return instance;
 }
 
