@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { en } from './i18n/en';
 
 /**
  * The metrics the gateway computes per queue. Durations are in seconds, counts are whole numbers,
@@ -28,22 +27,25 @@ export type MetricUnit = 'count' | 'seconds' | 'percent' | 'per-hour';
 export interface MetricDefinition {
   readonly id: MetricId;
   readonly unit: MetricUnit;
-  /** The catalogue's English label (`metric.<id>`, the one label per metric); screens translate by id. */
+  /**
+   * Legacy English wording, read only by the settings' rule sentences (threshold-draft.ts) until they become
+   * structured issues. Every screen and notification shows the catalogue's `metric.<id>`, the one label per metric.
+   */
   readonly label: string;
 }
 
 export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
-  backlog: { id: 'backlog', unit: 'count', label: en.metric.backlog },
-  oldestWaitingSeconds: { id: 'oldestWaitingSeconds', unit: 'seconds', label: en.metric.oldestWaitingSeconds },
-  firstResponseP50: { id: 'firstResponseP50', unit: 'seconds', label: en.metric.firstResponseP50 },
-  firstResponseP90: { id: 'firstResponseP90', unit: 'seconds', label: en.metric.firstResponseP90 },
-  resolutionP50: { id: 'resolutionP50', unit: 'seconds', label: en.metric.resolutionP50 },
-  resolutionP90: { id: 'resolutionP90', unit: 'seconds', label: en.metric.resolutionP90 },
-  slaAttainment: { id: 'slaAttainment', unit: 'percent', label: en.metric.slaAttainment },
-  inflowPerHour: { id: 'inflowPerHour', unit: 'per-hour', label: en.metric.inflowPerHour },
-  outflowPerHour: { id: 'outflowPerHour', unit: 'per-hour', label: en.metric.outflowPerHour },
-  agentsOnline: { id: 'agentsOnline', unit: 'count', label: en.metric.agentsOnline },
-  slaBreached: { id: 'slaBreached', unit: 'count', label: en.metric.slaBreached },
+  backlog: { id: 'backlog', unit: 'count', label: 'Backlog' },
+  oldestWaitingSeconds: { id: 'oldestWaitingSeconds', unit: 'seconds', label: 'Oldest waiting' },
+  firstResponseP50: { id: 'firstResponseP50', unit: 'seconds', label: 'First response p50' },
+  firstResponseP90: { id: 'firstResponseP90', unit: 'seconds', label: 'First response p90' },
+  resolutionP50: { id: 'resolutionP50', unit: 'seconds', label: 'Resolution p50' },
+  resolutionP90: { id: 'resolutionP90', unit: 'seconds', label: 'Resolution p90' },
+  slaAttainment: { id: 'slaAttainment', unit: 'percent', label: 'SLA attainment' },
+  inflowPerHour: { id: 'inflowPerHour', unit: 'per-hour', label: 'Inflow' },
+  outflowPerHour: { id: 'outflowPerHour', unit: 'per-hour', label: 'Outflow' },
+  agentsOnline: { id: 'agentsOnline', unit: 'count', label: 'Agents online' },
+  slaBreached: { id: 'slaBreached', unit: 'count', label: 'SLA breached' },
 };
 
 /** A year in seconds: anything larger is a unit mistake (milliseconds sent as seconds), not a slow queue. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
-import { METRICS } from '../../../shared/metrics';
+import { en } from '../../../shared/i18n/en';
 import type { Alert } from '../../../shared/protocol/protocol';
 import { formatAge } from '../format/age';
 import { formatDuration } from '../format/duration';
@@ -14,8 +14,8 @@ export function sortAlerts(alerts: readonly Alert[], now: number): Alert[] {
   );
 }
 
-/** The catalogue's English label, for what the desk hands to the app's notifications (which translate by id). */
-export const metricLabel = (alert: Alert) => METRICS[alert.metric].label;
+/** The catalogue's English label, for what the desk hands to the notifications (the same words as its screens). */
+export const metricLabel = (alert: Alert) => en.metric[alert.metric];
 
 export const valueText = (alert: Alert, locale: string) => (alert.value === null ? '–' : formatMetric(alert.metric, alert.value, locale));
 
