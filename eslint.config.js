@@ -71,6 +71,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every word a person reads comes from the catalogue (shared/i18n): no literal text in a view, neither as
+    // JSX text nor in the attributes people read (aria-label, title, placeholder, alt) nor in a {'string'} or
+    // template literal shown in JSX. Strings without a letter (a "×" button, " · ") are not words.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/**/*.test.tsx'],
+    ...i18next.configs['flat/recommended'],
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription', 'aria-valuetext'] },
+          'should-validate-template': true,
+          words: { exclude: [/^[^\p{L}]*$/u] },
+          message: 'Visible text must come from the translation catalogue (t() or <Trans>)',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: boundaries([folder('renderer', 'electron/main'), folder('server', 'electron/main')]),
   },

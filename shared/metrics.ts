@@ -54,30 +54,27 @@ export interface MetricDefinition {
   /** Queue growth, waits, durations and breached tickets are bad when high; attainment, outflow and staffing when low. */
   readonly direction: Direction;
   readonly bounds: MetricBounds;
-  /** Short English label; screens translate by id. */
-  readonly label: string;
 }
 
-const metric = (id: MetricId, unit: MetricUnit, direction: Direction, label: string, bounds: MetricBounds = UNIT_BOUNDS[unit]): MetricDefinition => ({
+const metric = (id: MetricId, unit: MetricUnit, direction: Direction, bounds: MetricBounds = UNIT_BOUNDS[unit]): MetricDefinition => ({
   id,
   unit,
   direction,
   bounds,
-  label,
 });
 
 export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
-  backlog: metric('backlog', 'count', 'higher-is-worse', 'Backlog'),
-  oldestWaitingSeconds: metric('oldestWaitingSeconds', 'seconds', 'higher-is-worse', 'Oldest waiting'),
-  firstResponseP50: metric('firstResponseP50', 'seconds', 'higher-is-worse', 'First response p50'),
-  firstResponseP90: metric('firstResponseP90', 'seconds', 'higher-is-worse', 'First response p90'),
-  resolutionP50: metric('resolutionP50', 'seconds', 'higher-is-worse', 'Resolution p50'),
-  resolutionP90: metric('resolutionP90', 'seconds', 'higher-is-worse', 'Resolution p90'),
-  slaAttainment: metric('slaAttainment', 'percent', 'lower-is-worse', 'SLA attainment'),
-  inflowPerHour: metric('inflowPerHour', 'per-hour', 'higher-is-worse', 'Inflow'),
-  outflowPerHour: metric('outflowPerHour', 'per-hour', 'lower-is-worse', 'Outflow'),
-  agentsOnline: metric('agentsOnline', 'count', 'lower-is-worse', 'Agents online', { ...UNIT_BOUNDS.count, max: MAX_AGENTS }),
-  slaBreached: metric('slaBreached', 'count', 'higher-is-worse', 'SLA breached'),
+  backlog: metric('backlog', 'count', 'higher-is-worse'),
+  oldestWaitingSeconds: metric('oldestWaitingSeconds', 'seconds', 'higher-is-worse'),
+  firstResponseP50: metric('firstResponseP50', 'seconds', 'higher-is-worse'),
+  firstResponseP90: metric('firstResponseP90', 'seconds', 'higher-is-worse'),
+  resolutionP50: metric('resolutionP50', 'seconds', 'higher-is-worse'),
+  resolutionP90: metric('resolutionP90', 'seconds', 'higher-is-worse'),
+  slaAttainment: metric('slaAttainment', 'percent', 'lower-is-worse'),
+  inflowPerHour: metric('inflowPerHour', 'per-hour', 'higher-is-worse'),
+  outflowPerHour: metric('outflowPerHour', 'per-hour', 'lower-is-worse'),
+  agentsOnline: metric('agentsOnline', 'count', 'lower-is-worse', { ...UNIT_BOUNDS.count, max: MAX_AGENTS }),
+  slaBreached: metric('slaBreached', 'count', 'higher-is-worse'),
 };
 
 /** The schema of one metric's value (not nullable), from its bounds: the feed, ingest readings and the compact check agree. */

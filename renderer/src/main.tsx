@@ -13,6 +13,7 @@ import { CommandsProvider } from './feed/commands-context';
 import { createGatewayCommands } from './feed/gateway-commands';
 import { startHistoryClient } from './feed/history-client';
 import { createI18n } from './i18n/i18n';
+import { readStoredLanguage, startLanguage } from './i18n/user-language';
 import { readDisplayOptions } from './launch/display-options';
 import { resolveScreenOptions } from './launch/launch-options';
 import { StoreProvider } from './store/store-context';
@@ -22,7 +23,18 @@ const options = await resolveScreenOptions(window);
 const display = readDisplayOptions(window.location.search);
 const store = createAppStore();
 store.getState().setLanguage(display.language);
-const i18n = createI18n(display.language ?? 'en');
+// The wall follows its office (or ?lang=); a person's own screens start in that person's language.
+const personal = () => {
+  let storage: Storage | null = null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    // Storage refused (private mode): the browser's language it is.
+  }
+  const stored = readStoredLanguage(storage);
+  return startLanguage({ search: window.location.search, appLanguage: options.appLanguage, stored, browserLanguages: navigator.languages });
+};
+const i18n = createI18n(options.view === 'wall' ? (display.language ?? 'en') : personal());
 const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client, options.token) });
 startFeedClient({ store, socket, requestFrame: (callback) => requestAnimationFrame(callback) });
 const commands = createGatewayCommands(socket);

@@ -1,9 +1,9 @@
 import { parseHhMm } from '../../../shared/time/hh-mm';
 
-/** The one-click snoozes. */
+/** The one-click snoozes, named by their catalogue key (desk.card.presets.*). */
 export const SNOOZE_PRESETS = [
-  { label: '15 min', ms: 15 * 60_000 },
-  { label: '1 h', ms: 60 * 60_000 },
+  { name: 'quarterHour', ms: 15 * 60_000 },
+  { name: 'hour', ms: 60 * 60_000 },
 ] as const;
 
 export type SnoozeChoice = { afterMs: number } | { timeOfDay: string };

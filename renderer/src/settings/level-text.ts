@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import { ENGLISH, type Translate } from './translate';
 
@@ -63,16 +64,9 @@ export function formatDurationInput(seconds: number): string {
   return parts.length === 0 ? '0m' : parts.join(' ');
 }
 
-/** The unit hint beside a metric's inputs. */
-export function unitHint(metric: MetricId): string {
-  switch (METRICS[metric].unit) {
-    case 'seconds':
-      return 'minutes, or e.g. 1h 30m';
-    case 'percent':
-      return '%';
-    case 'per-hour':
-      return 'per hour';
-    case 'count':
-      return metric === 'agentsOnline' ? 'agents' : 'tickets';
-  }
+/** The unit hint beside a metric's inputs, in the screen's language. */
+export function unitHint(metric: MetricId, t: TFunction): string {
+  const unit = METRICS[metric].unit;
+  if (unit !== 'count') return t(`settings.unit.${unit}`);
+  return t(metric === 'agentsOnline' ? 'settings.unit.agents' : 'settings.unit.tickets');
 }
