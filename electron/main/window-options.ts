@@ -27,7 +27,15 @@ export interface WindowOptionsInput {
 export const WINDOW_BACKGROUND = '#0b0f17';
 export const DESK_SIZE = { width: 1440, height: 900 } as const;
 
-export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
+declare const builtByWindowOptions: unique symbol;
+/**
+ * Options made here, with the locked-down web preferences: the only kind `new BrowserWindow` is given.
+ * The brand exists only for the type checker; tests/tooling/browser-window-options.test.ts fails for
+ * any window whose options have another type, and for a cast to this type outside this file.
+ */
+export type WindowOptions = BrowserWindowConstructorOptions & { readonly [builtByWindowOptions]: true };
+
+export function buildWindowOptions(input: WindowOptionsInput): WindowOptions {
   const display = pickDisplay(input);
   const base: BrowserWindowConstructorOptions = {
     title: 'Queueboard',
@@ -50,7 +58,7 @@ export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowCons
   };
   if (input.mode === 'wall') {
     // A wall with no display chosen fills the primary one, where the display follower keeps it.
-    return { ...base, ...(display ?? input.screen.getPrimaryDisplay()).bounds, fullscreen: true, kiosk: true };
+    return { ...base, ...(display ?? input.screen.getPrimaryDisplay()).bounds, fullscreen: true, kiosk: true } as WindowOptions;
   }
   return {
     ...base,
@@ -58,7 +66,15 @@ export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowCons
     minWidth: 960,
     minHeight: 600,
     ...(display ? centreIn(display.workArea, DESK_SIZE) : { center: true }),
-  };
+  } as WindowOptions;
+}
+
+/**
+ * A further window of the app (the pin window): its own size and chrome, the main window's web
+ * preferences whatever `own` says about them, so it is exactly as locked down.
+ */
+export function childWindowOptions(main: WindowOptions, own: BrowserWindowConstructorOptions): WindowOptions {
+  return { ...own, webPreferences: main.webPreferences } as WindowOptions;
 }
 
 function pickDisplay({ display, screen, warn }: WindowOptionsInput): { bounds: Bounds; workArea: Bounds } | null {

@@ -7,10 +7,10 @@ import {
   Notification,
   screen,
   Tray,
-  type BrowserWindowConstructorOptions,
   type NativeImage,
 } from 'electron';
 import { APP_ENTRY_URL } from '../app-origin';
+import { childWindowOptions, type WindowOptions } from '../window-options';
 import { localMinuteOfDay, systemClock } from './clock';
 import { startDeskShell, type DeskShell } from './desk-shell';
 
@@ -19,7 +19,7 @@ export const PIN_WINDOW_URL = `${APP_ENTRY_URL}#pins`;
 /** electron-builder.yml's appId: the installer registers it, and Windows shows notifications only for it. */
 const APP_USER_MODEL_ID = 'com.queueboard.app';
 
-export function startElectronDesk(mainWindowOptions: BrowserWindowConstructorOptions, logError: (message: string) => void): Promise<DeskShell> {
+export function startElectronDesk(mainWindowOptions: WindowOptions, logError: (message: string) => void): Promise<DeskShell> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   return startDeskShell<NativeImage, Menu>({
     userDataDir: app.getPath('userData'),
@@ -28,7 +28,7 @@ export function startElectronDesk(mainWindowOptions: BrowserWindowConstructorOpt
     minuteOfDay: localMinuteOfDay,
     formatTime: (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
     screen,
-    createPinWindow: (options) => new BrowserWindow(options),
+    createPinWindow: (options) => new BrowserWindow(childWindowOptions(mainWindowOptions, options)),
     pinWindowUrl: PIN_WINDOW_URL,
     webPreferences: mainWindowOptions.webPreferences,
     createTray: (image) => new Tray(image),
