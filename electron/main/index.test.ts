@@ -164,7 +164,8 @@ afterEach(() => {
 
 describe('electron/main/index.ts wiring', () => {
   it('registers the app scheme before ready, then serves it, guards, answers IPC and opens the window', async () => {
-    const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon']);
+    // Plain http:// to another host needs allowInsecure (issue 15); refused without it, below.
+    const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon'], JSON.stringify({ version: 1, allowInsecure: true }));
     expect(electron.steps).toEqual(['requestSingleInstanceLock', 'registerSchemesAsPrivileged app', 'whenReady']);
     electron.markReady();
     await windowOpened(electron);
@@ -213,6 +214,17 @@ describe('electron/main/index.ts wiring', () => {
     expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
       'Queueboard cannot start',
       expect.stringContaining('--mode="tv": must be wall or desk'),
+    );
+    expect(electron.windows).toEqual([]);
+  });
+
+  it('stops with a message when a flag points the token at plain http:// off this machine (issue 15)', async () => {
+    const electron = await startMain(['--gateway=http://gw.example:4310']);
+    electron.markReady();
+    await vi.waitFor(() => expect(electron.steps).toContain('exit 2'));
+    expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Queueboard cannot start',
+      expect.stringContaining('--gateway or QUEUEBOARD_GATEWAY_URL: http://gw.example:4310 is plain http:// to a gateway off this machine'),
     );
     expect(electron.windows).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { startElectronDesk } from './desk/desk-electron';
 import { createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers } from './ipc-router';
-import { parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
+import { LaunchOptionsError, parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
 import { openWindow } from './main-window';
 import { createSettingsService } from './settings/settings-service';
 import { createTokenVault } from './settings/token-vault';
@@ -99,6 +99,13 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
       }
     })
     .catch((error: unknown) => {
+      // A gateway the token may not travel to is known only once the settings are read: said like a bad flag.
+      if (error instanceof LaunchOptionsError) {
+        logError(error.message);
+        dialog.showErrorBox('Queueboard cannot start', error.message);
+        app.exit(2);
+        return;
+      }
       logError(`Startup failed: ${(error as Error).stack ?? String(error)}`);
       app.exit(1);
     });

@@ -51,6 +51,11 @@ export const en = {
     refused: '{{detail}}',
   },
   wall: { unknownOffice: 'No office “{{office}}” on this gateway. Offices: {{offices}}.', unknownGroup: 'No queue group “{{group}}” on this gateway. Groups: {{groups}}.' },
+  appSettingsSecurity: {
+    insecureRefused: 'Plain http:// to a gateway on the network would send this screen’s token in clear. Use https://, or set "allowInsecure": true in settings.json to accept the risk.',
+    insecureInUse: 'Insecure connection allowed: allowInsecure is on in settings.json, so the token travels in clear to {{url}}. Anyone on the network can read it and use it. Move the gateway to https:// and turn allowInsecure off.',
+    insecureAllowed: 'allowInsecure is on in settings.json: a plain http:// gateway on the network would be accepted. Turn it off unless you need it.',
+  },
 };
 
 /** The shape every language fills in. */

@@ -1,8 +1,10 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppSettingName, SettingsState } from '../../../shared/ipc/ipc-contract';
 import type { Office, QueueGroup } from '../../../shared/model';
 import type { AppSettingsBridge } from './app-settings-bridge';
-import { changedSettings, FLAG_OF, formProblems, issuesByField, toForm, type SettingsForm } from './settings-form';
+import { changedSettings, FLAG_OF, formProblems, issuesByField, toForm, type FormSettingName, type SettingsForm } from './settings-form';
+import { InsecureGatewayWarning, transportProblem } from './TransportSecurity';
 
 export interface AppSettingsPaneProps {
   bridge: AppSettingsBridge;
@@ -12,7 +14,7 @@ export interface AppSettingsPaneProps {
   onClose: () => void;
 }
 
-const LABELS: Record<AppSettingName, string> = {
+const LABELS: Record<FormSettingName, string> = {
   gatewayUrl: 'Gateway address',
   token: 'Screen token',
   mode: 'Mode',
@@ -38,6 +40,7 @@ type Outcome = { kind: 'saved' } | { kind: 'refused'; issues: string[] } | { kin
  * field with the same rules as one types, saves only what changed, and says what applies when.
  */
 export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSettingsPaneProps) {
+  const { t } = useTranslation();
   const [state, setState] = useState<SettingsState | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [form, setForm] = useState<SettingsForm | null>(null);
@@ -64,7 +67,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
   if (!state || !form) return <Frame onClose={onClose}><p className="desk-hint">Reading the app's settings…</p></Frame>;
 
   const saved = toForm(state.settings);
-  const problems = formProblems(form);
+  const problems = { ...formProblems(form), ...transportProblem(t, form.gatewayUrl, state.settings.allowInsecure) };
   const patch = changedSettings(saved, form);
   const dirty = Object.keys(patch).length > 0;
   const refused = outcome?.kind === 'refused' ? issuesByField(outcome.issues) : { byField: {}, other: [] };
@@ -91,7 +94,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
     }
   };
 
-  const field = (name: AppSettingName, control: (id: string, describedBy: string) => ReactNode, hint?: ReactNode) => (
+  const field = (name: FormSettingName, control: (id: string, describedBy: string) => ReactNode, hint?: ReactNode) => (
     <Field
       name={name}
       problem={refused.byField[name] ?? problems[name] ?? null}
@@ -111,6 +114,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
       {state.notices.map((notice) => (
         <p key={notice} className="desk-banner desk-banner-warning" role="alert" data-testid="settings-notice">{notice}</p>
       ))}
+      <InsecureGatewayWarning gatewayUrl={form.gatewayUrl} allowInsecure={state.settings.allowInsecure} />
       <form
         className="app-settings-form"
         aria-label="App settings"
@@ -196,7 +200,7 @@ function Frame({ onClose, children }: { onClose: () => void; children: ReactNode
 }
 
 interface FieldProps {
-  name: AppSettingName;
+  name: FormSettingName;
   problem: string | null;
   override: string | null;
   hint?: ReactNode;
