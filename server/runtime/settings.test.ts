@@ -6,7 +6,8 @@ describe('gateway settings', () => {
     const settings = readSettings({}, '/srv/queueboard');
     expect(settings).toEqual({
       port: 4310,
-      host: '0.0.0.0',
+      // The built-in demo (no QUEUEBOARD_CONFIG) stays on this machine (issue 15).
+      host: '127.0.0.1',
       configFile: null,
       demoSeed: 1,
       speed: 1,
@@ -17,6 +18,13 @@ describe('gateway settings', () => {
       logLevel: 'info',
       tls: null,
     });
+  });
+
+  it('listens on every interface by default only with a configuration file; HOST always wins (issue 15)', () => {
+    expect(readSettings({}, '/srv').host).toBe('127.0.0.1');
+    expect(readSettings({ QUEUEBOARD_CONFIG: '/etc/qb.yaml' }, '/srv').host).toBe('0.0.0.0');
+    expect(readSettings({ HOST: '0.0.0.0' }, '/srv').host).toBe('0.0.0.0');
+    expect(readSettings({ HOST: '192.168.1.20', QUEUEBOARD_CONFIG: '/etc/qb.yaml' }, '/srv').host).toBe('192.168.1.20');
   });
 
   it('reads each variable', () => {
