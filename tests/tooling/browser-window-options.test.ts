@@ -32,6 +32,13 @@ describe('every new BrowserWindow( in electron/ takes options from buildWindowOp
     ]);
   });
 
+  it('fails for built options spread with a web preference turned off, or with their web preferences replaced', () => {
+    const spread = 'export const spread = (o: ReturnType<typeof buildWindowOptions>) => new BrowserWindow({ ...o, webPreferences: { ...o.webPreferences, sandbox: false } });';
+    expect(problems(withLine(INDEX, spread)).map((s) => s.problem)).toEqual(['options not from buildWindowOptions (type is not WindowOptions)']);
+    const replaced = 'export const replaced = (o: ReturnType<typeof buildWindowOptions>) => new BrowserWindow({ ...o, webPreferences: { nodeIntegration: true } });';
+    expect(problems(withLine(INDEX, replaced)).map((s) => s.problem)).toEqual(['options not from buildWindowOptions (type is not WindowOptions)']);
+  });
+
   it('fails for a cast to WindowOptions outside window-options.ts, for `any` options and for none', () => {
     const forged = withLine(INDEX, `export const forged = () => new BrowserWindow({ webPreferences: { sandbox: false } } as WindowOptions);`);
     expect(problems(forged).map((s) => s.problem)).toContain('a cast to WindowOptions outside window-options.ts');
