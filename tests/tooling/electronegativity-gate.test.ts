@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,7 @@ describe('the Electronegativity gate (scripts/electronegativity-gate.mjs, issue 
     const stale = { check: 'DANGEROUS_FUNCTIONS_JS_CHECK', file: 'main/index.ts', code: 'window.webContents.executeJavaScript(script);', reason: 'removed long ago' };
     writeFileSync(acceptances, JSON.stringify({ accepted: [...accepted, stale] }));
     const run = spawnSync(process.execPath, ['scripts/security-electron.mjs', '--input', join(dir, 'electron'), '--accepted', acceptances], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
     const output = run.stdout + run.stderr;
     expect(run.status, output).toBe(1);
     expect(output).toMatch(new RegExp(`NEW +CONTEXT_ISOLATION_JS_CHECK main/index\\.ts:\\d+ .*\\n +code: export const rogue = \\(\\) => new BrowserWindow\\(\\{webPreferences:\\{contextIsolation:false`));
