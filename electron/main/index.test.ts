@@ -284,7 +284,8 @@ describe('electron/main/index.ts wiring', () => {
   it('desk mode: none of the wall’s machinery, and a second start just raises the window', async () => {
     const electron = await startMain([]);
     electron.markReady();
-    await flush();
+    // Waits for the window rather than a fixed 50 ms: on a busy machine desk startup takes longer.
+    await windowOpened(electron);
     const [window] = electron.windows;
     expect(electron.module.powerSaveBlocker.start).not.toHaveBeenCalled();
     expect(window?.listenerCount('unresponsive')).toBe(0);
