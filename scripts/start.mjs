@@ -69,7 +69,9 @@ async function main() {
   const gatewayArgs = process.argv.slice(2).filter((arg) => arg.startsWith('--speed=') || arg === '--fresh-store');
   await startGateway(gatewayArgs);
   if (webOnly) {
-    console.log(`\nQueueboard web wall: open ${wallUrl} (or ?office=lisbon, ?office=amsterdam) in any browser. Ctrl+C stops.\n`);
+    // The demo listens on 127.0.0.1 unless HOST is set (its tokens are in the README).
+    const where = process.env.HOST ? `any browser that can reach HOST=${process.env.HOST}` : 'a browser on this machine';
+    console.log(`\nQueueboard web wall: open ${wallUrl} (or ?office=lisbon, ?office=amsterdam) in ${where}. Ctrl+C stops.\n`);
     return;
   }
   const reason = electronCanRun();

@@ -8,6 +8,7 @@ import { acceleratedClock, systemClock, systemScheduler } from './runtime/clock'
 import type { Logger } from './runtime/logger';
 import type { GatewaySettings } from './runtime/settings';
 import { createConnectorSources } from './sources/create-connector-sources';
+import { listenScope } from './runtime/listen-scope';
 import { readTlsFiles } from './runtime/tls-files';
 import { createDemoSource } from './sources/demo/demo-source';
 import { systemSleep } from './sources/polling/connector-capabilities';
@@ -46,6 +47,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {
     config: settings.configFile ?? `built-in demo (seed ${settings.demoSeed})`,
+    host: listenScope(settings.host, settings.configFile === null),
     offices: config.offices.length,
     queues: config.queues.length,
     demoQueues: demoQueues.length,

@@ -165,7 +165,8 @@ afterEach(() => {
 
 describe('electron/main/index.ts wiring', () => {
   it('registers the app scheme before ready, then serves it, guards, answers IPC and opens the window', async () => {
-    const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon']);
+    // Plain http:// to another host needs allowInsecure (issue 15); refused without it, below.
+    const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon'], JSON.stringify({ version: 1, allowInsecure: true }));
     expect(electron.steps).toEqual(['requestSingleInstanceLock', 'registerSchemesAsPrivileged app', 'whenReady']);
     electron.markReady();
     await windowOpened(electron);
@@ -223,6 +224,17 @@ describe('electron/main/index.ts wiring', () => {
     expect(electron.steps).toEqual(['showErrorBox Queueboard kan niet starten', 'exit 2']);
   });
 
+  it('stops with a message when a flag points the token at plain http:// off this machine (issue 15)', async () => {
+    const electron = await startMain(['--gateway=http://gw.example:4310']);
+    electron.markReady();
+    await vi.waitFor(() => expect(electron.steps).toContain('exit 2'));
+    expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Queueboard cannot start',
+      expect.stringContaining('--gateway or QUEUEBOARD_GATEWAY_URL: http://gw.example:4310 is plain http:// to a gateway off this machine'),
+    );
+    expect(electron.windows).toEqual([]);
+  });
+
   it('runs with the stored settings, each flag overriding its setting for this run, and answers get-settings', async () => {
     const stored = JSON.stringify({ version: 1, gatewayUrl: 'https://gw.example', mode: 'desk', officeId: 'lisbon', display: null });
     const electron = await startMain(['--office=amsterdam'], stored);
@@ -278,7 +290,8 @@ describe('electron/main/index.ts wiring', () => {
   it('desk mode: none of the wall’s machinery, and a second start just raises the window', async () => {
     const electron = await startMain([]);
     electron.markReady();
-    await flush();
+    // Waits for the window rather than a fixed 50 ms: on a busy machine desk startup takes longer.
+    await windowOpened(electron);
     const [window] = electron.windows;
     expect(electron.module.powerSaveBlocker.start).not.toHaveBeenCalled();
     expect(window?.listenerCount('unresponsive')).toBe(0);

@@ -8,7 +8,7 @@ import type { DeskShell } from './desk/desk-shell';
 import { startElectronDesk } from './desk/desk-electron';
 import { createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers } from './ipc-router';
-import { parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
+import { LaunchOptionsError, parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
 import { mainTranslator } from './main-language';
 import { openWindow } from './main-window';
 import { createSettingsService } from './settings/settings-service';
@@ -110,6 +110,13 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
       }
     })
     .catch((error: unknown) => {
+      // A gateway the token may not travel to is known only once the settings are read: said like a bad flag.
+      if (error instanceof LaunchOptionsError) {
+        logError(error.message);
+        dialog.showErrorBox(mainTranslator(null, systemLocales()).t('main.dialog.cannotStart'), error.message);
+        app.exit(2);
+        return;
+      }
       logError(`Startup failed: ${(error as Error).stack ?? String(error)}`);
       app.exit(1);
     });

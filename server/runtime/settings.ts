@@ -27,6 +27,9 @@ export class SettingsError extends Error {
   }
 }
 
+/** Where the built-in demo listens unless HOST is set (issue 15). */
+export const DEMO_HOST = '127.0.0.1';
+
 /** The Electron app's own origin (electron/main serves the renderer from app://queueboard). */
 export const ELECTRON_APP_ORIGIN = 'app://queueboard';
 
@@ -69,10 +72,12 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     const [set, missing] = certFile ? ['QUEUEBOARD_TLS_CERT', 'QUEUEBOARD_TLS_KEY'] : ['QUEUEBOARD_TLS_KEY', 'QUEUEBOARD_TLS_CERT'];
     problems.push(`${missing}: must be set too when ${set} is set (both PEM files, or neither for plain http)`);
   }
+  const configFile = env.QUEUEBOARD_CONFIG ? resolve(env.QUEUEBOARD_CONFIG) : null;
   const settings: GatewaySettings = {
     port: integer('PORT', 4310, 0, 65535),
-    host: env.HOST || '0.0.0.0',
-    configFile: env.QUEUEBOARD_CONFIG ? resolve(env.QUEUEBOARD_CONFIG) : null,
+    // The built-in demo's tokens are in the README: it stays on this machine unless HOST says otherwise.
+    host: env.HOST || (configFile ? '0.0.0.0' : DEMO_HOST),
+    configFile,
     demoSeed: integer('QUEUEBOARD_DEMO_SEED', 1, 0, 2 ** 32 - 1),
     speed: integer('QUEUEBOARD_SPEED', 1, 1, 10_000),
     dataDir: resolve(env.QUEUEBOARD_DATA_DIR || resolve(projectRoot, '.data')),

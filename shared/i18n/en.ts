@@ -476,6 +476,11 @@ export const en = {
     override: 'This run uses {{flag}}={{value}} from the command line; the saved value applies to runs without it.',
     overrideNone: '(none)',
   },
+  appSettingsSecurity: {
+    insecureRefused: 'Plain http:// to a gateway on the network would send this screen’s token in clear. Use https://, or set "allowInsecure": true in settings.json to accept the risk.',
+    insecureInUse: 'Insecure connection allowed: allowInsecure is on in settings.json, so the token travels in clear to {{url}}. Anyone on the network can read it and use it. Move the gateway to https:// and turn allowInsecure off.',
+    insecureAllowed: 'allowInsecure is on in settings.json: a plain http:// gateway on the network would be accepted. Turn it off unless you need it.',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

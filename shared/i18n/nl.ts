@@ -478,4 +478,9 @@ export const nl: Messages = {
     override: 'Deze sessie gebruikt {{flag}}={{value}} van de opdrachtregel; de opgeslagen waarde geldt voor sessies zonder.',
     overrideNone: '(geen)',
   },
+  appSettingsSecurity: {
+    insecureRefused: 'Gewoon http:// naar een gateway op het netwerk zou het token van dit scherm onversleuteld versturen. Gebruik https://, of zet "allowInsecure": true in settings.json om dat risico te aanvaarden.',
+    insecureInUse: 'Onveilige verbinding toegestaan: allowInsecure staat aan in settings.json, dus het token gaat onversleuteld naar {{url}}. Iedereen op het netwerk kan het lezen en gebruiken. Zet de gateway op https:// en zet allowInsecure uit.',
+    insecureAllowed: 'allowInsecure staat aan in settings.json: een gateway op het netwerk via gewoon http:// zou worden geaccepteerd. Zet het uit als u het niet nodig hebt.',
+  },
 };

@@ -487,4 +487,9 @@ export const pt: Messages = {
     override: 'Esta execução usa {{flag}}={{value}} da linha de comandos; o valor guardado aplica-se às execuções sem ela.',
     overrideNone: '(nenhum)',
   },
+  appSettingsSecurity: {
+    insecureRefused: 'Um gateway na rede por http:// simples enviaria o token deste ecrã sem cifra. Use https://, ou defina "allowInsecure": true em settings.json para aceitar o risco.',
+    insecureInUse: 'Ligação insegura permitida: allowInsecure está ativo em settings.json, por isso o token viaja sem cifra até {{url}}. Qualquer pessoa na rede o pode ler e usar. Passe o gateway para https:// e desative allowInsecure.',
+    insecureAllowed: 'allowInsecure está ativo em settings.json: um gateway na rede por http:// simples seria aceite. Desative-o se não precisar dele.',
+  },
 };

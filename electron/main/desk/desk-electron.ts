@@ -7,11 +7,11 @@ import {
   Notification,
   screen,
   Tray,
-  type BrowserWindowConstructorOptions,
   type NativeImage,
 } from 'electron';
 import type { Translator } from '../../../shared/i18n/translator';
 import { APP_ENTRY_URL } from '../app-origin';
+import { childWindowOptions, type WindowOptions } from '../window-options';
 import { localMinuteOfDay, systemClock } from './clock';
 import { startDeskShell, type DeskShell } from './desk-shell';
 
@@ -21,7 +21,7 @@ export const PIN_WINDOW_URL = `${APP_ENTRY_URL}#pins`;
 const APP_USER_MODEL_ID = 'com.queueboard.app';
 
 export function startElectronDesk(
-  mainWindowOptions: BrowserWindowConstructorOptions,
+  mainWindowOptions: WindowOptions,
   translator: Translator,
   logError: (message: string) => void,
 ): Promise<DeskShell> {
@@ -34,7 +34,7 @@ export function startElectronDesk(
     formatTime: (ms, locale) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms),
     translator,
     screen,
-    createPinWindow: (options) => new BrowserWindow(options),
+    createPinWindow: (options) => new BrowserWindow(childWindowOptions(mainWindowOptions, options)),
     pinWindowUrl: PIN_WINDOW_URL,
     webPreferences: mainWindowOptions.webPreferences,
     createTray: (image) => new Tray(image),

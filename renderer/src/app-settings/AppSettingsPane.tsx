@@ -6,7 +6,8 @@ import type { Office, QueueGroup } from '../../../shared/model';
 import { LANGUAGE_NAMES, LANGUAGE_ORDER } from '../i18n/i18n';
 import { appLanguageSetting } from '../i18n/user-language';
 import type { AppSettingsBridge } from './app-settings-bridge';
-import { changedSettings, FLAG_OF, FORM_ORDER, formProblems, issuesByField, toForm, type SettingsForm } from './settings-form';
+import { changedSettings, FLAG_OF, FORM_ORDER, formProblems, issuesByField, toForm, type FormSettingName, type SettingsForm } from './settings-form';
+import { InsecureGatewayWarning, transportProblem } from './TransportSecurity';
 
 export interface AppSettingsPaneProps {
   bridge: AppSettingsBridge;
@@ -54,11 +55,11 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
   if (!state || !form) return <Frame onClose={onClose}><p className="desk-hint">{t('appSettings.reading')}</p></Frame>;
 
   const saved = toForm(state.settings);
-  const problems = formProblems(form);
+  const problems = { ...formProblems(form), ...transportProblem(t, form.gatewayUrl, state.settings.allowInsecure) };
   const patch = changedSettings(saved, form);
   const dirty = Object.keys(patch).length > 0;
   const refused = outcome?.kind === 'refused' ? issuesByField(outcome.issues) : { byField: {}, other: [] };
-  const set = (name: AppSettingName, value: string) => {
+  const set = (name: FormSettingName, value: string) => {
     setForm({ ...form, [name]: value });
     setOutcome(null);
   };
@@ -81,7 +82,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
     }
   };
 
-  const field = (name: AppSettingName, control: (id: string, describedBy: string) => ReactNode, hint?: ReactNode) => (
+  const field = (name: FormSettingName, control: (id: string, describedBy: string) => ReactNode, hint?: ReactNode) => (
     <Field
       key={name}
       name={name}
@@ -98,7 +99,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
   ];
 
   // Each setting's control, in the order of the form (FORM_ORDER); `d` names the line that describes it.
-  const controls: Record<AppSettingName, (id: string, d: string) => ReactNode> = {
+  const controls: Record<FormSettingName, (id: string, d: string) => ReactNode> = {
     gatewayUrl: (id, d) => <input id={id} aria-describedby={d} type="url" value={form.gatewayUrl} onChange={(e) => set('gatewayUrl', e.target.value)} />,
     token: (id, d) => (
       <span className="app-settings-inline">
@@ -140,7 +141,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
       </select>
     ),
   };
-  const hints: Partial<Record<AppSettingName, string>> = {
+  const hints: Partial<Record<FormSettingName, string>> = {
     token: t(state.tokenEncrypted ? 'appSettings.tokenEncrypted' : 'appSettings.tokenPlain'),
     display: t('appSettings.displayHint'),
   };
@@ -150,6 +151,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
       {state.notices.map((notice) => (
         <p key={notice} className="desk-banner desk-banner-warning" role="alert" data-testid="settings-notice">{notice}</p>
       ))}
+      <InsecureGatewayWarning gatewayUrl={form.gatewayUrl} allowInsecure={state.settings.allowInsecure} />
       <form
         className="app-settings-form"
         aria-label={t('appSettings.title')}
@@ -188,7 +190,7 @@ function Frame({ onClose, children }: { onClose: () => void; children: ReactNode
 }
 
 interface FieldProps {
-  name: AppSettingName;
+  name: FormSettingName;
   problem: string | null;
   override: string | null;
   hint?: ReactNode;
