@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_FIRST_RESPONSE_TARGET_SECONDS } from '../shared/health/default-thresholds';
 import { HEARTBEAT_EVERY_MS, HISTORY_RESOLUTION_MS, PROTOCOL_VERSION, type HistoryRequest, type HistoryResponse, type Snapshot } from '../shared/protocol/protocol';
 import { AlertManager } from './alerts/alert-manager';
+import { createClientAddress } from './auth/client-address';
 import { FailureLimiter } from './auth/failure-limiter';
+import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
 import { Evaluator } from './board/evaluator';
 import { QueueBoard } from './board/queue-board';
@@ -18,12 +20,14 @@ import { createAdminApi } from './http/admin-api';
 import { createHttpHandler, type HealthReport } from './http/http-handler';
 import { createStaticFiles } from './http/static-files';
 import { createIngestApi } from './ingest/ingest-api';
-import { createKeyVerifier, type IngestKey } from './ingest/ingest-keys';
+import { createKeyVerifier, queueFeeds, type IngestKey } from './ingest/ingest-keys';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import type { Clock, Scheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
+import { RefusalLog } from './runtime/refusal-log';
 import { GatewayStats } from './runtime/stats';
+import { createAdmission } from './socket/admission';
 import { createCommands } from './socket/commands';
 import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
@@ -43,7 +47,10 @@ export interface GatewayOptions {
   rendererDir: string;
   /** Keys accepted by the HTTP ingest API, beside those in the configuration. */
   ingestKeys?: readonly IngestKey[];
+  /** Browser origins allowed besides the gateway's own and the app's (QUEUEBOARD_ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (QUEUEBOARD_METRICS_TOKEN). */
+  metricsToken?: string | null;
   /** How often changes go out to screens at most. */
   updateIntervalMs?: number;
   /** How often every queue is recomputed. */
@@ -83,7 +90,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID });
   const sourceDown = new Map<string, string>();
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
-  const failures = new FailureLimiter({ clock, maxFailures: config.auth.maxFailuresPerMinute, windowMs: 60_000 });
+  const failures = new FailureLimiter({ maxFailures: config.auth.maxFailuresPerMinute, windowSeconds: config.auth.failureWindowSeconds });
+  const clientAddress = createClientAddress(config.auth.trustedProxies);
+  const origin = createOriginPolicy(options.allowedOrigins ?? []);
+  const refusals = new RefusalLog({ clock, logger });
   const admin = new ThresholdAdmin({
     store,
     health: config.health,
@@ -198,10 +208,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     return { ok: true, resolutionMs: HISTORY_RESOLUTION_MS, queues };
   };
 
-  const adminApi = createAdminApi({ admin, tokens, failures, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });
+  const adminApi = createAdminApi({ admin, tokens, failures, clientAddress, origin, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });
   const ingestApi = createIngestApi({
-    verifyKey: createKeyVerifier([...config.ingest.keys, ...(options.ingestKeys ?? [])]),
+    verifyKey: createKeyVerifier([...config.ingest.keys, ...(options.ingestKeys ?? [])], queueFeeds(config)),
     isKnownQueue: (queueId) => board.has(queueId),
+    queueOfTicket: (ticketId) => engine.queueOfTicket(ticketId),
+    clientAddress,
+    origin,
     sink: pipeline,
     maxBodyBytes: config.ingest.maxBodyBytes,
     rejected: metrics.inputRejected,
@@ -211,6 +224,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const handler = createHttpHandler({
     health,
     metricsText: () => metrics.registry.render(),
+    metricsToken: options.metricsToken ?? null,
     api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
     staticFiles: createStaticFiles(options.rendererDir),
     logger,
@@ -226,6 +240,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     commands: createCommands({ alerts, admin, clock, flush: () => batcher.flush() }),
     tokens,
     failures,
+    admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),
+    clientAddress,
+    refusals,
+    maxRejectedPerMinute: config.limits.rejectedMessagesPerMinute,
     clock,
     logger,
     stats,
@@ -316,3 +334,4 @@ function staleLimits(config: GatewayConfig, sources: readonly Source[], clockSpe
   }
   return limits;
 }
+

@@ -13,6 +13,8 @@ export interface GatewaySettings {
   ingestKey: string | null;
   rendererDir: string;
   allowedOrigins: string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** PEM certificate and key files: with both, the gateway serves https and wss (server/runtime/tls-files.ts). */
   tls: { certFile: string; keyFile: string } | null;
@@ -57,6 +59,9 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
       problems.push(`QUEUEBOARD_ALLOWED_ORIGINS: "${origin}" must be an origin such as http://wall-01:5173 (no path)`);
     }
   }
+  if (env.QUEUEBOARD_METRICS_TOKEN && env.QUEUEBOARD_METRICS_TOKEN.length < 16) {
+    problems.push('QUEUEBOARD_METRICS_TOKEN: must be at least 16 characters (use a random string)');
+  }
   const certFile = env.QUEUEBOARD_TLS_CERT || null;
   const keyFile = env.QUEUEBOARD_TLS_KEY || null;
   if ((certFile === null) !== (keyFile === null)) {
@@ -73,6 +78,7 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     ingestKey,
     rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
     allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
+    metricsToken: env.QUEUEBOARD_METRICS_TOKEN || null,
     logLevel: logLevel as GatewaySettings['logLevel'],
     tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
   };

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
@@ -16,11 +16,14 @@ import {
 } from '../../shared/protocol/protocol';
 import { encodeCompactUpdate, queueLayout, type ServerToClientEventsAnyEncoding } from '../../shared/protocol/compact-update';
 import { parseWith } from '../../shared/protocol/validation';
+import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import type { TokenRegistry } from '../auth/token-registry';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
+import type { RefusalLog } from '../runtime/refusal-log';
 import { increment, type GatewayStats } from '../runtime/stats';
+import type { createAdmission } from './admission';
 import { bufferedBytes, terminate } from './slow-consumers';
 
 interface SocketData {
@@ -29,6 +32,8 @@ interface SocketData {
   /** Who acts from this connection: the name behind its token, recorded on acknowledgements and in the audit. */
   actor: string;
   lastResyncAt: number;
+  /** Refused messages in the current minute, to disconnect a socket that keeps sending them. */
+  rejections: { since: number; count: number };
 }
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>;
@@ -61,6 +66,12 @@ export interface SocketGatewayOptions {
   commands: Readonly<Record<string, CommandSpec>>;
   tokens: TokenRegistry;
   failures: FailureLimiter;
+  /** Origin and connection cap, checked before the handshake (server/socket/admission.ts). */
+  admission: ReturnType<typeof createAdmission>;
+  clientAddress: ClientAddress;
+  refusals: RefusalLog;
+  /** A socket sending more refused messages than this in a minute is disconnected. */
+  maxRejectedPerMinute: number;
   clock: Clock;
   logger: Logger;
   stats: GatewayStats;
@@ -89,25 +100,29 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     pingInterval: 25_000,
     pingTimeout: 20_000,
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: options.admission.allowRequest,
   });
 
-  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string) => void): void }) => {
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: (reason: string) => void): void }) => {
+    options.admission.opened(conn);
     conn.once('close', (reason) => increment(stats.closedConnections, reason));
   });
+  io.engine.on('connection_error', (error: { req: IncomingMessage }) => options.admission.failed(error.req));
 
   io.use((socket, next) => {
-    const address = socket.handshake.address;
-    const refusal = checkHandshake(socket.handshake.auth) ?? checkToken(socket, address);
-    if (!refusal) return next();
-    if (refusal.code === 'bad-token' || refusal.code === 'revoked-token' || refusal.code === 'unauthorized') options.failures.fail(address);
-    increment(stats.refusedHandshakes, refusal.code);
-    logger.warn('handshake refused', { code: refusal.code, reason: refusal.message, address: socket.handshake.address });
-    next(Object.assign(new Error(refusal.message), { data: refusal }));
+    const malformed = checkHandshake(socket.handshake.auth);
+    void (malformed ? Promise.resolve(malformed) : checkToken(socket)).then((refusal) => {
+      if (!refusal) return next();
+      increment(stats.refusedHandshakes, refusal.code);
+      options.refusals.note(options.clientAddress(socket.request), refusal.code, refusal.message);
+      next(Object.assign(new Error(refusal.message), { data: refusal }));
+    });
   });
 
   io.on('connection', (socket: GatewaySocket) => {
     const { client } = socket.data;
     socket.data.lastResyncAt = 0;
+    socket.data.rejections = { since: clock.now(), count: 0 };
     increment(stats.clientsByKind, client);
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
@@ -148,13 +163,19 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     });
   });
 
-  /** Checks the token behind a handshake and records who the connection is; null when it may connect. */
-  function checkToken(socket: GatewaySocket, address: string): HandshakeRefusal | null {
-    const wait = options.failures.blockedFor(address);
-    if (wait > 0) return refusal('too-many-attempts', `Too many failed attempts from this address: try again in ${wait} s.`);
+  /**
+   * Checks the token behind a handshake and records who the connection is; null when it may connect. A
+   * client that is no web page (no Origin, server/auth/origin-policy.ts) must present a token.
+   */
+  async function checkToken(socket: GatewaySocket): Promise<HandshakeRefusal | null> {
     const auth = socket.handshake.auth as { client: string; token?: string };
-    const checked = options.tokens.check(auth.token);
-    if (!checked.ok) return refusal(checked.code, checked.message);
+    const origin = options.admission.origin(socket.request);
+    if (origin.ok && origin.from === 'script' && auth.token === undefined) {
+      return refusal('unauthorized', 'A client that is not a web page (no Origin header) needs a token: send one in the handshake auth, or open the wall from the gateway\'s own address.');
+    }
+    const attempt = { credential: auth.token, address: options.clientAddress(socket.request) };
+    const checked = await options.failures.check(attempt, () => options.tokens.check(auth.token));
+    if (!checked.ok) return 'retryAfter' in checked ? { ...refusal(checked.code, checked.message), retryAfter: checked.retryAfter } : refusal(checked.code, checked.message);
     socket.data.client = auth.client;
     socket.data.role = checked.role;
     socket.data.actor = checked.name;
@@ -201,6 +222,16 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   function reject(socket: GatewaySocket, event: string, reason: string, issue: string): void {
     increment(stats.rejectedMessages, reason);
     socket.emit('rejected', { event, issues: [issue] });
+    const now = clock.now();
+    const budget = socket.data.rejections;
+    if (now - budget.since >= 60_000) Object.assign(budget, { since: now, count: 0 });
+    budget.count += 1;
+    if (budget.count <= options.maxRejectedPerMinute || !socket.connected) return;
+    const why = `disconnected: more than ${options.maxRejectedPerMinute} refused messages in a minute; fix the client before it reconnects`;
+    socket.emit('rejected', { event, issues: [why] });
+    increment(stats.droppedClients, 'too-many-rejected-messages');
+    logger.warn('dropped a client that kept sending refused messages', { client: socket.data.client, actor: socket.data.actor, address: options.clientAddress(socket.request), limit: options.maxRejectedPerMinute });
+    socket.disconnect(true);
   }
 
   return {
