@@ -64,8 +64,13 @@ export async function startDemoGateway(
  * A screen as a browser on the gateway's own page opens it: with the gateway's Origin, which lets it
  * watch without a token (a client without Origin is a script and needs one).
  */
-export function connect(url: string, auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION, client: 'wall' }, origin: string | null = new URL(url).origin): TestSocket {
-  return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(origin ? { extraHeaders: { origin } } : {}) });
+export function connect(
+  url: string,
+  auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION, client: 'wall' },
+  { origin = new URL(url).origin, localAddress }: { origin?: string | null; localAddress?: string } = {},
+): TestSocket {
+  const from = localAddress ? { localAddress } : {};
+  return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(origin ? { extraHeaders: { origin } } : {}), ...from });
 }
 
 export function nextEvent<E extends keyof ServerToClientEvents>(
