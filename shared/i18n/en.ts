@@ -51,6 +51,10 @@ export const en = {
     refused: '{{detail}}',
   },
   wall: { unknownOffice: 'No office “{{office}}” on this gateway. Offices: {{offices}}.', unknownGroup: 'No queue group “{{group}}” on this gateway. Groups: {{groups}}.' },
+  access: {
+    /** A screen refused for too many failed attempts, counting down to its next try by itself. */
+    lockedOut: 'Too many failed sign-in attempts from this screen or its network. Trying again in {{seconds}} s.',
+  },
 };
 
 /** The shape every language fills in. */

@@ -53,4 +53,8 @@ export const nl: Messages = {
     refused: '{{detail}}',
   },
   wall: { unknownOffice: 'Geen kantoor “{{office}}” op deze gateway. Kantoren: {{offices}}.', unknownGroup: 'Geen wachtrijgroep “{{group}}” op deze gateway. Groepen: {{groups}}.' },
+  access: {
+    /** A screen refused for too many failed attempts, counting down to its next try by itself. */
+    lockedOut: 'Te veel mislukte aanmeldpogingen vanaf dit scherm of zijn netwerk. Nieuwe poging over {{seconds}} s.',
+  },
 };

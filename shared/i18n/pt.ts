@@ -53,4 +53,8 @@ export const pt: Messages = {
     refused: '{{detail}}',
   },
   wall: { unknownOffice: 'Não existe o escritório “{{office}}” neste gateway. Escritórios: {{offices}}.', unknownGroup: 'Não existe o grupo de filas “{{group}}” neste gateway. Grupos: {{groups}}.' },
+  access: {
+    /** A screen refused for too many failed attempts, counting down to its next try by itself. */
+    lockedOut: 'Demasiadas tentativas de acesso falhadas a partir deste ecrã ou da sua rede. Nova tentativa dentro de {{seconds}} s.',
+  },
 };
