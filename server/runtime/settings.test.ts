@@ -14,9 +14,15 @@ describe('gateway settings', () => {
       ingestKey: null,
       rendererDir: '/srv/queueboard/dist/renderer',
       allowedOrigins: ['app://queueboard'],
+      metricsToken: null,
       logLevel: 'info',
       tls: null,
     });
+  });
+
+  it('takes a metrics token of 16 characters or more, naming the variable otherwise', () => {
+    expect(readSettings({ QUEUEBOARD_METRICS_TOKEN: 'scraper-token-0123' }, '/srv').metricsToken).toBe('scraper-token-0123');
+    expect(() => readSettings({ QUEUEBOARD_METRICS_TOKEN: 'short' }, '/srv')).toThrow('QUEUEBOARD_METRICS_TOKEN: must be at least 16 characters (use a random string)');
   });
 
   it('reads each variable', () => {
