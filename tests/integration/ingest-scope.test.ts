@@ -40,7 +40,8 @@ async function start() {
     httpFrom(`http://127.0.0.1:${port}/api/v1/queues/${queueId}/readings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: { at: time.now(), backlog: 99_999 } });
   const events = (key: string, queueId: string) =>
     httpFrom(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: { events: [{ eventId: `e-${queueId}`, type: 'created', ticketId: `t-${queueId}`, queueId, at: time.now() }] } });
-  return { gateway, reading, events };
+  const post = (key: string, batch: unknown[]) => httpFrom(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: { events: batch } });
+  return { gateway, reading, events, post };
 }
 
 describe('scoped ingest keys', () => {
@@ -54,6 +55,17 @@ describe('scoped ingest keys', () => {
     expect(gateway.engine.metricsFor('demo-chat', Date.UTC(2026, 10, 24, 10)).backlog).not.toBe(99_999);
     // It keeps working where it always could: queues that HTTP push feeds.
     expect((await reading('unscoped-old-key', 'crm-email')).status).toBe(200);
+  });
+
+  it('refuses an event that names no queue for a ticket in a queue the key may not write, and a move out of one', async () => {
+    const { gateway, post } = await start();
+    const at = Date.UTC(2026, 10, 24, 10);
+    expect((await post('demo-granted-key', [{ eventId: 'd-1', type: 'created', ticketId: 'demo-1', queueId: 'demo-chat', at }])).status).toBe(200);
+    const reply = await post('care-team-key', [{ eventId: 'c-1', type: 'solved', ticketId: 'demo-1', at }]);
+    expect(reply.status).toBe(403);
+    expect(reply.json()).toMatchObject({ queues: ['demo-chat'] });
+    expect((await post('care-team-key', [{ eventId: 'c-2', type: 'queued', ticketId: 'demo-1', queueId: 'crm-email', at }])).status).toBe(403);
+    expect(gateway.engine.queueOfTicket('demo-1')).toBe('demo-chat');
   });
 
   it("lets a team key write its team's push-fed queues only, and a demo-fed queue only to a key that names it", async () => {
