@@ -334,4 +334,3 @@ function staleLimits(config: GatewayConfig, sources: readonly Source[], clockSpe
   }
   return limits;
 }
-
