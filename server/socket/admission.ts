@@ -24,7 +24,8 @@ interface EngineConnection {
  */
 export function createAdmission(options: AdmissionOptions) {
   const open = new Map<string, number>();
-  const opening = new Map<IncomingMessage, string>();
+  /** Handshakes allowed and not yet open, with the function that gives their place back. */
+  const opening = new Map<IncomingMessage, { address: string; giveBack: () => void }>();
   const change = (address: string, by: number) => {
     const count = (open.get(address) ?? 0) + by;
     if (count > 0) open.set(address, count);
@@ -41,25 +42,34 @@ export function createAdmission(options: AdmissionOptions) {
         const message = `This address already has ${options.maxConnectionsPerAddress} open connections: close some, or raise limits.connectionsPerAddress in the gateway's configuration.`;
         return refuse(address, 'too-many-connections', message, callback);
       }
-      opening.set(request, address);
+      // A handshake can die without engine.io saying so (a bad WebSocket key, a client gone mid-upgrade):
+      // its TCP socket closing gives the place back, so such failures cannot use up an address's cap.
+      const giveBack = () => settle(request, false);
+      opening.set(request, { address, giveBack });
+      request.socket.once('close', giveBack);
       change(address, 1);
       callback(null, true);
     },
     /** engine.io's `connection`: the socket opened is counted until it closes. */
     opened(connection: EngineConnection): void {
-      const address = opening.get(connection.request);
-      if (address === undefined) return;
-      opening.delete(connection.request);
-      connection.once('close', () => change(address, -1));
+      const address = settle(connection.request, true);
+      if (address !== null) connection.once('close', () => change(address, -1));
     },
     /** engine.io's `connection_error`: a handshake allowed but never completed gives its place back. */
     failed(request: IncomingMessage): void {
-      const address = opening.get(request);
-      if (address === undefined) return;
-      opening.delete(request);
-      change(address, -1);
+      settle(request, false);
     },
   };
+
+  /** Ends a handshake's wait: opened, it keeps its place (returns its address); failed, it gives it back. */
+  function settle(request: IncomingMessage, opened: boolean): string | null {
+    const pending = opening.get(request);
+    if (!pending) return null;
+    opening.delete(request);
+    request.socket.off('close', pending.giveBack);
+    if (!opened) change(pending.address, -1);
+    return pending.address;
+  }
 
   function refuse(address: string, code: string, message: string, callback: (error: string, success: boolean) => void): void {
     increment(options.stats.refusedHandshakes, code);

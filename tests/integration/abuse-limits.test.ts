@@ -1,3 +1,4 @@
+import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayConfigSchema } from '../../server/config/config-schema';
 import { createGateway, type Gateway } from '../../server/gateway';
@@ -55,6 +56,22 @@ describe('bounded abuse', () => {
     burst.find((s) => s.connected)!.disconnect();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await outcome(open(url, '127.0.0.7'))).toBe('snapshot');
+  });
+
+  it('gives the place of a handshake that dies mid-upgrade back, so broken upgrades cannot use up the cap', async () => {
+    const { url } = await start();
+    const { port } = new URL(url);
+    for (let i = 0; i < 8; i++) {
+      await new Promise<void>((resolve) => {
+        const tcp = createConnection({ host: '127.0.0.1', port: Number(port), localAddress: '127.0.0.11' }, () => {
+          tcp.write(`GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${url}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: not-a-key\r\n\r\n`);
+        });
+        tcp.on('data', () => tcp.destroy());
+        tcp.on('close', () => resolve());
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await outcome(open(url, '127.0.0.11'))).toBe('snapshot');
   });
 
   it('disconnects a socket that keeps sending refused messages, saying why', async () => {
