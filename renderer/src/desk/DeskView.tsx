@@ -13,8 +13,7 @@ import { isPinned } from './pin-store';
 import { loadFilters, matchesFilters, NO_FILTERS, saveFilters, sortBySeverity, type DeskFilters } from './queue-order';
 import { QueueRow, ROW_METRICS } from './QueueRow';
 import { useDeskNotifications } from './use-desk-notifications';
-import { useTranslation } from 'react-i18next';
-import { problemText } from '../i18n/problem-text';
+import { ProblemText } from '../i18n/ProblemText';
 import { findAppSettingsBridge } from '../app-settings/app-settings-bridge';
 import { AppSettingsPane } from '../app-settings/AppSettingsPane';
 import { USER_LOCALE } from '../format/user-locale';
@@ -45,7 +44,6 @@ export function DeskView() {
   const states = useAppStore((s) => s.feed.states);
   const connection = useAppStore(connectionSelectors.status);
   const problem = useAppStore(connectionSelectors.problem);
-  const { t } = useTranslation();
   const session = useAppStore(sessionSelectors.session);
   const pinState = usePins();
   const settings = useNotificationSettings();
@@ -128,7 +126,7 @@ export function DeskView() {
             gateway refuses acknowledgements and snoozes from it. Open the desk from a team lead's link to act on alerts.
           </p>
         )}
-        {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning">{problemText(problem, t)}</p>}
+        {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning"><ProblemText problem={problem} /></p>}
         {pinState.notice && <p className="desk-banner desk-banner-warning">{pinState.notice}</p>}
         <NotificationPanel
           settings={settings}

@@ -1,7 +1,6 @@
 import '../styles/settings.css';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { problemText } from '../i18n/problem-text';
+import { ProblemText } from '../i18n/ProblemText';
 import { TOKEN_STORAGE_KEY } from '../launch/launch-options';
 import { connectionSelectors, type ConnectionStatus } from '../store/connection-slice';
 import { sessionSelectors } from '../store/session-slice';
@@ -42,7 +41,6 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
   const session = useAppStore(sessionSelectors.session);
   const status = useAppStore(connectionSelectors.status);
   const problem = useAppStore(connectionSelectors.problem);
-  const { t } = useTranslation();
   const [tab, setTab] = useState<'thresholds' | 'audit'>('thresholds');
   const [token] = useState(storedToken);
   const [signingIn, setSigningIn] = useState(false);
@@ -69,7 +67,7 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
       </header>
       {refused && (
         <p className="settings-refused" role="alert" data-testid="refused">
-          The gateway refused this screen: {problem ? problemText(problem, t) : 'no reason given'}
+          The gateway refused this screen: {problem ? <ProblemText problem={problem} /> : 'no reason given'}
         </p>
       )}
       {(!token || refused || signingIn) && <SignInBox onSignIn={signIn} reason={token ? null : 'You are not signed in: paste your token to change settings.'} />}
