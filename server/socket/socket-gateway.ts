@@ -116,6 +116,10 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       increment(stats.refusedHandshakes, refusal.code);
       options.refusals.note(options.clientAddress(socket.request), refusal.code, refusal.message);
       next(Object.assign(new Error(refusal.message), { data: refusal }));
+    }, (error: Error) => {
+      // The failure store could not answer (a shared store gone): refuse this time, say so in the log.
+      logger.error('handshake check failed', { error: error.message });
+      next(new Error('The gateway could not check this screen\'s token just now; it will try again.'));
     });
   });
 
