@@ -3,7 +3,7 @@ import { createGateway, type Gateway } from './gateway';
 import { demoConfig } from './config/demo-config';
 import { loadConfigFile } from './config/load-config';
 import type { GatewayConfig } from './config/config-schema';
-import { hashKey } from './ingest/ingest-keys';
+import { hashKey, unscopedKeyWarnings } from './ingest/ingest-keys';
 import { acceleratedClock, systemClock, systemScheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
 import type { GatewaySettings } from './runtime/settings';
@@ -20,6 +20,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   // Certificate problems stop the start before anything is opened, naming the variable.
   const tls = settings.tls ? readTlsFiles(settings.tls) : null;
   const config: GatewayConfig = settings.configFile ? await loadConfigFile(settings.configFile) : demoConfig(settings.demoSeed);
+  for (const warning of unscopedKeyWarnings(config)) logger.warn(warning);
   const clock = acceleratedClock(systemClock, settings.speed);
   const sources: Source[] = [];
   const demoQueues = config.queues.filter((q) => q.source.kind === 'demo');
@@ -40,6 +41,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     rendererDir: settings.rendererDir,
     ingestKeys: settings.ingestKey ? [{ sourceId: 'push', sha256: hashKey(settings.ingestKey) }] : [],
     allowedOrigins: settings.allowedOrigins,
+    metricsToken: settings.metricsToken,
     version,
     clockSpeed: settings.speed,
     tls,

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { roleAllows, type AdminResult, type Role } from '../../shared/protocol/admin-protocol';
+import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
-import type { TokenRegistry } from '../auth/token-registry';
+import type { OriginVerdict } from '../auth/origin-policy';
+import { presentedCredential, type TokenRegistry } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
 import type { ThresholdAdmin } from '../settings/threshold-admin';
 import { readJsonBody } from './json-body';
@@ -11,6 +13,9 @@ export interface AdminApiOptions {
   admin: ThresholdAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
+  clientAddress: ClientAddress;
+  /** Which web pages may change things (server/auth/origin-policy.ts). */
+  origin: (request: IncomingMessage) => OriginVerdict;
   maxBodyBytes: number;
   rejected: Counter;
 }
@@ -41,8 +46,12 @@ export function createAdminApi(options: AdminApiOptions) {
       sendJson(response, 405, { error: `${path} takes ${allowed.join(' or ')}` }, { Allow: allowed.join(', ') });
       return true;
     }
+    if (request.method === 'PUT') {
+      const origin = options.origin(request);
+      if (!origin.ok) return reject(response, 403, origin.code, origin.message);
+    }
     const needed: Role = request.method === 'PUT' || path === '/api/v1/audit' ? 'manager' : 'display';
-    const who = authorize(request, response, needed);
+    const who = await authorize(request, response, needed);
     if (!who) return true;
 
     if (path === '/api/v1/audit') {
@@ -73,17 +82,14 @@ export function createAdminApi(options: AdminApiOptions) {
   };
 
   /** The name behind the request's token if its role suffices; otherwise answers and returns null. */
-  function authorize(request: IncomingMessage, response: ServerResponse, needed: Role): string | null {
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const wait = options.failures.blockedFor(address);
-    if (wait > 0) {
-      reject(response, 429, 'too-many-attempts', `too many failed attempts from this address: try again in ${wait} s`, { 'Retry-After': String(wait) });
-      return null;
-    }
-    const checked = options.tokens.checkBearer(request.headers.authorization);
+  async function authorize(request: IncomingMessage, response: ServerResponse, needed: Role): Promise<string | null> {
+    const authorization = request.headers.authorization;
+    const attempt = { credential: presentedCredential(authorization), address: options.clientAddress(request) };
+    const checked = await options.failures.check(attempt, () => options.tokens.checkBearer(authorization));
     if (!checked.ok) {
-      options.failures.fail(address);
-      reject(response, 401, checked.code, checked.message, CHALLENGE);
+      if (checked.code === 'too-many-attempts') {
+        reject(response, 429, checked.code, checked.message, { 'Retry-After': String(checked.retryAfter) }, { retryAfter: checked.retryAfter });
+      } else reject(response, 401, checked.code, checked.message, CHALLENGE);
       return null;
     }
     if (!roleAllows(checked.role, needed) && request.headers.authorization === undefined) {
@@ -98,9 +104,9 @@ export function createAdminApi(options: AdminApiOptions) {
     return checked.name;
   }
 
-  function reject(response: ServerResponse, status: number, reason: string, error: string, headers: Record<string, string> = {}): true {
+  function reject(response: ServerResponse, status: number, reason: string, error: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): true {
     options.rejected.inc({ reason });
-    sendJson(response, status, { error, code: reason }, headers);
+    sendJson(response, status, { error, code: reason, ...extra }, headers);
     return true;
   }
 }

@@ -16,6 +16,7 @@ describe('gateway settings', () => {
       ingestKey: null,
       rendererDir: '/srv/queueboard/dist/renderer',
       allowedOrigins: ['app://queueboard'],
+      metricsToken: null,
       logLevel: 'info',
       tls: null,
     });
@@ -33,6 +34,11 @@ describe('gateway settings', () => {
     expect(readSettings({ QUEUEBOARD_CONFIG: '/etc/qb.yaml' }, '/srv').host).toBe('0.0.0.0');
     expect(readSettings({ HOST: '0.0.0.0' }, '/srv').host).toBe('0.0.0.0');
     expect(readSettings({ HOST: '192.168.1.20', QUEUEBOARD_CONFIG: '/etc/qb.yaml' }, '/srv').host).toBe('192.168.1.20');
+  });
+
+  it('takes a metrics token of 16 characters or more, naming the variable otherwise', () => {
+    expect(readSettings({ QUEUEBOARD_METRICS_TOKEN: 'scraper-token-0123' }, '/srv').metricsToken).toBe('scraper-token-0123');
+    expect(() => readSettings({ QUEUEBOARD_METRICS_TOKEN: 'short' }, '/srv')).toThrow('QUEUEBOARD_METRICS_TOKEN: must be at least 16 characters (use a random string)');
   });
 
   it('reads each variable', () => {

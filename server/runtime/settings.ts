@@ -15,6 +15,8 @@ export interface GatewaySettings {
   ingestKey: string | null;
   rendererDir: string;
   allowedOrigins: string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** PEM certificate and key files: with both, the gateway serves https and wss (server/runtime/tls-files.ts). */
   tls: { certFile: string; keyFile: string } | null;
@@ -66,6 +68,9 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
   if (![undefined, '', '0', '1'].includes(env.QUEUEBOARD_FRESH_STORE)) {
     problems.push(`QUEUEBOARD_FRESH_STORE=${JSON.stringify(env.QUEUEBOARD_FRESH_STORE)}: must be 1 (move a damaged store aside) or 0`);
   }
+  if (env.QUEUEBOARD_METRICS_TOKEN && env.QUEUEBOARD_METRICS_TOKEN.length < 16) {
+    problems.push('QUEUEBOARD_METRICS_TOKEN: must be at least 16 characters (use a random string)');
+  }
   const certFile = env.QUEUEBOARD_TLS_CERT || null;
   const keyFile = env.QUEUEBOARD_TLS_KEY || null;
   if ((certFile === null) !== (keyFile === null)) {
@@ -85,6 +90,7 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     ingestKey,
     rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
     allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
+    metricsToken: env.QUEUEBOARD_METRICS_TOKEN || null,
     logLevel: logLevel as GatewaySettings['logLevel'],
     tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
   };

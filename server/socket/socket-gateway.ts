@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
 import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
@@ -17,11 +17,14 @@ import {
 import { encodeCompactUpdate, queueLayout, type ServerToClientEventsAnyEncoding } from '../../shared/protocol/compact-update';
 import type { ClientToServerEvents } from '../../shared/protocol/socket-events';
 import { parseWith } from '../../shared/protocol/validation';
+import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import type { TokenRegistry } from '../auth/token-registry';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
+import type { RefusalLog } from '../runtime/refusal-log';
 import { increment, type GatewayStats } from '../runtime/stats';
+import type { createAdmission } from './admission';
 import { bufferedBytes, terminate } from './slow-consumers';
 
 interface SocketData {
@@ -30,6 +33,8 @@ interface SocketData {
   /** Who acts from this connection: the name behind its token, recorded on acknowledgements and in the audit. */
   actor: string;
   lastResyncAt: number;
+  /** Refused messages in the current minute, to disconnect a socket that keeps sending them. */
+  rejections: { since: number; count: number };
 }
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>;
@@ -48,6 +53,12 @@ export interface SocketGatewayOptions {
   commands: CommandHandlers;
   tokens: TokenRegistry;
   failures: FailureLimiter;
+  /** Origin and connection cap, checked before the handshake (server/socket/admission.ts). */
+  admission: ReturnType<typeof createAdmission>;
+  clientAddress: ClientAddress;
+  refusals: RefusalLog;
+  /** A socket sending more refused messages than this in a minute is disconnected. */
+  maxRejectedPerMinute: number;
   clock: Clock;
   logger: Logger;
   stats: GatewayStats;
@@ -80,9 +91,11 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     pingInterval: 25_000,
     pingTimeout: 20_000,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: options.admission.allowRequest,
   });
 
-  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string, description?: unknown) => void): void }) => {
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: (reason: string, description?: unknown) => void): void }) => {
+    options.admission.opened(conn);
     conn.once('close', (reason, description) => {
       increment(stats.closedConnections, reason);
       // engine.io closes a connection whose message is over the limit before socket.io sees it, so it cannot
@@ -90,20 +103,26 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       if (description instanceof Error && TOO_LARGE.test(description.message)) increment(stats.droppedClients, 'message-too-large');
     });
   });
+  io.engine.on('connection_error', (error: { req: IncomingMessage }) => options.admission.failed(error.req));
 
   io.use((socket, next) => {
-    const address = socket.handshake.address;
-    const refusal = checkHandshake(socket.handshake.auth) ?? checkToken(socket, address);
-    if (!refusal) return next();
-    if (refusal.code === 'bad-token' || refusal.code === 'revoked-token' || refusal.code === 'unauthorized') options.failures.fail(address);
-    increment(stats.refusedHandshakes, refusal.code);
-    logger.warn('handshake refused', { code: refusal.code, reason: refusal.message, address: socket.handshake.address });
-    next(Object.assign(new Error(refusal.message), { data: refusal }));
+    const malformed = checkHandshake(socket.handshake.auth);
+    void (malformed ? Promise.resolve(malformed) : checkToken(socket)).then((refusal) => {
+      if (!refusal) return next();
+      increment(stats.refusedHandshakes, refusal.code);
+      options.refusals.note(options.clientAddress(socket.request), refusal.code, refusal.message);
+      next(Object.assign(new Error(refusal.message), { data: refusal }));
+    }, (error: Error) => {
+      // The failure store could not answer (a shared store gone): refuse this time, say so in the log.
+      logger.error('handshake check failed', { error: error.message });
+      next(new Error('The gateway could not check this screen\'s token just now; it will try again.'));
+    });
   });
 
   io.on('connection', (socket: GatewaySocket) => {
     const { client, role } = socket.data;
     socket.data.lastResyncAt = 0;
+    socket.data.rejections = { since: clock.now(), count: 0 };
     increment(stats.clientsByKind, client);
     const byRole = stats.clientsByRole.get(role) ?? new Map<string, number>();
     stats.clientsByRole.set(role, byRole);
@@ -151,13 +170,19 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     });
   });
 
-  /** Checks the token behind a handshake and records who the connection is; null when it may connect. */
-  function checkToken(socket: GatewaySocket, address: string): HandshakeRefusal | null {
-    const wait = options.failures.blockedFor(address);
-    if (wait > 0) return refusal('too-many-attempts', `Too many failed attempts from this address: try again in ${wait} s.`);
+  /**
+   * Checks the token behind a handshake and records who the connection is; null when it may connect. A
+   * client that is no web page (no Origin, server/auth/origin-policy.ts) must present a token.
+   */
+  async function checkToken(socket: GatewaySocket): Promise<HandshakeRefusal | null> {
     const auth = socket.handshake.auth as { client: string; token?: string };
-    const checked = options.tokens.check(auth.token);
-    if (!checked.ok) return refusal(checked.code, checked.message);
+    const origin = options.admission.origin(socket.request);
+    if (origin.ok && origin.from === 'script' && auth.token === undefined) {
+      return refusal('unauthorized', 'A client that is not a web page (no Origin header) needs a token: send one in the handshake auth, or open the wall from the gateway\'s own address.');
+    }
+    const attempt = { credential: auth.token, address: options.clientAddress(socket.request) };
+    const checked = await options.failures.check(attempt, () => options.tokens.check(auth.token));
+    if (!checked.ok) return 'retryAfter' in checked ? { ...refusal(checked.code, checked.message), retryAfter: checked.retryAfter } : refusal(checked.code, checked.message);
     socket.data.client = auth.client;
     socket.data.role = checked.role;
     socket.data.actor = checked.name;
@@ -215,6 +240,16 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   function reject(socket: GatewaySocket, event: string, reason: string, issue: string): void {
     increment(stats.rejectedMessages, reason);
     socket.emit('rejected', { event, issues: [issue] });
+    const now = clock.now();
+    const budget = socket.data.rejections;
+    if (now - budget.since >= 60_000) Object.assign(budget, { since: now, count: 0 });
+    budget.count += 1;
+    if (budget.count <= options.maxRejectedPerMinute || !socket.connected) return;
+    const why = `disconnected: more than ${options.maxRejectedPerMinute} refused messages in a minute; fix the client before it reconnects`;
+    socket.emit('rejected', { event, issues: [why] });
+    increment(stats.droppedClients, 'too-many-rejected-messages');
+    logger.warn('dropped a client that kept sending refused messages', { client: socket.data.client, actor: socket.data.actor, address: options.clientAddress(socket.request), limit: options.maxRejectedPerMinute });
+    socket.disconnect(true);
   }
 
   return {

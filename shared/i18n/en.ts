@@ -481,6 +481,10 @@ export const en = {
     insecureInUse: 'Insecure connection allowed: allowInsecure is on in settings.json, so the token travels in clear to {{url}}. Anyone on the network can read it and use it. Move the gateway to https:// and turn allowInsecure off.',
     insecureAllowed: 'allowInsecure is on in settings.json: a plain http:// gateway on the network would be accepted. Turn it off unless you need it.',
   },
+  access: {
+    /** A screen refused for too many failed attempts, counting down to its next try by itself. */
+    lockedOut: 'Too many failed sign-in attempts from this screen or its network. Trying again in {{seconds}} s.',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

@@ -483,4 +483,8 @@ export const nl: Messages = {
     insecureInUse: 'Onveilige verbinding toegestaan: allowInsecure staat aan in settings.json, dus het token gaat onversleuteld naar {{url}}. Iedereen op het netwerk kan het lezen en gebruiken. Zet de gateway op https:// en zet allowInsecure uit.',
     insecureAllowed: 'allowInsecure staat aan in settings.json: een gateway op het netwerk via gewoon http:// zou worden geaccepteerd. Zet het uit als u het niet nodig hebt.',
   },
+  access: {
+    /** A screen refused for too many failed attempts, counting down to its next try by itself. */
+    lockedOut: 'Te veel mislukte aanmeldpogingen vanaf dit scherm of zijn netwerk. Nieuwe poging over {{seconds}} s.',
+  },
 };

@@ -492,4 +492,8 @@ export const pt: Messages = {
     insecureInUse: 'Ligação insegura permitida: allowInsecure está ativo em settings.json, por isso o token viaja sem cifra até {{url}}. Qualquer pessoa na rede o pode ler e usar. Passe o gateway para https:// e desative allowInsecure.',
     insecureAllowed: 'allowInsecure está ativo em settings.json: um gateway na rede por http:// simples seria aceite. Desative-o se não precisar dele.',
   },
+  access: {
+    /** A screen refused for too many failed attempts, counting down to its next try by itself. */
+    lockedOut: 'Demasiadas tentativas de acesso falhadas a partir deste ecrã ou da sua rede. Nova tentativa dentro de {{seconds}} s.',
+  },
 };

@@ -157,6 +157,8 @@ export const HandshakeRefusalSchema = z.object({
   code: z.enum(['protocol-mismatch', 'bad-handshake', 'unauthorized', 'bad-token', 'revoked-token', 'too-many-attempts']),
   message: z.string(),
   serverProtocol: z.number().int(),
+  /** With too-many-attempts: seconds until the screen may try again (it waits, counts down and retries). */
+  retryAfter: z.number().int().min(0).max(86_400).optional(),
 });
 export type HandshakeRefusal = z.infer<typeof HandshakeRefusalSchema>;
 

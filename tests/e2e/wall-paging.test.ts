@@ -28,7 +28,9 @@ function bigConfig() {
     ({ id, name, officeId: 'lisbon', channel: 'email', team: { name: 'Team 1', kind: 'in-house' }, source: { kind: 'push' }, staleAfterSeconds }) as never;
   queues.push(pushed('lis-crm', 'CRM bridge', 5), pushed('lis-web', 'Web forms', 3600));
   // Ten simulated seconds of pending period (one real second here), so a test can watch a queue turn critical.
-  return GatewayConfigSchema.parse({ ...base, queues, groups: [], health: { ...base.health, pendingSeconds: 10 } });
+  // The demo key names the demo's own queues; here it writes the pushed ones, as an unscoped key may.
+  const keys = base.ingest.keys.map(({ sourceId, sha256 }) => ({ sourceId, sha256 }));
+  return GatewayConfigSchema.parse({ ...base, queues, groups: [], ingest: { ...base.ingest, keys }, health: { ...base.health, pendingSeconds: 10 } });
 }
 
 /** The gateway's own clock, which runs ten times faster than the wall's. */

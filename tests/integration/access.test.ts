@@ -67,11 +67,11 @@ describe('access over sockets', () => {
 
   it('takes the token from the handshake auth only: a token in the query string gives no role', async () => {
     const { url } = await start();
-    const viaQuery = io(url, { query: { token: 'marta-token' }, auth: { protocol: PROTOCOL_VERSION, client: 'settings' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const viaQuery = io(url, { query: { token: 'marta-token' }, auth: { protocol: PROTOCOL_VERSION, client: 'settings' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: url } });
     sockets.push(viaQuery as TestSocket);
     expect(await nextEvent(viaQuery as TestSocket, 'session')).toEqual({ role: 'display', name: 'anonymous display' });
     const strict = await start('none');
-    const refused = io(strict.url, { query: { token: 'marta-token' }, auth: { protocol: PROTOCOL_VERSION, client: 'settings' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const refused = io(strict.url, { query: { token: 'marta-token' }, auth: { protocol: PROTOCOL_VERSION, client: 'settings' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: strict.url } });
     sockets.push(refused as TestSocket);
     expect((await refusal(refused as TestSocket)).data?.code).toBe('unauthorized');
   });
@@ -107,19 +107,17 @@ describe('access over HTTP', () => {
     expect((await revoked.json()).code).toBe('revoked-token');
   });
 
-  it('rate-limits repeated failures from one address on the admin API and the ingest API alike, whatever is presented next', async () => {
+  it('rate-limits repeated failures on the admin API and the ingest API alike, never the valid credential', async () => {
     const { url, time } = await start();
     for (let i = 0; i < 5; i++) expect((await call(url, '/api/v1/audit', { headers: { authorization: `Bearer guess-${i}` } })).status).toBe(401);
-    const limited = await call(url, '/api/v1/audit', { headers: { authorization: 'Bearer marta-token' } });
+    const limited = await call(url, '/api/v1/audit', { headers: { authorization: 'Bearer guess-9' } });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).retryAfter).toBe(Number(limited.headers.get('retry-after')));
+    expect((await call(url, '/api/v1/audit', { headers: { authorization: 'Bearer marta-token' } })).status).toBe(200);
     const ingest = (key: string) =>
       call(url, '/api/v1/queues/chat/readings', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ at: time.now(), backlog: 1 }) });
-    expect((await ingest(INGEST)).status).toBe(429);
-    time.advance(61_000);
     expect((await ingest(INGEST)).status).toBe(200);
-    for (let i = 0; i < 5; i++) expect((await ingest(`wrong-key-${i}`)).status).toBe(401);
-    expect((await ingest(INGEST)).status).toBe(429);
-    expect((await call(url, '/api/v1/audit', { headers: { authorization: 'Bearer marta-token' } })).status).toBe(429);
+    expect((await ingest('wrong-key-0')).status).toBe(429);
   });
 });

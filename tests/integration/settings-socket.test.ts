@@ -94,10 +94,12 @@ describe('threshold changes over real sockets, by role', () => {
     const revoked = await refusalOf(open(url, 'stolen-token'));
     expect(revoked.data?.code).toBe('revoked-token');
     expect(revoked.message).toContain('Stolen laptop');
-    // Too many failures from one address: even the right token waits out the minute.
+    // Too many failures from one address: the next unknown token waits out the minute, the right one does not.
     for (let i = 0; i < 3; i++) await refusalOf(open(url, `guess-${i + 2}`));
-    const limited = await refusalOf(open(url, 'marta-token'));
+    const limited = await refusalOf(open(url, 'guess-9'));
     expect(limited.data?.code).toBe('too-many-attempts');
+    expect((limited.data as { retryAfter?: number }).retryAfter).toBeGreaterThan(0);
+    expect(await nextEvent(open(url, 'marta-token'), 'session')).toEqual({ role: 'manager', name: 'Marta Silva' });
     expect(Object.fromEntries(gateway.stats.refusedHandshakes)).toMatchObject({ 'bad-token': 4, 'revoked-token': 1, 'too-many-attempts': 1 });
   });
 

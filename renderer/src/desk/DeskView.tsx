@@ -14,7 +14,7 @@ import { loadFilters, matchesFilters, NO_FILTERS, saveFilters, sortBySeverity, t
 import { QueueRow, ROW_METRICS } from './QueueRow';
 import { useDeskNotifications } from './use-desk-notifications';
 import { useTranslation } from 'react-i18next';
-import { problemText } from '../i18n/problem-text';
+import { ProblemText } from '../i18n/ProblemText';
 import { findAppSettingsBridge } from '../app-settings/app-settings-bridge';
 import { AppSettingsPane } from '../app-settings/AppSettingsPane';
 import { LanguagePicker } from '../i18n/LanguagePicker';
@@ -120,7 +120,7 @@ export function DeskView() {
             {t('desk.readOnly', { name: session.name })}
           </p>
         )}
-        {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning">{problemText(problem, t)}</p>}
+        {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning"><ProblemText problem={problem} /></p>}
         {pinState.notice && <p className="desk-banner desk-banner-warning">{pinState.notice}</p>}
         <NotificationPanel
           settings={settings}

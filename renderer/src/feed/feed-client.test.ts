@@ -190,6 +190,24 @@ describe('feed client', () => {
     expect(store.getState().connection.status).toBe('incompatible');
   });
 
+  it('waits the retryAfter it is told after too many attempts, then tries again by itself', () => {
+    const store = createAppStore();
+    const socket = new FakeSocket();
+    const clock = 1_700_000_000_000;
+    const timers: Array<{ ms: number; task: () => void }> = [];
+    startFeedClient({ store, socket, requestFrame: () => {}, now: () => clock, every: () => () => {}, after: (ms, task) => (timers.push({ ms, task }), () => {}) });
+    const error = Object.assign(new Error('refused'), {
+      data: { code: 'too-many-attempts', message: 'Too many failed attempts: try again in 7 s.', serverProtocol: 3, retryAfter: 7 },
+    });
+    socket.receive('connect_error', error);
+    expect(store.getState().connection).toMatchObject({ status: 'refused', problem: { key: 'locked-out', retryAt: clock + 7000 } });
+    expect([socket.disconnects, socket.connects]).toEqual([1, 0]);
+    expect(timers.map((t) => t.ms)).toEqual([7000]);
+    timers[0]!.task();
+    expect(store.getState().connection.status).toBe('connecting');
+    expect(socket.connects).toBe(1);
+  });
+
   it('reconnects for ever, soon: from half a second, doubling to at most three seconds with jitter, so a wall is back within 5 s', () => {
     expect(HANDSHAKE_OPTIONS).toMatchObject({ reconnection: true, reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 3000 });
     expect(HANDSHAKE_OPTIONS.randomizationFactor).toBeGreaterThan(0);

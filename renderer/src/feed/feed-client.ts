@@ -33,11 +33,17 @@ export interface FeedClientOptions {
   now?: () => number;
   /** Runs a check every `ms` until the returned function is called (setInterval in a page). */
   every?: (ms: number, check: () => void) => () => void;
+  /** Runs a task once after `ms` unless the returned function is called first (setTimeout in a page). */
+  after?: (ms: number, task: () => void) => () => void;
 }
 
 const defaultEvery = (ms: number, check: () => void) => {
   const handle = setInterval(check, ms);
   return () => clearInterval(handle);
+};
+const defaultAfter = (ms: number, task: () => void) => {
+  const handle = setTimeout(task, ms);
+  return () => clearTimeout(handle);
 };
 
 /**
@@ -74,14 +80,16 @@ export type ClientKind = 'wall' | 'desk' | 'settings' | 'web';
 const SIGNS_OF_LIFE: ReadonlySet<ServerEventName> = new Set(['snapshot', 'heartbeat', 'update']);
 
 /** Refusals that retrying with the same token cannot cure: say so and stop, rather than hammer the gateway. */
-const TOKEN_REFUSALS = new Set(['unauthorized', 'bad-token', 'revoked-token', 'too-many-attempts']);
+const TOKEN_REFUSALS = new Set(['unauthorized', 'bad-token', 'revoked-token']);
+/** Without a `retryAfter` from the gateway, a screen refused for too many attempts waits a minute. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /**
  * Feeds the store from the gateway: validates every message on arrival, applies a snapshot at once,
  * gathers updates and writes them to the store once per frame, and asks for a fresh snapshot when an
  * update is missing. A message that fails validation is counted and reported, never applied.
  */
-export function startFeedClient({ store, socket, requestFrame, now = Date.now, every = defaultEvery }: FeedClientOptions): () => void {
+export function startFeedClient({ store, socket, requestFrame, now = Date.now, every = defaultEvery, after = defaultAfter }: FeedClientOptions): () => void {
   let expectedSeq: number | null = null;
   /** The queue list of the snapshot held, which compact updates index into; null before the first snapshot. */
   let layout: QueueLayout | null = null;
@@ -90,6 +98,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   let pendingSeq = 0;
   let pendingOffset: number | undefined;
   let frameRequested = false;
+  let cancelRetry = () => {};
   const actions = () => store.getState();
 
   const flush = () => {
@@ -191,6 +200,18 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
       actions().setConnection('incompatible', { key: 'incompatible', detail: refusal.value.message });
       return;
     }
+    if (refusal.ok && refusal.value.code === 'too-many-attempts') {
+      // Not final: the gateway says how long to wait. Count down, then try again by itself.
+      socket.disconnect();
+      const waitMs = (refusal.value.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000;
+      actions().setConnection('refused', { key: 'locked-out', detail: refusal.value.message, retryAt: now() + waitMs });
+      cancelRetry();
+      cancelRetry = after(waitMs, () => {
+        actions().setConnection('connecting');
+        socket.connect();
+      });
+      return;
+    }
     if (refusal.ok && TOKEN_REFUSALS.has(refusal.value.code)) {
       socket.disconnect();
       actions().setConnection('refused', { key: 'refused', detail: refusal.value.message });
@@ -206,6 +227,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
 
   return () => {
     stopWatching();
+    cancelRetry();
     socket.disconnect();
   };
 }
