@@ -69,8 +69,9 @@ async function main() {
   const gatewayArgs = process.argv.slice(2).filter((arg) => arg.startsWith('--speed=') || arg === '--fresh-store');
   await startGateway(gatewayArgs);
   if (webOnly) {
-    // The demo listens on 127.0.0.1 unless HOST is set (its tokens are in the README).
-    const where = process.env.HOST ? `any browser that can reach HOST=${process.env.HOST}` : 'a browser on this machine';
+    // The demo listens on 127.0.0.1 unless HOST says otherwise (its tokens are in the README).
+    const loopback = /^(127\.|localhost$|::1$)/.test(host);
+    const where = loopback ? 'a browser on this machine' : `any browser that can reach HOST=${host}`;
     console.log(`\nQueueboard web wall: open ${wallUrl} (or ?office=lisbon, ?office=amsterdam) in ${where}. Ctrl+C stops.\n`);
     return;
   }

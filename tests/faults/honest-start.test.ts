@@ -43,7 +43,7 @@ describe('npm run web tells the truth about where the wall is', () => {
     scripts.push(script);
     await waitFor('the wall address', () => script.output().includes('Ctrl+C stops'), 30_000, script.output);
     const output = script.output();
-    expect(output).toContain(`Queueboard web wall: open http://127.0.0.1:${port}/ (or ?office=lisbon, ?office=amsterdam) in any browser. Ctrl+C stops.`);
+    expect(output).toContain(`Queueboard web wall: open http://127.0.0.1:${port}/ (or ?office=lisbon, ?office=amsterdam) in a browser on this machine. Ctrl+C stops.`);
     expect(output.indexOf('gateway listening')).toBeGreaterThan(-1);
     expect(output.indexOf('gateway listening')).toBeLessThan(output.indexOf('Queueboard web wall: open'));
     expect(new Set(output.match(/https?:\/\/[^\s/]+/g))).toEqual(new Set([`http://127.0.0.1:${port}`]));
