@@ -126,6 +126,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     clientAddress,
     refusals,
     maxRejectedPerMinute: config.limits.rejectedMessagesPerMinute,
+    historyRequestsPerMinute: config.limits.historyRequestsPerMinute,
     clock,
     logger,
     stats,

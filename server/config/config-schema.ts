@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HealthSettingsSchema } from '../../shared/health/threshold-model';
 import { MAX_DURATION_SECONDS } from '../../shared/metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../../shared/model';
+import { HISTORY_REQUESTS_PER_MINUTE } from '../../shared/protocol/protocol';
 import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
 import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
@@ -116,6 +117,8 @@ export const LimitSettingsSchema = z
     connectionsPerAddress: z.number().int().min(1).max(100_000).default(50),
     /** Refused messages a socket may send per minute before it is disconnected. */
     rejectedMessagesPerMinute: z.number().int().min(1).max(100_000).default(120),
+    /** `history` requests one socket may send per minute; more are answered `too-often`. */
+    historyRequestsPerMinute: z.number().int().min(1).max(100_000).default(HISTORY_REQUESTS_PER_MINUTE),
   })
   .strict();
 

@@ -4,7 +4,6 @@ import { roleAllows, type Role, type ThresholdState } from '../../shared/protoco
 import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
 import {
   HandshakeSchema,
-  HistoryRequestSchema,
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type HandshakeRefusal,
@@ -25,7 +24,8 @@ import type { Logger } from '../runtime/logger';
 import type { RefusalLog } from '../runtime/refusal-log';
 import { increment, type GatewayStats } from '../runtime/stats';
 import type { createAdmission } from './admission';
-import { bufferedBytes, terminate } from './slow-consumers';
+import { answerHistory } from './history-requests';
+import { bufferedBytes, guardSends, terminate } from './slow-consumers';
 
 interface SocketData {
   client: string;
@@ -49,6 +49,8 @@ export interface SocketGatewayOptions {
   queueIds: readonly string[];
   thresholds: () => ThresholdState;
   history: (request: HistoryRequest) => HistoryResponse;
+  /** `history` requests one connection may send a minute; the answer's size is capped where it is read (history-query.ts). */
+  historyRequestsPerMinute?: number;
   /** A handler for every command of shared/protocol/commands.ts, answered through the acknowledgement callback. */
   commands: CommandHandlers;
   tokens: TokenRegistry;
@@ -82,7 +84,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   const layout = queueLayout(options.queueIds);
-  const knownQueues: ReadonlySet<string> = new Set(options.queueIds);
+  const history = answerHistory({ read: options.history, knownQueues: new Set(options.queueIds), requestsPerMinute: options.historyRequestsPerMinute });
   const io = new Server<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
     serveClient: false,
@@ -127,6 +129,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     const byRole = stats.clientsByRole.get(role) ?? new Map<string, number>();
     stats.clientsByRole.set(role, byRole);
     increment(byRole, client);
+    guardSends(socket.conn, maxBufferedBytes, (queued, packetBytes) => dropSlowConsumer(socket, queued, packetBytes));
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     socket.emit('thresholds', options.thresholds());
@@ -146,20 +149,21 @@ export function createSocketGateway(options: SocketGatewayOptions) {
         reject(socket, 'history', 'history-without-callback', 'history: send it with an acknowledgement callback');
         return;
       }
-      const parsed = parseWith(HistoryRequestSchema, request);
-      const issues = parsed.ok ? unknownQueues(parsed.value) : parsed.issues;
-      if (!parsed.ok || issues.length > 0) {
-        increment(stats.rejectedMessages, 'invalid-history-request');
-        reply({ ok: false, issues });
-        return;
-      }
-      reply(options.history(parsed.value));
+      const send = reply as (answer: HistoryResponse) => void;
+      history.answer(socket.id, request).then((answer) => {
+        if (!answer.ok) increment(stats.rejectedMessages, answer.code === 'invalid' ? 'invalid-history-request' : `history:${answer.code}`);
+        send(answer);
+      }, (error: Error) => {
+        logger.error('history failed', { error: error.message });
+        send({ ok: false, code: 'unavailable', issues: ['history: the gateway could not read its store just now; try again'] });
+      });
     });
     for (const name of COMMAND_NAMES) command(socket, name);
     socket.onAny((event: string) => {
       if (!knownEvents.includes(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${knownEvents.join(', ')}`);
     });
     socket.on('disconnect', () => {
+      history.forget(socket.id);
       increment(stats.clientsByKind, client, -1);
       increment(byRole, client, -1);
     });
@@ -187,11 +191,6 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     socket.data.role = checked.role;
     socket.data.actor = checked.name;
     return null;
-  }
-
-  /** As ingest does: a queue id the gateway does not have is refused by name, not answered with nothing. */
-  function unknownQueues(request: HistoryRequest): string[] {
-    return (request.queueIds ?? []).flatMap((id, index) => (knownQueues.has(id) ? [] : [`queueIds[${index}]: "${id}" is not a configured queue`]));
   }
 
   /** A command: role checked, validated, answered through its callback, refusals counted by reason. */
@@ -225,16 +224,15 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     }
   }
 
-  /** Before each broadcast: a connection that stopped reading is dropped rather than buffered without bound. */
-  function dropSlowConsumers(): void {
-    for (const socket of io.of('/').sockets.values()) {
-      const queued = bufferedBytes(socket.conn);
-      if (queued <= maxBufferedBytes) continue;
-      increment(stats.droppedClients, 'slow-consumer');
-      logger.warn('dropped a screen that stopped reading', { client: socket.data.client, actor: socket.data.actor, queuedBytes: queued, limit: maxBufferedBytes });
-      socket.disconnect(true);
-      terminate(socket.conn);
-    }
+  /**
+   * Called by the connection's send guard when a packet would take its queue past the allowance: a
+   * connection that stopped reading is dropped rather than buffered without bound (it reconnects and resyncs).
+   */
+  function dropSlowConsumer(socket: GatewaySocket, queuedBytes: number, packetBytes: number): void {
+    increment(stats.droppedClients, 'slow-consumer');
+    logger.warn('dropped a screen that stopped reading', { client: socket.data.client, actor: socket.data.actor, queuedBytes, packetBytes, limit: maxBufferedBytes });
+    socket.disconnect(true);
+    terminate(socket.conn);
   }
 
   function reject(socket: GatewaySocket, event: string, reason: string, issue: string): void {
@@ -253,14 +251,13 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   }
 
   return {
-    /** The most any one connection has queued and unsent, in bytes (bounded by maxBufferedBytes at each broadcast). */
+    /** The most any one connection has queued and unsent, in bytes (bounded by maxBufferedBytes at every packet). */
     largestQueue(): number {
       let largest = 0;
       for (const socket of io.of('/').sockets.values()) largest = Math.max(largest, bufferedBytes(socket.conn));
       return largest;
     },
     broadcastThresholds(state: ThresholdState): void {
-      dropSlowConsumers();
       io.emit('thresholds', state);
     },
     heartbeat(serverTime: number): void {
@@ -268,7 +265,6 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     },
     broadcast(update: Update): void {
       stats.updatesSent += 1;
-      dropSlowConsumers();
       const rooms = io.of('/').adapter.rooms;
       if (rooms.has(ENCODING_ROOMS.json)) io.to(ENCODING_ROOMS.json).emit('update', update);
       if (rooms.has(ENCODING_ROOMS.compact)) io.to(ENCODING_ROOMS.compact).emit('update', encodeCompactUpdate(update, layout));

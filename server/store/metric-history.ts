@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 
 export type HistoryMetrics = Readonly<Record<string, number | null>>;
+/** What to read: only these queues (all when absent), and at most this many rows. */
+export interface HistoryRead {
+  queueIds?: readonly string[];
+  maxRows?: number;
+}
 export interface HistoryPoint {
   at: number;
   metrics: HistoryMetrics;
@@ -10,12 +15,19 @@ export interface HistoryPoint {
 export class MetricHistory {
   private readonly upsert;
   private readonly writeMinute;
+  private readonly readAll;
+  private readonly readQueues;
 
   constructor(private readonly db: Database.Database) {
     // Metrics are stored as JSON: the catalogue grows without a migration, and a point is read whole.
     this.upsert = db.prepare(
       `INSERT INTO metric_history (queue_id, minute, metrics) VALUES (?, ?, ?)
        ON CONFLICT (queue_id, minute) DO UPDATE SET metrics = excluded.metrics`,
+    );
+    this.readAll = db.prepare('SELECT queue_id, minute, metrics FROM metric_history WHERE minute >= ? ORDER BY queue_id, minute LIMIT ?');
+    // The list travels as one JSON parameter: one prepared statement whatever its length, on the (queue_id, minute) key.
+    this.readQueues = db.prepare(
+      'SELECT queue_id, minute, metrics FROM metric_history WHERE minute >= ? AND queue_id IN (SELECT value FROM json_each(?)) ORDER BY queue_id, minute LIMIT ?',
     );
     this.writeMinute = db.transaction((minute: number, entries: ReadonlyArray<{ queueId: string; metrics: HistoryMetrics }>) => {
       for (const { queueId, metrics } of entries) this.upsert.run(queueId, minute, JSON.stringify(metrics));
@@ -27,10 +39,13 @@ export class MetricHistory {
     this.writeMinute(minuteStartMs, entries);
   }
 
-  since(cutoffMs: number): Map<string, HistoryPoint[]> {
-    const rows = this.db
-      .prepare('SELECT queue_id, minute, metrics FROM metric_history WHERE minute >= ? ORDER BY queue_id, minute')
-      .all(cutoffMs) as Array<{ queue_id: string; minute: number; metrics: string }>;
+  /**
+   * Points from `cutoffMs` on, by queue: only the queues asked for when `queueIds` is given (narrowed in the
+   * SQL, so other queues' rows are never read), and at most `maxRows` rows (in queue, then minute order).
+   */
+  since(cutoffMs: number, { queueIds, maxRows }: HistoryRead = {}): Map<string, HistoryPoint[]> {
+    const limit = maxRows ?? -1; // SQLite: a negative LIMIT is no limit
+    const rows = (queueIds ? this.readQueues.all(cutoffMs, JSON.stringify(queueIds), limit) : this.readAll.all(cutoffMs, limit)) as Array<{ queue_id: string; minute: number; metrics: string }>;
     const byQueue = new Map<string, HistoryPoint[]>();
     for (const row of rows) {
       const points = byQueue.get(row.queue_id) ?? [];

@@ -185,9 +185,28 @@ export const QueueHistorySchema = z.object({
 });
 export type QueueHistory = z.infer<typeof QueueHistorySchema>;
 
+/** The largest `history` answer the gateway sends: well inside a screen's 4 MiB send allowance, and an hour of one metric for ~400 queues. */
+export const HISTORY_MAX_ANSWER_BYTES = 512 * 1024;
+/** `history` requests one connection may send per minute by default (`limits.historyRequestsPerMinute`); a screen asks once per connection. */
+export const HISTORY_REQUESTS_PER_MINUTE = 10;
+
+/**
+ * Why a `history` request was refused: `invalid` (a field broke its rule), `too-large` (the answer would be
+ * over HISTORY_MAX_ANSWER_BYTES: ask for fewer queues, metrics or a shorter span), `too-often` (more than
+ * the gateway's `limits.historyRequestsPerMinute` in a minute on this connection; `retryAfter` says when to ask again),
+ * `unavailable` (the store could not be read just now; try again).
+ */
+export const HISTORY_REFUSAL_CODES = ['invalid', 'too-large', 'too-often', 'unavailable'] as const;
+
 export const HistoryResponseSchema = z.union([
   z.object({ ok: z.literal(true), resolutionMs: z.literal(HISTORY_RESOLUTION_MS), queues: z.array(QueueHistorySchema) }),
-  z.object({ ok: z.literal(false), issues: z.array(z.string()) }),
+  z.object({
+    ok: z.literal(false),
+    code: z.enum(HISTORY_REFUSAL_CODES),
+    issues: z.array(z.string()),
+    /** With `too-often`: whole seconds until this connection may ask again. */
+    retryAfter: z.number().int().min(0).max(3600).optional(),
+  }),
 ]);
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
 

@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailureLimiter } from '../../server/auth/failure-limiter';
 import { TokenRegistry } from '../../server/auth/token-registry';
 import { silentLogger } from '../../server/runtime/logger';
 import { GatewayStats } from '../../server/runtime/stats';
-import { createSocketGateway } from '../../server/socket/socket-gateway';
+import { createSocketGateway, DEFAULT_MAX_BUFFERED_BYTES } from '../../server/socket/socket-gateway';
 import { refusingCommands } from '../support/refusing-commands';
 import type { Snapshot, Update, UpdateEncoding } from '../../shared/protocol/protocol';
 import { FakeTime } from '../support/fake-time';
@@ -70,6 +72,12 @@ async function frozenScreen(url: string, encoding: UpdateEncoding = 'json'): Pro
   return socket;
 }
 
+/** V8's collector, to measure what is held rather than what is not yet collected. */
+function exposedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
 // ~20 KB per update, like a busy board's changes; 600 of them is 12 MB if nothing bounded it.
 const padding = 'x'.repeat(20_000);
 const update = (seq: number): Update => ({ serverTime: 0, seq, changes: [{ queueId: `q-${padding}`, updatedAt: seq }] }) as never;
@@ -121,4 +129,44 @@ describe('a screen that stops reading', () => {
     expect(second - first).toBeGreaterThan(0.8 * 300 * 20_000);
     expect(stats.droppedClients.size).toBe(0);
   }, 30_000);
+
+  // issue 16: with nothing changing on the board only heartbeats flow, and they were sent unchecked: one
+  // socket that stopped reading took the gateway from 110 to 264 MB (queuedBytes=104920662).
+  it('is dropped within its 4 MiB allowance while only heartbeats flow, and the reader keeps hearing them', async () => {
+    const { gateway, stats, url } = await start(DEFAULT_MAX_BUFFERED_BYTES);
+    const reader = connect(url, { protocol: 3, client: 'wall' });
+    sockets.push(reader);
+    await nextEvent(reader, 'snapshot');
+    let heard = 0;
+    reader.on('heartbeat', () => heard++);
+    await frozenScreen(url);
+    const gc = exposedGc();
+    gc();
+    const before = process.memoryUsage();
+    let peak = 0;
+    let peakMemory = 0;
+    let sent = 0;
+    // A heartbeat is ~45 bytes: the kernel's buffers take the first few MB, then the gateway's queue grows.
+    // 900,000 of them is ten times the allowance: enough to see it crossed if nothing checks heartbeats.
+    while (sent < 900_000 && !stats.droppedClients.has('slow-consumer') && peak <= DEFAULT_MAX_BUFFERED_BYTES) {
+      for (let i = 0; i < 2000; i++) gateway.heartbeat(++sent);
+      peak = Math.max(peak, gateway.largestQueue());
+      gc(); // what the gateway still holds, not garbage not yet collected
+      const now = process.memoryUsage();
+      peakMemory = Math.max(peakMemory, now.heapUsed + now.external - before.heapUsed - before.external);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(stats.droppedClients.get('slow-consumer')).toBe(1);
+    expect(peak).toBeLessThanOrEqual(DEFAULT_MAX_BUFFERED_BYTES);
+    expect(peakMemory).toBeLessThanOrEqual(DEFAULT_MAX_BUFFERED_BYTES);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stats.connectedClients).toBe(1);
+    const heardBefore = heard;
+    gateway.heartbeat(sent + 1);
+    const deadline = Date.now() + 5000;
+    while (heard === heardBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(heard).toBeGreaterThan(heardBefore);
+    // The figure docs/RELIABILITY.md reports ("Every send bounded").
+    console.info(`non-reading socket: dropped after ${sent} heartbeats; gateway held at most ${peak} bytes for it (allowance ${DEFAULT_MAX_BUFFERED_BYTES}); the process's live heap and buffers grew at most ${(peakMemory / 1048576).toFixed(1)} MiB`);
+  }, 60_000);
 });

@@ -25,8 +25,9 @@ export const fuzzConfig = GatewayConfigSchema.parse({
     lisbonQueue({ id: 'phone', name: 'Phone', channel: 'phone', staleAfterSeconds: 86_400 }),
   ]),
   ingest: { keys: [{ sourceId: 'crm', sha256: hashKey(INGEST_KEY) }], maxBodyBytes: MAX_BODY_BYTES },
-  // The fuzzer sends thousands of refused messages on purpose, and checks each answer: it is not to be disconnected.
-  limits: { rejectedMessagesPerMinute: 100_000 },
+  // The fuzzer sends thousands of refused messages on purpose, and checks each answer: it is not to be disconnected,
+  // and as many history requests as it likes (their own budget is tested in tests/integration/history-limits.test.ts).
+  limits: { rejectedMessagesPerMinute: 100_000, historyRequestsPerMinute: 100_000 },
   auth: {
     anonymous: 'display',
     maxFailuresPerMinute: 1000,

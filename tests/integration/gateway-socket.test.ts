@@ -97,7 +97,7 @@ describe('gateway over a real socket.io connection', () => {
     // This gateway runs without a store: a valid request gets an empty history, not an error.
     expect(await socket.emitWithAck('history', { spanMs: 3_600_000, metrics: ['backlog'] })).toEqual({ ok: true, resolutionMs: 60_000, queues: [] });
     const bad = await socket.emitWithAck('history', { spanMs: 48 * 3_600_000, metrics: ['happiness'] } as never);
-    expect(bad).toEqual({ ok: false, issues: ['spanMs: must be at most 24 h in ms', expect.stringMatching(/^metrics\[0\]: /)] });
+    expect(bad).toEqual({ ok: false, code: 'invalid', issues: ['spanMs: must be at most 24 h in ms', expect.stringMatching(/^metrics\[0\]: /)] });
     expect(gateway.stats.rejectedMessages.get('invalid-history-request')).toBe(1);
   });
 

@@ -76,9 +76,9 @@ describe('protocol answers', () => {
     const { url } = await start();
     const wall = await open(url);
     const answer = await wall.timeout(5000).emitWithAck('history', { spanMs: 3_600_000, metrics: ['backlog'], queueIds: ['chat', 'nowhere'] });
-    expect(answer).toEqual({ ok: false, issues: ['queueIds[1]: "nowhere" is not a configured queue'] });
+    expect(answer).toEqual({ ok: false, code: 'invalid', issues: ['queueIds[1]: "nowhere" is not a configured queue'] });
     expect(await wall.timeout(5000).emitWithAck('history', { spanMs: 3_600_000, metrics: ['backlog'], queueIds: ['chat'] })).toMatchObject({ ok: true });
-    expect(await wall.timeout(5000).emitWithAck('history', { spanMs: 30_000, metrics: ['backlog'] })).toEqual({ ok: false, issues: ['spanMs: must be at least 60000 (one minute, in ms)'] });
+    expect(await wall.timeout(5000).emitWithAck('history', { spanMs: 30_000, metrics: ['backlog'] })).toEqual({ ok: false, code: 'invalid', issues: ['spanMs: must be at least 60000 (one minute, in ms)'] });
   });
 
   it('says what a threshold key allows when its scopeId or profile is wrong', async () => {

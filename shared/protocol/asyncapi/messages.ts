@@ -60,11 +60,11 @@ export const PROTOCOL_MESSAGES: readonly ProtocolMessage[] = [
     key: 'history',
     name: 'history',
     action: 'receive',
-    summary: 'Minute history from the gateway\'s store (any role). Every queue id must be configured.',
+    summary: 'Minute history from the gateway\'s store (any role). Every queue id must be configured; at most 512 KiB answered, a few requests a minute per connection.',
     schema: HistoryRequestSchema,
     reply: 'history.answer',
   },
-  { key: 'history.answer', name: 'history (acknowledgement)', action: 'send', summary: 'One value per minute per metric, or the issues naming each bad field.', schema: HistoryResponseSchema },
+  { key: 'history.answer', name: 'history (acknowledgement)', action: 'send', summary: 'One value per minute per metric, or a refusal with its code (`invalid`, `too-large`, `too-often`, `unavailable`) and issues.', schema: HistoryResponseSchema },
   ...COMMAND_NAMES.flatMap((name): ProtocolMessage[] => [
     {
       key: keyOf(name),

@@ -1,5 +1,5 @@
 import { GATEWAY_REFUSAL_CODES } from '../commands';
-import { HISTORY_MAX_SPAN_MS, HISTORY_RESOLUTION_MS, MAX_MESSAGE_BYTES, MAX_SNOOZE_MS, PROTOCOL_VERSION, SILENCE_LIMIT_MS } from '../protocol';
+import { HISTORY_MAX_ANSWER_BYTES, HISTORY_MAX_SPAN_MS, HISTORY_REQUESTS_PER_MINUTE, HISTORY_RESOLUTION_MS, MAX_MESSAGE_BYTES, MAX_SNOOZE_MS, PROTOCOL_VERSION, SILENCE_LIMIT_MS } from '../protocol';
 
 /** What the schemas alone do not say, for the description of the AsyncAPI document (markdown). */
 export const PROTOCOL_NOTES = `
@@ -19,7 +19,12 @@ with \`protocol-mismatch\` and the version the gateway speaks.
   \`queueboard_clients_dropped{reason="message-too-large"}\` in \`GET /metrics\`.
 - \`history.spanMs\`: a whole number of ms from ${HISTORY_RESOLUTION_MS} (one minute) to ${HISTORY_MAX_SPAN_MS} (24 h); history has
   one value per minute. \`history.queueIds\`: at most 1000, each a configured queue (an unknown one is
-  refused, naming it); absent means every queue.
+  refused, naming it); absent means every queue. An answer is at most ${HISTORY_MAX_ANSWER_BYTES} bytes (512 KiB): a larger one is
+  refused with \`too-large\` (ask for fewer queues, metrics or a shorter span). One connection may send
+  \`limits.historyRequestsPerMinute\` (default ${HISTORY_REQUESTS_PER_MINUTE}) a minute; more are refused with \`too-often\` and \`retryAfter\` (seconds).
+- Every message the gateway sends counts against the connection's allowance of 4 MiB queued and unsent
+  (payload plus ~256 bytes per message): a client that stops reading is dropped (\`queueboard_clients_dropped{reason="slow-consumer"}\`)
+  and gets a fresh snapshot when it reconnects.
 - \`alert:acknowledge.note\`: at most 500 characters. \`alert:snooze.until\`: epoch ms on the gateway's clock, in
   the future and at most ${MAX_SNOOZE_MS} ms (7 days) ahead.
 - \`thresholds:save\`: 1 to 2000 changes; \`audit:list.limit\`: 1 to 500 (default 100).
@@ -53,9 +58,10 @@ field and the rule (\`"changes[0].key.scopeId: must be …"\`). Codes:
 - \`unavailable\`: the gateway could not record it; try again.
 
 The gateway itself may refuse any command with ${GATEWAY_REFUSAL_CODES.map((code) => `\`${code}\``).join(', ')} before it runs; each
-answer lists the codes it can carry. \`history\` answers \`{ ok: false, issues }\` without a code.
+answer lists the codes it can carry. \`history\` answers \`{ ok: false, code, issues }\` with \`invalid\`, \`too-large\`,
+\`too-often\` (with \`retryAfter\`) or \`unavailable\`.
 Refusals are counted in \`queueboard_socket_messages_rejected{reason}\` (\`<command>:<code>\`,
-\`invalid-history-request\`, \`unknown-event\`, \`command-without-callback\`, \`history-without-callback\`,
+\`invalid-history-request\`, \`history:too-large\`, \`history:too-often\`, \`unknown-event\`, \`command-without-callback\`, \`history-without-callback\`,
 \`resync-too-often\`, \`unparseable-packet\`).
 
 **Handshake refusals** come as socket.io's \`connect_error\` whose \`data\` is \`handshake.refusal\`:
