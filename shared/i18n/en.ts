@@ -130,8 +130,8 @@ export const en = {
       outflowPerHour: 'outflow',
       agentsOnline: 'agents online',
       slaBreached: 'sla breached',
-      csat: 'csat',
-      csatRatings: 'number of csat ratings',
+      csat: 'CSAT',
+      csatRatings: 'number of CSAT ratings',
     },
     order: {
       'higher-is-worse': 'warning ({{warning}}) must be below critical ({{critical}}) because a higher {{metric}} is worse',

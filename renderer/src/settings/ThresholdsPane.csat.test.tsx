@@ -27,7 +27,7 @@ describe('the CSAT tab of the thresholds pane', () => {
     await type(field('Chat Portugal', 'critical'), '80');
     // Lower is worse: a warning below critical is refused with the rule in words.
     expect(within(row('Chat Portugal').nextElementSibling as HTMLElement).getByRole('alert').textContent).toMatch(
-      /^warning \(70 ?%?\) must be above critical \(80 ?%?\) because a lower csat is worse$/,
+      /^warning \(70 ?%?\) must be above critical \(80 ?%?\) because a lower CSAT is worse$/,
     );
     await type(field('Chat Portugal', 'warning'), '88');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
