@@ -134,7 +134,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
-  const housekeeping = store && new Housekeeping({ store, clock, scheduler, resolutionHours: config.windows.resolutionHours, clockSpeed, timed: dbWrite });
+  const housekeeping = store && new Housekeeping({ store, clock, scheduler, resolutionHours: config.windows.resolutionHours, csatDays: config.windows.csatDays, clockSpeed, timed: dbWrite });
 
   let closing: Promise<void> | null = null;
   return {

@@ -7,7 +7,7 @@ import { SlugSchema } from './model';
  * these (POST /api/v1/events, POST /api/v1/queues/{id}/readings); the demo and the helpdesk connectors
  * produce the same shapes in process.
  */
-export const TICKET_EVENT_TYPES = ['created', 'queued', 'first-reply', 'solved', 'reopened'] as const;
+export const TICKET_EVENT_TYPES = ['created', 'queued', 'first-reply', 'solved', 'reopened', 'rated'] as const;
 export const TicketEventTypeSchema = z.enum(TICKET_EVENT_TYPES);
 export type TicketEventType = z.infer<typeof TicketEventTypeSchema>;
 
@@ -35,15 +35,24 @@ export const TicketEventSchema = z
     ticketId: IdSchema,
     /**
      * The queue the ticket is in after this event. Required for created, queued (a move) and reopened;
-     * optional for first-reply and solved, which apply to the ticket wherever it is.
+     * optional for first-reply and solved, which apply to the ticket wherever it is. Required for rated:
+     * customers rate after the ticket is solved, when the gateway no longer holds it.
      */
     queueId: SlugSchema.optional(),
     at: InstantSchema,
+    /** A rated event's answer: whether the customer was satisfied (the source maps its scale: good/bad, 4–5 of 5). */
+    satisfied: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict()
   .superRefine((event, ctx) => {
-    if ((event.type === 'created' || event.type === 'queued' || event.type === 'reopened') && !event.queueId) {
+    if ((event.type === 'created' || event.type === 'queued' || event.type === 'reopened' || event.type === 'rated') && !event.queueId) {
       ctx.addIssue({ code: 'custom', path: ['queueId'], message: `is required for a ${event.type} event` });
+    }
+    if (event.type === 'rated' && event.satisfied === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['satisfied'], message: 'is required for a rated event (true or false)' });
+    }
+    if (event.type !== 'rated' && event.satisfied !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['satisfied'], message: `is only for a rated event, not a ${event.type} event` });
     }
   });
 export type TicketEventInput = z.input<typeof TicketEventSchema>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
  * The metrics the gateway computes per queue. Durations are in seconds, counts are whole numbers,
  * SLA attainment is a percentage, flows are tickets per hour. `null` means there is nothing to compute
  * from yet (a fresh queue, no replies in the window, a source that does not report it).
+ * CSAT is the share of satisfied ratings in percent; csatRatings is how many ratings that share is of.
  */
 export const METRIC_IDS = [
   'backlog',
@@ -18,6 +19,9 @@ export const METRIC_IDS = [
   'agentsOnline',
   // New metrics go last: the compact feed encoding indexes metrics by position.
   'slaBreached',
+  // Customer satisfaction over its own rolling window (default 7 days), and the ratings it is computed from.
+  'csat',
+  'csatRatings',
 ] as const;
 export const MetricIdSchema = z.enum(METRIC_IDS);
 export type MetricId = z.infer<typeof MetricIdSchema>;
@@ -75,6 +79,9 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   outflowPerHour: metric('outflowPerHour', 'per-hour', 'lower-is-worse'),
   agentsOnline: metric('agentsOnline', 'count', 'lower-is-worse', { ...UNIT_BOUNDS.count, max: MAX_AGENTS }),
   slaBreached: metric('slaBreached', 'count', 'higher-is-worse'),
+  csat: metric('csat', 'percent', 'lower-is-worse'),
+  // Few ratings make a CSAT figure unsteady: a manager may grade the count too (no built-in levels).
+  csatRatings: metric('csatRatings', 'count', 'lower-is-worse'),
 };
 
 /** The schema of one metric's value (not nullable), from its bounds: the feed, ingest readings and the compact check agree. */

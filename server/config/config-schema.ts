@@ -127,6 +127,8 @@ export const WindowSettingsSchema = z
     firstResponseMinutes: z.number().int().min(1).max(24 * 60).default(60),
     resolutionHours: z.number().int().min(1).max(24 * 7).default(24),
     flowMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    /** CSAT's rolling window: ratings given in the last this many days. */
+    csatDays: z.number().int().min(1).max(90).default(7),
   })
   .strict();
 
@@ -145,7 +147,7 @@ export const GatewayConfigSchema = z
     limits: LimitSettingsSchema.default(LimitSettingsSchema.parse({})),
     /** Pending and recovery periods, staleness, the at-risk horizon and time-of-day profiles. */
     health: HealthSettingsSchema.default(HealthSettingsSchema.parse({})),
-    windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 }),
+    windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60, csatDays: 7 }),
     /** Helpdesk accounts polled by the gateway; queues name one as source.connection. */
     connectors: z.array(ConnectorConnectionSchema).default([]),
   })

@@ -24,7 +24,7 @@ describe('configuration file', () => {
     expect(example.queues.map((q) => q.id)).toEqual(['lis-chat-pt', 'lis-email-es', 'ams-phone-nl']);
     expect(example.demo).toEqual({ seed: 7, tickMs: 1000 });
     expect(example.queues.map((q) => q.source?.kind)).toEqual(['demo', 'push', 'push']);
-    expect(example.windows).toEqual({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 });
+    expect(example.windows).toEqual({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60, csatDays: 7 });
     expect(example.ingest.keys).toHaveLength(1);
     expect(GatewayConfigSchema.safeParse(demoConfig()).success).toBe(true);
   });

@@ -13,6 +13,7 @@ export function engineOptionsFor(config: Pick<GatewayConfig, 'queues' | 'windows
       firstResponseMs: config.windows.firstResponseMinutes * 60_000,
       resolutionMs: config.windows.resolutionHours * 3_600_000,
       flowMs: config.windows.flowMinutes * 60_000,
+      csatMs: config.windows.csatDays * 86_400_000,
     },
   };
 }

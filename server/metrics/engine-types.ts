@@ -7,6 +7,8 @@ export interface MetricWindows {
   resolutionMs: number;
   /** Inflow and outflow: tickets in and out in this span, scaled to an hour. */
   flowMs: number;
+  /** CSAT: customer ratings given in this span (default 7 days). */
+  csatMs?: number;
 }
 
 export const DEFAULT_WINDOWS: MetricWindows = { firstResponseMs: 3_600_000, resolutionMs: 86_400_000, flowMs: 3_600_000 };

@@ -7,7 +7,7 @@ const QUEUES = [
   { id: 'a', firstResponseTargetSeconds: 90 },
   { id: 'b', firstResponseTargetSeconds: 300 },
 ];
-const WINDOWS = { firstResponseMs: 10 * 60_000, resolutionMs: 30 * 60_000, flowMs: 15 * 60_000 };
+const WINDOWS = { firstResponseMs: 10 * 60_000, resolutionMs: 30 * 60_000, flowMs: 15 * 60_000, csatMs: 20 * 60_000 };
 const T0 = Date.UTC(2026, 10, 17, 9);
 
 /**
@@ -15,10 +15,11 @@ const T0 = Date.UTC(2026, 10, 17, 9);
  */
 function reference(events: TicketEvent[], now: number) {
   const tickets = new Map<string, { queue: string; openedAt: number; waiting: number | null; replied: boolean }>();
-  const samples: Array<{ kind: 'fr' | 'res' | 'in' | 'out'; queue: string; at: number; value: number }> = [];
+  const samples: Array<{ kind: 'fr' | 'res' | 'in' | 'out' | 'csat'; queue: string; at: number; value: number }> = [];
   for (const e of events) {
     const t = tickets.get(e.ticketId);
-    if (e.type === 'created' || e.type === 'queued' || e.type === 'reopened') {
+    if (e.type === 'rated') samples.push({ kind: 'csat', queue: e.queueId!, at: e.at, value: e.satisfied ? 1 : 0 });
+    else if (e.type === 'created' || e.type === 'queued' || e.type === 'reopened') {
       if (!t) {
         tickets.set(e.ticketId, { queue: e.queueId!, openedAt: e.at, waiting: e.at, replied: e.type === 'reopened' });
         samples.push({ kind: 'in', queue: e.queueId!, at: e.at, value: 1 });
@@ -49,6 +50,7 @@ function reference(events: TicketEvent[], now: number) {
     };
     const fr = pick('fr', WINDOWS.firstResponseMs);
     const res = pick('res', WINDOWS.resolutionMs);
+    const ratings = pick('csat', WINDOWS.csatMs);
     const target = QUEUES.find((q) => q.id === queue)!.firstResponseTargetSeconds;
     const open = [...tickets.values()].filter((t) => t.queue === queue);
     const waiting = open.filter((t) => t.waiting !== null).map((t) => t.waiting!);
@@ -65,27 +67,31 @@ function reference(events: TicketEvent[], now: number) {
       outflowPerHour: perHour(pick('out', WINDOWS.flowMs).length),
       agentsOnline: null,
       slaBreached: open.filter((t) => !t.replied && (now - t.openedAt) / 1000 > target).length,
+      csat: ratings.length === 0 ? null : Math.round((ratings.filter((v) => v === 1).length / ratings.length) * 1000) / 10,
+      csatRatings: ratings.length,
     };
   };
 }
 
 const step = fc.record({
-  type: fc.constantFrom('created', 'queued', 'first-reply', 'solved', 'reopened') as fc.Arbitrary<TicketEvent['type']>,
+  type: fc.constantFrom('created', 'queued', 'first-reply', 'solved', 'reopened', 'rated') as fc.Arbitrary<TicketEvent['type']>,
   ticket: fc.integer({ min: 0, max: 11 }),
   queue: fc.constantFrom('a', 'b'),
+  satisfied: fc.boolean(),
   // Mostly forward in time, sometimes a little late.
   dtSeconds: fc.oneof(fc.integer({ min: 0, max: 240 }), fc.integer({ min: -90, max: 0 })),
 });
 
 describe('MetricEngine against a brute-force reference', () => {
-  it('agrees on every metric of every queue for random streams, moves, reopens and late events', () => {
+  it('agrees on every metric of every queue for random streams, moves, reopens, ratings and late events', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 160 }), fc.integer({ min: 0, max: 40 * 60 }), (steps, tailSeconds) => {
         let at = T0;
         const events: TicketEvent[] = steps.map((s, i) => {
           at += s.dtSeconds * 1000;
-          const needsQueue = s.type === 'created' || s.type === 'queued' || s.type === 'reopened';
-          return { eventId: `e${i}`, type: s.type, ticketId: `t${s.ticket}`, at, ...(needsQueue ? { queueId: s.queue } : {}) } as TicketEvent;
+          const needsQueue = s.type === 'created' || s.type === 'queued' || s.type === 'reopened' || s.type === 'rated';
+          const answer = s.type === 'rated' ? { satisfied: s.satisfied } : {};
+          return { eventId: `e${i}`, type: s.type, ticketId: `t${s.ticket}`, at, ...(needsQueue ? { queueId: s.queue } : {}), ...answer } as TicketEvent;
         });
         const engine = new MetricEngine({ queues: QUEUES, windows: WINDOWS });
         for (const event of events) engine.applyEvent(event);

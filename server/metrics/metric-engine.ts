@@ -20,6 +20,8 @@
  *   first-response target since they were created (a reopened ticket had its first reply).
  * - Percentiles are nearest-rank (the ceil(q·n)-th smallest); SLA attainment is the share of first
  *   replies in the window within target, in percent; flows are counts in the window scaled to an hour.
+ * - `rated`: one customer rating (satisfied or not) in the named queue, kept over the CSAT window (default
+ *   7 days, csat-windows.ts); CSAT is the satisfied share in percent, csatRatings how many it is of.
  * - Memory is bounded: samples leave their window as time moves on, each window holds at most
  *   maxSamplesPerWindow (oldest dropped first), each queue at most maxOpenTicketsPerQueue open tickets
  *   (the longest-open dropped first). Every drop is counted.
@@ -34,6 +36,7 @@ import {
   type MetricWindows,
   type QueueSetup,
 } from './engine-types';
+import { CsatWindows, DEFAULT_CSAT_WINDOW_MS } from './csat-windows';
 import { QueueWindows, round1 } from './queue-windows';
 
 interface Ticket {
@@ -49,6 +52,7 @@ export class MetricEngine {
   private readonly queues = new Map<string, QueueWindows>();
   private readonly tickets = new Map<string, Ticket>();
   private readonly maxOpenTicketsPerQueue: number;
+  private readonly csat: CsatWindows;
 
   constructor(options: { queues: readonly QueueSetup[]; windows?: Partial<MetricWindows>; limits?: Partial<EngineLimits> }) {
     const windows = { ...DEFAULT_WINDOWS, ...options.windows };
@@ -57,6 +61,7 @@ export class MetricEngine {
     for (const queue of options.queues) {
       this.queues.set(queue.id, new QueueWindows(queue.id, queue.firstResponseTargetSeconds, windows, limits));
     }
+    this.csat = new CsatWindows(this.queues.keys(), windows.csatMs ?? DEFAULT_CSAT_WINDOW_MS, limits.maxSamplesPerWindow);
   }
 
   applyEvent(event: TicketEvent): EventOutcome {
@@ -71,6 +76,10 @@ export class MetricEngine {
         return ticket ? this.reply(event, ticket) : { applied: false, reason: 'unknown-ticket' };
       case 'solved':
         return ticket ? this.solve(event, ticket) : { applied: false, reason: 'unknown-ticket' };
+      case 'rated':
+        // The schema requires queueId and satisfied on a rated event.
+        this.csat.rate(event.queueId!, event.at, event.satisfied === true);
+        return { applied: true, queueIds: [event.queueId!] };
     }
   }
 
@@ -104,6 +113,7 @@ export class MetricEngine {
       outflowPerHour: queue.perHour(queue.outflow),
       agentsOnline: queue.agentsReading,
       slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
+      ...this.csat.valuesFor(queueId, now),
     };
   }
 
@@ -111,13 +121,13 @@ export class MetricEngine {
   retainedItems(): number {
     let items = this.tickets.size;
     for (const queue of this.queues.values()) items += queue.samples();
-    return items;
+    return items + this.csat.retained();
   }
 
   evictions(): number {
     let total = 0;
     for (const queue of this.queues.values()) total += queue.evictedTickets + queue.evictedSamples();
-    return total;
+    return total + this.csat.evicted();
   }
 
   private open(event: TicketEvent): EventOutcome {

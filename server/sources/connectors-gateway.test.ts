@@ -30,6 +30,10 @@ const zendesk: Route = (req, res) => {
       end_of_stream: true,
     });
   }
+  if (req.url.pathname === '/api/v2/satisfaction_ratings') {
+    const rating = { id: 9, ticket_id: 3, group_id: 100, score: 'good', created_at: iso(NOW - 20 * MIN), updated_at: iso(NOW - 5 * MIN) };
+    return sendJson(res, 200, { satisfaction_ratings: [rating], meta: { has_more: false, after_cursor: null } });
+  }
   return sendJson(res, 200, {
     ticket_metric_events: [1, 2].map((id) => ({ id, ticket_id: id, metric: 'reply_time', instance_id: 1, type: 'fulfill', time: iso(NOW - id * 10 * MIN + id * 4 * MIN) })),
     next_page: null,
@@ -70,6 +74,7 @@ describe('a Zendesk connection in the gateway', () => {
     time.advance(1000);
     const metrics = () => gateway.snapshot().states.find((s) => s.queueId === 'zd-billing')!.metrics;
     expect(metrics()).toMatchObject({ backlog: 12, firstResponseP50: 240, firstResponseP90: 480, resolutionP50: 1740, slaAttainment: 50 });
+    expect(metrics()).toMatchObject({ csat: 100, csatRatings: 1 });
     const retained = gateway.engine.retainedItems();
     const before = { requests: helpdesk.requests.length };
 
@@ -85,6 +90,8 @@ describe('a Zendesk connection in the gateway', () => {
     closers.push(() => gateway.close());
     time.advance(1000);
     expect(metrics()).toMatchObject({ firstResponseP50: 240, resolutionP50: 1740 });
+    // The rating was rebuilt from the event log, with Zendesk down.
+    expect(metrics()).toMatchObject({ csat: 100, csatRatings: 1 });
     for (let i = 0; i < 8; i++) {
       time.advance(MIN);
       await settled();

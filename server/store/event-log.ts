@@ -8,6 +8,8 @@ interface EventRow {
   ticket_id: string;
   queue_id: string | null;
   at: number;
+  /** 1 or 0 on a rated event, null on every other. */
+  satisfied: number | null;
 }
 
 interface ReadingRow {
@@ -33,7 +35,7 @@ export class EventLog {
 
   constructor(private readonly db: Database.Database) {
     this.insertEvent = db.prepare(
-      'INSERT OR IGNORE INTO events (source_id, event_id, type, ticket_id, queue_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO events (source_id, event_id, type, ticket_id, queue_id, at, satisfied) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.openTicket = db.prepare(
       `INSERT INTO open_tickets (ticket_id, queue_id, opened_at) VALUES (?, ?, ?)
@@ -47,9 +49,12 @@ export class EventLog {
     this.appendAll = db.transaction((sourceId: string, events: readonly TicketEvent[]) => {
       const accepted: TicketEvent[] = [];
       for (const event of events) {
-        const inserted = this.insertEvent.run(sourceId, event.eventId, event.type, event.ticketId, event.queueId ?? null, event.at);
+        const satisfied = event.satisfied === undefined ? null : Number(event.satisfied);
+        const inserted = this.insertEvent.run(sourceId, event.eventId, event.type, event.ticketId, event.queueId ?? null, event.at, satisfied);
         if (inserted.changes === 0) continue;
         accepted.push(event);
+        // A rating neither opens nor closes a ticket.
+        if (event.type === 'rated') continue;
         if (event.type === 'solved') this.closeTicket.run(event.ticketId);
         else if (event.queueId !== undefined) this.openTicket.run(event.ticketId, event.queueId, event.at);
       }
@@ -78,10 +83,11 @@ export class EventLog {
 
   /** Retained events in the order they were accepted. */
   *replay(): Iterable<{ sourceId: string; event: TicketEvent }> {
-    const rows = this.db.prepare('SELECT source_id, event_id, type, ticket_id, queue_id, at FROM events ORDER BY seq').iterate() as Iterable<EventRow>;
+    const rows = this.db.prepare('SELECT source_id, event_id, type, ticket_id, queue_id, at, satisfied FROM events ORDER BY seq').iterate() as Iterable<EventRow>;
     for (const row of rows) {
       const event: TicketEvent = { eventId: row.event_id, type: row.type, ticketId: row.ticket_id, at: row.at };
       if (row.queue_id !== null) event.queueId = row.queue_id;
+      if (row.satisfied !== null) event.satisfied = row.satisfied === 1;
       yield { sourceId: row.source_id, event };
     }
   }
@@ -103,13 +109,13 @@ export class EventLog {
 
   /**
    * Deletes events older than `cutoff`, except those of tickets still open (a ticket open for a week is
-   * still rebuilt after a restart), and readings older than `cutoff` except each queue's latest value of
-   * each field.
+   * still rebuilt after a restart) and ratings since `ratingsCutoff` (the CSAT window outlasts the others),
+   * and readings older than `cutoff` except each queue's latest value of each field.
    */
-  prune(cutoff: number): { events: number; readings: number } {
+  prune(cutoff: number, ratingsCutoff = cutoff): { events: number; readings: number } {
     const events = this.db
-      .prepare('DELETE FROM events WHERE at < ? AND ticket_id NOT IN (SELECT ticket_id FROM open_tickets)')
-      .run(cutoff).changes;
+      .prepare("DELETE FROM events WHERE at < ? AND ticket_id NOT IN (SELECT ticket_id FROM open_tickets) AND NOT (type = 'rated' AND at >= ?)")
+      .run(cutoff, ratingsCutoff).changes;
     const readings = this.db
       .prepare(
         `DELETE FROM readings WHERE at < ? AND seq NOT IN (

@@ -3,7 +3,7 @@ import type { Clock, Scheduler } from '../runtime/clock';
 /** The parts of the store that grow without end unless pruned. */
 export interface PrunableStore {
   history: { prune(cutoffMs: number): number };
-  events: { prune(cutoffMs: number): unknown };
+  events: { prune(cutoffMs: number, ratingsCutoffMs?: number): unknown };
 }
 
 export interface HousekeepingOptions {
@@ -12,6 +12,8 @@ export interface HousekeepingOptions {
   scheduler: Scheduler;
   /** The longest metric window: events inside it are still needed to rebuild the queues after a restart. */
   resolutionHours: number;
+  /** The CSAT window: ratings inside it are kept for a restart, however old the other events are. */
+  csatDays?: number;
   /** Clock milliseconds per real millisecond (--speed). */
   clockSpeed: number;
   /** Wraps each pruning, to time it with the other database writes. */
@@ -29,12 +31,13 @@ export class Housekeeping {
   constructor(private readonly options: HousekeepingOptions) {}
 
   run(): void {
-    const { store, clock, resolutionHours, timed } = this.options;
+    const { store, clock, resolutionHours, csatDays, timed } = this.options;
     const now = clock.now();
     const eventCutoff = now - Math.max(HISTORY_RETENTION_MS, resolutionHours * 3_600_000);
+    const ratingsCutoff = csatDays === undefined ? eventCutoff : Math.min(eventCutoff, now - csatDays * 86_400_000);
     timed(() => {
       store.history.prune(now - HISTORY_RETENTION_MS);
-      store.events.prune(eventCutoff);
+      store.events.prune(eventCutoff, ratingsCutoff);
     });
   }
 

@@ -121,4 +121,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE readings ADD COLUMN sla_breached INTEGER;
     `,
   },
+  {
+    version: 4,
+    name: 'rated events carry whether the customer was satisfied',
+    sql: `
+      ALTER TABLE events ADD COLUMN satisfied INTEGER;
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import { METRICS, type MetricId } from '../metrics';
 import type { Channel } from '../model';
+import { withCsatLevels } from './csat-levels';
 import type { ThresholdRule, ThresholdSet } from './thresholds';
 
 const MIN = 60;
@@ -13,7 +14,7 @@ const sla = [90, 80] as const;
  * queue's volume: these suit queues of a few hundred tickets an hour (the demo's). Managers override
  * them per office and queue (a later issue).
  */
-export const DEFAULT_THRESHOLDS: Readonly<Record<Channel, ThresholdSet>> = {
+export const DEFAULT_THRESHOLDS: Readonly<Record<Channel, ThresholdSet>> = withCsatLevels({
   chat: rules({
     backlog: [90, 150],
     oldestWaitingSeconds: [5 * MIN, 10 * MIN],
@@ -40,7 +41,7 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<Channel, ThresholdSet>> = {
   instagram: socialDefaults(),
   x: socialDefaults(),
   linkedin: socialDefaults(),
-};
+});
 
 /** The first-response promise per channel when a queue's configuration names none. */
 export const DEFAULT_FIRST_RESPONSE_TARGET_SECONDS: Readonly<Record<Channel, number>> = {

@@ -28,6 +28,8 @@ export const en = {
     outflowPerHour: 'Outflow',
     agentsOnline: 'Agents',
     slaBreached: 'SLA breached',
+    csat: 'CSAT',
+    csatRatings: 'CSAT ratings',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Phone', trustpilot: 'Trustpilot',
@@ -128,6 +130,8 @@ export const en = {
       outflowPerHour: 'outflow',
       agentsOnline: 'agents online',
       slaBreached: 'sla breached',
+      csat: 'CSAT',
+      csatRatings: 'number of CSAT ratings',
     },
     order: {
       'higher-is-worse': 'warning ({{warning}}) must be below critical ({{critical}}) because a higher {{metric}} is worse',
@@ -484,6 +488,11 @@ export const en = {
   access: {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Too many failed sign-in attempts from this screen or its network. Trying again in {{seconds}} s.',
+  },
+  csat: {
+    /** Beside a CSAT figure: how many ratings it is the share of, in the CSAT window. */
+    ratings_one: '{{count, number}} rating',
+    ratings_other: '{{count, number}} ratings',
   },
 };
 

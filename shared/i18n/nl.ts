@@ -30,6 +30,8 @@ export const nl: Messages = {
     outflowPerHour: 'Uitstroom',
     agentsOnline: 'Agenten',
     slaBreached: 'SLA overschreden',
+    csat: 'CSAT',
+    csatRatings: 'CSAT-beoordelingen',
   },
   channel: {
     email: 'E-mail', chat: 'Chat', phone: 'Telefoon', trustpilot: 'Trustpilot',
@@ -130,6 +132,8 @@ export const nl: Messages = {
       outflowPerHour: 'de uitstroom',
       agentsOnline: 'het aantal online agents',
       slaBreached: 'het aantal tickets buiten SLA',
+      csat: 'de CSAT',
+      csatRatings: 'het aantal CSAT-beoordelingen',
     },
     order: {
       'higher-is-worse': 'waarschuwing ({{warning}}) moet onder kritiek ({{critical}}) liggen: hoe hoger {{metric}}, hoe slechter',
@@ -486,5 +490,9 @@ export const nl: Messages = {
   access: {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Te veel mislukte aanmeldpogingen vanaf dit scherm of zijn netwerk. Nieuwe poging over {{seconds}} s.',
+  },
+  csat: {
+    ratings_one: '{{count, number}} beoordeling',
+    ratings_other: '{{count, number}} beoordelingen',
   },
 };

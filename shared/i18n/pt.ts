@@ -31,6 +31,8 @@ export const pt: Messages = {
     outflowPerHour: 'Saídas',
     agentsOnline: 'Agentes',
     slaBreached: 'Fora do SLA',
+    csat: 'CSAT',
+    csatRatings: 'Avaliações CSAT',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Telefone', trustpilot: 'Trustpilot',
@@ -142,6 +144,8 @@ export const pt: Messages = {
       outflowPerHour: 'a saída',
       agentsOnline: 'o número de agentes online',
       slaBreached: 'o número de tickets fora do SLA',
+      csat: 'o CSAT',
+      csatRatings: 'o número de avaliações CSAT',
     },
     order: {
       'higher-is-worse': 'o aviso ({{warning}}) tem de ser inferior ao crítico ({{critical}}): quanto maior {{metric}}, pior',
@@ -506,5 +510,10 @@ export const pt: Messages = {
   access: {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Demasiadas tentativas de acesso falhadas a partir deste ecrã ou da sua rede. Nova tentativa dentro de {{seconds}} s.',
+  },
+  csat: {
+    ratings_one: '{{count, number}} avaliação',
+    ratings_other: '{{count, number}} avaliações',
+    ratings_many: '{{count, number}} avaliações',
   },
 };

@@ -15,7 +15,7 @@ import { describeIssues } from './validation';
  * - `queue`: the queue's index in the `queues` array of the snapshot the screen holds (or, for a queue
  *   that is not in it, its id as a string);
  * - `updatedAt − t`: whole ms (usually negative); `null` for `updatedAt: null`; `false` when absent;
- * - `metric`: the index in METRIC_IDS (`backlog` 0 … `agentsOnline` 9, `slaBreached` 10); `value` a number or null;
+ * - `metric`: the index in METRIC_IDS (`backlog` 0 … `agentsOnline` 9, `slaBreached` 10, `csat` 11, `csatRatings` 12); `value` a number or null;
  * - `tail`: an optional last object for the rare parts, as in the readable patch (`health`; and
  *   `metrics: {}` for an empty metrics object, so decoding gives back exactly what was encoded);
  * - `l`: the layout id of the queue list the indices refer to (`queueLayout`); a screen holding a

@@ -8,7 +8,7 @@ import { PinButton } from './PinButton';
 import { severityOf } from './queue-order';
 import { severityLook } from './severity-look';
 
-export const ROW_METRICS = ['backlog', 'oldestWaitingSeconds', 'firstResponseP90', 'slaAttainment', 'slaBreached'] as const;
+export const ROW_METRICS = ['backlog', 'oldestWaitingSeconds', 'firstResponseP90', 'slaAttainment', 'slaBreached', 'csat'] as const;
 
 export interface QueueRowProps {
   queue: Queue;
@@ -51,6 +51,10 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
         return (
           <td key={id} className={`desk-metric${level && level !== 'ok' ? ` level-${level}` : ''}`} data-metric={id}>
             {value === null ? '–' : formatMetric(id, value, locale)}
+            {id === 'csat' && value !== null && (
+              // A share means little without how many answered: "92% · 41 ratings".
+              <span className="desk-metric-detail">{t('csat.ratings', { count: state?.metrics.csatRatings ?? 0 })}</span>
+            )}
           </td>
         );
       })}

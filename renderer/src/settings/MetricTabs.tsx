@@ -9,11 +9,13 @@ export const SETTINGS_METRICS: readonly MetricId[] = [
   'resolutionP90',
   'slaAttainment',
   'slaBreached',
+  'csat',
   'agentsOnline',
   'firstResponseP50',
   'resolutionP50',
   'inflowPerHour',
   'outflowPerHour',
+  'csatRatings',
 ];
 
 export interface MetricTabsProps {

@@ -1,6 +1,7 @@
 import { ChangedValues } from '../polling/changed-values';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
+import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
 import type { SourceSink } from '../source';
 import {
@@ -17,6 +18,7 @@ import {
   type SearchTicket,
 } from './freshdesk-api';
 import { freshdeskBaseUrl, type FreshdeskConnection, type FreshdeskQueueSource } from './freshdesk-config';
+import { createFreshdeskRatings } from './freshdesk-ratings';
 import { FreshdeskTicketTracker } from './freshdesk-tickets';
 
 export interface FreshdeskSourceOptions extends ConnectorCapabilities {
@@ -40,7 +42,7 @@ interface SearchedQueue {
 /**
  * One Freshdesk account as a Source. Each poll: every queue's unresolved tickets (search, paginated); then
  * the tickets updated since the last poll with their stats, as created/first-reply/reopened/solved events;
- * last, one reading per queue: its backlog, its oldest Open ticket and its tickets past a due-by.
+ * then the satisfaction ratings created since the last poll, for CSAT; last, one reading per queue: its backlog, its oldest Open ticket and its tickets past a due-by.
  */
 export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
@@ -58,7 +60,10 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     readRateInfo: freshdeskRateInfo,
     capabilities: options,
   });
-  const tracker = new FreshdeskTicketTracker(new Map(queues.map((q) => [q.source.groupId, q.id])));
+  const queueByGroup = new Map(queues.map((q) => [q.source.groupId, q.id]));
+  const tracker = new FreshdeskTicketTracker(queueByGroup);
+  const readRatings = createFreshdeskRatings({ client, validItems, queueByGroup, now: () => clock.now() });
+  const ratings = new OptionalRatings('Freshdesk', connection.id, clock, logger);
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
   const lastOverdue = new ChangedValues('0/0');
 
@@ -122,6 +127,10 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
       for (const queue of queues) searched.push(await searchBacklog(queue, signal));
       // Read before the readings: it tells which tickets have had their first response.
       await readTicketChanges(sink, signal);
+      await ratings.read(async () => {
+        const rated = await readRatings(signal);
+        if (rated.length > 0) sink.events(connection.id, rated);
+      });
     } finally {
       // A queue searched before a later request failed is still reported, as each was on its own before.
       for (const queue of searched) reportReading(sink, queue);

@@ -22,6 +22,10 @@ const intercom: Route = (req, res) => {
   const headers = { 'x-ratelimit-limit': 1000, 'x-ratelimit-remaining': 990, 'x-ratelimit-reset': unix(NOW) + 10 };
   if (req.method !== 'POST' || req.url.pathname !== '/conversations/search') return sendJson(res, 404, { type: 'error.list' });
   const body = req.body as SearchBody;
+  // The search for rated conversations (CSAT): none rated here; intercom-ratings.test.ts serves them.
+  if (body.query.value.some((f) => f.field === 'conversation_rating.replied_at')) {
+    return sendJson(res, 200, { type: 'conversation.list', total_count: 0, pages: { type: 'pages', page: 1, per_page: 150, total_pages: 0 }, conversations: [] }, headers);
+  }
   const states = body.query.value.find((f) => f.field === 'state')!.value as string[];
   if (states.includes('closed')) {
     return sendJson(res, 200, {
@@ -97,8 +101,9 @@ describe('Intercom connector', () => {
       conversation('c6', 'open', 30, { sla_applied: null }),
     ];
     const { readings, poll } = await setup((req, res) => {
-      const states = (req.body as SearchBody).query.value.find((f) => f.field === 'state')!.value as string[];
-      const conversations = states.includes('closed') ? [] : open;
+      // The rated-conversations search (CSAT) names no state: none rated here.
+      const states = (req.body as SearchBody).query.value.find((f) => f.field === 'state')?.value as string[] | undefined;
+      const conversations = !states || states.includes('closed') ? [] : open;
       sendJson(res, 200, { type: 'conversation.list', total_count: conversations.length, pages: { type: 'pages', page: 1, per_page: 150, total_pages: 1 }, conversations });
     });
     expect(readings.map((r) => r.slaBreached)).toEqual([2]);

@@ -2,11 +2,13 @@ import type { TicketEvent } from '../../../shared/ingest';
 import { ChangedValues } from '../polling/changed-values';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
+import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
 import { SentEvents } from '../polling/sent-events';
 import type { SourceSink } from '../source';
 import { ConversationSchema, conversationEvents, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
 import { intercomBaseUrl, type IntercomConnection, type IntercomQueueSource } from './intercom-config';
+import { createIntercomRatings } from './intercom-ratings';
 
 export interface IntercomSourceOptions extends ConnectorCapabilities {
   connection: IntercomConnection;
@@ -21,7 +23,8 @@ const CLOSED_BACKFILL_MS = 24 * 3_600_000;
 /**
  * One Intercom workspace as a Source. Each poll, per queue (team): the open and snoozed conversations
  * (search, cursor pagination) for the backlog, the longest waiting_since, SLA misses (slaBreached) and created and
- * first-reply events; then the conversations closed since the last poll, as solved events.
+ * first-reply events; then the conversations closed since the last poll, as solved events; last, the
+ * conversations rated since the last poll (conversation_rating), as rated events for CSAT.
  */
 export function createIntercomSource(options: IntercomSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
@@ -38,6 +41,8 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
   const sent = new SentEvents();
   const lastMissed = new ChangedValues(0);
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
+  const readRatings = createIntercomRatings({ client, validItems, now: () => clock.now() });
+  const ratings = new OptionalRatings('Intercom', connection.id, clock, logger);
 
   const search = async (teamId: string, states: string[], updatedAfter: number | null, signal: AbortSignal) => {
     const conversations: Conversation[] = [];
@@ -77,5 +82,11 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
 
   return polledSource(async (sink, signal) => {
     for (const queue of queues) await readQueue(sink, queue, signal);
+    await ratings.read(async () => {
+      for (const queue of queues) {
+        const rated = await readRatings({ id: queue.id, teamId: queue.source.teamId }, signal);
+        if (rated.length > 0) sink.events(connection.id, rated);
+      }
+    });
   });
 }

@@ -1,10 +1,12 @@
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
+import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
 import type { SourceSink } from '../source';
 import { ExportTicketSchema, MetricEventSchema, MetricEventsPageSchema, SearchCountSchema, TicketExportPageSchema, zendeskRateInfo } from './zendesk-api';
 import { zendeskBaseUrl, type ZendeskConnection, type ZendeskQueueSource } from './zendesk-config';
 import { ZendeskBreaches } from './zendesk-breaches';
+import { createZendeskRatings } from './zendesk-ratings';
 import { ZendeskTicketTracker, type ZendeskQueue } from './zendesk-tickets';
 
 export interface ZendeskSourceOptions extends ConnectorCapabilities {
@@ -26,8 +28,9 @@ export function backlogQuery(source: ZendeskQueueSource): string {
 /**
  * One Zendesk account as a Source. Each poll: the open backlog of every queue (Search count API), then
  * ticket changes (incremental ticket export, cursor based) as created/queued/solved/reopened events, then
- * first replies and SLA breaches (incremental ticket metric events, time based); last, one reading per
- * queue with its backlog and its open tickets in breach of an SLA target.
+ * first replies and SLA breaches (incremental ticket metric events, time based), then customer ratings
+ * (satisfaction ratings, cursor based) for CSAT; last, one reading per queue with its backlog and its open
+ * tickets in breach of an SLA target.
  */
 export function createZendeskSource(options: ZendeskSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
@@ -51,6 +54,8 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   const backfillStart = Math.floor((clock.now() - connection.backfillHours * 3_600_000) / 1000);
   let ticketCursor: string | null = null;
   let metricsStart = backfillStart;
+  const readRatings = createZendeskRatings({ client, validItems, queues, queueOfTicket: (id) => tracker.queueOf(id), now: () => clock.now() });
+  const ratings = new OptionalRatings('Zendesk', connection.id, clock, logger);
 
   const readBacklogs = async (backlogs: Map<string, { at: number; count: number }>, signal: AbortSignal) => {
     for (const queue of queues) {
@@ -111,6 +116,10 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       const horizon = Math.floor(clock.now() / 1000);
       // While the export is still catching up (a long backfill), first replies wait for their tickets.
       if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
+      await ratings.read(async () => {
+        const rated = await readRatings(signal);
+        if (rated.length > 0) sink.events(connection.id, rated);
+      });
     } finally {
       // A backlog read before a later request failed is still reported, as each was on its own before.
       reportReadings(sink, backlogs);
