@@ -45,6 +45,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
   const failures = new FailureLimiter({ clock, maxFailures: config.auth.maxFailuresPerMinute, windowMs: 60_000 });
   const engine = new MetricEngine(engineOptionsFor(config));
+  // The log's checkpoints need an engine holding exactly the logged input: a second one only when a source is not logged.
+  const durableEngine = sources.every((source) => source.durable) ? engine : new MetricEngine(engineOptionsFor(config));
   const metrics = createGatewayMetrics(stats, () => engine.retainedItems(), () => clock.now());
   metrics.registry.gauge('queueboard_source_items_skipped', 'Items a source read from its helpdesk but could not use, by source.', () =>
     sources.filter((source) => source.skippedItems !== undefined).map((source) => [{ source: source.id }, source.skippedItems!]),
@@ -72,12 +74,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const inProcessDurability = new Map(sources.map((s) => [s.id, s.durable]));
   const pipeline = new IngestPipeline({
     engine,
+    durableEngine,
     log: store && {
       appendBatch: (sourceId, events) => dbWrite(() => store.events.appendBatch(sourceId, events)),
       appendReading: (sourceId, queueId, reading) => dbWrite(() => store.events.appendReading(sourceId, queueId, reading)),
     },
     isDurable: (sourceId) => inProcessDurability.get(sourceId) ?? true,
     dropped: metrics.eventsDropped,
+    logged: (count) => housekeeping?.appended(count),
     touched: (queueId, at) => runtime.touched(queueId, at),
     sourceStatus: (sourceId, status) => runtime.sourceStatus(sourceId, status),
   });
@@ -118,7 +122,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
-  const housekeeping = store && new Housekeeping({ store, clock, scheduler, resolutionHours: config.windows.resolutionHours, clockSpeed, timed: dbWrite });
+  const engineState = (now: number) => {
+    durableEngine.prune(now);
+    return JSON.stringify(durableEngine.snapshot());
+  };
+  const housekeeping = store && new Housekeeping({ store, clock, scheduler, engineState, clockSpeed, timed: dbWrite });
 
   let closing: Promise<void> | null = null;
   return {

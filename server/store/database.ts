@@ -47,7 +47,7 @@ export function openStore(options: { dataDir: string; clock: Clock; logger: Logg
   const audit = new AuditLog(db);
   return {
     file,
-    events: new EventLog(db),
+    events: new EventLog(db, options.clock),
     history: new MetricHistory(db),
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),

@@ -1,41 +1,66 @@
+import { SOLVED_MEMORY_MS } from '../metrics';
 import type { Clock, Scheduler } from '../runtime/clock';
 
-/** The parts of the store that grow without end unless pruned. */
+/** The parts of the store that grow without end unless pruned or compacted. */
 export interface PrunableStore {
   history: { prune(cutoffMs: number): number };
-  events: { prune(cutoffMs: number): unknown };
+  events: { compact(state: string): unknown; pruneKeys(cutoffMs: number): number };
 }
 
 export interface HousekeepingOptions {
   store: PrunableStore;
   clock: Clock;
   scheduler: Scheduler;
-  /** The longest metric window: events inside it are still needed to rebuild the queues after a restart. */
-  resolutionHours: number;
+  /**
+   * The state of the engine that holds exactly the durable input appended so far, pruned to `now` (JSON):
+   * it becomes the event log's checkpoint, and the input it covers is deleted with the same commit.
+   */
+  engineState: (now: number) => string;
   /** Clock milliseconds per real millisecond (--speed). */
   clockSpeed: number;
   /** Wraps each pruning, to time it with the other database writes. */
   timed: (write: () => void) => void;
+  /** A tail this long is compacted at once rather than at the next beat: it bounds the replay at a restart. */
+  compactEveryEvents?: number;
 }
 
 /** Screens can ask for the last 24 hours of history. */
 export const HISTORY_RETENTION_MS = 24 * 3_600_000;
+/** A batch retried within this span of its first arrival is still recognised as a duplicate. */
+export const INPUT_KEY_HORIZON_MS = SOLVED_MEMORY_MS;
 const EVERY_CLOCK_MS = 10 * 60_000;
+const DEFAULT_COMPACT_EVERY_EVENTS = 200_000;
 
-/** Keeps the store bounded: history older than a day, events older than what any window or the history needs. */
+/**
+ * Keeps the store bounded: history older than a day; the event log as one checkpoint of the engine plus
+ * the tail since it (compacted every ten clock minutes, or sooner when the tail grows long); idempotency
+ * keys older than their horizon.
+ */
 export class Housekeeping {
   private cancel: (() => void) | null = null;
+  private tail = 0;
+  private compacted = false;
 
   constructor(private readonly options: HousekeepingOptions) {}
 
   run(): void {
-    const { store, clock, resolutionHours, timed } = this.options;
+    const { store, clock, timed, engineState } = this.options;
     const now = clock.now();
-    const eventCutoff = now - Math.max(HISTORY_RETENTION_MS, resolutionHours * 3_600_000);
+    const tail = this.tail;
+    this.tail = 0;
     timed(() => {
       store.history.prune(now - HISTORY_RETENTION_MS);
-      store.events.prune(eventCutoff);
+      // Nothing new since the last checkpoint: it still holds the state (windows are pruned when read).
+      if (tail > 0 || !this.compacted) store.events.compact(engineState(now));
+      store.events.pruneKeys(now - INPUT_KEY_HORIZON_MS);
     });
+    this.compacted = true;
+  }
+
+  /** Counts input appended to the log since the last compaction; compacts once the tail is long. */
+  appended(count: number): void {
+    this.tail += count;
+    if (this.tail >= (this.options.compactEveryEvents ?? DEFAULT_COMPACT_EVERY_EVENTS)) this.run();
   }
 
   /** Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor. */

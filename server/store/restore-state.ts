@@ -3,18 +3,39 @@ import type { Logger } from '../runtime/logger';
 
 export interface RestoreOptions {
   log: {
+    checkpoint(): { takenAt: number; state: string } | null;
     replay(): Iterable<{ event: TicketEvent }>;
     replayReadings(): Iterable<{ queueId: string; reading: QueueReadingInput }>;
   };
   /** Where the replayed input goes: the same path as live input, minus the log it came from. */
-  pipeline: { replay(entries: Iterable<{ event: TicketEvent }>): number; applyReading(queueId: string, reading: QueueReadingInput): void };
+  pipeline: {
+    restore(state: string): void;
+    replay(entries: Iterable<{ event: TicketEvent }>): number;
+    applyReading(queueId: string, reading: QueueReadingInput): void;
+  };
   alerts: { restore(): number };
   logger: Logger;
 }
 
-/** After a restart: the queues rebuilt from the event log and the alerts left open, before anything new arrives. */
+/**
+ * After a restart: the queues rebuilt from the log's checkpoint and the tail of input since it, and the
+ * alerts left open, before anything new arrives.
+ */
 export function restoreState({ log, pipeline, alerts, logger }: RestoreOptions): void {
+  const started = performance.now();
+  const checkpoint = log.checkpoint();
+  if (checkpoint) pipeline.restore(checkpoint.state);
   const replayed = pipeline.replay(log.replay());
-  for (const { queueId, reading } of log.replayReadings()) pipeline.applyReading(queueId, reading);
-  logger.info('rebuilt queue state from the event log', { events: replayed, openAlerts: alerts.restore() });
+  let readings = 0;
+  for (const { queueId, reading } of log.replayReadings()) {
+    pipeline.applyReading(queueId, reading);
+    readings++;
+  }
+  logger.info('rebuilt queue state from the event log', {
+    checkpointAt: checkpoint ? new Date(checkpoint.takenAt).toISOString() : null,
+    events: replayed,
+    readings,
+    ms: Math.round(performance.now() - started),
+    openAlerts: alerts.restore(),
+  });
 }

@@ -1,0 +1,86 @@
+import { IngestPipeline } from '../../server/ingest/ingest-pipeline';
+import { MetricEngine, type MetricWindows, type QueueSetup } from '../../server/metrics';
+import { silentLogger } from '../../server/runtime/logger';
+import { Counter } from '../../server/runtime/prometheus';
+import { openStore, type GatewayStore } from '../../server/store';
+import { Housekeeping } from '../../server/store/housekeeping';
+import { restoreState } from '../../server/store/restore-state';
+import type { FakeTime } from './fake-time';
+import { inputAt, type WorldInput } from './ticket-world';
+
+/** The gateway's persistence path without its sockets: store, pipeline, engine and housekeeping, as wired in server/gateway.ts. */
+export interface StoreWorld {
+  store: GatewayStore;
+  engine: MetricEngine;
+  pipeline: IngestPipeline;
+  housekeeping: Housekeeping;
+  dropped: Counter;
+  close(): void;
+}
+
+export function openStoreWorld(options: {
+  dataDir: string;
+  time: FakeTime;
+  queues: readonly QueueSetup[];
+  windows?: Partial<MetricWindows>;
+  compactEveryEvents?: number;
+}): StoreWorld {
+  const { time } = options;
+  const store = openStore({ dataDir: options.dataDir, clock: time, logger: silentLogger });
+  const engine = new MetricEngine({ queues: options.queues, ...(options.windows ? { windows: options.windows } : {}) });
+  const dropped = new Counter('dropped');
+  const housekeeping = new Housekeeping({
+    store,
+    clock: time,
+    scheduler: time,
+    engineState: (now) => {
+      engine.prune(now);
+      return JSON.stringify(engine.snapshot());
+    },
+    clockSpeed: 1,
+    timed: (write) => write(),
+    ...(options.compactEveryEvents === undefined ? {} : { compactEveryEvents: options.compactEveryEvents }),
+  });
+  const pipeline = new IngestPipeline({
+    engine,
+    log: store.events,
+    isDurable: () => true,
+    dropped,
+    logged: (count) => housekeeping.appended(count),
+    touched: () => {},
+    sourceStatus: () => {},
+  });
+  restoreState({ log: store.events, pipeline, alerts: { restore: () => 0 }, logger: silentLogger });
+  housekeeping.start();
+  return {
+    store,
+    engine,
+    pipeline,
+    housekeeping,
+    dropped,
+    close: () => {
+      housekeeping.stop();
+      store.close();
+    },
+  };
+}
+
+/** Sends the inputs in arrival order, a batch per `batchMs` of their time, moving the clock (and its housekeeping) along. */
+export function feed(world: StoreWorld, time: FakeTime, inputs: readonly WorldInput[], source = 'crm', batchMs = 60_000): void {
+  let batch: WorldInput[] = [];
+  const flush = () => {
+    const events = batch.flatMap((i) => (i.kind === 'event' ? [i.event] : []));
+    if (events.length > 0) world.pipeline.ingestEvents(source, events);
+    for (const i of batch) if (i.kind === 'reading') world.pipeline.ingestReading(source, i.queueId, i.reading);
+    batch = [];
+  };
+  for (const input of inputs) {
+    const at = inputAt(input);
+    if (at > time.now() + batchMs) {
+      flush();
+      time.advance(at - time.now());
+    }
+    batch.push(input);
+  }
+  flush();
+}
