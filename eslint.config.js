@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 
 const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]))];
 const nodePattern = { group: ['node:*', ...nodeBuiltins], message: 'Node built-ins are not available in this runtime.' };
@@ -18,6 +19,9 @@ const folder = (name, runtime) => ({
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement'].map(
   (name) => ({ name, message: 'shared/ holds pure code: no DOM.' }),
 );
+
+/** The only packages shared/ may import: pure code that runs the same in Node, Electron and a browser. */
+const SHARED_PACKAGES = ['zod', 'i18next'];
 
 const boundaries = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
@@ -67,6 +71,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every word a person reads comes from the catalogue (shared/i18n): no literal text in a view, neither as
+    // JSX text nor in the attributes people read (aria-label, title, placeholder, alt) nor in a {'string'} or
+    // template literal shown in JSX. Strings without a letter (a "×" button, " · ") are not words.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/**/*.test.tsx'],
+    ...i18next.configs['flat/recommended'],
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription', 'aria-valuetext'] },
+          'should-validate-template': true,
+          words: { exclude: [/^[^\p{L}]*$/u] },
+          message: 'Visible text must come from the translation catalogue (t() or <Trans>)',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: boundaries([folder('renderer', 'electron/main'), folder('server', 'electron/main')]),
   },
@@ -84,6 +108,71 @@ export default tseslint.config(
       ],
     ),
   },
+  // --- Package allow-lists and main's literal text (issue 14) ----------------------------------------
+  // A separate rule (typescript-eslint's no-restricted-imports) so these lists do not replace the
+  // boundary patterns above, and so the preload's type-only imports can be told from value imports.
+  {
+    // shared/ runs in every runtime: only packages that are pure everywhere. Add one here on purpose.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.|(${SHARED_PACKAGES.join('|')})(/|$))`,
+              message: `shared/ may import only these pure packages: ${SHARED_PACKAGES.join(', ')}.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload bundle runs with the page's privileges: no package code, types only (electron aside).
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['electron/preload/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.|electron$)',
+              allowTypeImports: true,
+              message: 'The preload may import types from a package, never values (electron\'s contextBridge and ipcRenderer aside).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Main's words a person reads (tray, notifications, window titles, dialogs) come from the catalogue:
+    // no literal text in these files. Log lines and thrown errors are for developers and stay English.
+    files: [
+      'electron/main/index.ts',
+      'electron/main/desk/desk-tray.ts',
+      'electron/main/desk/desk-notifier.ts',
+      'electron/main/desk/pin-window.ts',
+      'shared/desk/notification-rules.ts',
+    ],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'all',
+          message: "main shows a person only catalogue text: use the translator's t('main.…') (shared/i18n/)",
+          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[a-z][a-z0-9-]*', 'main\\.[A-Za-z.]+', '\\[queueboard\\] .*'] },
+          callees: { exclude: ['t', 'on', 'once', 'Error', 'logError', 'log', 'warn', 'error', 'get', 'join', 'getPath', 'handle', 'import'] },
+          'should-validate-template': true,
+        },
+      ],
+    },
+  },
+  // --- end of package allow-lists and main's literal text -------------------------------------------
   {
     // Benchmarks run in Node (tsx) and drive the renderer only through a browser, never by import.
     files: ['bench/**/*.ts'],

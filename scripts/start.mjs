@@ -1,15 +1,24 @@
 // `npm start`: build, start the gateway on the demo data, then the Electron app pointed at it.
 // `npm run web`: build the renderer and start the gateway only; any browser opens the printed URL.
 // Where Electron cannot start (no binary, Node too old to fetch it), the gateway keeps serving the web wall.
+// The gateway runs supervised (scripts/supervise.mjs): restarted when it dies. `--no-build` skips the build.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { superviseGateway } from './supervise.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const webOnly = process.argv.includes('--web');
 const port = process.env.PORT ?? '4310';
-const gatewayUrl = `http://127.0.0.1:${port}`;
+const scheme = process.env.QUEUEBOARD_TLS_CERT ? 'https' : 'http';
+// One address, printed once the gateway holds the port: the one it listens on, or this machine's own
+// for every interface (the gateway's log names the network addresses for the floor's screens).
+const host = process.env.HOST || '127.0.0.1';
+const wildcard = host === '0.0.0.0' || host === '::';
+const gatewayUrl = `${scheme}://${wildcard ? '127.0.0.1' : host}:${port}`;
+const wallUrl = `${wildcard ? `${scheme}://localhost:${port}` : gatewayUrl}/`;
 const children = new Set();
+let gatewaySupervisor = null;
 
 function run(command, args, options = {}) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -24,20 +33,22 @@ function runToEnd(command, args) {
   });
 }
 
-async function waitForGateway(timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${gatewayUrl}/healthz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The gateway did not answer on ${gatewayUrl}/healthz within ${timeoutMs / 1000} s.`);
+/** Resolves when the gateway this script started holds its port (not when some process answers on it). */
+function startGateway(gatewayArgs) {
+  return new Promise((resolve) => {
+    gatewaySupervisor = superviseGateway({
+      command: process.execPath,
+      args: ['--import', 'tsx', 'server/index.ts', ...gatewayArgs],
+      env: { ...process.env, PORT: port },
+      cwd: root,
+      onListening: (restarts) => (restarts === 0 ? resolve() : console.error(`[supervisor] the gateway is listening again (restart ${restarts})`)),
+      onGiveUp: (code) => stopAll(code),
+    });
+  });
 }
 
 function stopAll(code = 0) {
+  void gatewaySupervisor?.stop();
   for (const child of children) child.kill('SIGTERM');
   process.exitCode = code;
 }
@@ -54,24 +65,25 @@ function electronCanRun() {
 }
 
 async function main() {
-  await runToEnd('npm', ['run', webOnly ? 'build:renderer' : 'build']);
-  const gatewayArgs = process.argv.slice(2).filter((arg) => arg.startsWith('--speed='));
-  const gateway = run(process.execPath, ['--import', 'tsx', 'server/index.ts', ...gatewayArgs], { env: { ...process.env, PORT: port } });
-  gateway.on('exit', (code) => stopAll(code ?? 1));
-  await waitForGateway();
+  if (!process.argv.includes('--no-build')) await runToEnd('npm', ['run', webOnly ? 'build:renderer' : 'build']);
+  const gatewayArgs = process.argv.slice(2).filter((arg) => arg.startsWith('--speed=') || arg === '--fresh-store');
+  await startGateway(gatewayArgs);
   if (webOnly) {
-    console.log(`\nQueueboard web wall: open ${gatewayUrl}/ (or ?office=lisbon, ?office=amsterdam) in any browser. Ctrl+C stops.\n`);
+    // The demo listens on 127.0.0.1 unless HOST says otherwise (its tokens are in the README).
+    const loopback = /^(127\.|localhost$|::1$)/.test(host);
+    const where = loopback ? 'a browser on this machine' : `any browser that can reach HOST=${host}`;
+    console.log(`\nQueueboard web wall: open ${wallUrl} (or ?office=lisbon, ?office=amsterdam) in ${where}. Ctrl+C stops.\n`);
     return;
   }
   const reason = electronCanRun();
   if (reason) {
-    console.log(`\n${reason}\nThe gateway keeps running: open ${gatewayUrl}/ in a browser. Ctrl+C stops.\n`);
+    console.log(`\n${reason}\nThe gateway keeps running: open ${wallUrl} in a browser. Ctrl+C stops.\n`);
     return;
   }
   const electron = run(`${root}node_modules/.bin/electron`, ['.', `--gateway=${gatewayUrl}`, '--mode=wall']);
   electron.on('exit', (code) => {
     if (code === 0) return stopAll(0);
-    console.log(`\nElectron exited with code ${code}. The gateway keeps running: open ${gatewayUrl}/ in a browser. Ctrl+C stops.\n`);
+    console.log(`\nElectron exited with code ${code}. The gateway keeps running: open ${wallUrl} in a browser. Ctrl+C stops.\n`);
   });
 }
 

@@ -15,8 +15,8 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 /** The gateway's own figures for GET /metrics (Prometheus text format). */
 export function createGatewayMetrics(stats: GatewayStats, engineRetained: () => number, now: () => number): GatewayMetrics {
   const registry = new MetricsRegistry();
-  registry.gauge('queueboard_connected_clients', 'Connected screens by role and client kind. Until role tokens exist every screen is a read-only display.', () =>
-    [...stats.clientsByKind].map(([client, count]) => [{ role: 'display', client }, count]),
+  registry.gauge('queueboard_connected_clients', 'Connected screens by the role of their token (display, lead, manager) and client kind.', () =>
+    [...stats.clientsByRole].flatMap(([role, byClient]) => [...byClient].map(([client, count]): [Record<string, string>, number] => [{ role, client }, count])),
   );
   const metrics: GatewayMetrics = {
     registry,
@@ -32,7 +32,7 @@ export function createGatewayMetrics(stats: GatewayStats, engineRetained: () => 
   registry.gauge('queueboard_handshakes_refused', 'Socket handshakes refused since start, by reason.', () =>
     [...stats.refusedHandshakes].map(([reason, count]) => [{ reason }, count]),
   );
-  registry.gauge('queueboard_clients_dropped', 'Connections the gateway dropped on purpose since start, by reason (slow-consumer).', () =>
+  registry.gauge('queueboard_clients_dropped', 'Connections the gateway dropped on purpose since start, by reason (slow-consumer; message-too-large: a message over the 64 KiB limit).', () =>
     [...stats.droppedClients].map(([reason, count]) => [{ reason }, count]),
   );
   registry.gauge('queueboard_connections_closed', 'Socket connections closed since start, by reason (parse error, ping timeout, transport close, …).', () =>

@@ -24,7 +24,10 @@ export interface GatewayOptions {
   rendererDir: string;
   /** Keys accepted by the HTTP ingest API, beside those in the configuration. */
   ingestKeys?: readonly IngestKey[];
+  /** Browser origins allowed besides the gateway's own and the app's (QUEUEBOARD_ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (QUEUEBOARD_METRICS_TOKEN). */
+  metricsToken?: string | null;
   /** How often changes go out to screens at most. */
   updateIntervalMs?: number;
   /** How often every queue is recomputed. */

@@ -3,7 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { AlertManager } from './alerts/alert-manager';
+import { createClientAddress } from './auth/client-address';
 import { FailureLimiter } from './auth/failure-limiter';
+import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
 import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
@@ -19,11 +21,13 @@ import { createHttpHandler } from './http/http-handler';
 import { listenOn } from './http/listen';
 import { createStaticFiles } from './http/static-files';
 import { createIngestApi } from './ingest/ingest-api';
-import { createKeyVerifier } from './ingest/ingest-keys';
+import { createKeyVerifier, queueFeeds } from './ingest/ingest-keys';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
+import { RefusalLog } from './runtime/refusal-log';
 import { GatewayStats } from './runtime/stats';
+import { createAdmission } from './socket/admission';
 import { createCommands } from './socket/commands';
 import { createHistoryQuery } from './socket/history-query';
 import { createSnapshots } from './socket/snapshot';
@@ -43,7 +47,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const thresholds = new ThresholdService(config.offices, config.health, loadStoredOverrides(store?.thresholds.list() ?? [], logger));
   const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID });
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
-  const failures = new FailureLimiter({ clock, maxFailures: config.auth.maxFailuresPerMinute, windowMs: 60_000 });
+  const failures = new FailureLimiter({ maxFailures: config.auth.maxFailuresPerMinute, windowSeconds: config.auth.failureWindowSeconds });
   const engine = new MetricEngine(engineOptionsFor(config));
   // The log's checkpoints need an engine holding exactly the logged input: a second one only when a source is not logged.
   const durableEngine = sources.every((source) => source.durable) ? engine : new MetricEngine(engineOptionsFor(config));
@@ -62,6 +66,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     updateIntervalMs: options.updateIntervalMs ?? 500,
     evaluationSeconds: metrics.evaluationSeconds,
   });
+  const clientAddress = createClientAddress(config.auth.trustedProxies);
+  const origin = createOriginPolicy(options.allowedOrigins ?? []);
+  const refusals = new RefusalLog({ clock, logger });
   const admin = new ThresholdAdmin({
     store,
     health: config.health,
@@ -86,10 +93,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     sourceStatus: (sourceId, status) => runtime.sourceStatus(sourceId, status),
   });
 
-  const adminApi = createAdminApi({ admin, tokens, failures, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });
+  const adminApi = createAdminApi({ admin, tokens, failures, clientAddress, origin, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });
   const ingestApi = createIngestApi({
-    verifyKey: createKeyVerifier([...config.ingest.keys, ...(options.ingestKeys ?? [])]),
+    verifyKey: createKeyVerifier([...config.ingest.keys, ...(options.ingestKeys ?? [])], queueFeeds(config)),
     isKnownQueue: (queueId) => board.has(queueId),
+    queueOfTicket: (ticketId) => engine.queueOfTicket(ticketId),
+    clientAddress,
+    origin,
     sink: pipeline,
     maxBodyBytes: config.ingest.maxBodyBytes,
     rejected: metrics.inputRejected,
@@ -99,6 +109,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const handler = createHttpHandler({
     health: createHealthReport({ clock, stats, queueCount: board.queues.length, lastInputTime: () => runtime.lastInputTime, version: options.version ?? '0.0.0' }),
     metricsText: () => metrics.registry.render(),
+    metricsToken: options.metricsToken ?? null,
     api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
     staticFiles: createStaticFiles(options.rendererDir),
     logger,
@@ -115,6 +126,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     commands: createCommands({ alerts, admin, clock, flush: () => runtime.flush() }),
     tokens,
     failures,
+    admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),
+    clientAddress,
+    refusals,
+    maxRejectedPerMinute: config.limits.rejectedMessagesPerMinute,
     clock,
     logger,
     stats,

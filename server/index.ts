@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config/load-config';
 import { StoreError } from './store';
+import { EXIT_NEEDS_OPERATOR } from './runtime/exit-codes';
 import { createLogger } from './runtime/logger';
 import { readSettings, SettingsError } from './runtime/settings';
 import { startGateway } from './start-gateway';
@@ -13,6 +14,8 @@ try {
   const settings = readSettings(process.env, projectRoot, process.argv.slice(2));
   const logger = createLogger({ level: settings.logLevel });
   const gateway = await startGateway(settings, logger, version);
+  // Under scripts/supervise.mjs: "listening" only once this process holds the port, never before.
+  process.send?.({ type: 'queueboard:listening' });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
     gateway.close().then(() => process.exit(0), () => process.exit(1));
@@ -22,8 +25,10 @@ try {
 } catch (error) {
   if (error instanceof ConfigError || error instanceof SettingsError || error instanceof StoreError) {
     process.stderr.write(`${error.message}\nThe gateway did not start.\n`);
+    process.exit(EXIT_NEEDS_OPERATOR);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     process.stderr.write(`Port ${process.env.PORT ?? 4310} is already in use: stop the other gateway or set PORT.\n`);
+    process.exit(EXIT_NEEDS_OPERATOR);
   } else {
     process.stderr.write(`The gateway did not start: ${(error as Error).stack ?? String(error)}\n`);
   }

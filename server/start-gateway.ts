@@ -3,11 +3,12 @@ import { createGateway, type Gateway } from './gateway';
 import { demoConfig } from './config/demo-config';
 import { loadConfigFile } from './config/load-config';
 import type { GatewayConfig } from './config/config-schema';
-import { hashKey } from './ingest/ingest-keys';
+import { hashKey, unscopedKeyWarnings } from './ingest/ingest-keys';
 import { acceleratedClock, systemClock, systemScheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
 import type { GatewaySettings } from './runtime/settings';
 import { createConnectorSources } from './sources/create-connector-sources';
+import { listenScope } from './runtime/listen-scope';
 import { readTlsFiles } from './runtime/tls-files';
 import { createDemoSource } from './sources/demo/demo-source';
 import { systemSleep } from './sources/polling/connector-capabilities';
@@ -19,6 +20,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   // Certificate problems stop the start before anything is opened, naming the variable.
   const tls = settings.tls ? readTlsFiles(settings.tls) : null;
   const config: GatewayConfig = settings.configFile ? await loadConfigFile(settings.configFile) : demoConfig(settings.demoSeed);
+  for (const warning of unscopedKeyWarnings(config)) logger.warn(warning);
   const clock = acceleratedClock(systemClock, settings.speed);
   const sources: Source[] = [];
   const demoQueues = config.queues.filter((q) => q.source.kind === 'demo');
@@ -28,7 +30,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   // Helpdesks live in real time: their rate limits and Retry-After are real seconds, whatever --speed says.
   const capabilities = { fetch, clock: systemClock, scheduler: systemScheduler, sleep: systemSleep, random: Math.random, logger, env: process.env };
   sources.push(...createConnectorSources(config, capabilities));
-  const store = openStore({ dataDir: settings.dataDir, clock, logger });
+  const store = openStore({ dataDir: settings.dataDir, clock, logger, fresh: settings.freshStore });
   const gateway = createGateway({
     config,
     sources,
@@ -39,6 +41,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     rendererDir: settings.rendererDir,
     ingestKeys: settings.ingestKey ? [{ sourceId: 'push', sha256: hashKey(settings.ingestKey) }] : [],
     allowedOrigins: settings.allowedOrigins,
+    metricsToken: settings.metricsToken,
     version,
     clockSpeed: settings.speed,
     tls,
@@ -46,6 +49,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {
     config: settings.configFile ?? `built-in demo (seed ${settings.demoSeed})`,
+    host: listenScope(settings.host, settings.configFile === null),
     offices: config.offices.length,
     queues: config.queues.length,
     demoQueues: demoQueues.length,

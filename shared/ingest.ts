@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_COUNT, MAX_DURATION_SECONDS } from './metrics';
+import { metricValueSchema } from './metrics';
 import { SlugSchema } from './model';
 
 /**
@@ -66,11 +66,11 @@ export const QueueReadingInputSchema = z
     /** Optional; when given, a retried reading with the same id is ignored. */
     readingId: IdSchema.optional(),
     at: InstantSchema,
-    backlog: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(MAX_COUNT).optional(),
-    agentsOnline: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000).optional(),
-    oldestWaitingSeconds: z.number().min(0, 'must be 0 or more').max(MAX_DURATION_SECONDS, 'must be at most a year, in seconds').optional(),
+    backlog: metricValueSchema('backlog').optional(),
+    agentsOnline: metricValueSchema('agentsOnline').optional(),
+    oldestWaitingSeconds: metricValueSchema('oldestWaitingSeconds').optional(),
     /** Open tickets in breach of an SLA target now, by the helpdesk's own SLA policies. */
-    slaBreached: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(MAX_COUNT).optional(),
+    slaBreached: metricValueSchema('slaBreached').optional(),
   })
   .strict()
   .refine((r) => READING_FIELDS.some((field) => r[field] !== undefined), {

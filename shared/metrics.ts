@@ -24,43 +24,77 @@ export type MetricId = z.infer<typeof MetricIdSchema>;
 
 export type MetricUnit = 'count' | 'seconds' | 'percent' | 'per-hour';
 
-export interface MetricDefinition {
-  readonly id: MetricId;
-  readonly unit: MetricUnit;
-  /** Short English label; screens translate by id. */
-  readonly label: string;
-}
-
-export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
-  backlog: { id: 'backlog', unit: 'count', label: 'Backlog' },
-  oldestWaitingSeconds: { id: 'oldestWaitingSeconds', unit: 'seconds', label: 'Oldest waiting' },
-  firstResponseP50: { id: 'firstResponseP50', unit: 'seconds', label: 'First response p50' },
-  firstResponseP90: { id: 'firstResponseP90', unit: 'seconds', label: 'First response p90' },
-  resolutionP50: { id: 'resolutionP50', unit: 'seconds', label: 'Resolution p50' },
-  resolutionP90: { id: 'resolutionP90', unit: 'seconds', label: 'Resolution p90' },
-  slaAttainment: { id: 'slaAttainment', unit: 'percent', label: 'SLA attainment' },
-  inflowPerHour: { id: 'inflowPerHour', unit: 'per-hour', label: 'Inflow' },
-  outflowPerHour: { id: 'outflowPerHour', unit: 'per-hour', label: 'Outflow' },
-  agentsOnline: { id: 'agentsOnline', unit: 'count', label: 'Agents online' },
-  slaBreached: { id: 'slaBreached', unit: 'count', label: 'SLA breached' },
-};
+/** Which way is bad is a property of the metric, not of a rule: a manager sets levels, never the direction. */
+export type Direction = 'higher-is-worse' | 'lower-is-worse';
 
 /** A year in seconds: anything larger is a unit mistake (milliseconds sent as seconds), not a slow queue. */
 export const MAX_DURATION_SECONDS = 366 * 24 * 3600;
 export const MAX_COUNT = 10_000_000;
+/** More agents than this on one queue is a wrong field, not a big team. */
+const MAX_AGENTS = 100_000;
 
-const count = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(MAX_COUNT);
-const duration = z.number().min(0, 'must be 0 or more').max(MAX_DURATION_SECONDS, 'must be at most a year, in seconds');
-const percent = z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100');
-const rate = z.number().min(0, 'must be 0 or more').max(MAX_COUNT);
+/** The values a metric may take: from 0 to `max`, whole numbers only when `whole`. */
+export interface MetricBounds {
+  readonly max: number;
+  readonly whole: boolean;
+  /** What the gateway answers for a value above `max`; null keeps zod's own wording. */
+  readonly tooLarge: string | null;
+}
 
-const UNIT_SCHEMAS: Readonly<Record<MetricUnit, z.ZodNumber>> = { count, seconds: duration, percent, 'per-hour': rate };
+const UNIT_BOUNDS: Readonly<Record<MetricUnit, MetricBounds>> = {
+  count: { max: MAX_COUNT, whole: true, tooLarge: null },
+  seconds: { max: MAX_DURATION_SECONDS, whole: false, tooLarge: 'must be at most a year, in seconds' },
+  percent: { max: 100, whole: false, tooLarge: 'must be at most 100' },
+  'per-hour': { max: MAX_COUNT, whole: false, tooLarge: null },
+};
+
+export interface MetricDefinition {
+  readonly id: MetricId;
+  readonly unit: MetricUnit;
+  /** Queue growth, waits, durations and breached tickets are bad when high; attainment, outflow and staffing when low. */
+  readonly direction: Direction;
+  readonly bounds: MetricBounds;
+}
+
+const metric = (id: MetricId, unit: MetricUnit, direction: Direction, bounds: MetricBounds = UNIT_BOUNDS[unit]): MetricDefinition => ({
+  id,
+  unit,
+  direction,
+  bounds,
+});
+
+export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
+  backlog: metric('backlog', 'count', 'higher-is-worse'),
+  oldestWaitingSeconds: metric('oldestWaitingSeconds', 'seconds', 'higher-is-worse'),
+  firstResponseP50: metric('firstResponseP50', 'seconds', 'higher-is-worse'),
+  firstResponseP90: metric('firstResponseP90', 'seconds', 'higher-is-worse'),
+  resolutionP50: metric('resolutionP50', 'seconds', 'higher-is-worse'),
+  resolutionP90: metric('resolutionP90', 'seconds', 'higher-is-worse'),
+  slaAttainment: metric('slaAttainment', 'percent', 'lower-is-worse'),
+  inflowPerHour: metric('inflowPerHour', 'per-hour', 'higher-is-worse'),
+  outflowPerHour: metric('outflowPerHour', 'per-hour', 'lower-is-worse'),
+  agentsOnline: metric('agentsOnline', 'count', 'lower-is-worse', { ...UNIT_BOUNDS.count, max: MAX_AGENTS }),
+  slaBreached: metric('slaBreached', 'count', 'higher-is-worse'),
+};
+
+/** The schema of one metric's value (not nullable), from its bounds: the feed, ingest readings and the compact check agree. */
+export function metricValueSchema(id: MetricId): z.ZodNumber {
+  const { max, whole, tooLarge } = METRICS[id].bounds;
+  const number = whole ? z.number().int('must be a whole number') : z.number();
+  return number.min(0, 'must be 0 or more').max(max, tooLarge ?? undefined);
+}
+
+/**
+ * The same rule as `metricValueSchema` as plain comparisons, for the hot path (the compact feed checks 600
+ * values a second on a 300-queue wall); null is "nothing to compute from". Build one per metric, once.
+ */
+export function metricValueCheck(id: MetricId): (value: unknown) => boolean {
+  const { max, whole } = METRICS[id].bounds;
+  return (value) => value === null || (typeof value === 'number' && value >= 0 && value <= max && (!whole || Number.isInteger(value)));
+}
 
 export const MetricValuesSchema = z.object(
-  Object.fromEntries(METRIC_IDS.map((id) => [id, UNIT_SCHEMAS[METRICS[id].unit].nullable()])) as Record<
-    MetricId,
-    z.ZodNullable<z.ZodNumber>
-  >,
+  Object.fromEntries(METRIC_IDS.map((id) => [id, metricValueSchema(id).nullable()])) as Record<MetricId, z.ZodNullable<z.ZodNumber>>,
 );
 export type MetricValues = Record<MetricId, number | null>;
 

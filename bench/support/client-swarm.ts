@@ -27,6 +27,8 @@ for (let i = 0; i < count; i++) {
     auth: { protocol: PROTOCOL_VERSION, client: 'wall', encoding },
     transports: ['websocket'],
     forceNew: true,
+    // As a wall opened from the gateway's own page: anonymous screens need its Origin.
+    extraHeaders: { origin: new URL(args.url!).origin },
   });
   socket.io.on('open', () => socket.io.engine.on('message', (data: string | ArrayBuffer) => (bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength)));
   socket.on('update', () => (updates += 1));

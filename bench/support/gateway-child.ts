@@ -26,7 +26,9 @@ if (args.kind === 'floor') {
 } else {
   const speed = Number(args.speed ?? 1);
   const clock = acceleratedClock(systemClock, speed);
-  const config = args.config === 'demo' ? demoConfig(11) : syntheticConfig(Number(args.queues ?? 300));
+  const chosen = args.config === 'demo' ? demoConfig(11) : syntheticConfig(Number(args.queues ?? 300));
+  // Every simulated screen connects from 127.0.0.1: the per-address cap would refuse all past the 50th.
+  const config = { ...chosen, limits: { ...chosen.limits, connectionsPerAddress: 100_000 } };
   const source =
     args.config === 'demo'
       ? createDemoSource({ config, settings: config.demo!, clock, scheduler: systemScheduler })

@@ -18,7 +18,7 @@ export interface Recording {
 
 /** Listens to a gateway as a screen asking for `encoding` for `count` non-empty updates and writes them to `file`. */
 export async function recordTraffic(url: string, count: number, file: string, timeoutMs = 30_000, skipFirst = 2, encoding: UpdateEncoding = 'json'): Promise<Recording> {
-  const socket = io(url, { auth: { protocol: PROTOCOL_VERSION, client: 'web', encoding }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = io(url, { auth: { protocol: PROTOCOL_VERSION, client: 'web', encoding }, transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: new URL(url).origin } });
   try {
     return await new Promise<Recording>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`recording: fewer than ${count} updates from ${url} within ${timeoutMs} ms`)), timeoutMs);

@@ -10,7 +10,7 @@ type Listener = (...args: unknown[]) => unknown;
 
 const userDataFolders: string[] = [];
 
-function createFakeElectron({ singleInstanceLock = true } = {}) {
+function createFakeElectron({ singleInstanceLock = true, systemLanguages = ['en-GB'] } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'queueboard-userdata-'));
   userDataFolders.push(userData);
   const steps: string[] = [];
@@ -100,6 +100,7 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
         steps.push('requestSingleInstanceLock');
         return singleInstanceLock;
       },
+      getPreferredSystemLanguages: () => systemLanguages,
       isPackaged: false,
       setLoginItemSettings: vi.fn(),
       quit: vi.fn(),
@@ -130,7 +131,7 @@ function createFakeElectron({ singleInstanceLock = true } = {}) {
   return { module, steps, appListeners, windows, ipcHandlers, sessionHandlers, markReady, userData, protocol: () => protocolHandler, trays };
 }
 
-async function startMain(args: string[], settingsJson?: string, options?: { singleInstanceLock: boolean }) {
+async function startMain(args: string[], settingsJson?: string, options?: { singleInstanceLock?: boolean; systemLanguages?: string[] }) {
   const electron = createFakeElectron(options);
   if (settingsJson !== undefined) writeFileSync(join(electron.userData, 'settings.json'), settingsJson);
   vi.resetModules();
@@ -164,7 +165,8 @@ afterEach(() => {
 
 describe('electron/main/index.ts wiring', () => {
   it('registers the app scheme before ready, then serves it, guards, answers IPC and opens the window', async () => {
-    const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon']);
+    // Plain http:// to another host needs allowInsecure (issue 15); refused without it, below.
+    const electron = await startMain(['--gateway=http://gw.example:4310', '--mode=desk', '--office=lisbon'], JSON.stringify({ version: 1, allowInsecure: true }));
     expect(electron.steps).toEqual(['requestSingleInstanceLock', 'registerSchemesAsPrivileged app', 'whenReady']);
     electron.markReady();
     await windowOpened(electron);
@@ -213,6 +215,22 @@ describe('electron/main/index.ts wiring', () => {
     expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
       'Queueboard cannot start',
       expect.stringContaining('--mode="tv": must be wall or desk'),
+    );
+    expect(electron.windows).toEqual([]);
+  });
+
+  it("says so in the system's language when there are no settings to name one", async () => {
+    const electron = await startMain(['--mode=tv'], undefined, { systemLanguages: ['nl-NL', 'en-GB'] });
+    expect(electron.steps).toEqual(['showErrorBox Queueboard kan niet starten', 'exit 2']);
+  });
+
+  it('stops with a message when a flag points the token at plain http:// off this machine (issue 15)', async () => {
+    const electron = await startMain(['--gateway=http://gw.example:4310']);
+    electron.markReady();
+    await vi.waitFor(() => expect(electron.steps).toContain('exit 2'));
+    expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Queueboard cannot start',
+      expect.stringContaining('--gateway or QUEUEBOARD_GATEWAY_URL: http://gw.example:4310 is plain http:// to a gateway off this machine'),
     );
     expect(electron.windows).toEqual([]);
   });
@@ -272,7 +290,8 @@ describe('electron/main/index.ts wiring', () => {
   it('desk mode: none of the wall’s machinery, and a second start just raises the window', async () => {
     const electron = await startMain([]);
     electron.markReady();
-    await flush();
+    // Waits for the window rather than a fixed 50 ms: on a busy machine desk startup takes longer.
+    await windowOpened(electron);
     const [window] = electron.windows;
     expect(electron.module.powerSaveBlocker.start).not.toHaveBeenCalled();
     expect(window?.listenerCount('unresponsive')).toBe(0);
@@ -293,6 +312,17 @@ describe('electron/main/index.ts wiring', () => {
     const [window] = electron.windows;
     window?.emit('closed');
     expect(electron.module.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it("desk mode: the tray speaks the app settings' language, and follows a saved change of it", async () => {
+    const stored = JSON.stringify({ version: 1, gatewayUrl: 'https://gw.example', mode: 'desk', officeId: 'lisbon', display: null, language: 'pt-PT' });
+    const electron = await startMain([], stored, { systemLanguages: ['en-GB'] });
+    electron.markReady();
+    await windowOpened(electron);
+    await vi.waitFor(() => expect(electron.trays.map((t) => t.toolTip)).toEqual(['Queueboard — nenhuma fila fixada']));
+    const save = electron.ipcHandlers.get('queueboard:save-settings');
+    await save?.({ senderFrame: { url: 'app://queueboard/index.html' } }, { language: 'nl' });
+    expect(electron.trays[0]?.toolTip).toBe('Queueboard — geen vastgezette wachtrijen');
   });
 
   it('wall mode: no tray, no pin window, and the desk channels refuse', async () => {

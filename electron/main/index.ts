@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, screen, session } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppRequestHandler, registerAppScheme } from './app-protocol';
+import type { DeskShell } from './desk/desk-shell';
 import { startElectronDesk } from './desk/desk-electron';
 import { createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers } from './ipc-router';
-import { parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
+import { LaunchOptionsError, parseLaunchOverrides, resolveLaunchOptions } from './launch-options';
+import { mainTranslator } from './main-language';
 import { openWindow } from './main-window';
 import { createSettingsService } from './settings/settings-service';
 import { createTokenVault } from './settings/token-vault';
@@ -25,13 +27,15 @@ const log = (message: string) => console.log(`[queueboard] ${message}`);
 const warn = (message: string) => console.warn(`[queueboard] ${message}`);
 const logError = (message: string) => console.error(`[queueboard] ${message}`);
 const refuse = createRefusalLog(warn);
+/** The system's languages, for main's words until (or unless) the app settings name one. */
+const systemLocales = () => app.getPreferredSystemLanguages();
 
 function readLaunchOverridesOrQuit() {
   try {
     return parseLaunchOverrides(process.argv, process.env);
   } catch (error) {
     logError((error as Error).message);
-    dialog.showErrorBox('Queueboard cannot start', (error as Error).message);
+    dialog.showErrorBox(mainTranslator(null, systemLocales()).t('main.dialog.cannotStart'), (error as Error).message);
     app.exit(2);
     return null;
   }
@@ -39,6 +43,8 @@ function readLaunchOverridesOrQuit() {
 
 // Wall mode: a second start may come before the window exists; until then there is nothing to raise.
 let bringToFront = () => {};
+// Desk mode's tray and notifications, once started: a saved language change reaches them.
+let desk: DeskShell | null = null;
 
 const launchOverrides = readLaunchOverridesOrQuit();
 if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
@@ -68,7 +74,10 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
         commandLine: launchOverrides,
         now: Date.now,
         log: warn,
-        onSaved: (saved) => void loginItem.sync(saved),
+        onSaved: (saved) => {
+          void loginItem.sync(saved);
+          desk?.setTranslator(mainTranslator(saved.language, systemLocales()));
+        },
       });
       const launchOptions = resolveLaunchOptions((await settings.load()).settings, launchOverrides);
       void loginItem.sync(settings.state().settings);
@@ -78,7 +87,8 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
       );
       const windowOptions = buildWindowOptions({ ...launchOptions, preloadPath: PRELOAD_PATH, screen, warn });
       // Desk mode (issue 7): pins, pin window, notifications and tray; a wall screen has none of them.
-      const desk = launchOptions.mode === 'desk' ? await startElectronDesk(windowOptions, logError) : null;
+      const translator = mainTranslator(settings.state().settings.language, systemLocales());
+      desk = launchOptions.mode === 'desk' ? await startElectronDesk(windowOptions, translator, logError) : null;
       registerIpcHandlers(ipcMain, createIpcHandlers({ launchOptions, settings, desk: desk?.services }), logError);
       const createWindow = () => {
         const window = new BrowserWindow(windowOptions);
@@ -92,13 +102,21 @@ if (launchOverrides && claimSingleInstance(app, () => bringToFront(), log)) {
       };
       const window = await openWindow(createWindow, APP_ENTRY_URL, logError);
       if (desk) {
-        app.on('before-quit', () => desk.appQuitting());
+        const shell = desk;
+        app.on('before-quit', () => shell.appQuitting());
         // The desk window holds the gateway socket: without it the pin window and tray would show stale data.
         window.on('closed', () => app.quit());
-        await desk.attachDeskWindow(window);
+        await shell.attachDeskWindow(window);
       }
     })
     .catch((error: unknown) => {
+      // A gateway the token may not travel to is known only once the settings are read: said like a bad flag.
+      if (error instanceof LaunchOptionsError) {
+        logError(error.message);
+        dialog.showErrorBox(mainTranslator(null, systemLocales()).t('main.dialog.cannotStart'), error.message);
+        app.exit(2);
+        return;
+      }
       logError(`Startup failed: ${(error as Error).stack ?? String(error)}`);
       app.exit(1);
     });

@@ -16,9 +16,12 @@ function problemsOf(run: () => unknown): string[] {
   throw new Error('expected a LaunchOptionsError');
 }
 
-/** The options of a run with these flags over the default settings. */
+/**
+ * The options of a run with these flags over the default settings. allowInsecure is on so that parsing
+ * can be tested with any host; the transport rule has its own tests below.
+ */
 const parseLaunchOptions = (args: readonly string[], env: Record<string, string | undefined>) =>
-  resolveLaunchOptions(DEFAULT_SETTINGS, parseLaunchOverrides(args, env));
+  resolveLaunchOptions({ ...DEFAULT_SETTINGS, allowInsecure: true }, parseLaunchOverrides(args, env));
 
 describe('parseLaunchOverrides', () => {
   it('without flags overrides nothing', () => {
@@ -47,6 +50,31 @@ describe('resolveLaunchOptions', () => {
       groupId: null,
       display: null,
     });
+  });
+});
+
+describe('resolveLaunchOptions: the token travels in clear only on this machine (issue 15)', () => {
+  it.each(['--gateway=http://10.0.0.5:4310', '--gateway=http://gw.example', '--gateway=http://localhost@evil.example'])(
+    'refuses %s without allowInsecure, naming where it came from and what to do',
+    (flag) => {
+      const problems = problemsOf(() => resolveLaunchOptions(DEFAULT_SETTINGS, parseLaunchOverrides(argv(flag), {})));
+      expect(problems).toEqual([expect.stringMatching(/^--gateway or QUEUEBOARD_GATEWAY_URL: http:\/\/.* is plain http:\/\/ to a gateway off this machine, so the token would travel in clear: use https:\/\/ \(README, "TLS"\), or set "allowInsecure": true in settings.json/)]);
+    },
+  );
+
+  it('refuses it from QUEUEBOARD_GATEWAY_URL too, and from settings that were never checked', () => {
+    expect(() => resolveLaunchOptions(DEFAULT_SETTINGS, parseLaunchOverrides(argv(), { QUEUEBOARD_GATEWAY_URL: 'http://wall-gw:4310' }))).toThrow(LaunchOptionsError);
+    expect(problemsOf(() => resolveLaunchOptions({ ...DEFAULT_SETTINGS, gatewayUrl: 'http://wall-gw:4310' }, {}))).toEqual([
+      expect.stringMatching(/^gatewayUrl in settings.json: http:\/\/wall-gw:4310 is plain http:\/\//),
+    ]);
+  });
+
+  it.each(['http://127.0.0.1:4310', 'http://localhost:4310', 'http://[::1]:4310', 'https://gw.example', 'https://10.0.0.5:8443'])('accepts %s', (url) => {
+    expect(resolveLaunchOptions(DEFAULT_SETTINGS, { gatewayUrl: url }).gatewayUrl).toBe(url);
+  });
+
+  it('accepts http:// off this machine when allowInsecure is on', () => {
+    expect(resolveLaunchOptions({ ...DEFAULT_SETTINGS, allowInsecure: true }, { gatewayUrl: 'http://10.0.0.5:4310' }).gatewayUrl).toBe('http://10.0.0.5:4310');
   });
 });
 

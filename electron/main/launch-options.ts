@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { LaunchOptionsSchema, type AppSettings, type LaunchOptions } from '../../shared/ipc/ipc-contract';
 import { parseWith } from '../../shared/protocol/validation';
-import { LAUNCH_FLAGS } from '../../shared/ipc/app-settings';
+import { insecureGatewayReason, LAUNCH_FLAGS } from '../../shared/ipc/app-settings';
 import { SETTING_RULES } from './settings/settings-file';
 
 export const GATEWAY_URL_ENV = 'QUEUEBOARD_GATEWAY_URL';
@@ -55,10 +55,20 @@ export function parseLaunchOverrides(
   return overrides;
 }
 
-/** What this run uses: the stored settings, with the command line's overrides on top. */
+/**
+ * What this run uses: the stored settings, with the command line's overrides on top. The wall's or
+ * desk's gateway comes from here, so a gateway the token may not travel to (plain http:// off this
+ * machine without allowInsecure) stops the start, naming where it came from.
+ */
 export function resolveLaunchOptions(settings: AppSettings, overrides: Partial<LaunchOptions>): LaunchOptions {
   const { gatewayUrl, mode, officeId, groupId, display } = settings;
-  return { gatewayUrl, mode, officeId, groupId, display, ...overrides };
+  const resolved = { gatewayUrl, mode, officeId, groupId, display, ...overrides };
+  const reason = insecureGatewayReason(resolved.gatewayUrl, settings.allowInsecure);
+  if (reason) {
+    const source = 'gatewayUrl' in overrides ? `--gateway or ${GATEWAY_URL_ENV}` : 'gatewayUrl in settings.json';
+    throw new LaunchOptionsError([`${source}: ${reason}`]);
+  }
+  return resolved;
 }
 
 function parseField(field: Field, text: string) {

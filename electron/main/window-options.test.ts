@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWindowOptions, WINDOW_BACKGROUND, type Bounds, type DisplayScreen, type WindowOptionsInput } from './window-options';
+import { buildWindowOptions, childWindowOptions, WINDOW_BACKGROUND, type Bounds, type DisplayScreen, type WindowOptionsInput } from './window-options';
 
 const display = (bounds: Bounds) => ({ bounds, workArea: { ...bounds, y: bounds.y + 30, height: bounds.height - 30 } });
 const primary = display({ x: 0, y: 0, width: 1920, height: 1080 });
@@ -78,5 +78,13 @@ describe('buildWindowOptions', () => {
       screen: { getAllDisplays: () => [small], getPrimaryDisplay: () => small },
     });
     expect(options).toMatchObject({ x: 0, y: 30, width: 1280, height: 690 });
+  });
+});
+
+describe('childWindowOptions', () => {
+  it("keeps the child's size and chrome but always the main window's web preferences", () => {
+    const { options: main } = build({ mode: 'desk' });
+    const child = childWindowOptions(main, { width: 300, frame: false, webPreferences: { sandbox: false, nodeIntegration: true } });
+    expect(child).toEqual({ width: 300, frame: false, webPreferences: main.webPreferences });
   });
 });

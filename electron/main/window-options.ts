@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import type { AppMode } from '../../shared/ipc/ipc-contract';
 
 export interface Bounds {
@@ -27,30 +27,57 @@ export interface WindowOptionsInput {
 export const WINDOW_BACKGROUND = '#0b0f17';
 export const DESK_SIZE = { width: 1440, height: 900 } as const;
 
-export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
+/**
+ * The web preferences every window has, as types as well as values: options that spread these and turn
+ * one off, or assign to one, no longer type-check as WindowOptions.
+ */
+export interface LockedWebPreferences extends WebPreferences {
+  readonly contextIsolation: true;
+  readonly sandbox: true;
+  readonly nodeIntegration: false;
+  readonly nodeIntegrationInWorker: false;
+  readonly nodeIntegrationInSubFrames: false;
+  readonly webSecurity: true;
+  readonly allowRunningInsecureContent: false;
+  readonly webviewTag: false;
+}
+
+declare const builtByWindowOptions: unique symbol;
+/**
+ * Options made here, with the locked-down web preferences: the only kind `new BrowserWindow` is given.
+ * The brand exists only for the type checker; tests/tooling/browser-window-options.test.ts fails for
+ * any window whose options have another type, and for a cast to this type outside this file.
+ */
+export type WindowOptions = BrowserWindowConstructorOptions & {
+  readonly webPreferences: LockedWebPreferences;
+  readonly [builtByWindowOptions]: true;
+};
+
+export function buildWindowOptions(input: WindowOptionsInput): WindowOptions {
   const display = pickDisplay(input);
+  const webPreferences: LockedWebPreferences = {
+    preload: input.preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+  };
   const base: BrowserWindowConstructorOptions = {
     title: 'Queueboard',
     backgroundColor: WINDOW_BACKGROUND,
     show: false,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-    },
+    webPreferences,
   };
   if (input.mode === 'wall') {
     // A wall with no display chosen fills the primary one, where the display follower keeps it.
-    return { ...base, ...(display ?? input.screen.getPrimaryDisplay()).bounds, fullscreen: true, kiosk: true };
+    return { ...base, ...(display ?? input.screen.getPrimaryDisplay()).bounds, fullscreen: true, kiosk: true } as WindowOptions;
   }
   return {
     ...base,
@@ -58,7 +85,15 @@ export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowCons
     minWidth: 960,
     minHeight: 600,
     ...(display ? centreIn(display.workArea, DESK_SIZE) : { center: true }),
-  };
+  } as WindowOptions;
+}
+
+/**
+ * A further window of the app (the pin window): its own size and chrome, the main window's web
+ * preferences whatever `own` says about them, so it is exactly as locked down.
+ */
+export function childWindowOptions(main: WindowOptions, own: BrowserWindowConstructorOptions): WindowOptions {
+  return { ...own, webPreferences: main.webPreferences } as WindowOptions;
 }
 
 function pickDisplay({ display, screen, warn }: WindowOptionsInput): { bounds: Bounds; workArea: Bounds } | null {

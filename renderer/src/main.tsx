@@ -4,7 +4,8 @@ import './styles/wall.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/socket-events';
 import { App } from './app/App';
 import { startChime } from './attention/chime';
 import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient } from './feed/feed-client';
@@ -12,6 +13,7 @@ import { CommandsProvider } from './feed/commands-context';
 import { createGatewayCommands } from './feed/gateway-commands';
 import { startHistoryClient } from './feed/history-client';
 import { createI18n } from './i18n/i18n';
+import { readStoredLanguage, startLanguage } from './i18n/user-language';
 import { readDisplayOptions } from './launch/display-options';
 import { resolveScreenOptions } from './launch/launch-options';
 import { StoreProvider } from './store/store-context';
@@ -21,15 +23,26 @@ const options = await resolveScreenOptions(window);
 const display = readDisplayOptions(window.location.search);
 const store = createAppStore();
 store.getState().setLanguage(display.language);
-const i18n = createI18n(display.language ?? 'en');
-const socket = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client, options.token) });
+// The wall follows its office (or ?lang=); a person's own screens start in that person's language.
+const personal = () => {
+  let storage: Storage | null = null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    // Storage refused (private mode): the browser's language it is.
+  }
+  const stored = readStoredLanguage(storage);
+  return startLanguage({ search: window.location.search, appLanguage: options.appLanguage, stored, browserLanguages: navigator.languages });
+};
+const i18n = createI18n(options.view === 'wall' ? (display.language ?? 'en') : personal());
+const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client, options.token) });
 startFeedClient({ store, socket, requestFrame: (callback) => requestAnimationFrame(callback) });
 const commands = createGatewayCommands(socket);
 if (options.view === 'wall') {
   // Sparklines and the chime belong to the wall only.
   startHistoryClient({
     store,
-    socket: socket as never,
+    socket,
     setInterval: (callback, ms) => window.setInterval(callback, ms),
     clearInterval: (handle) => window.clearInterval(handle as number),
   });

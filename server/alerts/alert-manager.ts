@@ -1,4 +1,5 @@
-import { compareLevels, thresholdOf } from '../../shared/health/thresholds';
+import { compareLevels } from '../../shared/health/levels';
+import { thresholdOf } from '../../shared/health/thresholds';
 import {
   MAX_SNOOZE_MS,
   type AcknowledgeRequest,

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { FakeTime } from '../../tests/support/fake-time';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FailureLimiter } from './failure-limiter';
 import { hashToken, TokenRegistry } from './token-registry';
 
@@ -31,36 +30,39 @@ describe('TokenRegistry', () => {
 });
 
 describe('FailureLimiter', () => {
-  it('refuses an address after too many failures in a window, says for how long, and forgives after it', () => {
-    const time = new FakeTime(0);
-    const limiter = new FailureLimiter({ clock: time, maxFailures: 3, windowMs: 60_000 });
+  // rate-limiter-flexible keeps time with Date.now and expires with setTimeout: both faked here.
+  beforeEach(() => vi.useFakeTimers({ now: Date.UTC(2026, 10, 24, 10), toFake: ['Date', 'setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+  const registry = new TokenRegistry(tokens, 'display');
+  const attempt = (credential: string | undefined, address: string) => ({ credential, address });
+  const check = (limiter: FailureLimiter, credential: string | undefined, address: string) => limiter.check(attempt(credential, address), () => registry.check(credential));
+
+  it('refuses a credential that keeps failing, from any address, says for how long, and forgives after the window', async () => {
+    const limiter = new FailureLimiter({ maxFailures: 3, windowSeconds: 60 });
     for (let i = 0; i < 3; i++) {
-      expect(limiter.blockedFor('10.1.1.1')).toBe(0);
-      limiter.fail('10.1.1.1');
-      time.advance(1000);
+      expect(await check(limiter, 'stale-token', `10.1.1.${i}`)).toMatchObject({ ok: false, code: 'bad-token' });
+      vi.advanceTimersByTime(1000);
     }
-    expect(limiter.blockedFor('10.1.1.1')).toBe(57);
-    expect(limiter.blockedFor('10.1.1.2')).toBe(0);
-    time.advance(57_000);
-    expect(limiter.blockedFor('10.1.1.1')).toBe(0);
+    expect(await check(limiter, 'stale-token', '10.1.1.9')).toMatchObject({ ok: false, code: 'too-many-attempts', retryAfter: 57 });
+    vi.advanceTimersByTime(57_000);
+    expect(await check(limiter, 'stale-token', '10.1.1.9')).toMatchObject({ ok: false, code: 'bad-token' });
   });
 
-  it('keeps a bounded number of addresses, so a flood of them cannot grow memory', () => {
-    const limiter = new FailureLimiter({ clock: new FakeTime(0), maxFailures: 1, windowMs: 60_000, maxAddresses: 100 });
-    for (let i = 0; i < 10_000; i++) limiter.fail(`addr-${i}`);
-    expect((limiter as unknown as { failures: Map<string, unknown> }).failures.size).toBe(100);
-    expect(limiter.blockedFor('addr-9999')).toBeGreaterThan(0);
+  it('refuses unknown credentials from an address that keeps failing, never a valid one, nor another address', async () => {
+    const limiter = new FailureLimiter({ maxFailures: 3, windowSeconds: 60 });
+    for (let i = 0; i < 12; i++) await check(limiter, `guess-${i}`, '10.2.2.2');
+    expect(await check(limiter, 'guess-99', '10.2.2.2')).toMatchObject({ ok: false, code: 'too-many-attempts' });
+    expect(await check(limiter, undefined, '10.2.2.2')).toEqual({ ok: true, role: 'display', name: 'anonymous display' });
+    expect(await check(limiter, 'ana-secret', '10.2.2.2')).toEqual({ ok: true, role: 'lead', name: 'Ana Costa' });
+    expect(await check(limiter, 'guess-99', '10.2.2.3')).toMatchObject({ ok: false, code: 'bad-token' });
   });
 
-  it('keeps at most maxFailures times per address, so one address flooding guesses cannot grow memory either', () => {
-    const time = new FakeTime(0);
-    const limiter = new FailureLimiter({ clock: time, maxFailures: 5, windowMs: 60_000 });
-    for (let i = 0; i < 10_000; i++) {
-      limiter.fail('10.9.9.9');
-      if (i % 1000 === 0) time.advance(1000);
-    }
-    expect((limiter as unknown as { failures: Map<string, number[]> }).failures.get('10.9.9.9')).toHaveLength(5);
-    // Blocked until the oldest of the newest five leaves the window: all five came just now.
-    expect(limiter.blockedFor('10.9.9.9')).toBe(60);
+  it('keeps no failure past its window, so a flood of addresses and guesses cannot grow memory', async () => {
+    const limiter = new FailureLimiter({ maxFailures: 1, windowSeconds: 60 });
+    for (let i = 0; i < 500; i++) await limiter.fail(attempt(`guess-${i}`, `addr-${i}`));
+    const kept = () => ['byCredential', 'byAddress'].map((b) => (limiter as unknown as Record<string, { _memoryStorage: { _storage: Map<string, unknown> } }>)[b]!._memoryStorage._storage.size);
+    expect(kept()).toEqual([500, 500]);
+    vi.advanceTimersByTime(60_000);
+    expect(kept()).toEqual([0, 0]);
   });
 });

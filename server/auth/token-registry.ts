@@ -19,6 +19,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** The credential in an Authorization header (the token of `Bearer <token>`, else the header as sent), for failure counting. */
+export function presentedCredential(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? authorization;
+}
+
 /**
  * Resolves a presented token to a role and a name. Digests are looked up, never compared byte by byte, so
  * the time taken says nothing about how close a guess was.

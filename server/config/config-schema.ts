@@ -3,6 +3,7 @@ import { HealthSettingsSchema } from '../../shared/health/threshold-model';
 import { MAX_DURATION_SECONDS } from '../../shared/metrics';
 import { OfficeSchema, QueueSchema, SlugSchema } from '../../shared/model';
 import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
+import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
 import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
 import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
@@ -54,6 +55,10 @@ export const IngestSettingsSchema = z
           .object({
             sourceId: SlugSchema,
             sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex sha256 of the key (64 characters 0-9a-f)'),
+            /** Queue ids the key may write; a queue fed by a helpdesk or the demo must be named here. */
+            queues: z.array(SlugSchema).min(1, 'must name at least one queue (or leave queues out)').optional(),
+            /** Teams whose push-fed queues the key may write. */
+            teams: z.array(z.string().min(1)).min(1, 'must name at least one team (or leave teams out)').optional(),
           })
           .strict(),
       )
@@ -86,8 +91,31 @@ export const AuthSettingsSchema = z
           .strict(),
       )
       .default([]),
-    /** Failed token attempts allowed per address per minute before it is refused for the rest of the minute. */
+    /**
+     * Failed attempts allowed per presented credential, and per address, within the failure window; past
+     * that, unknown credentials are refused until the window ends (valid ones never are).
+     */
     maxFailuresPerMinute: z.number().int().min(1).max(1000).default(10),
+    /** How long failures are counted, in seconds: a minute unless set. */
+    failureWindowSeconds: z.number().int().min(1).max(3600).default(60),
+    /**
+     * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or loopback, linklocal,
+     * uniquelocal); none by default, so every peer is its own socket address.
+     */
+    trustedProxies: z.array(z.string().superRefine((entry, ctx) => {
+      const problem = trustedProxyProblem(entry);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })).default([]),
+  })
+  .strict();
+
+/** Caps on what one client may cost the gateway. */
+export const LimitSettingsSchema = z
+  .object({
+    /** Open sockets per client address; the next is refused until one closes. */
+    connectionsPerAddress: z.number().int().min(1).max(100_000).default(50),
+    /** Refused messages a socket may send per minute before it is disconnected. */
+    rejectedMessagesPerMinute: z.number().int().min(1).max(100_000).default(120),
   })
   .strict();
 
@@ -111,6 +139,7 @@ export const GatewayConfigSchema = z
     ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024, expectedIntervalSeconds: 60 }),
     /** Who may do what: role tokens (stored hashed) and what a screen without a token may see. */
     auth: AuthSettingsSchema.default(AuthSettingsSchema.parse({})),
+    limits: LimitSettingsSchema.default(LimitSettingsSchema.parse({})),
     /** Pending and recovery periods, staleness, the at-risk horizon and time-of-day profiles. */
     health: HealthSettingsSchema.default(HealthSettingsSchema.parse({})),
     windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60 }),
@@ -124,6 +153,7 @@ export const GatewayConfigSchema = z
     reportDuplicates(config.ingest.keys.map((k) => k.sha256), 'ingest.keys', ctx, 'sha256');
     reportDuplicates(config.auth.tokens.map((t) => t.sha256), 'auth.tokens', ctx, 'sha256');
     checkConnectorReferences(config, ctx);
+    checkIngestGrants(config, ctx);
     checkQueueGroups(config.groups, config.queues, ctx);
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.health.profiles.forEach((profile, index) => {
@@ -162,5 +192,18 @@ function reportDuplicates(values: string[], list: string, ctx: z.RefinementCtx, 
   values.forEach((value, index) => {
     if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [list, index, field], message: `duplicates ${field} "${value}"` });
     seen.add(value);
+  });
+}
+
+function checkIngestGrants(config: { queues: readonly ConfiguredQueue[]; ingest: { keys: ReadonlyArray<{ queues?: string[]; teams?: string[] }> } }, ctx: z.RefinementCtx): void {
+  const queueIds = new Set(config.queues.map((q) => q.id));
+  const teams = new Set(config.queues.map((q) => q.team.name));
+  config.ingest.keys.forEach((key, index) => {
+    key.queues?.forEach((queueId, i) => {
+      if (!queueIds.has(queueId)) ctx.addIssue({ code: 'custom', path: ['ingest', 'keys', index, 'queues', i], message: `names queue "${queueId}", which is not among the queues` });
+    });
+    key.teams?.forEach((team, i) => {
+      if (!teams.has(team)) ctx.addIssue({ code: 'custom', path: ['ingest', 'keys', index, 'teams', i], message: `names team "${team}", which no queue belongs to (${[...teams].join(', ')})` });
+    });
   });
 }

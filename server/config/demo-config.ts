@@ -54,7 +54,8 @@ export function demoConfig(seed = 1): GatewayConfig {
       { id: 'partners', name: 'Partners', teams: [tagus.name, rhine.name] },
     ],
     demo: { seed, tickMs: 1000 },
-    ingest: { keys: [{ sourceId: 'push', sha256: hashKey(DEMO_INGEST_KEY) }] },
+    // Granted every demo queue by name, so the README's ingest examples move the demo's numbers.
+    ingest: { keys: [{ sourceId: 'push', sha256: hashKey(DEMO_INGEST_KEY), queues: queues.map((q) => q.id) }] },
     auth: { anonymous: 'display', tokens: DEMO_TOKENS.map(({ token, name, role }) => ({ name, role, sha256: hashKey(token) })) },
   });
 }

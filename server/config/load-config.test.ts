@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,9 @@ describe('configuration file', () => {
   it('reads JSON files as JSON', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'qb-config-'));
     const file = join(dir, 'gateway.json');
-    await writeFile(file, JSON.stringify(demoConfig(3)));
+    // Without the demo's own tokens and ingest key, which a configuration file may not reuse (below).
+    const demo = demoConfig(3);
+    await writeFile(file, JSON.stringify({ ...demo, auth: { ...demo.auth, tokens: [] }, ingest: { ...demo.ingest, keys: [] } }));
     expect((await loadConfigFile(file)).demo?.seed).toBe(3);
   });
 
@@ -59,6 +62,8 @@ queues:
 
   it('checks references and duplicates across the file', () => {
     const config = demoConfig();
+    // The demo's ingest key names every demo queue: without it, only the two planted problems remain.
+    config.ingest = { ...config.ingest, keys: [] };
     config.queues[1] = { ...config.queues[1]!, id: config.queues[0]!.id };
     config.queues[2] = { ...config.queues[2]!, officeId: 'porto' };
     expect(problemsOf(JSON.stringify(config), 'x.json')).toEqual([
@@ -111,6 +116,30 @@ queues:
         'ingest.keys[0].sha256: must be the hex sha256 of the key (64 characters 0-9a-f)',
       ]),
     );
+  });
+
+  it('refuses the demo’s tokens and ingest key in a configuration file, naming each field (issue 15)', async () => {
+    const sha = (secret: string) => createHash('sha256').update(secret).digest('hex');
+    const mine = sha('a-token-of-our-own-0123456789');
+    const text = `
+version: 1
+offices: [{ id: lisbon, name: Lisbon, timeZone: Europe/Lisbon, locale: pt-PT }]
+queues: [{ id: lis-chat, name: Chat, officeId: lisbon, channel: chat, team: { name: Care, kind: in-house } }]
+ingest:
+  keys: [{ sourceId: crm, sha256: ${sha('demo-ingest-key')} }]
+auth:
+  tokens:
+    - { name: Own, role: lead, sha256: ${mine} }
+    - { name: Boss, role: manager, sha256: ${sha('demo-manager-token')} }
+`;
+    expect(problemsOf(text)).toEqual([
+      'auth.tokens[1].sha256: is the sha256 of the built-in demo\'s manager token "demo-manager-token", which the README prints for anyone to read; make a token of your own (e.g. openssl rand -hex 32)',
+      'ingest.keys[0].sha256: is the sha256 of the built-in demo\'s ingest key "demo-ingest-key", which the README prints for anyone to read; make a key of your own (e.g. openssl rand -hex 32)',
+    ]);
+    const dir = await mkdtemp(join(tmpdir(), 'qb-config-'));
+    await writeFile(join(dir, 'gateway.yaml'), text);
+    await expect(loadConfigFile(join(dir, 'gateway.yaml'))).rejects.toThrow(/is not valid:\n {2}- auth\.tokens\[1\]\.sha256: is the sha256 of the built-in demo's manager token/);
+    expect(parseConfigText(text.replace(sha('demo-manager-token'), sha('another-token-of-ours-98765')).replace(sha('demo-ingest-key'), sha('an-ingest-key-of-ours-12345')), 'gateway.yaml').auth.tokens[0]?.sha256).toBe(mine);
   });
 
   it('refuses unknown keys, a wrong version, broken syntax and a missing file', async () => {

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseWith } from '../../shared/protocol/validation';
 import { GatewayConfigSchema, type GatewayConfig } from './config-schema';
+import { demoCredentialProblems } from './demo-credentials';
 
 export class ConfigError extends Error {
   constructor(
@@ -34,6 +35,8 @@ export function parseConfigText(text: string, file: string): GatewayConfig {
   }
   const parsed = parseWith(GatewayConfigSchema, data);
   if (!parsed.ok) throw new ConfigError(file, parsed.issues);
+  const demoCredentials = demoCredentialProblems(parsed.value);
+  if (demoCredentials.length > 0) throw new ConfigError(file, demoCredentials);
   return parsed.value;
 }
 

@@ -3,6 +3,7 @@ import { stepFlag, stepLevel, type FlagState, type LevelState, type Timing } fro
 import { composeHealth, type QueueHealth, type StaleInfo } from '../../shared/health/queue-health';
 import type { HealthSettings, ResolvedRules } from '../../shared/health/threshold-model';
 import type { Level, ThresholdRule } from '../../shared/health/thresholds';
+import { ageParts } from '../../shared/time/age';
 import { METRIC_IDS, type MetricId, type MetricValues } from '../../shared/metrics';
 import { TrendWindow } from './trend-window';
 
@@ -142,9 +143,7 @@ function sameRule(a: ThresholdRule, b: ThresholdRule): boolean {
 
 /** "45 s", "4 min", "2 h 5 min": ages in stale messages. */
 export function describeAge(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 90) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  const [first, second] = ageParts(ms / 1000);
+  if (first!.unit === 'hour') return `${first!.value} h ${second?.value ?? 0} min`;
+  return `${first!.value} ${first!.unit === 'second' ? 's' : 'min'}`;
 }

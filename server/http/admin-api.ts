@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { roleAllows, type AdminResult, type Role } from '../../shared/protocol/admin-protocol';
+import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
-import type { TokenRegistry } from '../auth/token-registry';
+import type { OriginVerdict } from '../auth/origin-policy';
+import { presentedCredential, type TokenRegistry } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
 import type { ThresholdAdmin } from '../settings/threshold-admin';
 import { readJsonBody } from './json-body';
@@ -11,9 +13,14 @@ export interface AdminApiOptions {
   admin: ThresholdAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
+  clientAddress: ClientAddress;
+  /** Which web pages may change things (server/auth/origin-policy.ts). */
+  origin: (request: IncomingMessage) => OriginVerdict;
   maxBodyBytes: number;
   rejected: Counter;
 }
+
+const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="queueboard"' };
 
 const STATUS: Readonly<Record<Extract<AdminResult, { ok: false }>['code'], number>> = {
   invalid: 400,
@@ -39,8 +46,12 @@ export function createAdminApi(options: AdminApiOptions) {
       sendJson(response, 405, { error: `${path} takes ${allowed.join(' or ')}` }, { Allow: allowed.join(', ') });
       return true;
     }
+    if (request.method === 'PUT') {
+      const origin = options.origin(request);
+      if (!origin.ok) return reject(response, 403, origin.code, origin.message);
+    }
     const needed: Role = request.method === 'PUT' || path === '/api/v1/audit' ? 'manager' : 'display';
-    const who = authorize(request, response, needed);
+    const who = await authorize(request, response, needed);
     if (!who) return true;
 
     if (path === '/api/v1/audit') {
@@ -71,17 +82,19 @@ export function createAdminApi(options: AdminApiOptions) {
   };
 
   /** The name behind the request's token if its role suffices; otherwise answers and returns null. */
-  function authorize(request: IncomingMessage, response: ServerResponse, needed: Role): string | null {
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const wait = options.failures.blockedFor(address);
-    if (wait > 0) {
-      reject(response, 429, 'too-many-attempts', `too many failed attempts from this address: try again in ${wait} s`, { 'Retry-After': String(wait) });
+  async function authorize(request: IncomingMessage, response: ServerResponse, needed: Role): Promise<string | null> {
+    const authorization = request.headers.authorization;
+    const attempt = { credential: presentedCredential(authorization), address: options.clientAddress(request) };
+    const checked = await options.failures.check(attempt, () => options.tokens.checkBearer(authorization));
+    if (!checked.ok) {
+      if (checked.code === 'too-many-attempts') {
+        reject(response, 429, checked.code, checked.message, { 'Retry-After': String(checked.retryAfter) }, { retryAfter: checked.retryAfter });
+      } else reject(response, 401, checked.code, checked.message, CHALLENGE);
       return null;
     }
-    const checked = options.tokens.checkBearer(request.headers.authorization);
-    if (!checked.ok) {
-      options.failures.fail(address);
-      reject(response, 401, checked.code, checked.message, { 'WWW-Authenticate': 'Bearer realm="queueboard"' });
+    if (!roleAllows(checked.role, needed) && request.headers.authorization === undefined) {
+      // No token at all is a missing credential (401), not a refusal of the one presented (403).
+      reject(response, 401, 'unauthorized', `needs the ${needed} role: send Authorization: Bearer <token> with a ${needed}'s token`, CHALLENGE);
       return null;
     }
     if (!roleAllows(checked.role, needed)) {
@@ -91,9 +104,9 @@ export function createAdminApi(options: AdminApiOptions) {
     return checked.name;
   }
 
-  function reject(response: ServerResponse, status: number, reason: string, error: string, headers: Record<string, string> = {}): true {
+  function reject(response: ServerResponse, status: number, reason: string, error: string, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): true {
     options.rejected.inc({ reason });
-    sendJson(response, status, { error, code: reason }, headers);
+    sendJson(response, status, { error, code: reason, ...extra }, headers);
     return true;
   }
 }

@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 import type { Logger } from '../runtime/logger';
 import { SECURITY_HEADERS, sendJson } from './json-response';
 import type { StaticLookup } from './static-files';
@@ -19,32 +21,24 @@ export interface HttpHandlerOptions {
   health: () => HealthReport;
   /** GET /metrics, Prometheus text format. */
   metricsText: () => string;
+  /** When set, /metrics needs `Authorization: Bearer <this>`; null leaves it open (scrapers on a private network). */
+  metricsToken?: string | null;
   /** Handles the /api/ routes it knows; returns false for others. */
   api: ApiHandler;
   staticFiles: (urlPath: string) => Promise<StaticLookup>;
   logger: Logger;
 }
 
-/** The page may talk to its own origin only; the wall needs no third-party anything. */
-export const WEB_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-
-export function createHttpHandler({ health, metricsText, api, staticFiles, logger }: HttpHandlerOptions) {
+export function createHttpHandler({ health, metricsText, metricsToken = null, api, staticFiles, logger }: HttpHandlerOptions) {
+  const metricsAllowed = bearerMatcher(metricsToken);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://gateway.invalid');
     try {
       if (url.pathname === '/healthz') return sendJson(response, 200, health(), {}, request.method);
       if (url.pathname === '/metrics') {
+        if (!metricsAllowed(request.headers.authorization)) {
+          return sendJson(response, 401, { error: 'GET /metrics needs Authorization: Bearer <QUEUEBOARD_METRICS_TOKEN>', code: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="queueboard-metrics"' }, request.method);
+        }
         const text = metricsText();
         response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
         response.end(request.method === 'HEAD' ? undefined : text);
@@ -67,6 +61,15 @@ export function createHttpHandler({ health, metricsText, api, staticFiles, logge
   };
 }
 
+/** Whether an Authorization header carries the expected token, compared by digest in constant time; no token: always. */
+function bearerMatcher(token: string | null): (authorization: string | undefined) => boolean {
+  if (token === null) return () => true;
+  const expected = createHash('sha256').update(token).digest();
+  return (authorization) => {
+    const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    return presented !== undefined && timingSafeEqual(createHash('sha256').update(presented).digest(), expected);
+  };
+}
 
 async function sendStatic(response: ServerResponse, lookup: StaticLookup, method: string): Promise<void> {
   switch (lookup.kind) {
@@ -81,7 +84,7 @@ async function sendStatic(response: ServerResponse, lookup: StaticLookup, method
         'Content-Type': lookup.file.contentType,
         'Content-Length': lookup.file.body.length,
         'Cache-Control': lookup.file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'Content-Security-Policy': WEB_CSP,
+        'Content-Security-Policy': contentSecurityPolicy(),
         ...SECURITY_HEADERS,
       });
       response.end(method === 'HEAD' ? undefined : lookup.file.body);

@@ -26,8 +26,9 @@ let base: string;
 
 beforeAll(async () => {
   const api = createIngestApi({
-    verifyKey: createKeyVerifier([{ sourceId: 'crm', sha256: hashKey(KEY) }]),
+    verifyKey: createKeyVerifier([{ sourceId: 'crm', sha256: hashKey(KEY) }], ['lis-chat-pt', 'ams-x'].map((id) => ({ id, team: 'Care', pushFed: true }))),
     isKnownQueue: (id) => ['lis-chat-pt', 'ams-x'].includes(id),
+    queueOfTicket: () => null,
     sink,
     maxBodyBytes: 4096,
     rejected,

@@ -3,8 +3,12 @@ import { EventBatchSchema, QueueReadingInputSchema, type QueueReadingInput, type
 import { parseWith } from '../../shared/protocol/validation';
 import { readJsonBody } from '../http/json-body';
 import { sendJson } from '../http/json-response';
+import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
+import type { OriginVerdict } from '../auth/origin-policy';
+import { presentedCredential } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
+import type { IngestGrant } from './ingest-keys';
 
 /** Where accepted input goes: the durable log first, then the metric engine (see server/ingest/ingest-pipeline.ts). */
 export interface IngestSink {
@@ -13,16 +17,21 @@ export interface IngestSink {
 }
 
 export interface IngestApiOptions {
-  verifyKey: (authorization: string | undefined) => string | null;
+  verifyKey: (authorization: string | undefined) => IngestGrant | null;
   isKnownQueue: (queueId: string) => boolean;
+  /** The queue an open ticket is in, for events that name none (a reply, a solve). */
+  queueOfTicket: (ticketId: string) => string | null;
   sink: IngestSink;
   maxBodyBytes: number;
   /** Counts each refused request or item by reason: unauthorized, invalid, too-large, … */
   rejected: Counter;
   /** Counts accepted and duplicate events by source. */
   ingested: Counter;
-  /** Failed keys count against the caller's address, as tokens do; null: no limit (tests of other parts). */
+  /** Failed keys count against the key and the caller's address, as tokens do; null: no limit (tests of other parts). */
   failures?: FailureLimiter | null;
+  clientAddress?: ClientAddress;
+  /** Which web pages may push (server/auth/origin-policy.ts); absent: any. */
+  origin?: (request: IncomingMessage) => OriginVerdict;
 }
 
 const READINGS_PATH = /^\/api\/v1\/queues\/([^/]+)\/readings$/;
@@ -40,16 +49,19 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, 405, { error: `${path} takes POST` }, { Allow: 'POST' });
       return true;
     }
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const wait = options.failures?.blockedFor(address) ?? 0;
-    if (wait > 0) {
-      options.rejected.inc({ reason: 'too-many-attempts' });
-      sendJson(response, 429, { error: `too many failed attempts from this address: try again in ${wait} s` }, { 'Retry-After': String(wait) });
+    const origin = options.origin?.(request);
+    if (origin && !origin.ok) {
+      options.rejected.inc({ reason: origin.code });
+      sendJson(response, 403, { error: origin.message, code: origin.code });
       return true;
     }
-    const sourceId = options.verifyKey(request.headers.authorization);
-    if (!sourceId) {
-      options.failures?.fail(address);
+    const checked = await verify(request);
+    if (checked.ok === false && checked.code === 'too-many-attempts') {
+      options.rejected.inc({ reason: 'too-many-attempts' });
+      sendJson(response, 429, { error: checked.message, code: checked.code, retryAfter: checked.retryAfter }, { 'Retry-After': String(checked.retryAfter) });
+      return true;
+    }
+    if (!checked.ok) {
       options.rejected.inc({ reason: 'unauthorized' });
       sendJson(response, 401, { error: 'missing or unknown ingest key: send Authorization: Bearer <ingest key>' }, {
         'WWW-Authenticate': 'Bearer realm="queueboard-ingest"',
@@ -62,12 +74,24 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, body.status, { error: body.error });
       return true;
     }
-    if (readings) handleReading(response, sourceId, readings[1]!, body.value);
-    else handleEvents(response, sourceId, body.value);
+    if (readings) handleReading(response, checked.grant, readings[1]!, body.value);
+    else handleEvents(response, checked.grant, body.value);
     return true;
   };
 
-  function handleEvents(response: ServerResponse, sourceId: string, body: unknown): void {
+  async function verify(request: IncomingMessage) {
+    const authorization = request.headers.authorization;
+    const check = () => {
+      const grant = options.verifyKey(authorization);
+      return grant ? { ok: true as const, grant } : { ok: false as const, code: 'unauthorized' as const };
+    };
+    if (!options.failures) return check();
+    const address = options.clientAddress?.(request) ?? request.socket.remoteAddress ?? 'unknown';
+    return options.failures.check({ credential: presentedCredential(authorization), address }, check);
+  }
+
+  function handleEvents(response: ServerResponse, grant: IngestGrant, body: unknown): void {
+    const sourceId = grant.sourceId;
     const parsed = parseWith(EventBatchSchema, body);
     // Unknown queues are named even when other fields are wrong, so one round trip shows every problem.
     const issues = [...(parsed.ok ? [] : parsed.issues), ...unknownQueueIssues(body)];
@@ -76,13 +100,17 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, 400, { error: 'invalid batch: nothing was applied', issues });
       return;
     }
+    // The queue named and the queue the ticket is in now: moving a ticket out of a queue writes that queue too.
+    const touched = parsed.value.events.flatMap((event) => [event.queueId ?? null, options.queueOfTicket(event.ticketId)]);
+    const denied = [...new Set(touched.filter((q): q is string => q !== null && !grant.mayWrite(q)))];
+    if (denied.length > 0) return forbidden(response, grant, denied);
     const result = options.sink.ingestEvents(sourceId, parsed.value.events);
     options.ingested.inc({ source: sourceId, outcome: 'accepted' }, result.accepted);
     options.ingested.inc({ source: sourceId, outcome: 'duplicate' }, result.duplicates);
     sendJson(response, 200, result);
   }
 
-  function handleReading(response: ServerResponse, sourceId: string, encodedQueueId: string, body: unknown): void {
+  function handleReading(response: ServerResponse, grant: IngestGrant, encodedQueueId: string, body: unknown): void {
     const parsed = parseWith(QueueReadingInputSchema, body);
     const issues = parsed.ok ? [] : [...parsed.issues];
     const queueId = decodePathSegment(encodedQueueId);
@@ -93,7 +121,18 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, 400, { error: 'invalid reading: nothing was applied', issues });
       return;
     }
-    sendJson(response, 200, options.sink.ingestReading(sourceId, queueId!, parsed.value));
+    if (!grant.mayWrite(queueId!)) return forbidden(response, grant, [queueId!]);
+    sendJson(response, 200, options.sink.ingestReading(grant.sourceId, queueId!, parsed.value));
+  }
+
+  function forbidden(response: ServerResponse, grant: IngestGrant, queueIds: readonly string[]): void {
+    options.rejected.inc({ reason: 'queue-not-granted' });
+    const named = queueIds.map((q) => JSON.stringify(q)).join(', ');
+    sendJson(response, 403, {
+      error: `the ingest key of source "${grant.sourceId}" may not write ${queueIds.length > 1 ? 'queues' : 'queue'} ${named}: nothing was applied. Grant it in the gateway's configuration (ingest.keys[].queues or .teams); a queue fed by a helpdesk or the demo must be named in queues.`,
+      code: 'queue-not-granted',
+      queues: queueIds,
+    });
   }
 
   function unknownQueueIssues(body: unknown): string[] {

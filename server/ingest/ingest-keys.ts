@@ -1,26 +1,77 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { GatewayConfig } from '../config/config-schema';
 
 export interface IngestKey {
   /** The source the key speaks for: events are idempotent per source and counted by it. */
   sourceId: string;
   /** sha256 of the key, hex: the gateway never needs the key itself. */
   sha256: string;
+  /** Queue ids the key may write, whatever feeds them. */
+  queues?: readonly string[];
+  /** Teams whose push-fed queues the key may write. */
+  teams?: readonly string[];
+}
+
+/** What the grant check needs to know of a queue: its team and whether HTTP push is what feeds it. */
+export interface QueueFeed {
+  id: string;
+  team: string;
+  pushFed: boolean;
+}
+
+/** The source behind a key and the queues it may write. */
+export interface IngestGrant {
+  sourceId: string;
+  mayWrite(queueId: string): boolean;
 }
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-/** Returns the source a bearer token belongs to, or null; compares digests in constant time. */
-export function createKeyVerifier(keys: readonly IngestKey[]) {
-  const digests = keys.map((key) => ({ sourceId: key.sourceId, digest: Buffer.from(key.sha256, 'hex') }));
-  return (authorization: string | undefined): string | null => {
+/** A key that names neither queues nor teams: it keeps working, for push-fed queues only, with a warning at start. */
+export function isUnscoped(key: IngestKey): boolean {
+  return key.queues === undefined && key.teams === undefined;
+}
+
+/** Each queue's team and whether HTTP push feeds it (a queue naming no source is the demo's while there is a demo). */
+export function queueFeeds(config: GatewayConfig): QueueFeed[] {
+  return config.queues.map((queue) => ({ id: queue.id, team: queue.team.name, pushFed: (queue.source?.kind ?? (config.demo ? 'demo' : 'push')) === 'push' }));
+}
+
+/** The start-up warning for each key of the configuration that is not scoped yet. */
+export function unscopedKeyWarnings(config: GatewayConfig): string[] {
+  return config.ingest.keys.flatMap((key, index) =>
+    isUnscoped(key)
+      ? [`ingest.keys[${index}] (source "${key.sourceId}") names no queues or teams: it may write only push-fed queues, never one fed by a helpdesk or the demo. Scope it with queues: [...] or teams: [...] (README, "Sending data").`]
+      : [],
+  );
+}
+
+/**
+ * Returns the grant of a bearer key, or null; compares digests in constant time. A queue fed by a helpdesk
+ * or the demo is written only by a key that names it: a team grant, or an unscoped key, covers push-fed queues.
+ */
+export function createKeyVerifier(keys: readonly IngestKey[], queues: readonly QueueFeed[]) {
+  const byId = new Map(queues.map((queue) => [queue.id, queue]));
+  const grants = keys.map((key) => {
+    const named = new Set(key.queues ?? []);
+    const teams = new Set(key.teams ?? []);
+    const unscoped = isUnscoped(key);
+    const mayWrite = (queueId: string) => {
+      const queue = byId.get(queueId);
+      if (!queue) return false;
+      return named.has(queueId) || (queue.pushFed && (unscoped || teams.has(queue.team)));
+    };
+    return { grant: { sourceId: key.sourceId, mayWrite }, digest: Buffer.from(key.sha256, 'hex') };
+  });
+  return (authorization: string | undefined): IngestGrant | null => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) return null;
     const presented = Buffer.from(hashKey(match[1]!), 'hex');
-    let found: string | null = null;
-    for (const { sourceId, digest } of digests) {
-      if (digest.length === presented.length && timingSafeEqual(digest, presented)) found = sourceId;
+    let found: IngestGrant | null = null;
+    for (const { grant, digest } of grants) {
+      if (digest.length === presented.length && timingSafeEqual(digest, presented)) found = grant;
     }
     return found;
   };

@@ -98,6 +98,11 @@ export class MetricEngine {
     }
   }
 
+  /** The queue an open ticket is in now, or null: ingest keys are checked against it for events that name no queue. */
+  queueOfTicket(ticketId: string): string | null {
+    return this.tickets.get(ticketId)?.queueId ?? null;
+  }
+
   applyReading(queueId: string, reading: QueueReadingInput): EventOutcome {
     const queue = this.queues.get(queueId);
     if (!queue) return { applied: false, reason: 'unknown-queue' };

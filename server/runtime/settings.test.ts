@@ -6,17 +6,39 @@ describe('gateway settings', () => {
     const settings = readSettings({}, '/srv/queueboard');
     expect(settings).toEqual({
       port: 4310,
-      host: '0.0.0.0',
+      // The built-in demo (no QUEUEBOARD_CONFIG) stays on this machine (issue 15).
+      host: '127.0.0.1',
       configFile: null,
       demoSeed: 1,
       speed: 1,
       dataDir: '/srv/queueboard/.data',
+      freshStore: false,
       ingestKey: null,
       rendererDir: '/srv/queueboard/dist/renderer',
       allowedOrigins: ['app://queueboard'],
+      metricsToken: null,
       logLevel: 'info',
       tls: null,
     });
+  });
+
+  it('asks for a fresh store only when told, by flag or variable, and names a bad value', () => {
+    expect(readSettings({}, '/srv', ['--fresh-store']).freshStore).toBe(true);
+    expect(readSettings({ QUEUEBOARD_FRESH_STORE: '1' }, '/srv').freshStore).toBe(true);
+    expect(readSettings({ QUEUEBOARD_FRESH_STORE: '0' }, '/srv').freshStore).toBe(false);
+    expect(() => readSettings({ QUEUEBOARD_FRESH_STORE: 'yes' }, '/srv')).toThrow(/QUEUEBOARD_FRESH_STORE="yes": must be 1 \(move a damaged store aside\) or 0/);
+  });
+
+  it('listens on every interface by default only with a configuration file; HOST always wins (issue 15)', () => {
+    expect(readSettings({}, '/srv').host).toBe('127.0.0.1');
+    expect(readSettings({ QUEUEBOARD_CONFIG: '/etc/qb.yaml' }, '/srv').host).toBe('0.0.0.0');
+    expect(readSettings({ HOST: '0.0.0.0' }, '/srv').host).toBe('0.0.0.0');
+    expect(readSettings({ HOST: '192.168.1.20', QUEUEBOARD_CONFIG: '/etc/qb.yaml' }, '/srv').host).toBe('192.168.1.20');
+  });
+
+  it('takes a metrics token of 16 characters or more, naming the variable otherwise', () => {
+    expect(readSettings({ QUEUEBOARD_METRICS_TOKEN: 'scraper-token-0123' }, '/srv').metricsToken).toBe('scraper-token-0123');
+    expect(() => readSettings({ QUEUEBOARD_METRICS_TOKEN: 'short' }, '/srv')).toThrow('QUEUEBOARD_METRICS_TOKEN: must be at least 16 characters (use a random string)');
   });
 
   it('reads each variable', () => {

@@ -9,10 +9,14 @@ export interface GatewaySettings {
   speed: number;
   /** Folder of the SQLite database. */
   dataDir: string;
+  /** `--fresh-store` or QUEUEBOARD_FRESH_STORE=1: a damaged or empty database is moved aside and a new one begun. */
+  freshStore: boolean;
   /** A plain ingest key from the environment, accepted for source "push". */
   ingestKey: string | null;
   rendererDir: string;
   allowedOrigins: string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** PEM certificate and key files: with both, the gateway serves https and wss (server/runtime/tls-files.ts). */
   tls: { certFile: string; keyFile: string } | null;
@@ -24,6 +28,9 @@ export class SettingsError extends Error {
     this.name = 'SettingsError';
   }
 }
+
+/** Where the built-in demo listens unless HOST is set (issue 15). */
+export const DEMO_HOST = '127.0.0.1';
 
 /** The Electron app's own origin (electron/main serves the renderer from app://queueboard). */
 export const ELECTRON_APP_ORIGIN = 'app://queueboard';
@@ -57,22 +64,33 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
       problems.push(`QUEUEBOARD_ALLOWED_ORIGINS: "${origin}" must be an origin such as http://wall-01:5173 (no path)`);
     }
   }
+  const freshStore = argv.includes('--fresh-store') || env.QUEUEBOARD_FRESH_STORE === '1';
+  if (![undefined, '', '0', '1'].includes(env.QUEUEBOARD_FRESH_STORE)) {
+    problems.push(`QUEUEBOARD_FRESH_STORE=${JSON.stringify(env.QUEUEBOARD_FRESH_STORE)}: must be 1 (move a damaged store aside) or 0`);
+  }
+  if (env.QUEUEBOARD_METRICS_TOKEN && env.QUEUEBOARD_METRICS_TOKEN.length < 16) {
+    problems.push('QUEUEBOARD_METRICS_TOKEN: must be at least 16 characters (use a random string)');
+  }
   const certFile = env.QUEUEBOARD_TLS_CERT || null;
   const keyFile = env.QUEUEBOARD_TLS_KEY || null;
   if ((certFile === null) !== (keyFile === null)) {
     const [set, missing] = certFile ? ['QUEUEBOARD_TLS_CERT', 'QUEUEBOARD_TLS_KEY'] : ['QUEUEBOARD_TLS_KEY', 'QUEUEBOARD_TLS_CERT'];
     problems.push(`${missing}: must be set too when ${set} is set (both PEM files, or neither for plain http)`);
   }
+  const configFile = env.QUEUEBOARD_CONFIG ? resolve(env.QUEUEBOARD_CONFIG) : null;
   const settings: GatewaySettings = {
     port: integer('PORT', 4310, 0, 65535),
-    host: env.HOST || '0.0.0.0',
-    configFile: env.QUEUEBOARD_CONFIG ? resolve(env.QUEUEBOARD_CONFIG) : null,
+    // The built-in demo's tokens are in the README: it stays on this machine unless HOST says otherwise.
+    host: env.HOST || (configFile ? '0.0.0.0' : DEMO_HOST),
+    configFile,
     demoSeed: integer('QUEUEBOARD_DEMO_SEED', 1, 0, 2 ** 32 - 1),
     speed: integer('QUEUEBOARD_SPEED', 1, 1, 10_000),
     dataDir: resolve(env.QUEUEBOARD_DATA_DIR || resolve(projectRoot, '.data')),
+    freshStore,
     ingestKey,
     rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
     allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
+    metricsToken: env.QUEUEBOARD_METRICS_TOKEN || null,
     logLevel: logLevel as GatewaySettings['logLevel'],
     tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
   };

@@ -2,6 +2,8 @@
 export class GatewayStats {
   readonly startedAt: number;
   readonly clientsByKind = new Map<string, number>();
+  /** The same connections by the role of their token, then by client kind, for /metrics. */
+  readonly clientsByRole = new Map<string, Map<string, number>>();
   readonly refusedHandshakes = new Map<string, number>();
   readonly rejectedMessages = new Map<string, number>();
   /** Connections the gateway dropped on purpose, by reason (slow-consumer). */

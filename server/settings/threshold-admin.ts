@@ -1,5 +1,13 @@
 import { ThresholdOverrideSchema, type HealthSettings, type ThresholdOverride } from '../../shared/health/threshold-model';
 import {
+  sameThresholdValue,
+  thresholdKeyId,
+  thresholdKeyOf,
+  thresholdRecordOf,
+  thresholdValueOf,
+  type ThresholdValue,
+} from '../../shared/health/threshold-record';
+import {
   THRESHOLD_FILE_FORMAT,
   ThresholdFileSchema,
   type AdminResult,
@@ -12,7 +20,7 @@ import {
 import { describeIssues } from '../../shared/protocol/validation';
 import type { Clock } from '../runtime/clock';
 import type { AuditEntry } from '../store/audit-log';
-import { ConflictError, type ThresholdRow, type ThresholdValue } from '../store/threshold-store';
+import { ConflictError, type ThresholdRow } from '../store/threshold-store';
 
 /** The parts of the store threshold administration needs. */
 export interface ThresholdPersistence {
@@ -51,7 +59,7 @@ export class ThresholdAdmin {
     const { store, health } = this.options;
     return {
       revision: store?.thresholds.revision() ?? 0,
-      overrides: (store?.thresholds.list() ?? []).map((row) => ({ ...row, metric: row.metric as ThresholdOverride['metric'] })),
+      overrides: store?.thresholds.list() ?? [],
       profiles: health.profiles,
       pendingSeconds: health.pendingSeconds,
       recoverySeconds: health.recoverySeconds,
@@ -62,7 +70,7 @@ export class ThresholdAdmin {
     const issues = changes.flatMap((change, i) => this.validate(change.key, change.value, `changes[${i}]`));
     const seen = new Set<string>();
     changes.forEach((change, i) => {
-      const id = keyId(change.key);
+      const id = thresholdKeyId(change.key);
       if (seen.has(id)) issues.push(`changes[${i}].key: changes the same threshold as an earlier change`);
       seen.add(id);
     });
@@ -75,9 +83,7 @@ export class ThresholdAdmin {
       format: THRESHOLD_FILE_FORMAT,
       version: 1,
       exportedAt: new Date(this.options.clock.now()).toISOString(),
-      overrides: this.state().overrides.map(({ scope, scopeId, metric, profile, warning, critical, pendingSeconds, recoverySeconds }) => ({
-        scope, scopeId, metric, profile, warning, critical, pendingSeconds, recoverySeconds,
-      })),
+      overrides: this.state().overrides.map(thresholdRecordOf),
     };
   }
 
@@ -90,22 +96,22 @@ export class ThresholdAdmin {
     const issues = parsed.data.overrides.flatMap((o, i) => this.checkScope(o, `file.overrides[${i}]`));
     const wanted = new Map<string, ThresholdOverride>();
     parsed.data.overrides.forEach((o, i) => {
-      if (wanted.has(keyId(o))) issues.push(`file.overrides[${i}]: sets the same threshold as an earlier entry`);
-      wanted.set(keyId(o), o);
+      if (wanted.has(thresholdKeyId(o))) issues.push(`file.overrides[${i}]: sets the same threshold as an earlier entry`);
+      wanted.set(thresholdKeyId(o), o);
     });
     if (issues.length > 0) return { ok: false, code: 'invalid', issues };
     const revision = store.thresholds.revision();
     if (revision !== expectedRevision) return conflict(`thresholds changed since you loaded them (revision ${expectedRevision}, now ${revision}); reload and import again`);
 
-    const current = new Map(store.thresholds.list().map((row) => [keyId(row), row]));
+    const current = new Map(store.thresholds.list().map((row) => [thresholdKeyId(row), row]));
     const changes: ThresholdChange[] = [];
     for (const [id, o] of wanted) {
       const row = current.get(id);
-      const value = { warning: o.warning, critical: o.critical, pendingSeconds: o.pendingSeconds, recoverySeconds: o.recoverySeconds };
-      if (row && sameValue(row, value)) continue;
-      changes.push({ key: keyOf(o), value, expectedVersion: row?.version ?? null });
+      const value = thresholdValueOf(o);
+      if (row && sameThresholdValue(row, value)) continue;
+      changes.push({ key: thresholdKeyOf(o), value, expectedVersion: row?.version ?? null });
     }
-    for (const [id, row] of current) if (!wanted.has(id)) changes.push({ key: keyOf(row), value: null, expectedVersion: row.version });
+    for (const [id, row] of current) if (!wanted.has(id)) changes.push({ key: thresholdKeyOf(row), value: null, expectedVersion: row.version });
     if (changes.length === 0) return { ok: true, revision, applied: 0 };
     return this.apply(changes, actor, 'threshold.import');
   }
@@ -123,12 +129,13 @@ export class ThresholdAdmin {
     if (!REVERTIBLE.test(entry.action)) return { ok: false, code: 'invalid', issues: [`auditId: entry ${auditId} is "${entry.action}", which cannot be reverted`] };
     const before = entry.before as ThresholdRow | null;
     const after = entry.after as ThresholdRow | null;
-    const key = keyOf((after ?? before)!);
+    const key = thresholdKeyOf((after ?? before)!);
     const current = store.thresholds.current(key);
     if ((current?.version ?? null) !== (after?.version ?? null)) {
       return conflict(`${entry.subject} was changed again after entry ${auditId}; revert the later change first`);
     }
-    const value = before && { warning: before.warning, critical: before.critical, pendingSeconds: before.pendingSeconds, recoverySeconds: before.recoverySeconds ?? null };
+    // Entries written before recovery periods existed have none: the gateway's default.
+    const value: ThresholdValue | null = before && thresholdValueOf({ ...before, recoverySeconds: before.recoverySeconds ?? null });
     if (!value && !current) return { ok: true, revision: store.thresholds.revision(), applied: 0 };
     return this.apply([{ key, value, expectedVersion: current?.version ?? null }], actor, 'threshold.revert');
   }
@@ -143,7 +150,7 @@ export class ThresholdAdmin {
       throw error;
     }
     const state = this.state();
-    this.options.applied(state.overrides.map((o) => ThresholdOverrideSchema.parse(pick(o))), state);
+    this.options.applied(state.overrides.map((o) => ThresholdOverrideSchema.parse(thresholdRecordOf(o))), state);
     return { ok: true, revision: state.revision, applied: changes.length };
   }
 
@@ -164,22 +171,6 @@ export class ThresholdAdmin {
     }
     return issues;
   }
-}
-
-function keyOf(o: Pick<ThresholdRow, 'scope' | 'scopeId' | 'metric' | 'profile'>): ThresholdKey {
-  return { scope: o.scope, scopeId: o.scopeId, metric: o.metric as ThresholdKey['metric'], profile: o.profile };
-}
-
-function keyId(o: Pick<ThresholdRow, 'scope' | 'scopeId' | 'metric' | 'profile'>): string {
-  return `${o.scope}|${o.scopeId}|${o.metric}|${o.profile}`;
-}
-
-function pick(o: ThresholdRow | ThresholdState['overrides'][number]) {
-  return { ...keyOf(o), warning: o.warning, critical: o.critical, pendingSeconds: o.pendingSeconds, recoverySeconds: o.recoverySeconds };
-}
-
-function sameValue(row: ThresholdRow, value: ThresholdValue): boolean {
-  return row.warning === value.warning && row.critical === value.critical && row.pendingSeconds === value.pendingSeconds && row.recoverySeconds === value.recoverySeconds;
 }
 
 function conflict(issue: string): Failure {

@@ -1,12 +1,12 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { z } from 'zod';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
+import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
 import {
   HandshakeSchema,
   HistoryRequestSchema,
+  MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
-  type ClientToServerEvents,
   type HandshakeRefusal,
   type HistoryRequest,
   type HistoryResponse,
@@ -15,12 +15,16 @@ import {
   type UpdateEncoding,
 } from '../../shared/protocol/protocol';
 import { encodeCompactUpdate, queueLayout, type ServerToClientEventsAnyEncoding } from '../../shared/protocol/compact-update';
+import type { ClientToServerEvents } from '../../shared/protocol/socket-events';
 import { parseWith } from '../../shared/protocol/validation';
+import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import type { TokenRegistry } from '../auth/token-registry';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
+import type { RefusalLog } from '../runtime/refusal-log';
 import { increment, type GatewayStats } from '../runtime/stats';
+import type { createAdmission } from './admission';
 import { bufferedBytes, terminate } from './slow-consumers';
 
 interface SocketData {
@@ -29,26 +33,14 @@ interface SocketData {
   /** Who acts from this connection: the name behind its token, recorded on acknowledgements and in the audit. */
   actor: string;
   lastResyncAt: number;
+  /** Refused messages in the current minute, to disconnect a socket that keeps sending them. */
+  rejections: { since: number; count: number };
 }
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>;
 
 /** One room per update encoding: each broadcast is encoded once per encoding, then written to every socket in its room. */
 const ENCODING_ROOMS: Readonly<Record<UpdateEncoding, string>> = { json: 'encoding:json', compact: 'encoding:compact' };
-
-/** Every command's answer: ok, or a code and the issues naming each field. */
-export type CommandAnswer = { ok: true } | { ok: false; code: string; issues: string[] };
-
-/** A command clients may send: who may, what it takes, what it does. */
-export interface CommandSpec<S extends z.ZodType = z.ZodType> {
-  role: Role;
-  schema: S;
-  run: (request: z.infer<S>, actor: string) => CommandAnswer;
-}
-
-export function defineCommand<S extends z.ZodType>(role: Role, schema: S, run: (request: z.infer<S>, actor: string) => CommandAnswer): CommandSpec {
-  return { role, schema, run: run as CommandSpec['run'] };
-}
 
 export interface SocketGatewayOptions {
   httpServer: HttpServer;
@@ -57,10 +49,16 @@ export interface SocketGatewayOptions {
   queueIds: readonly string[];
   thresholds: () => ThresholdState;
   history: (request: HistoryRequest) => HistoryResponse;
-  /** Commands by event name, answered through the acknowledgement callback. */
-  commands: Readonly<Record<string, CommandSpec>>;
+  /** A handler for every command of shared/protocol/commands.ts, answered through the acknowledgement callback. */
+  commands: CommandHandlers;
   tokens: TokenRegistry;
   failures: FailureLimiter;
+  /** Origin and connection cap, checked before the handshake (server/socket/admission.ts). */
+  admission: ReturnType<typeof createAdmission>;
+  clientAddress: ClientAddress;
+  refusals: RefusalLog;
+  /** A socket sending more refused messages than this in a minute is disconnected. */
+  maxRejectedPerMinute: number;
   clock: Clock;
   logger: Logger;
   stats: GatewayStats;
@@ -71,16 +69,20 @@ export interface SocketGatewayOptions {
   maxBufferedBytes?: number;
 }
 
+/** How ws words a message over maxPayload (engine.io passes it on as the close description). */
+const TOO_LARGE = /max payload size exceeded/i;
+
 /** About 200 full-board updates: a screen that is merely slow never gets near it. */
 export const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /** socket.io on the gateway's HTTP server: checks each handshake and token, sends a snapshot on connect, broadcasts updates. */
 export function createSocketGateway(options: SocketGatewayOptions) {
   const { clock, logger, stats } = options;
-  const knownEvents = ['resync', 'history', ...Object.keys(options.commands)];
+  const knownEvents: readonly string[] = ['resync', 'history', ...COMMAND_NAMES];
   const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   const layout = queueLayout(options.queueIds);
+  const knownQueues: ReadonlySet<string> = new Set(options.queueIds);
   const io = new Server<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
     serveClient: false,
@@ -88,27 +90,43 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     // these pings (socket.io's defaults) only let the gateway drop screens that vanished, within 45 s.
     pingInterval: 25_000,
     pingTimeout: 20_000,
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: options.admission.allowRequest,
   });
 
-  io.engine.on('connection', (conn: { once(event: 'close', listener: (reason: string) => void): void }) => {
-    conn.once('close', (reason) => increment(stats.closedConnections, reason));
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: (reason: string, description?: unknown) => void): void }) => {
+    options.admission.opened(conn);
+    conn.once('close', (reason, description) => {
+      increment(stats.closedConnections, reason);
+      // engine.io closes a connection whose message is over the limit before socket.io sees it, so it cannot
+      // be answered; counted so it shows in /metrics (queueboard_clients_dropped{reason="message-too-large"}).
+      if (description instanceof Error && TOO_LARGE.test(description.message)) increment(stats.droppedClients, 'message-too-large');
+    });
   });
+  io.engine.on('connection_error', (error: { req: IncomingMessage }) => options.admission.failed(error.req));
 
   io.use((socket, next) => {
-    const address = socket.handshake.address;
-    const refusal = checkHandshake(socket.handshake.auth) ?? checkToken(socket, address);
-    if (!refusal) return next();
-    if (refusal.code === 'bad-token' || refusal.code === 'revoked-token' || refusal.code === 'unauthorized') options.failures.fail(address);
-    increment(stats.refusedHandshakes, refusal.code);
-    logger.warn('handshake refused', { code: refusal.code, reason: refusal.message, address: socket.handshake.address });
-    next(Object.assign(new Error(refusal.message), { data: refusal }));
+    const malformed = checkHandshake(socket.handshake.auth);
+    void (malformed ? Promise.resolve(malformed) : checkToken(socket)).then((refusal) => {
+      if (!refusal) return next();
+      increment(stats.refusedHandshakes, refusal.code);
+      options.refusals.note(options.clientAddress(socket.request), refusal.code, refusal.message);
+      next(Object.assign(new Error(refusal.message), { data: refusal }));
+    }, (error: Error) => {
+      // The failure store could not answer (a shared store gone): refuse this time, say so in the log.
+      logger.error('handshake check failed', { error: error.message });
+      next(new Error('The gateway could not check this screen\'s token just now; it will try again.'));
+    });
   });
 
   io.on('connection', (socket: GatewaySocket) => {
-    const { client } = socket.data;
+    const { client, role } = socket.data;
     socket.data.lastResyncAt = 0;
+    socket.data.rejections = { since: clock.now(), count: 0 };
     increment(stats.clientsByKind, client);
+    const byRole = stats.clientsByRole.get(role) ?? new Map<string, number>();
+    stats.clientsByRole.set(role, byRole);
+    increment(byRole, client);
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     socket.emit('thresholds', options.thresholds());
@@ -129,18 +147,22 @@ export function createSocketGateway(options: SocketGatewayOptions) {
         return;
       }
       const parsed = parseWith(HistoryRequestSchema, request);
-      if (!parsed.ok) {
+      const issues = parsed.ok ? unknownQueues(parsed.value) : parsed.issues;
+      if (!parsed.ok || issues.length > 0) {
         increment(stats.rejectedMessages, 'invalid-history-request');
-        (reply as (r: HistoryResponse) => void)({ ok: false, issues: parsed.issues });
+        reply({ ok: false, issues });
         return;
       }
-      (reply as (r: HistoryResponse) => void)(options.history(parsed.value));
+      reply(options.history(parsed.value));
     });
-    for (const [event, spec] of Object.entries(options.commands)) command(socket, event, spec);
+    for (const name of COMMAND_NAMES) command(socket, name);
     socket.onAny((event: string) => {
       if (!knownEvents.includes(event)) reject(socket, event, 'unknown-event', `${event}: unknown event; this gateway accepts ${knownEvents.join(', ')}`);
     });
-    socket.on('disconnect', () => increment(stats.clientsByKind, client, -1));
+    socket.on('disconnect', () => {
+      increment(stats.clientsByKind, client, -1);
+      increment(byRole, client, -1);
+    });
     // A packet socket.io cannot parse: socket.io closes that connection (the screen reconnects); counted here.
     (socket as unknown as { on(event: 'error', listener: (error: Error) => void): void }).on('error', (error) => {
       increment(stats.rejectedMessages, 'unparseable-packet');
@@ -148,42 +170,59 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     });
   });
 
-  /** Checks the token behind a handshake and records who the connection is; null when it may connect. */
-  function checkToken(socket: GatewaySocket, address: string): HandshakeRefusal | null {
-    const wait = options.failures.blockedFor(address);
-    if (wait > 0) return refusal('too-many-attempts', `Too many failed attempts from this address: try again in ${wait} s.`);
+  /**
+   * Checks the token behind a handshake and records who the connection is; null when it may connect. A
+   * client that is no web page (no Origin, server/auth/origin-policy.ts) must present a token.
+   */
+  async function checkToken(socket: GatewaySocket): Promise<HandshakeRefusal | null> {
     const auth = socket.handshake.auth as { client: string; token?: string };
-    const checked = options.tokens.check(auth.token);
-    if (!checked.ok) return refusal(checked.code, checked.message);
+    const origin = options.admission.origin(socket.request);
+    if (origin.ok && origin.from === 'script' && auth.token === undefined) {
+      return refusal('unauthorized', 'A client that is not a web page (no Origin header) needs a token: send one in the handshake auth, or open the wall from the gateway\'s own address.');
+    }
+    const attempt = { credential: auth.token, address: options.clientAddress(socket.request) };
+    const checked = await options.failures.check(attempt, () => options.tokens.check(auth.token));
+    if (!checked.ok) return 'retryAfter' in checked ? { ...refusal(checked.code, checked.message), retryAfter: checked.retryAfter } : refusal(checked.code, checked.message);
     socket.data.client = auth.client;
     socket.data.role = checked.role;
     socket.data.actor = checked.name;
     return null;
   }
 
+  /** As ingest does: a queue id the gateway does not have is refused by name, not answered with nothing. */
+  function unknownQueues(request: HistoryRequest): string[] {
+    return (request.queueIds ?? []).flatMap((id, index) => (knownQueues.has(id) ? [] : [`queueIds[${index}]: "${id}" is not a configured queue`]));
+  }
+
   /** A command: role checked, validated, answered through its callback, refusals counted by reason. */
-  function command(socket: GatewaySocket, event: string, spec: CommandSpec): void {
-    (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(event, (request: unknown, reply: unknown) => {
+  function command(socket: GatewaySocket, name: CommandName): void {
+    socket.on(name, (request: unknown, reply: unknown) => {
       if (typeof reply !== 'function') {
-        reject(socket, event, 'command-without-callback', `${event}: send it with an acknowledgement callback`);
+        reject(socket, name, 'command-without-callback', `${name}: send it with an acknowledgement callback`);
         return;
       }
-      let result: CommandAnswer;
-      try {
-        if (!roleAllows(socket.data.role, spec.role)) {
-          result = { ok: false, code: 'forbidden', issues: [`${event}: needs the ${spec.role} role; this screen's token (${socket.data.actor}) has the ${socket.data.role} role`] };
-        } else {
-          const parsed = parseWith(spec.schema, request ?? {});
-          result = parsed.ok ? spec.run(parsed.value, socket.data.actor) : { ok: false, code: 'invalid', issues: parsed.issues };
-        }
-      } catch (error) {
-        logger.error('command failed', { event, error: (error as Error).message });
-        result = { ok: false, code: 'unavailable', issues: [`${event}: the gateway could not record it; try again`] };
-      }
-      if (!result.ok) increment(stats.rejectedMessages, `${event}:${result.code}`);
-      else logger.info('command applied', { event, actor: socket.data.actor });
-      (reply as (r: CommandAnswer) => void)(result);
+      const result = answer(name, request, socket.data);
+      if (!result.ok) increment(stats.rejectedMessages, `${name}:${result.code}`);
+      else logger.info('command applied', { event: name, actor: socket.data.actor });
+      reply(result);
     });
+  }
+
+  /** The role checked, then the request, then the handler run; a handler that throws answers `unavailable`. */
+  function answer<C extends CommandName>(name: C, request: unknown, { role, actor }: SocketData): SentAnswer<C> | GatewayRefusal {
+    const definition = commandDefinition(name);
+    const needed = definition.role;
+    if (!roleAllows(role, needed)) {
+      return { ok: false, code: 'forbidden', issues: [`${name}: needs the ${needed} role; this screen's token (${actor}) has the ${role} role`] };
+    }
+    const parsed = parseWith(definition.request, request ?? {});
+    if (!parsed.ok) return { ok: false, code: 'invalid', issues: parsed.issues };
+    try {
+      return options.commands[name](parsed.value, actor);
+    } catch (error) {
+      logger.error('command failed', { event: name, error: (error as Error).message });
+      return { ok: false, code: 'unavailable', issues: [`${name}: the gateway could not record it; try again`] };
+    }
   }
 
   /** Before each broadcast: a connection that stopped reading is dropped rather than buffered without bound. */
@@ -201,6 +240,16 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   function reject(socket: GatewaySocket, event: string, reason: string, issue: string): void {
     increment(stats.rejectedMessages, reason);
     socket.emit('rejected', { event, issues: [issue] });
+    const now = clock.now();
+    const budget = socket.data.rejections;
+    if (now - budget.since >= 60_000) Object.assign(budget, { since: now, count: 0 });
+    budget.count += 1;
+    if (budget.count <= options.maxRejectedPerMinute || !socket.connected) return;
+    const why = `disconnected: more than ${options.maxRejectedPerMinute} refused messages in a minute; fix the client before it reconnects`;
+    socket.emit('rejected', { event, issues: [why] });
+    increment(stats.droppedClients, 'too-many-rejected-messages');
+    logger.warn('dropped a client that kept sending refused messages', { client: socket.data.client, actor: socket.data.actor, address: options.clientAddress(socket.request), limit: options.maxRejectedPerMinute });
+    socket.disconnect(true);
   }
 
   return {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTime } from '../../tests/support/fake-time';
 import { capturingLogger, fakeSleep, sendJson, startFakeHelpdesk, type Route } from '../../tests/support/fake-helpdesk';
+import { LISBON_OFFICE } from '../../tests/support/one-office';
 import { parseConfigText } from '../config/load-config';
 import { createGateway, type Gateway } from '../gateway';
 import { openStore } from '../store';
@@ -40,7 +41,7 @@ async function startGatewayWith(baseUrl: string, dataDir: string, time: FakeTime
   const config = parseConfigText(
     JSON.stringify({
       version: 1,
-      offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
+      offices: [LISBON_OFFICE],
       queues: [
         { id: 'zd-billing', name: 'Billing', officeId: 'lisbon', channel: 'email', team: { name: 'Care', kind: 'in-house' }, targets: { firstResponseSeconds: 300 }, source: { kind: 'zendesk', connection: 'zd', groupId: 100 } },
       ],

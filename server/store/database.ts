@@ -8,6 +8,8 @@ import { AuditLog } from './audit-log';
 import { EventLog } from './event-log';
 import { MetricHistory } from './metric-history';
 import { MIGRATIONS, type Migration } from './migrations';
+import { isDamageError, moveAside, quickCheck, refuseEmptyFile } from './store-check';
+import { DamagedStoreError, StoreError } from './store-errors';
 import { ThresholdStore } from './threshold-store';
 
 export interface GatewayStore {
@@ -20,29 +22,33 @@ export interface GatewayStore {
   close(): void;
 }
 
-export class StoreError extends Error {
-  override name = 'StoreError';
-}
+export { StoreError } from './store-errors';
 
 export const DATABASE_FILE = 'queueboard.sqlite';
 
-/** Opens (or creates) the gateway's database in `dataDir` and brings its schema up to date. */
-export function openStore(options: { dataDir: string; clock: Clock; logger: Logger; migrations?: readonly Migration[] }): GatewayStore {
+export interface OpenStoreOptions {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  migrations?: readonly Migration[];
+  /** The operator asked for a fresh store: a damaged or empty file is moved aside (never deleted) and a new one begun. */
+  fresh?: boolean;
+}
+
+/**
+ * Opens (or, where there is no file yet, creates) the gateway's database in `dataDir`, checks it with
+ * `PRAGMA quick_check` and brings its schema up to date. A damaged or empty file is refused.
+ */
+export function openStore(options: OpenStoreOptions): GatewayStore {
   const file = join(options.dataDir, DATABASE_FILE);
   let db: Database.Database;
   try {
-    mkdirSync(options.dataDir, { recursive: true });
-    db = new Database(file);
-    // WAL: readers never block the writer. FULL: a commit is on disk before the ingest API answers 200,
-    // so an acknowledged batch survives a power cut as well as a killed process.
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db, options.migrations ?? MIGRATIONS, options.clock, options.logger);
+    db = openChecked(file, options);
   } catch (error) {
-    if (error instanceof StoreError) throw error;
-    throw new StoreError(`Cannot open the database ${file}: ${(error as Error).message}`);
+    if (!(error instanceof DamagedStoreError) || !options.fresh) throw error;
+    const aside = moveAside(file, 'damaged', options.clock.now());
+    options.logger.warn('damaged database moved aside: starting an empty store (--fresh-store)', { file, movedTo: aside, problem: error.detail });
+    db = openChecked(file, options);
   }
   const audit = new AuditLog(db);
   return {
@@ -56,6 +62,31 @@ export function openStore(options: { dataDir: string; clock: Clock; logger: Logg
       if (db.open) db.close();
     },
   };
+}
+
+function openChecked(file: string, options: OpenStoreOptions): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    refuseEmptyFile(file);
+    db = new Database(file);
+    // WAL: readers never block the writer. FULL: a commit is on disk before the ingest API answers 200,
+    // so an acknowledged batch survives a power cut as well as a killed process.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const started = Date.now();
+    quickCheck(db, file);
+    options.logger.debug('database checked', { file, quickCheckMs: Date.now() - started });
+    migrate(db, options.migrations ?? MIGRATIONS, options.clock, options.logger);
+    return db;
+  } catch (error) {
+    if (db?.open) db.close();
+    if (error instanceof StoreError) throw error;
+    if (isDamageError(error)) throw new DamagedStoreError(file, (error as Error).message);
+    throw new StoreError(`Cannot open the database ${file}: ${(error as Error).message}`);
+  }
 }
 
 function migrate(db: Database.Database, migrations: readonly Migration[], clock: Clock, logger: Logger): void {

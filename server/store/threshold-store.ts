@@ -1,29 +1,10 @@
 import type Database from 'better-sqlite3';
+import type { ThresholdKey, ThresholdRecord, ThresholdScope, ThresholdValue } from '../../shared/health/threshold-record';
+import type { MetricId } from '../../shared/metrics';
 import type { AuditLog } from './audit-log';
 
-export type ThresholdScope = 'default' | 'office' | 'queue';
-
-export interface ThresholdKey {
-  scope: ThresholdScope;
-  /** The office or queue id; empty for the default scope. */
-  scopeId: string;
-  metric: string;
-  /** A time-of-day profile id, or '' for always. */
-  profile: string;
-}
-
-export interface ThresholdValue {
-  warning: number;
-  critical: number;
-  pendingSeconds: number | null;
-  recoverySeconds: number | null;
-}
-
-export interface ThresholdRow extends ThresholdKey {
-  warning: number;
-  critical: number;
-  pendingSeconds: number | null;
-  recoverySeconds: number | null;
+/** A stored override: its key and value (shared/health/threshold-record.ts) and who changed it last. */
+export interface ThresholdRow extends ThresholdRecord {
   version: number;
   updatedAt: number;
   updatedBy: string;
@@ -44,7 +25,8 @@ export class ConflictError extends Error {
 interface Row {
   scope: ThresholdScope;
   scope_id: string;
-  metric: string;
+  /** Written only after validation, so always a metric id. */
+  metric: MetricId;
   profile: string;
   warning: number;
   critical: number;

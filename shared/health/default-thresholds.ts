@@ -1,10 +1,11 @@
+import { METRICS, type MetricId } from '../metrics';
 import type { Channel } from '../model';
-import type { ThresholdSet } from './thresholds';
+import type { ThresholdRule, ThresholdSet } from './thresholds';
 
 const MIN = 60;
 const HOUR = 3600;
 
-const sla = { direction: 'lower-is-worse', warning: 90, critical: 80 } as const;
+const sla = [90, 80] as const;
 
 /**
  * Built-in thresholds per channel. Customers expect an answer on chat and phone in minutes and on email
@@ -13,27 +14,27 @@ const sla = { direction: 'lower-is-worse', warning: 90, critical: 80 } as const;
  * them per office and queue (a later issue).
  */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Channel, ThresholdSet>> = {
-  chat: {
-    backlog: { direction: 'higher-is-worse', warning: 90, critical: 150 },
-    oldestWaitingSeconds: { direction: 'higher-is-worse', warning: 5 * MIN, critical: 10 * MIN },
-    firstResponseP90: { direction: 'higher-is-worse', warning: 2 * MIN, critical: 5 * MIN },
-    resolutionP90: { direction: 'higher-is-worse', warning: 45 * MIN, critical: 90 * MIN },
+  chat: rules({
+    backlog: [90, 150],
+    oldestWaitingSeconds: [5 * MIN, 10 * MIN],
+    firstResponseP90: [2 * MIN, 5 * MIN],
+    resolutionP90: [45 * MIN, 90 * MIN],
     slaAttainment: sla,
-  },
-  phone: {
-    backlog: { direction: 'higher-is-worse', warning: 50, critical: 100 },
-    oldestWaitingSeconds: { direction: 'higher-is-worse', warning: 3 * MIN, critical: 6 * MIN },
-    firstResponseP90: { direction: 'higher-is-worse', warning: 1 * MIN, critical: 3 * MIN },
-    resolutionP90: { direction: 'higher-is-worse', warning: 30 * MIN, critical: 60 * MIN },
+  }),
+  phone: rules({
+    backlog: [50, 100],
+    oldestWaitingSeconds: [3 * MIN, 6 * MIN],
+    firstResponseP90: [1 * MIN, 3 * MIN],
+    resolutionP90: [30 * MIN, 60 * MIN],
     slaAttainment: sla,
-  },
-  email: {
-    backlog: { direction: 'higher-is-worse', warning: 1500, critical: 2500 },
-    oldestWaitingSeconds: { direction: 'higher-is-worse', warning: 12 * HOUR, critical: 20 * HOUR },
-    firstResponseP90: { direction: 'higher-is-worse', warning: 8 * HOUR, critical: 16 * HOUR },
-    resolutionP90: { direction: 'higher-is-worse', warning: 36 * HOUR, critical: 72 * HOUR },
+  }),
+  email: rules({
+    backlog: [1500, 2500],
+    oldestWaitingSeconds: [12 * HOUR, 20 * HOUR],
+    firstResponseP90: [8 * HOUR, 16 * HOUR],
+    resolutionP90: [36 * HOUR, 72 * HOUR],
     slaAttainment: sla,
-  },
+  }),
   trustpilot: socialDefaults(),
   facebook: socialDefaults(),
   instagram: socialDefaults(),
@@ -54,11 +55,20 @@ export const DEFAULT_FIRST_RESPONSE_TARGET_SECONDS: Readonly<Record<Channel, num
 };
 
 function socialDefaults(): ThresholdSet {
-  return {
-    backlog: { direction: 'higher-is-worse', warning: 250, critical: 450 },
-    oldestWaitingSeconds: { direction: 'higher-is-worse', warning: 4 * HOUR, critical: 8 * HOUR },
-    firstResponseP90: { direction: 'higher-is-worse', warning: 2 * HOUR, critical: 4 * HOUR },
-    resolutionP90: { direction: 'higher-is-worse', warning: 12 * HOUR, critical: 24 * HOUR },
+  return rules({
+    backlog: [250, 450],
+    oldestWaitingSeconds: [4 * HOUR, 8 * HOUR],
+    firstResponseP90: [2 * HOUR, 4 * HOUR],
+    resolutionP90: [12 * HOUR, 24 * HOUR],
     slaAttainment: sla,
-  };
+  });
+}
+
+/** Levels as [warning, critical]; the direction is the metric's own (shared/metrics.ts). */
+function rules(levels: Partial<Record<MetricId, readonly [warning: number, critical: number]>>): ThresholdSet {
+  const set: Partial<Record<MetricId, ThresholdRule>> = {};
+  for (const [metric, [warning, critical]] of Object.entries(levels) as Array<[MetricId, readonly [number, number]]>) {
+    set[metric] = { direction: METRICS[metric].direction, warning, critical };
+  }
+  return set;
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recoveredLevel, stepFlag, stepLevel, type LevelState, type Timing } from './hysteresis';
-import { compareLevels, evaluateRule, type Level, type ThresholdRule } from './thresholds';
+import { compareLevels, type Level } from './levels';
+import { evaluateRule, type ThresholdRule } from './thresholds';
 
 const backlog: ThresholdRule = { direction: 'higher-is-worse', warning: 100, critical: 200 };
 const sla: ThresholdRule = { direction: 'lower-is-worse', warning: 90, critical: 80 };

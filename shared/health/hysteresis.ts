@@ -1,4 +1,5 @@
-import { compareLevels, evaluateRule, type Level, type ThresholdRule } from './thresholds';
+import { compareLevels, type Level } from './levels';
+import { evaluateRule, type ThresholdRule } from './thresholds';
 
 export interface Timing {
   /** A worse level must hold this long before the state worsens. */

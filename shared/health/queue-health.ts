@@ -1,6 +1,7 @@
 import { METRIC_IDS, type MetricId, type MetricValues } from '../metrics';
 import type { BreachForecast } from './forecast';
-import { evaluateRule, worstLevel, type Level, type QueueStatus, type ThresholdSet } from './thresholds';
+import { worstLevel, type Level, type QueueStatus } from './levels';
+import { evaluateRule, type ThresholdSet } from './thresholds';
 
 export type LiveStatus = Exclude<QueueStatus, 'stale'>;
 

@@ -1,29 +1,12 @@
 import { z } from 'zod';
-import { MAX_DURATION_SECONDS, METRIC_IDS, MetricIdSchema, type MetricId } from '../metrics';
+import { MAX_DURATION_SECONDS, METRIC_IDS, METRICS, type MetricId } from '../metrics';
+import { hhMmSchema, minutesOfHhMm } from '../time/hh-mm';
 import { SlugSchema, type Channel, type Queue } from '../model';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
-import { validateRule, type Direction, type ThresholdRule } from './thresholds';
+import { thresholdKeyId, ThresholdKeySchema, type ThresholdScope } from './threshold-record';
+import { describeRuleIssue, ruleIssues } from './rule-issues';
+import type { ThresholdRule } from './thresholds';
 
-/**
- * Which way is bad is a property of the metric, not of a rule: a manager sets levels, never the direction.
- * Queue growth, waits, durations and breached tickets are bad when high; attainment, outflow and staffing when low.
- */
-export const METRIC_DIRECTIONS: Readonly<Record<MetricId, Direction>> = {
-  backlog: 'higher-is-worse',
-  oldestWaitingSeconds: 'higher-is-worse',
-  firstResponseP50: 'higher-is-worse',
-  firstResponseP90: 'higher-is-worse',
-  resolutionP50: 'higher-is-worse',
-  resolutionP90: 'higher-is-worse',
-  slaAttainment: 'lower-is-worse',
-  inflowPerHour: 'higher-is-worse',
-  outflowPerHour: 'lower-is-worse',
-  agentsOnline: 'lower-is-worse',
-  slaBreached: 'higher-is-worse',
-};
-
-export const THRESHOLD_SCOPES = ['default', 'office', 'queue'] as const;
-export type ThresholdScope = (typeof THRESHOLD_SCOPES)[number];
 
 /** Durations a manager may set for pending and recovery periods: a second to a day. */
 const periodSeconds = z
@@ -40,12 +23,7 @@ const level = z.number().refine(Number.isFinite, 'must be a finite number').min(
  */
 export const ThresholdOverrideSchema = z
   .object({
-    scope: z.enum(THRESHOLD_SCOPES),
-    /** The office or queue id; '' for the default scope. */
-    scopeId: z.union([SlugSchema, z.literal('')]),
-    metric: MetricIdSchema,
-    /** A profile id, or '' for always. */
-    profile: z.union([SlugSchema, z.literal('')]).default(''),
+    ...ThresholdKeySchema.shape,
     warning: level,
     critical: level,
     pendingSeconds: periodSeconds.nullable().default(null),
@@ -57,9 +35,9 @@ export const ThresholdOverrideSchema = z
       ctx.addIssue({ code: 'custom', path: ['scopeId'], message: o.scope === 'default' ? 'must be empty for the default scope' : `must name the ${o.scope}` });
     }
     // The levels' own checks have spoken already when one is not a sound number; only the order is left.
-    if (!(o.warning >= 0 && o.critical >= 0) || !METRIC_DIRECTIONS[o.metric]) return;
-    for (const problem of validateRule({ direction: METRIC_DIRECTIONS[o.metric], warning: o.warning, critical: o.critical }, '')) {
-      ctx.addIssue({ code: 'custom', path: ['warning'], message: problem.replace(/^: /, '') });
+    if (!(o.warning >= 0 && o.critical >= 0) || !METRICS[o.metric]) return;
+    for (const issue of ruleIssues({ direction: METRICS[o.metric].direction, warning: o.warning, critical: o.critical })) {
+      ctx.addIssue({ code: 'custom', path: [issue.field ?? 'warning'], message: describeRuleIssue(issue), params: issue });
     }
   });
 export type ThresholdOverride = z.output<typeof ThresholdOverrideSchema>;
@@ -67,7 +45,7 @@ export type ThresholdOverrideInput = z.input<typeof ThresholdOverrideSchema>;
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM, e.g. 22:00');
+const clockTime = hhMmSchema();
 
 /**
  * A time-of-day profile (night shift, weekend) in each office's own time zone. A window whose `to` is
@@ -133,7 +111,7 @@ export class ThresholdIndex {
     readonly overrides: readonly ThresholdOverride[],
     private readonly builtIn: Readonly<Record<Channel, Readonly<Partial<Record<MetricId, ThresholdRule>>>>> = DEFAULT_THRESHOLDS,
   ) {
-    for (const o of overrides) this.byKey.set(key(o.scope, o.scopeId, o.metric, o.profile), o);
+    for (const o of overrides) this.byKey.set(thresholdKeyId(o), o);
   }
 
   /**
@@ -148,7 +126,7 @@ export class ThresholdIndex {
       if (found) {
         rules[metric] = {
           rule: {
-            direction: METRIC_DIRECTIONS[metric],
+            direction: METRICS[metric].direction,
             warning: found.warning,
             critical: found.critical,
             ...(found.pendingSeconds !== null ? { pendingSeconds: found.pendingSeconds } : {}),
@@ -167,15 +145,11 @@ export class ThresholdIndex {
   private find(queue: Pick<Queue, 'id' | 'officeId'>, metric: MetricId, profile: string | null): ThresholdOverride | undefined {
     const scopes: Array<[ThresholdScope, string]> = [['queue', queue.id], ['office', queue.officeId], ['default', '']];
     for (const [scope, scopeId] of scopes) {
-      const hit = (profile && this.byKey.get(key(scope, scopeId, metric, profile))) || this.byKey.get(key(scope, scopeId, metric, ''));
+      const hit = (profile && this.byKey.get(thresholdKeyId({ scope, scopeId, metric, profile }))) || this.byKey.get(thresholdKeyId({ scope, scopeId, metric, profile: '' }));
       if (hit) return hit;
     }
     return undefined;
   }
-}
-
-function key(scope: string, scopeId: string, metric: string, profile: string): string {
-  return `${scope}|${scopeId}|${metric}|${profile}`;
 }
 
 /** The profile active for an office at a local day and minute of day, or null. */
@@ -183,8 +157,8 @@ export function activeProfile(profiles: readonly HealthProfile[], officeId: stri
   const previous = DAYS[(DAYS.indexOf(day) + 6) % 7]!;
   for (const p of profiles) {
     if (p.officeIds && !p.officeIds.includes(officeId)) continue;
-    const from = toMinutes(p.from);
-    const to = toMinutes(p.to);
+    const from = minutesOfHhMm(p.from);
+    const to = minutesOfHhMm(p.to);
     const inWindow =
       from === to
         ? p.days.includes(day)
@@ -194,11 +168,6 @@ export function activeProfile(profiles: readonly HealthProfile[], officeId: stri
     if (inWindow) return p;
   }
   return null;
-}
-
-function toMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
 }
 
 const WEEKDAY: Readonly<Record<string, Day>> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
-import { evaluateRule, validateRule, worstLevel, type ThresholdRule } from './thresholds';
+import { worstLevel } from './levels';
+import { evaluateRule, validateRule, type ThresholdRule } from './thresholds';
 import { evaluateQueueHealth } from './queue-health';
 import { CHANNELS } from '../model';
 import { EMPTY_METRICS, METRIC_IDS } from '../metrics';

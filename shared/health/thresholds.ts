@@ -1,13 +1,8 @@
-import type { MetricId } from '../metrics';
+import type { Direction, MetricId } from '../metrics';
+import type { Level } from './levels';
+import { describeRuleIssue, ruleIssues } from './rule-issues';
 
-export type Level = 'ok' | 'warning' | 'critical';
-/**
- * A queue's overall status: the worst metric level; `no-data` before anything was reported; `stale` when
- * its latest data is too old or its source is down (never green: old numbers are not live numbers).
- */
-export type QueueStatus = Level | 'no-data' | 'stale';
-
-export type Direction = 'higher-is-worse' | 'lower-is-worse';
+export type { Level, QueueStatus } from './levels';
 
 export interface ThresholdRule {
   readonly direction: Direction;
@@ -22,28 +17,13 @@ export interface ThresholdRule {
 /** Rules for the metrics that are graded; a metric without a rule is shown but never colours the queue. */
 export type ThresholdSet = Readonly<Partial<Record<MetricId, ThresholdRule>>>;
 
-const LEVEL_RANK: Readonly<Record<Level, number>> = { ok: 0, warning: 1, critical: 2 };
-
 /**
- * Checks a rule once, when it is loaded, so evaluation stays a plain comparison.
- * Returns the problems as sentences naming the field; empty when the rule is sound.
+ * Checks a rule once, when it is loaded, so evaluation stays a plain comparison. Returns the problems as
+ * English sentences naming the field (an order problem names the rule); empty when the rule is sound.
+ * `ruleIssues` gives the same as data.
  */
 export function validateRule(rule: ThresholdRule, path: string): string[] {
-  const problems: string[] = [];
-  for (const key of ['warning', 'critical'] as const) {
-    if (!Number.isFinite(rule[key]) || rule[key] < 0) {
-      problems.push(`${path}.${key}: must be a finite number of 0 or more (got ${String(rule[key])})`);
-    }
-  }
-  if (problems.length > 0) return problems;
-  const ordered = rule.direction === 'higher-is-worse' ? rule.warning < rule.critical : rule.warning > rule.critical;
-  if (!ordered) {
-    const relation = rule.direction === 'higher-is-worse' ? 'below' : 'above';
-    problems.push(
-      `${path}: warning (${rule.warning}) must be ${relation} critical (${rule.critical}) when ${rule.direction}`,
-    );
-  }
-  return problems;
+  return ruleIssues(rule).map((issue) => `${path}${issue.rule === 'order' ? '' : `.${issue.field}`}: ${describeRuleIssue(issue)}`);
 }
 
 /** The level a value reaches under a rule. A value exactly on a threshold counts as reaching it. */
@@ -53,20 +33,6 @@ export function evaluateRule(value: number, rule: ThresholdRule): Level {
   if (worse(rule.warning)) return 'warning';
   return 'ok';
 }
-
-export function worstLevel(levels: Iterable<Level>): Level {
-  let worst: Level = 'ok';
-  for (const level of levels) {
-    if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
-  }
-  return worst;
-}
-
-export function compareLevels(a: Level, b: Level): number {
-  return LEVEL_RANK[a] - LEVEL_RANK[b];
-}
-
-export const LEVELS: readonly Level[] = ['ok', 'warning', 'critical'];
 
 /** The value of a level's threshold, for `warning` and `critical`. */
 export function thresholdOf(rule: ThresholdRule, level: Level): number | null {

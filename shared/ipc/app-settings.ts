@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppSettingsSchema, type AppSettingName, type AppSettings, type LaunchOptions } from './ipc-contract';
 
 /**
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   display: null,
   language: null,
   startAtLogin: null,
+  allowInsecure: false,
 };
 
 /** What each setting allows, in words; the shared schema is what enforces it. */
@@ -28,6 +30,7 @@ export const SETTING_RULES: Record<AppSettingName, string> = {
   display: 'a whole number from 0 (the primary display) to 15',
   language: 'a language tag such as en, pt-PT or nl',
   startAtLogin: 'true or false',
+  allowInsecure: 'true or false',
 };
 
 /** What null means for the settings that allow it. */
@@ -51,6 +54,29 @@ export function checkSetting(name: string, value: unknown): { ok: true; value: u
   if (result.success) return { ok: true, value: result.data };
   const orNull = NULL_MEANS[field] ? `, or null (${NULL_MEANS[field]})` : '';
   return { ok: false, issue: `${field}: must be ${SETTING_RULES[field]}${orNull}` };
+}
+
+/** Plain http:// to this machine (localhost, 127.0.0.0/8, ::1), where the token never reaches the network. */
+const LoopbackHttpSchema = z.url({ protocol: /^http$/, hostname: /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i });
+const HttpSchema = z.url({ protocol: /^http$/ });
+
+/**
+ * Why the token may not travel to this gateway, or null when it may: https:// always, http:// only to
+ * this machine, unless allowInsecure is on (issue 15). Hosts are read as WHATWG URL reads them, so
+ * 127.1 is loopback and localhost@evil.example is not.
+ */
+export function insecureGatewayReason(gatewayUrl: string, allowInsecure: boolean): string | null {
+  if (allowInsecure || !HttpSchema.safeParse(gatewayUrl).success || LoopbackHttpSchema.safeParse(gatewayUrl).success) return null;
+  return (
+    `${gatewayUrl} is plain http:// to a gateway off this machine, so the token would travel in clear: ` +
+    'use https:// (README, "TLS"), or set "allowInsecure": true in settings.json to accept that risk'
+  );
+}
+
+/** The rules that span settings, as issues naming the field: the gateway's transport needs allowInsecure. */
+export function crossSettingIssues(settings: Pick<AppSettings, 'gatewayUrl' | 'allowInsecure'>): string[] {
+  const reason = insecureGatewayReason(settings.gatewayUrl, settings.allowInsecure);
+  return reason ? [`gatewayUrl: ${reason}`] : [];
 }
 
 /** Command-line flag → the setting it overrides for one run (main parses them; the settings pane names them). */

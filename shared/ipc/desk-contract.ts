@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
+import { hhMmSchema } from '../time/hh-mm';
 
 /**
  * Desk mode (issue 7): the IPC for pins, the pin window, notifications and the tray. The renderer's
@@ -66,7 +67,7 @@ export const PinWindowRequestSchema = z.object({ action: z.enum(['show', 'hide',
 export const PinWindowStateSchema = z.object({ visible: z.boolean() });
 export type PinWindowState = z.infer<typeof PinWindowStateSchema>;
 
-const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day written HH:MM, 00:00 to 23:59');
+const TimeOfDaySchema = hhMmSchema('must be a time of day written HH:MM, 00:00 to 23:59');
 export const NotificationSettingsSchema = z.object({
   /** Notify for pinned queues only, or for every queue the desk view sees. */
   scope: z.enum(['pinned', 'all']),

@@ -47,6 +47,8 @@ export const AppSettingsSchema = LaunchOptionsSchema.extend({
   language: z.string().refine(isLanguageTag, 'must be a language tag such as en, pt-PT or nl').nullable(),
   /** Start the app when the user logs in; null means on in wall mode and off in desk mode. */
   startAtLogin: z.boolean().nullable(),
+  /** Lets the token travel over plain http:// to a gateway off this machine (issue 15); off by default. */
+  allowInsecure: z.boolean(),
 }).strict();
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 export type AppSettingName = keyof AppSettings;

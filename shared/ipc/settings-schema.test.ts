@@ -10,6 +10,7 @@ const valid: AppSettings = {
   display: 1,
   language: 'pt-PT',
   startAtLogin: null,
+  allowInsecure: false,
 };
 
 describe('AppSettingsSchema', () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_HEALTH_SETTINGS, HealthProfileSchema, ThresholdOverrideSchema, THRESHOLD_SCOPES } from '../health/threshold-model';
-import { MetricIdSchema } from '../metrics';
-import { SlugSchema } from '../model';
+import { DEFAULT_HEALTH_SETTINGS, HealthProfileSchema, ThresholdOverrideSchema } from '../health/threshold-model';
+import { ThresholdKeySchema, ThresholdValueSchema } from '../health/threshold-record';
 
 /**
  * Roles, threshold administration and the audit trail: the part of the socket protocol the settings pane
@@ -23,26 +22,12 @@ const epochMs = z.number().int().nonnegative();
 export const SessionSchema = z.object({ role: RoleSchema, name: z.string() });
 export type Session = z.infer<typeof SessionSchema>;
 
-export const ThresholdKeySchema = z
-  .object({
-    scope: z.enum(THRESHOLD_SCOPES),
-    scopeId: z.union([SlugSchema, z.literal('')]),
-    metric: MetricIdSchema,
-    profile: z.union([SlugSchema, z.literal('')]).default(''),
-  })
-  .strict();
-export type ThresholdKey = z.output<typeof ThresholdKeySchema>;
+export { ThresholdKeySchema, type ThresholdKey } from '../health/threshold-record';
 
 /** A stored override with who last changed it; `version` goes up by one per change. */
 export const StoredOverrideSchema = z.object({
-  scope: z.enum(THRESHOLD_SCOPES),
-  scopeId: z.string(),
-  metric: MetricIdSchema,
-  profile: z.string(),
-  warning: z.number(),
-  critical: z.number(),
-  pendingSeconds: z.number().nullable(),
-  recoverySeconds: z.number().nullable(),
+  ...ThresholdKeySchema.shape,
+  ...ThresholdValueSchema.shape,
   version: z.number().int().positive(),
   updatedAt: epochMs,
   updatedBy: z.string(),
@@ -67,15 +52,7 @@ export type ThresholdState = z.infer<typeof ThresholdStateSchema>;
 export const ThresholdChangeSchema = z
   .object({
     key: ThresholdKeySchema,
-    value: z
-      .object({
-        warning: z.number(),
-        critical: z.number(),
-        pendingSeconds: z.number().nullable().default(null),
-        recoverySeconds: z.number().nullable().default(null),
-      })
-      .strict()
-      .nullable(),
+    value: ThresholdValueSchema.nullable(),
     expectedVersion: z.number().int().positive().nullable(),
   })
   .strict();

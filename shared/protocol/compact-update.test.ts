@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNT, MAX_DURATION_SECONDS, METRIC_IDS, METRICS, MetricValuesSchema, type MetricId } from '../metrics';
+import { MAX_COUNT, METRIC_IDS, METRICS, MetricValuesSchema, type MetricId } from '../metrics';
 import { CompactUpdateSchema, decodeCompactUpdate, encodeCompactUpdate, layoutId, metricValueAllowed, queueLayout } from './compact-update';
 import { HandshakeSchema, QUEUE_STATUSES, UpdateSchema, type Alert, type QueueStatePatch, type Update } from './protocol';
 import { parseWith } from './validation';
@@ -80,7 +80,7 @@ describe('compact update encoding', () => {
   });
 
   it('checks metric values on the hot path exactly as the readable schema does', () => {
-    const anyValue = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(null, undefined, '12', true, [], {}, -0, Infinity, NaN, 100, 100.5, MAX_COUNT + 1));
+    const anyValue = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(null, undefined, '12', true, [], {}, -0, Infinity, NaN, 100, 100.5, MAX_COUNT + 1, 100_001));
     fc.assert(
       fc.property(fc.integer({ min: 0, max: METRIC_IDS.length - 1 }), anyValue, (index, value) => {
         expect(metricValueAllowed(index, value)).toBe(MetricValuesSchema.shape[METRIC_IDS[index]!].safeParse(value).success);
@@ -155,10 +155,9 @@ describe('handshake encoding', () => {
 });
 
 const metricValue = (id: MetricId) => {
-  const { unit } = METRICS[id];
-  const max = unit === 'percent' ? 100 : unit === 'seconds' ? MAX_DURATION_SECONDS : MAX_COUNT;
+  const { max, whole: wholeOnly } = METRICS[id].bounds;
   const whole = fc.integer({ min: 0, max });
-  return fc.oneof(fc.constant(null), unit === 'count' ? whole : fc.oneof(whole, fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0)));
+  return fc.oneof(fc.constant(null), wholeOnly ? whole : fc.oneof(whole, fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0)));
 };
 const metrics = fc
   .uniqueArray(fc.constantFrom(...METRIC_IDS), { maxLength: METRIC_IDS.length })

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { MAX_COUNT, MAX_DURATION_SECONDS, METRIC_IDS, METRICS, MetricValuesSchema, type MetricId } from '../metrics';
+import { METRIC_IDS, metricValueCheck, MetricValuesSchema, type MetricId } from '../metrics';
 import { SlugSchema } from '../model';
-import { AlertSchema, QueueHealthSchema, type QueueStatePatch, type ServerToClientEvents, type Update } from './protocol';
+import { AlertSchema, QueueHealthSchema, type QueueStatePatch, type Update } from './protocol';
+import type { ServerToClientEvents } from './socket-events';
 import { describeIssues } from './validation';
 
 /**
@@ -60,16 +61,8 @@ export type CompactPatch = [queue: number | string, updatedAtOffset: number | nu
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const METRIC_VALUE_SCHEMAS = METRIC_IDS.map((id) => MetricValuesSchema.shape[id]);
-/**
- * The metric rules of shared/metrics.ts as plain comparisons, for the hot path (600 values a second on a
- * 300-queue wall); zod is asked only for the message of a value that fails. Kept equal by a property test.
- */
-const METRIC_VALUE_OK: ReadonlyArray<(value: unknown) => boolean> = METRIC_IDS.map((id) => {
-  const { unit } = METRICS[id];
-  const max = unit === 'percent' ? 100 : unit === 'seconds' ? MAX_DURATION_SECONDS : MAX_COUNT;
-  const whole = unit === 'count';
-  return (value) => value === null || (typeof value === 'number' && value >= 0 && value <= max && (!whole || Number.isInteger(value)));
-});
+/** The metric rules of shared/metrics.ts as plain comparisons; zod is asked only for the message of a value that fails. */
+const METRIC_VALUE_OK = METRIC_IDS.map(metricValueCheck);
 export const metricValueAllowed = (metricIndex: number, value: unknown): boolean => METRIC_VALUE_OK[metricIndex]!(value);
 
 /** Checks one patch row; issues are added at the row's own path (e.g. `c[3][4]`). */

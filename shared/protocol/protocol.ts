@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
-import type { AdminResult, AuditListResult, ExportResult, SaveThresholdsRequest, Session, ThresholdState } from './admin-protocol';
 
 /**
  * The socket.io protocol between the gateway and every screen, defined once.
@@ -12,6 +11,9 @@ export const PROTOCOL_VERSION = 3;
 // 3: the slaBreached metric (every metrics object carries it), queue groups in the snapshot, and the
 //    handshake's `encoding` (compact updates). A protocol-2 screen would drop the new metric and refuse
 //    alerts on it, and a protocol-3 screen would refuse a protocol-2 snapshot without it: both sides move.
+
+/** The largest message, either way, the gateway takes: above it the connection is closed unanswered (engine.io's limit). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 const LevelSchema = z.enum(['ok', 'warning', 'critical']);
 const epochMs = z.number().int().nonnegative();
@@ -155,6 +157,8 @@ export const HandshakeRefusalSchema = z.object({
   code: z.enum(['protocol-mismatch', 'bad-handshake', 'unauthorized', 'bad-token', 'revoked-token', 'too-many-attempts']),
   message: z.string(),
   serverProtocol: z.number().int(),
+  /** With too-many-attempts: seconds until the screen may try again (it waits, counts down and retries). */
+  retryAfter: z.number().int().min(0).max(86_400).optional(),
 });
 export type HandshakeRefusal = z.infer<typeof HandshakeRefusalSchema>;
 
@@ -164,8 +168,8 @@ export const HISTORY_MAX_SPAN_MS = 24 * 3_600_000;
 /** A screen's request for recent history (e.g. for sparklines after a reconnect). */
 export const HistoryRequestSchema = z
   .object({
-    /** How far back, at most 24 h. */
-    spanMs: z.number().int().min(HISTORY_RESOLUTION_MS).max(HISTORY_MAX_SPAN_MS, 'must be at most 24 h in ms'),
+    /** How far back, in ms: one minute to 24 h. */
+    spanMs: z.number().int().min(HISTORY_RESOLUTION_MS, 'must be at least 60000 (one minute, in ms)').max(HISTORY_MAX_SPAN_MS, 'must be at most 24 h in ms'),
     metrics: z.array(MetricIdSchema).min(1).max(METRIC_IDS.length),
     /** Only these queues; absent means every queue. */
     queueIds: z.array(SlugSchema).max(1000).optional(),
@@ -216,36 +220,3 @@ export const CommandResultSchema = z.union([
   z.object({ ok: z.literal(false), code: z.enum(COMMAND_ERROR_CODES), issues: z.array(z.string()) }),
 ]);
 export type CommandResult = z.infer<typeof CommandResultSchema>;
-
-export interface ServerToClientEvents {
-  /** Who this connection is (role and name), once after connecting. */
-  session: (session: Session) => void;
-  /** Threshold overrides and profiles: on connect and after every change. */
-  thresholds: (state: ThresholdState) => void;
-  snapshot: (snapshot: Snapshot) => void;
-  /** The readable form; a screen that asked for `encoding: 'compact'` gets a CompactUpdate (compact-update.ts) instead. */
-  update: (update: Update) => void;
-  heartbeat: (heartbeat: Heartbeat) => void;
-  rejected: (rejection: Rejection) => void;
-}
-
-export interface ClientToServerEvents {
-  /** Ask for a fresh snapshot (after a sequence gap or a long sleep). */
-  resync: () => void;
-  /** Minute history from the gateway's store; answered through the acknowledgement callback. */
-  history: (request: HistoryRequest, reply: (response: HistoryResponse) => void) => void;
-  /** Acknowledge an alert, with an optional note; every screen sees who did. */
-  'alert:acknowledge': (request: AcknowledgeRequest, reply: (result: CommandResult) => void) => void;
-  /** Silence an alert's notifications until a time; a worse level alerts again regardless. */
-  'alert:snooze': (request: SnoozeRequest, reply: (result: CommandResult) => void) => void;
-  /** Managers: save threshold changes, all or nothing, each checked against the version it was based on. */
-  'thresholds:save': (request: SaveThresholdsRequest, reply: (result: AdminResult) => void) => void;
-  /** Managers: replace every override with a file's, validated before anything is applied. */
-  'thresholds:import': (request: { file: unknown; expectedRevision: number }, reply: (result: AdminResult) => void) => void;
-  /** Anyone: the overrides as a file. */
-  'thresholds:export': (request: Record<string, never>, reply: (result: ExportResult) => void) => void;
-  /** Managers: the audit trail, newest first. */
-  'audit:list': (request: { limit?: number; beforeId?: number }, reply: (result: AuditListResult) => void) => void;
-  /** Managers: undo an audited threshold change (itself audited). */
-  'audit:revert': (request: { auditId: number }, reply: (result: AdminResult) => void) => void;
-}

@@ -1,31 +1,23 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../server/gateway';
-import { launchChromium } from '../support/chromium';
+import { launchE2e, type E2eLaunch } from '../support/e2e-launch';
 import { goLive } from '../support/wall-page';
-import { connect, nextEvent, startDemoGateway } from '../support/gateway-harness';
+import { connect, nextEvent } from '../support/gateway-harness';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const LAPTOP = { width: 1440, height: 900 };
-let gateway: Gateway;
+let launched: E2eLaunch | undefined;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/renderer/index.html')) {
-    throw new Error('dist/renderer is not built: `npm test` builds it first; alone, run `npm run build:renderer`.');
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
   // Ten times real speed: the demo has open alerts within seconds.
-  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer' }, 10));
-  browser = await launchChromium();
+  launched = await launchE2e({ speed: 10 });
+  ({ url, browser } = launched);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-});
+afterAll(() => launched?.close());
 
 /** A page that fails the test on any console error or CSP violation. */
 async function open(context: BrowserContext, path: string, size = LAPTOP): Promise<{ page: Page; problems: string[] }> {

@@ -1,22 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../server/gateway';
 import { systemClock } from '../../server/runtime/clock';
 import { silentLogger } from '../../server/runtime/logger';
 import { openStore } from '../../server/store';
 import type { ThresholdState } from '../../shared/protocol/admin-protocol';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
-import { launchChromium } from '../support/chromium';
+import { launchE2e, type E2eLaunch } from '../support/e2e-launch';
 import { goLive } from '../support/wall-page';
-import { connect, startDemoGateway, type TestSocket } from '../support/gateway-harness';
+import { connect, type TestSocket } from '../support/gateway-harness';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const CHAT = 'lis-chat-pt';
-let gateway: Gateway;
+let launched: E2eLaunch | undefined;
 let url: string;
 let browser: Browser;
 let dataDir: string;
@@ -25,25 +24,20 @@ let latest: ThresholdState | null = null;
 const received: Array<{ at: number; state: ThresholdState }> = [];
 
 beforeAll(async () => {
-  if (!existsSync('dist/renderer/index.html')) {
-    throw new Error('dist/renderer is not built: `npm test` builds it first; alone, run `npm run build:renderer`.');
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'queueboard-settings-e2e-'));
-  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer', store: openStore({ dataDir, clock: systemClock, logger: silentLogger }) }));
+  launched = await launchE2e({ gateway: { store: openStore({ dataDir, clock: systemClock, logger: silentLogger }) } });
+  ({ url, browser } = launched);
   // A second screen, as a plain socket.io client: it must hear about every saved change at once.
   watcher = connect(url, { protocol: PROTOCOL_VERSION, client: 'wall' });
   watcher.on('thresholds', (state) => {
     latest = state;
     received.push({ at: performance.now(), state });
   });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
   watcher?.disconnect();
-  await browser?.close();
-  await gateway?.close();
+  await launched?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,34 +1,31 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../server/gateway';
 import { systemClock } from '../../server/runtime/clock';
 import { silentLogger } from '../../server/runtime/logger';
 import { openStore } from '../../server/store';
 import { PROTOCOL_VERSION, type Alert } from '../../shared/protocol/protocol';
-import { launchChromium } from '../support/chromium';
-import { connect, nextEvent, startDemoGateway } from '../support/gateway-harness';
+import { launchE2e, type E2eLaunch } from '../support/e2e-launch';
+import { connect, nextEvent } from '../support/gateway-harness';
 import { contrastViolations, FULL_HD, openWall, overflowOf, SCREENSHOTS, UHD } from '../support/wall-page';
 
-let gateway: Gateway;
+let launched: E2eLaunch | undefined;
 let url: string;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'queueboard-wall-'));
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   // With a store, so the gateway keeps minute history for the sparklines; ten times real speed.
   const store = openStore({ dataDir, clock: systemClock, logger: silentLogger });
-  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer', store }, 10));
-  browser = await launchChromium();
+  launched = await launchE2e({ speed: 10, gateway: { store } });
+  ({ url, browser } = launched);
   await untilHistoryHas(4);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
+  await launched?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,30 +1,23 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../server/gateway';
-import { launchChromium } from '../support/chromium';
-import { goLive } from '../support/wall-page';
+import { launchE2e, type E2eLaunch } from '../support/e2e-launch';
 import { startDemoGateway } from '../support/gateway-harness';
+import { goLive } from '../support/wall-page';
 
 const SCREENSHOTS = 'test-results/screenshots';
+let launched: E2eLaunch | undefined;
 let gateway: Gateway;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/renderer/index.html')) {
-    throw new Error('dist/renderer is not built: `npm test` builds it first; alone, run `npm run build:renderer`.');
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
   // Ten times real speed: weekend nights are quiet, and this test must see a change within 5 s any day.
-  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer' }, 10));
-  browser = await launchChromium();
+  launched = await launchE2e({ speed: 10 });
+  ({ gateway, url, browser } = launched);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-});
+afterAll(() => launched?.close());
 
 async function openWall(path: string, size = { width: 1920, height: 1080 }): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: size });
@@ -107,7 +100,8 @@ describe('the wall view served by the gateway, in Chromium', () => {
     for (const age of ages) expect(age).toMatch(/^gegevens \d+ (sec|min|uur)\.? oud$/);
     await page.screenshot({ path: `${SCREENSHOTS}/wall-amsterdam-disconnected.png` });
 
-    gateway = (await startDemoGateway({ rendererDir: 'dist/renderer' }, 10, port)).gateway;
+    // The fixture closes the gateway that runs at the end: this one.
+    gateway = launched!.gateway = (await startDemoGateway({ rendererDir: 'dist/renderer' }, 10, port)).gateway;
     const restarted = Date.now();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 8000 }).toBe('live');
     console.log(`live again ${Date.now() - restarted} ms after the gateway came back`);

@@ -1,14 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayConfigSchema } from '../../server/config/config-schema';
 import { DEMO_INGEST_KEY, demoConfig } from '../../server/config/demo-config';
-import type { Gateway } from '../../server/gateway';
-import { launchChromium } from '../support/chromium';
-import { connect, nextEvent, startDemoGateway } from '../support/gateway-harness';
+import { launchE2e, type E2eLaunch } from '../support/e2e-launch';
+import { connect, nextEvent } from '../support/gateway-harness';
 import { contrastViolations, FULL_HD, openWall, overflowOf, SCREENSHOTS, UHD } from '../support/wall-page';
 
-let gateway: Gateway;
+let launched: E2eLaunch | undefined;
 let url: string;
 let browser: Browser;
 
@@ -30,7 +28,9 @@ function bigConfig() {
     ({ id, name, officeId: 'lisbon', channel: 'email', team: { name: 'Team 1', kind: 'in-house' }, source: { kind: 'push' }, staleAfterSeconds }) as never;
   queues.push(pushed('lis-crm', 'CRM bridge', 5), pushed('lis-web', 'Web forms', 3600));
   // Ten simulated seconds of pending period (one real second here), so a test can watch a queue turn critical.
-  return GatewayConfigSchema.parse({ ...base, queues, groups: [], health: { ...base.health, pendingSeconds: 10 } });
+  // The demo key names the demo's own queues; here it writes the pushed ones, as an unscoped key may.
+  const keys = base.ingest.keys.map(({ sourceId, sha256 }) => ({ sourceId, sha256 }));
+  return GatewayConfigSchema.parse({ ...base, queues, groups: [], ingest: { ...base.ingest, keys }, health: { ...base.health, pendingSeconds: 10 } });
 }
 
 /** The gateway's own clock, which runs ten times faster than the wall's. */
@@ -53,15 +53,11 @@ async function postReading(queueId: string, at: number, backlog: number): Promis
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer' }, 10, 0, bigConfig()));
-  browser = await launchChromium();
+  launched = await launchE2e({ speed: 10, config: bigConfig() });
+  ({ url, browser } = launched);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-});
+afterAll(() => launched?.close());
 
 describe('a wall with 42 queues, in Chromium', () => {
   it('pages by office with an indicator, each page fitting 1920×1080 and 3840×2160 with legible contrast', async () => {

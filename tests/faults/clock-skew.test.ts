@@ -1,36 +1,27 @@
 import { io } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayConfigSchema } from '../../server/config/config-schema';
-import { createGateway, type Gateway } from '../../server/gateway';
 import { hashKey } from '../../server/ingest/ingest-keys';
-import { silentLogger } from '../../server/runtime/logger';
 import { handshakeAuth, startFeedClient, type FeedSocket } from '../../renderer/src/feed/feed-client';
 import { createGatewayCommands, type CommandSocket } from '../../renderer/src/feed/gateway-commands';
 import { gatewayNow } from '../../renderer/src/feed/gateway-clock';
 import { createAppStore } from '../../renderer/src/store/store';
-import { FakeTime } from '../support/fake-time';
+import type { FakeTime } from '../support/fake-time';
+import { gatewayHarness } from '../support/fake-time-gateway';
+import { lisbonQueue, oneOfficeConfig } from '../support/one-office';
 
 const MINUTE = 60_000;
 const INGEST = 'clock-skew-ingest-key';
 const config = GatewayConfigSchema.parse({
-  version: 1,
-  offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
-  queues: [{ id: 'chat', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Care', kind: 'in-house' }, staleAfterSeconds: 3600 }],
+  ...oneOfficeConfig([lisbonQueue({ staleAfterSeconds: 3600 })]),
   ingest: { keys: [{ sourceId: 'crm', sha256: hashKey(INGEST) }] },
   auth: { anonymous: 'display', tokens: [{ name: 'Ana Costa', role: 'lead', sha256: hashKey('ana-token') }] },
 });
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0)) await step();
-});
+const harness = gatewayHarness();
 
 async function gatewayWithAlert() {
-  const time = new FakeTime(Date.UTC(2026, 10, 24, 10));
-  const gateway: Gateway = createGateway({ config, sources: [], clock: time, scheduler: time, logger: silentLogger, store: null, rendererDir: 'dist/renderer' });
-  const { port } = await gateway.listen(0, '127.0.0.1');
-  cleanup.push(() => gateway.close());
-  const url = `http://127.0.0.1:${port}`;
+  const { gateway, time, url } = await harness.start({ config });
   await fetch(`${url}/api/v1/queues/chat/readings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST}` },
@@ -46,7 +37,7 @@ async function skewedScreen(url: string, time: FakeTime, skewMs: number) {
   const store = createAppStore();
   const localNow = () => time.now() + skewMs;
   const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: handshakeAuth('desk', 'ana-token') });
-  cleanup.push(startFeedClient({ store, socket: socket as unknown as FeedSocket, requestFrame: (f) => setTimeout(f, 0), now: localNow }));
+  harness.onCleanup(startFeedClient({ store, socket: socket as unknown as FeedSocket, requestFrame: (f) => setTimeout(f, 0), now: localNow }));
   for (let i = 0; i < 250 && store.getState().connection.status !== 'live'; i++) await new Promise((r) => setTimeout(r, 20));
   expect(store.getState().connection.status).toBe('live');
   return { store, localNow, commands: createGatewayCommands(socket as unknown as CommandSocket) };

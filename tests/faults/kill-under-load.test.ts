@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { feedScreen, until } from '../support/feed-screen';
 import { killHard, startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
+import { oneOfficeConfig } from '../support/one-office';
 
 const KEY = 'kill-under-load-ingest-key';
 const BATCH = 50;
@@ -16,8 +17,7 @@ afterEach(async () => {
 
 async function writeConfig(dir: string): Promise<string> {
   const file = join(dir, 'gateway.json');
-  const queue = { name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Care', kind: 'in-house' } };
-  await writeFile(file, JSON.stringify({ version: 1, offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }], queues: [{ id: 'chat', ...queue }] }));
+  await writeFile(file, JSON.stringify(oneOfficeConfig()));
   return file;
 }
 

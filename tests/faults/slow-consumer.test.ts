@@ -6,8 +6,13 @@ import { TokenRegistry } from '../../server/auth/token-registry';
 import { silentLogger } from '../../server/runtime/logger';
 import { GatewayStats } from '../../server/runtime/stats';
 import { createSocketGateway } from '../../server/socket/socket-gateway';
+import { refusingCommands } from '../support/refusing-commands';
 import type { Snapshot, Update, UpdateEncoding } from '../../shared/protocol/protocol';
 import { FakeTime } from '../support/fake-time';
+import { createClientAddress } from '../../server/auth/client-address';
+import { createOriginPolicy } from '../../server/auth/origin-policy';
+import { RefusalLog } from '../../server/runtime/refusal-log';
+import { createAdmission } from '../../server/socket/admission';
 import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
 
 const LIMIT = 512 * 1024;
@@ -26,6 +31,7 @@ async function start(maxBufferedBytes: number) {
   const time = new FakeTime(Date.UTC(2026, 10, 24, 10));
   const stats = new GatewayStats(time.now());
   const httpServer = createServer();
+  const refusals = new RefusalLog({ clock: time, logger: silentLogger });
   servers.push(httpServer);
   const snapshot: Snapshot = { protocol: 3, serverTime: time.now(), seq: 0, offices: [], queues: [], states: [], alerts: [] };
   const gateway = createSocketGateway({
@@ -34,9 +40,13 @@ async function start(maxBufferedBytes: number) {
     queueIds: [],
     thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
     history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
-    commands: {},
+    commands: refusingCommands,
     tokens: new TokenRegistry([], 'display'),
-    failures: new FailureLimiter({ clock: time, maxFailures: 10, windowMs: 60_000 }),
+    failures: new FailureLimiter({ maxFailures: 10, windowSeconds: 60 }),
+    admission: createAdmission({ origin: createOriginPolicy([]), clientAddress: createClientAddress([]), maxConnectionsPerAddress: 50, refusals, stats }),
+    clientAddress: createClientAddress([]),
+    refusals,
+    maxRejectedPerMinute: 120,
     clock: time,
     logger: silentLogger,
     stats,

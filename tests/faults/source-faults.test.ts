@@ -1,17 +1,14 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayConfigSchema } from '../../server/config/config-schema';
-import { createGateway, type Gateway } from '../../server/gateway';
-import { silentLogger } from '../../server/runtime/logger';
 import { FakeTime } from '../support/fake-time';
+import { gatewayHarness } from '../support/fake-time-gateway';
+import { lisbonQueue, oneOfficeConfig } from '../support/one-office';
 import { createPollingSource } from './polling-source';
 
 type Mode = 'ok' | 'hang' | 'error' | 'rate-limit';
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0)) await step();
-});
+const harness = gatewayHarness();
 
 /** A local stand-in for a helpdesk's count API that can be told to hang, fail or rate-limit. */
 async function fakeHelpdesk() {
@@ -23,7 +20,7 @@ async function fakeHelpdesk() {
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ backlog: state.backlog }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => {
+  harness.onCleanup(() => {
     for (const response of state.hanging) response.destroy();
     server.closeAllConnections();
     server.close();
@@ -31,19 +28,13 @@ async function fakeHelpdesk() {
   return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/search/count` };
 }
 
-const config = GatewayConfigSchema.parse({
-  version: 1,
-  offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
-  queues: [{ id: 'chat', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Care', kind: 'in-house' }, source: { kind: 'push' } }],
-});
+const config = GatewayConfigSchema.parse(oneOfficeConfig([lisbonQueue({ source: { kind: 'push' } })]));
 
 async function start() {
   const helpdesk = await fakeHelpdesk();
   const time = new FakeTime(Date.UTC(2026, 10, 24, 10));
   const source = createPollingSource({ id: 'helpdesk', queueId: 'chat', url: helpdesk.url, scheduler: time, now: () => time.now(), intervalMs: 10_000, timeoutMs: 300, failuresBeforeDown: 3 });
-  const gateway: Gateway = createGateway({ config, sources: [source], clock: time, scheduler: time, logger: silentLogger, store: null, rendererDir: 'dist/renderer' });
-  await gateway.listen(0, '127.0.0.1');
-  cleanup.push(() => gateway.close());
+  const { gateway } = await harness.start({ config, time, sources: [source] });
   /** One poll interval: the poll runs (real I/O), then an evaluation sees its result. */
   const tick = async () => {
     time.advance(10_000);

@@ -8,6 +8,7 @@ import { hashKey } from '../../server/ingest/ingest-keys';
 import { silentLogger } from '../../server/runtime/logger';
 import { openStore } from '../../server/store';
 import { FakeTime } from '../support/fake-time';
+import { lisbonQueue, oneOfficeConfig } from '../support/one-office';
 
 /** How many generated inputs a run tries: 10,000 in `npm test`, 100,000 with `npm run fuzz`. */
 export const FUZZ_CASES = Number(process.env['QUEUEBOARD_FUZZ_CASES'] || 10_000);
@@ -19,13 +20,13 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const START = Date.UTC(2026, 10, 24, 10);
 
 export const fuzzConfig = GatewayConfigSchema.parse({
-  version: 1,
-  offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
-  queues: [
-    { id: 'chat', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Care', kind: 'in-house' }, targets: { firstResponseSeconds: 60 }, staleAfterSeconds: 86_400 },
-    { id: 'phone', name: 'Phone', officeId: 'lisbon', channel: 'phone', team: { name: 'Care', kind: 'in-house' }, staleAfterSeconds: 86_400 },
-  ],
+  ...oneOfficeConfig([
+    lisbonQueue({ targets: { firstResponseSeconds: 60 }, staleAfterSeconds: 86_400 }),
+    lisbonQueue({ id: 'phone', name: 'Phone', channel: 'phone', staleAfterSeconds: 86_400 }),
+  ]),
   ingest: { keys: [{ sourceId: 'crm', sha256: hashKey(INGEST_KEY) }], maxBodyBytes: MAX_BODY_BYTES },
+  // The fuzzer sends thousands of refused messages on purpose, and checks each answer: it is not to be disconnected.
+  limits: { rejectedMessagesPerMinute: 100_000 },
   auth: {
     anonymous: 'display',
     maxFailuresPerMinute: 1000,

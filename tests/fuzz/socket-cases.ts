@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { AuditListRequestSchema, ImportThresholdsRequestSchema, RevertRequestSchema, SaveThresholdsRequestSchema } from '../../shared/protocol/admin-protocol';
-import { AcknowledgeRequestSchema, HistoryRequestSchema, SnoozeRequestSchema } from '../../shared/protocol/protocol';
+import { COMMANDS as COMMAND_MAP, type CommandDefinition } from '../../shared/protocol/commands';
+import { HistoryRequestSchema } from '../../shared/protocol/protocol';
 import { HOSTILE_JSON, Random } from './hostile-values';
 
 export type SocketRole = 'anonymous' | 'wall' | 'lead' | 'manager';
@@ -13,15 +12,7 @@ export type SocketCase =
   | { kind: 'raw'; packet: string }
   | { kind: 'valid'; from: 'lead' | 'manager' | 'wall'; event: string; payload: (now: number, n: number) => unknown };
 
-const COMMANDS: Record<string, { role: 'display' | 'lead' | 'manager'; schema: z.ZodType }> = {
-  'alert:acknowledge': { role: 'lead', schema: AcknowledgeRequestSchema },
-  'alert:snooze': { role: 'lead', schema: SnoozeRequestSchema },
-  'thresholds:save': { role: 'manager', schema: SaveThresholdsRequestSchema },
-  'thresholds:import': { role: 'manager', schema: ImportThresholdsRequestSchema },
-  'thresholds:export': { role: 'display', schema: z.object({}).strict() },
-  'audit:list': { role: 'manager', schema: AuditListRequestSchema },
-  'audit:revert': { role: 'manager', schema: RevertRequestSchema },
-};
+const COMMANDS: Readonly<Record<string, CommandDefinition>> = COMMAND_MAP;
 export const KNOWN_EVENTS = ['resync', 'history', ...Object.keys(COMMANDS)];
 // socket.io-client refuses to emit these itself; they are tried as raw packets instead.
 const CLIENT_RESERVED = ['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'];
@@ -40,7 +31,7 @@ function wire(value: unknown): unknown {
 }
 
 function validFor(event: string, payload: unknown): boolean {
-  const schema = event === 'history' ? HistoryRequestSchema : COMMANDS[event]!.schema;
+  const schema = event === 'history' ? HistoryRequestSchema : COMMANDS[event]!.request;
   return schema.safeParse(payload ?? {}).success;
 }
 

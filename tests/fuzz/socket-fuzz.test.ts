@@ -146,6 +146,7 @@ describe('socket messages under generated garbage', () => {
     expect(gateway.thresholds.overrides).toEqual([]);
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(gateway.stats.closedConnections.get('transport error') ?? 0).toBe(oversize);
+    expect(gateway.stats.droppedClients.get('message-too-large') ?? 0).toBe(oversize);
     expect(gateway.stats.connectedClients).toBe(4);
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain(`queueboard_socket_messages_rejected{reason="unparseable-packet"} ${parseErrors}`);

@@ -1,21 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayConfigSchema } from '../../server/config/config-schema';
-import { createGateway, type Gateway } from '../../server/gateway';
 import { hashKey } from '../../server/ingest/ingest-keys';
-import { silentLogger } from '../../server/runtime/logger';
-import { openStore } from '../../server/store';
 import { PROTOCOL_VERSION, type Alert, type Update } from '../../shared/protocol/protocol';
 import { FakeTime } from '../support/fake-time';
-import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
+import { gatewayHarness } from '../support/fake-time-gateway';
+import { nextEvent, type TestSocket } from '../support/gateway-harness';
+import { lisbonQueue, oneOfficeConfig } from '../support/one-office';
 
 const KEY = 'alerts-integration-key';
 const config = GatewayConfigSchema.parse({
-  version: 1,
-  offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
-  queues: [{ id: 'chat', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Care', kind: 'in-house' }, staleAfterSeconds: 3600 }],
+  ...oneOfficeConfig([lisbonQueue({ staleAfterSeconds: 3600 })]),
   ingest: { keys: [{ sourceId: 'crm', sha256: hashKey(KEY) }] },
   auth: {
     tokens: [
@@ -26,34 +23,11 @@ const config = GatewayConfigSchema.parse({
   },
 });
 
-const gateways: Gateway[] = [];
-const sockets: TestSocket[] = [];
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  await Promise.all(gateways.splice(0).map((g) => g.close()));
-});
-
+const harness = gatewayHarness();
+const { gateways } = harness;
 /** A real gateway on loopback with a real SQLite file; time moves only when the test advances it. */
-async function start(dataDir: string, time: FakeTime) {
-  const gateway = createGateway({
-    config,
-    sources: [],
-    clock: time,
-    scheduler: time,
-    logger: silentLogger,
-    store: openStore({ dataDir, clock: time, logger: silentLogger }),
-    rendererDir: 'dist/renderer',
-  });
-  gateways.push(gateway);
-  const { port } = await gateway.listen(0, '127.0.0.1');
-  return { gateway, url: `http://127.0.0.1:${port}` };
-}
-
-function open(url: string, token: string): TestSocket {
-  const socket = connect(url, { protocol: PROTOCOL_VERSION, client: 'desk', token });
-  sockets.push(socket);
-  return socket;
-}
+const start = (dataDir: string, time: FakeTime) => harness.start({ config, time, dataDir });
+const open = (url: string, token: string): TestSocket => harness.connect(url, { protocol: PROTOCOL_VERSION, client: 'desk', token });
 
 const reading = (url: string, body: unknown) =>
   fetch(`${url}/api/v1/queues/chat/readings`, {
@@ -149,10 +123,8 @@ describe('alerts over real sockets, on a real SQLite file', () => {
   it('shows a push queue stale, with its age and last status, once nothing arrived for three expected intervals', async () => {
     const time = new FakeTime(Date.UTC(2026, 10, 24, 10, 0, 0));
     const pushConfig = GatewayConfigSchema.parse({ ...config, queues: [{ ...config.queues[0], staleAfterSeconds: undefined }] });
-    const gateway = createGateway({ config: pushConfig, sources: [], clock: time, scheduler: time, logger: silentLogger, store: null, rendererDir: 'dist/renderer' });
-    gateways.push(gateway);
-    const { port } = await gateway.listen(0, '127.0.0.1');
-    await reading(`http://127.0.0.1:${port}`, { at: time.now(), backlog: 12 });
+    const { gateway, url } = await harness.start({ config: pushConfig, time });
+    await reading(url, { at: time.now(), backlog: 12 });
     time.advance(180_000);
     expect(gateway.snapshot().states[0]!.health.status).toBe('ok');
     time.advance(2000);
@@ -160,7 +132,7 @@ describe('alerts over real sockets, on a real SQLite file', () => {
       status: 'stale',
       stale: { reason: 'no-recent-data', message: 'No data for 3 min (stale after 3 min)', lastStatus: 'ok' },
     });
-    await reading(`http://127.0.0.1:${port}`, { at: time.now(), backlog: 12 });
+    await reading(url, { at: time.now(), backlog: 12 });
     time.advance(1000);
     expect(gateway.snapshot().states[0]!.health.status).toBe('ok');
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueHistory, QueueState } from '../../shared/protocol/protocol';
 import { connect, nextEvent } from '../support/gateway-harness';
 import { killHard, startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
+import { lisbonQueue, oneOfficeConfig } from '../support/one-office';
 
 const KEY = 'integration-test-ingest-key';
 const running: GatewayProcess[] = [];
@@ -16,14 +17,7 @@ async function writeConfig(dir: string): Promise<string> {
   const file = join(dir, 'gateway.json');
   await writeFile(
     file,
-    JSON.stringify({
-      version: 1,
-      offices: [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }],
-      queues: [
-        { id: 'chat', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'Care', kind: 'in-house' }, targets: { firstResponseSeconds: 60 } },
-        { id: 'email', name: 'Email', officeId: 'lisbon', channel: 'email', team: { name: 'Care', kind: 'in-house' } },
-      ],
-    }),
+    JSON.stringify(oneOfficeConfig([lisbonQueue({ targets: { firstResponseSeconds: 60 } }), lisbonQueue({ id: 'email', name: 'Email', channel: 'email' })])),
   );
   return file;
 }

@@ -86,7 +86,7 @@ describe('TLS: https and wss when QUEUEBOARD_TLS_CERT and QUEUEBOARD_TLS_KEY are
     await expect(httpsGet(`https://127.0.0.1:${port}/healthz`)).rejects.toThrow(/self-signed certificate/);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
 
-    const screen = io(`https://127.0.0.1:${port}`, { auth: { protocol: PROTOCOL_VERSION, client: 'wall' }, transports: ['websocket'], reconnection: false, forceNew: true, ca });
+    const screen = io(`https://127.0.0.1:${port}`, { auth: { protocol: PROTOCOL_VERSION, client: 'wall' }, transports: ['websocket'], reconnection: false, forceNew: true, ca, extraHeaders: { origin: `https://127.0.0.1:${port}` } });
     const snapshot = await new Promise<Snapshot>((resolve, reject) => {
       screen.once('snapshot', resolve);
       screen.once('connect_error', reject);

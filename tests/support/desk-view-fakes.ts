@@ -1,6 +1,6 @@
 import type { Alert } from '../../shared/protocol/protocol';
 import type { CommandResult } from '../../shared/protocol/protocol';
-import type { Transition, TrayStatus } from '../../renderer/src/desk/desk-bridge';
+import type { Transition, TrayStatus } from '../../shared/ipc/desk-contract';
 import type { DeskServices } from '../../renderer/src/desk/desk-services';
 import { createLocalSettingsStore } from '../../renderer/src/desk/notification-settings';
 import { createLocalPinStore } from '../../renderer/src/desk/pin-store';

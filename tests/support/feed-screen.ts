@@ -8,7 +8,7 @@ import { createAppStore, type AppStore } from '../../renderer/src/store/store';
  */
 export function feedScreen(url: string, cleanup: Array<() => void>): AppStore {
   const store = createAppStore();
-  const socket = io(url, { ...HANDSHAKE_OPTIONS, transports: ['websocket'], auth: handshakeAuth('wall', null) });
+  const socket = io(url, { ...HANDSHAKE_OPTIONS, transports: ['websocket'], auth: handshakeAuth('wall', null), extraHeaders: { origin: new URL(url).origin } });
   cleanup.push(startFeedClient({ store, socket: socket as unknown as FeedSocket, requestFrame: (f) => setTimeout(f, 16) }));
   return store;
 }

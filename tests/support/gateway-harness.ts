@@ -4,7 +4,7 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../server/g
 import { demoConfig } from '../../server/config/demo-config';
 import { silentLogger } from '../../server/runtime/logger';
 import { createDemoSource } from '../../server/sources/demo/demo-source';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/socket-events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -60,8 +60,17 @@ export async function startDemoGateway(
   return { gateway, url: `http://127.0.0.1:${address.port}` };
 }
 
-export function connect(url: string, auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION, client: 'wall' }): TestSocket {
-  return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+/**
+ * A screen as a browser on the gateway's own page opens it: with the gateway's Origin, which lets it
+ * watch without a token (a client without Origin is a script and needs one).
+ */
+export function connect(
+  url: string,
+  auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION, client: 'wall' },
+  { origin = new URL(url).origin, localAddress }: { origin?: string | null; localAddress?: string } = {},
+): TestSocket {
+  const from = localAddress ? { localAddress } : {};
+  return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(origin ? { extraHeaders: { origin } } : {}), ...from });
 }
 
 export function nextEvent<E extends keyof ServerToClientEvents>(

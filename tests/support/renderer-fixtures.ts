@@ -1,7 +1,8 @@
+import { LISBON_OFFICE } from './one-office';
 import { EMPTY_METRICS } from '../../shared/metrics';
 import { PROTOCOL_VERSION, type QueueState, type Snapshot } from '../../shared/protocol/protocol';
 
-export const lisbon = { id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' };
+export const lisbon = { ...LISBON_OFFICE };
 export const amsterdam = { id: 'amsterdam', name: 'Amsterdam', timeZone: 'Europe/Amsterdam', locale: 'nl-NL' };
 
 export const chatQueue = { id: 'lis-chat', name: 'Chat Portugal', officeId: 'lisbon', channel: 'chat', team: { name: 'Lisbon Care', kind: 'in-house' } } as const;

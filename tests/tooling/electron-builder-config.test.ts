@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { FuseV1Options } from '@electron/fuses';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
@@ -9,6 +10,30 @@ import { parse } from 'yaml';
 // directly: no download, no packaging.
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Configuration;
 const validate = (candidate: unknown) => validateConfiguration(candidate as Configuration, new DebugLogger(false));
+
+/** Every fuse Electron's own fuses package knows, as electron-builder spells it (RunAsNode → runAsNode). */
+const ELECTRON_FUSES = Object.keys(FuseV1Options)
+  .filter((name) => Number.isNaN(Number(name)))
+  .map((name) => name[0]!.toLowerCase() + name.slice(1));
+
+/** The decisions in docs/SECURITY.md's "Fuses" table: fuse → value. */
+function recordedFuses(): Record<string, boolean> {
+  const section = readFileSync('docs/SECURITY.md', 'utf8').split('### Fuses')[1]?.split(/\n#+ /)[0] ?? '';
+  const rows = [...section.matchAll(/^\| `(\w+)` \| (true|false) \| .+\|$/gm)];
+  return Object.fromEntries(rows.map(([, fuse, value]) => [fuse, value === 'true']));
+}
+
+/** Why `electronFuses` does not match the decisions, one line per fuse; empty when it does. */
+function fuseMismatches(fuses: Record<string, unknown> | null | undefined, recorded: Record<string, boolean>): string[] {
+  const problems: string[] = [];
+  for (const fuse of ELECTRON_FUSES) {
+    if (!(fuse in recorded)) problems.push(`${fuse}: no decision recorded in docs/SECURITY.md`);
+    else if (fuses?.[fuse] === undefined) problems.push(`${fuse}: not set in electron-builder.yml (recorded: ${recorded[fuse]})`);
+    else if (fuses[fuse] !== recorded[fuse]) problems.push(`${fuse}: ${String(fuses[fuse])} in electron-builder.yml, ${recorded[fuse]} recorded`);
+  }
+  for (const fuse of Object.keys(recorded)) if (!ELECTRON_FUSES.includes(fuse)) problems.push(`${fuse}: recorded, but Electron has no such fuse`);
+  return problems;
+}
 
 const LINUX_ICON_SIZES = [16, 32, 48, 64, 128, 256, 512];
 
@@ -83,10 +108,31 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
     // electron-builder's schema knows these fuses and no others: a misspelt fuse would be silently ignored otherwise.
     await expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } })).rejects.toThrow(/electronFuses/);
   });
-});
 
+  it('sets every fuse Electron documents explicitly, with the value and reason recorded in docs/SECURITY.md', () => {
+    const recorded = recordedFuses();
+    expect(ELECTRON_FUSES).toHaveLength(8);
+    expect(Object.keys(recorded).sort()).toEqual([...ELECTRON_FUSES].sort());
+    expect(fuseMismatches(config.electronFuses as Record<string, unknown>, recorded)).toEqual([]);
+  });
+
+  it('the fuse check can fail: a fuse left out, flipped, or without a decision', () => {
+    const recorded = recordedFuses();
+    const { loadBrowserProcessSpecificV8Snapshot: _left, ...fuses } = config.electronFuses as Record<string, unknown>;
+    expect(fuseMismatches(fuses, recorded)).toEqual(['loadBrowserProcessSpecificV8Snapshot: not set in electron-builder.yml (recorded: false)']);
+    expect(fuseMismatches({ ...fuses, loadBrowserProcessSpecificV8Snapshot: false, runAsNode: true }, recorded)).toEqual([
+      'runAsNode: true in electron-builder.yml, false recorded',
+    ]);
+    const { grantFileProtocolExtraPrivileges: _undecided, ...partial } = recorded;
+    expect(fuseMismatches(config.electronFuses as Record<string, unknown>, { ...partial, madeUpFuse: true })).toEqual([
+      'grantFileProtocolExtraPrivileges: no decision recorded in docs/SECURITY.md',
+      'madeUpFuse: recorded, but Electron has no such fuse',
+    ]);
+  });
+});

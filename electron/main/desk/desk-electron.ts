@@ -7,10 +7,11 @@ import {
   Notification,
   screen,
   Tray,
-  type BrowserWindowConstructorOptions,
   type NativeImage,
 } from 'electron';
+import type { Translator } from '../../../shared/i18n/translator';
 import { APP_ENTRY_URL } from '../app-origin';
+import { childWindowOptions, type WindowOptions } from '../window-options';
 import { localMinuteOfDay, systemClock } from './clock';
 import { startDeskShell, type DeskShell } from './desk-shell';
 
@@ -19,16 +20,21 @@ export const PIN_WINDOW_URL = `${APP_ENTRY_URL}#pins`;
 /** electron-builder.yml's appId: the installer registers it, and Windows shows notifications only for it. */
 const APP_USER_MODEL_ID = 'com.queueboard.app';
 
-export function startElectronDesk(mainWindowOptions: BrowserWindowConstructorOptions, logError: (message: string) => void): Promise<DeskShell> {
+export function startElectronDesk(
+  mainWindowOptions: WindowOptions,
+  translator: Translator,
+  logError: (message: string) => void,
+): Promise<DeskShell> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   return startDeskShell<NativeImage, Menu>({
     userDataDir: app.getPath('userData'),
     platform: process.platform,
     clock: systemClock,
     minuteOfDay: localMinuteOfDay,
-    formatTime: (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+    formatTime: (ms, locale) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms),
+    translator,
     screen,
-    createPinWindow: (options) => new BrowserWindow(options),
+    createPinWindow: (options) => new BrowserWindow(childWindowOptions(mainWindowOptions, options)),
     pinWindowUrl: PIN_WINDOW_URL,
     webPreferences: mainWindowOptions.webPreferences,
     createTray: (image) => new Tray(image),

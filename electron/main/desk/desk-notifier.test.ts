@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../../../shared/ipc/desk-contract';
 import { transition } from '../../../tests/support/desk-fixtures';
 import { FakeTime } from '../../../tests/support/fake-time';
+import { createTranslator, type Language } from '../../../shared/i18n/translator';
 import { DeskNotifier, type NotificationLike, type PauseState } from './desk-notifier';
 
 const HOUR = 3_600_000;
@@ -23,7 +24,7 @@ class FakeNotification implements NotificationLike {
   }
 }
 
-function setUp(settings: Partial<NotificationSettings> = {}, pinned = ['lis-chat-pt', 'q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6']) {
+function setUp(settings: Partial<NotificationSettings> = {}, pinned = ['lis-chat-pt', 'q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6'], language: Language = 'en') {
   const clock = new FakeTime(NOON);
   const notifications: FakeNotification[] = [];
   const clicks: string[] = [];
@@ -39,6 +40,7 @@ function setUp(settings: Partial<NotificationSettings> = {}, pinned = ['lis-chat
     minuteOfDay: (ms) => Math.floor((ms % 86_400_000) / 60_000),
     settings: () => current,
     pinnedQueueIds: () => new Set(pinned),
+    translator: () => createTranslator(language),
     onClick: (queueId) => clicks.push(queueId),
     onPauseChange: (state) => pauses.push(state),
   });
@@ -164,5 +166,15 @@ describe('DeskNotifier', () => {
     clock.advance(2 * HOUR);
     expect(notifier.pauseState()).toEqual({ paused: true, until: null });
     expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('speaks the app\'s language: Portuguese and Dutch notifications, single and grouped', () => {
+    const pt = setUp({}, undefined, 'pt');
+    pt.notifier.notify([transition({ kind: 'at-risk', level: 'warning', metricLabel: 'Pendentes', valueText: '42', projectedMinutes: 0.5 })]);
+    expect(pt.notifications[0]?.options).toMatchObject({ title: 'Chat Portugal está em risco', body: 'Lisbon · Pendentes: 42 · incumprimento previsto a qualquer momento' });
+    const nl = setUp({}, undefined, 'nl');
+    nl.notifier.notify(stormOf(50));
+    nl.clock.advance(1_000);
+    expect(nl.notifications.map((n) => [n.options.title, n.options.body])).toEqual([['7 wachtrijen werden kritiek', 'Queue 0, Queue 1, Queue 2 en nog 4']]);
   });
 });

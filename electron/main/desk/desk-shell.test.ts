@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../shared/i18n/translator';
 import { transition } from '../../../tests/support/desk-fixtures';
 import { FakeTime } from '../../../tests/support/fake-time';
 import { screenOf } from '../../../tests/support/fake-screen';
@@ -52,6 +53,7 @@ async function start(notificationsSupported = true) {
     clock,
     minuteOfDay: () => 720,
     formatTime: () => '13:00',
+    translator: createTranslator('en'),
     screen: { ...screenOf(display), on: () => undefined },
     createPinWindow: (options): PinBrowserWindow => {
       pinWindows.push(options);
@@ -143,5 +145,18 @@ describe('startDeskShell', () => {
     const unsupported = await start(false);
     unsupported.shell.services.notifier.notify([transition()]);
     expect(unsupported.errors).toEqual(['Desktop notifications are not supported on this system; the tray still shows status.']);
+  });
+
+  it('speaks the app settings\' language, and follows a change of it: tray, notifications, pin window title', async () => {
+    const { shell, item, notifications, pinWindows } = await start();
+    await shell.services.pins.setPinned({ kind: 'queue', id: 'lis-chat-pt', pinned: true });
+    shell.setTranslator(createTranslator('pt'));
+    expect(item('Abrir o Queueboard')).toBeDefined();
+    shell.services.notifier.notify([transition()]);
+    expect(notifications.map((n) => n.title)).toEqual(['Chat Portugal está em estado crítico']);
+    item('Mostrar a janela de filas fixadas')?.click?.();
+    expect(pinWindows[0]?.title).toBe('Queueboard — filas fixadas');
+    shell.setTranslator(createTranslator('nl'));
+    expect(item('Queueboard afsluiten')).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { TrayStatusLevel } from '../../../shared/ipc/desk-contract';
 import type { Bounds } from '../window-options';
 import type { DeskClock } from './clock';
@@ -30,7 +31,10 @@ export interface DeskShellOptions<Image, Menu> {
   platform: string;
   clock: DeskClock;
   minuteOfDay: (epochMs: number) => number;
-  formatTime: (epochMs: number) => string;
+  /** "14:30" in a locale (Intl), for the tray's "paused until". */
+  formatTime: (epochMs: number, locale: string) => string;
+  /** The words of the tray, notifications and pin window, in the app settings' language at start. */
+  translator: Translator;
   screen: PlacementScreen & DisplayEvents;
   createPinWindow: (options: BrowserWindowConstructorOptions) => PinBrowserWindow;
   pinWindowUrl: string;
@@ -53,6 +57,8 @@ export interface DeskShell {
   attachDeskWindow(window: DeskWindow): Promise<void>;
   /** Call on app 'before-quit'. */
   appQuitting(): void;
+  /** The app settings' language changed: the tray and later notifications follow. */
+  setTranslator(translator: Translator): void;
 }
 
 /** Puts desk mode together: pins, notification settings, notifier, pin window and tray, talking to each other. */
@@ -60,9 +66,10 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
   const { userDataDir, clock, logError } = options;
   const send = createEventSender(logError);
   let deskWindow: DeskWindow | null = null;
+  let translator = options.translator;
   const live = (window: DeskWindow | null) => (window && !window.isDestroyed() ? window : null);
 
-  const pins = new PinStore({ path: join(userDataDir, 'pins.json'), logError });
+  const pins = new PinStore({ path: join(userDataDir, 'pins.json'), logError, translator: () => translator });
   const settings = new NotificationSettingsStore({ path: join(userDataDir, 'notification-settings.json'), logError });
   await Promise.all([pins.load(), settings.load()]);
   pins.onChange((state) => send(options.allWindows(), 'queueboard:pins-changed', state));
@@ -82,6 +89,7 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
     minuteOfDay: options.minuteOfDay,
     settings: () => settings.get(),
     pinnedQueueIds: () => pins.pinnedQueueIds(),
+    translator: () => translator,
     onClick: (queueId) => {
       openDesk();
       const window = live(deskWindow);
@@ -97,13 +105,14 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
     url: options.pinWindowUrl,
     screen: options.screen,
     deskBounds: () => live(deskWindow)?.getBounds() ?? null,
-    file: new JsonFile({ path: join(userDataDir, 'pin-window.json'), schema: PinWindowFileSchema, fallback: NO_PIN_WINDOW_FILE, label: 'pin window place' }),
+    file: new JsonFile({ path: join(userDataDir, 'pin-window.json'), schema: PinWindowFileSchema, fallback: NO_PIN_WINDOW_FILE, label: 'main.file.pinWindowPlace' }),
     clock,
     onVisibilityChange: (state) => {
       tray.setPinWindowVisible(state.visible);
       send(options.allWindows(), 'queueboard:pin-window-changed', state);
     },
     logError,
+    title: () => translator.t('main.window.pins'),
   });
 
   const tray = new DeskTray({
@@ -112,6 +121,7 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
     buildMenu: options.buildMenu,
     platform: options.platform,
     formatTime: options.formatTime,
+    translator,
     actions: {
       openDesk,
       setPinWindowVisible: (visible) => pinWindow.apply(visible ? 'show' : 'hide'),
@@ -128,6 +138,10 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
       await pinWindow.restore();
     },
     appQuitting: () => pinWindow.appQuitting(),
+    setTranslator(next) {
+      translator = next;
+      tray.setTranslator(next);
+    },
   };
 }
 

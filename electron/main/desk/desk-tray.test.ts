@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator, type Language } from '../../../shared/i18n/translator';
 import type { TrayStatus, TrayStatusLevel } from '../../../shared/ipc/desk-contract';
 import { badgeText, DeskTray, describeTray, PAUSE_ONE_HOUR_MS, type TrayLike, type TrayMenuItem } from './desk-tray';
 
@@ -30,7 +31,7 @@ class FakeTray implements TrayLike<string, TrayMenuItem[]> {
 
 const counts = (c: Partial<TrayStatus['counts']>): TrayStatus['counts'] => ({ ok: 0, warning: 0, critical: 0, stale: 0, 'no-data': 0, ...c });
 
-function setUp(platform = 'linux') {
+function setUp(platform = 'linux', language: Language = 'en') {
   const actions: string[] = [];
   let tray: FakeTray | null = null;
   const deskTray = new DeskTray<string, TrayMenuItem[]>({
@@ -43,6 +44,7 @@ function setUp(platform = 'linux') {
     buildMenu: (template) => template,
     platform,
     formatTime: (ms) => new Date(ms).toISOString().slice(11, 16),
+    translator: createTranslator(language),
     actions: {
       openDesk: () => actions.push('open'),
       setPinWindowVisible: (visible) => actions.push(`pin window ${visible}`),
@@ -125,6 +127,8 @@ describe('DeskTray', () => {
   });
 });
 
+const english = createTranslator('en');
+
 describe('describeTray', () => {
   it.each([
     [counts({ critical: 2, warning: 1, ok: 3 }), 'Queueboard — 2 critical, 1 warning'],
@@ -132,11 +136,37 @@ describe('describeTray', () => {
     [counts({ ok: 1 }), 'Queueboard — the pinned queue is OK'],
     [counts({}), 'Queueboard — no pinned queues'],
   ])('%j → %s', (c, expected) => {
-    expect(describeTray({ worst: 'ok', counts: c }, { paused: false }, String)).toBe(expected);
+    expect(describeTray(english, { worst: 'ok', counts: c }, { paused: false }, String)).toBe(expected);
   });
 
   it('says a pause lasts until resumed', () => {
-    expect(describeTray(null, { paused: true, until: null }, String)).toBe('Queueboard — no pinned queues\nNotifications paused until resumed');
+    expect(describeTray(english, null, { paused: true, until: null }, String)).toBe('Queueboard — no pinned queues\nNotifications paused until resumed');
+  });
+});
+
+describe('the tray in Portuguese and Dutch', () => {
+  it('labels the menu and the tooltip in the app\'s language', () => {
+    const { deskTray, tray } = setUp('linux', 'pt');
+    expect(tray.menu.map((i) => i.label ?? `(${i.type})`)).toEqual([
+      'Abrir o Queueboard',
+      'Mostrar a janela de filas fixadas',
+      'Pausar notificações',
+      '(separator)',
+      'Sair do Queueboard',
+    ]);
+    deskTray.setStatus({ worst: 'critical', counts: counts({ critical: 2, warning: 1, stale: 3 }) });
+    expect(tray.toolTip).toBe('Queueboard — 2 críticas, 1 em aviso e 3 desatualizadas');
+    deskTray.setPause({ paused: true, until: Date.UTC(2026, 10, 24, 14, 30) });
+    expect(tray.toolTip.split('\n')[1]).toBe('Notificações em pausa até às 14:30');
+  });
+
+  it('follows a change of language without waiting for the next status', () => {
+    const { deskTray, tray } = setUp();
+    deskTray.setStatus({ worst: 'ok', counts: counts({ ok: 4 }) });
+    deskTray.setTranslator(createTranslator('nl'));
+    expect(tray.toolTip).toBe('Queueboard — alle 4 vastgezette wachtrijen zijn OK');
+    expect(tray.menu.map((i) => i.label)).toContain('Queueboard afsluiten');
+    expect(tray.menu.find((i) => i.label === 'Meldingen pauzeren')?.submenu?.map((i) => i.label)).toEqual(['Gedurende 1 uur', 'Tot hervatten']);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Translator } from '../../../shared/i18n/translator';
 import type { TrayStatus, TrayStatusLevel } from '../../../shared/ipc/desk-contract';
 import type { PauseState } from './desk-notifier';
 
@@ -36,8 +37,10 @@ export interface DeskTrayOptions<Image, Menu> {
   buildMenu: (template: TrayMenuItem[]) => Menu;
   /** macOS shows a short text beside the icon; elsewhere the title is not shown. */
   platform: string;
-  /** "14:30" in the user's locale, for "paused until". */
-  formatTime: (epochMs: number) => string;
+  /** "14:30" in the app's locale (the translator's), for "paused until". */
+  formatTime: (epochMs: number, locale: string) => string;
+  /** The words, in the app's language; setTranslator changes it when the app settings do. */
+  translator: Translator;
   actions: TrayActions;
 }
 
@@ -45,11 +48,11 @@ export const PAUSE_ONE_HOUR_MS = 3_600_000;
 
 /** Worst first, so the tooltip starts with what needs a lead most. */
 const COUNT_ORDER = ['critical', 'warning', 'stale', 'no-data'] as const;
-const COUNT_WORDS: Readonly<Record<(typeof COUNT_ORDER)[number], string>> = {
-  critical: 'critical',
-  warning: 'warning',
-  stale: 'stale',
-  'no-data': 'without data',
+const COUNT_KEYS: Readonly<Record<(typeof COUNT_ORDER)[number], string>> = {
+  critical: 'main.tray.critical',
+  warning: 'main.tray.warning',
+  stale: 'main.tray.stale',
+  'no-data': 'main.tray.noData',
 };
 
 /** The tray icon and its menu: the worst status of the pinned queues at a glance, from anywhere on the desktop. */
@@ -59,8 +62,10 @@ export class DeskTray<Image, Menu> {
   private pinWindowVisible = false;
   private pause: PauseState = { paused: false };
   private shown = { toolTip: '', title: '' };
+  private translator: Translator;
 
   constructor(private readonly options: DeskTrayOptions<Image, Menu>) {
+    this.translator = options.translator;
     this.tray = options.createTray(options.createImage('no-data'));
     this.tray.on('click', () => options.actions.openDesk());
     this.renderText();
@@ -83,6 +88,14 @@ export class DeskTray<Image, Menu> {
     this.renderMenu();
   }
 
+  /** The app's language changed: every word of the tray follows. */
+  setTranslator(translator: Translator): void {
+    if (translator.language === this.translator.language) return;
+    this.translator = translator;
+    this.renderText();
+    this.renderMenu();
+  }
+
   setPause(pause: PauseState): void {
     this.pause = pause;
     this.renderText();
@@ -90,7 +103,7 @@ export class DeskTray<Image, Menu> {
   }
 
   private renderText(): void {
-    const toolTip = describeTray(this.status, this.pause, this.options.formatTime);
+    const toolTip = describeTray(this.translator, this.status, this.pause, (ms) => this.options.formatTime(ms, this.translator.locale));
     if (toolTip !== this.shown.toolTip) this.tray.setToolTip(toolTip);
     const title = this.options.platform === 'darwin' ? badgeText(this.status) : '';
     if (title !== this.shown.title) this.tray.setTitle(title);
@@ -103,42 +116,46 @@ export class DeskTray<Image, Menu> {
 
   private menuTemplate(): TrayMenuItem[] {
     const { actions } = this.options;
+    const { t } = this.translator;
     const pauseItem: TrayMenuItem = this.pause.paused
-      ? { label: 'Resume notifications', click: () => actions.resume() }
+      ? { label: t('main.tray.resume'), click: () => actions.resume() }
       : {
-          label: 'Pause notifications',
+          label: t('main.tray.pause'),
           type: 'submenu',
           submenu: [
-            { label: 'For 1 hour', click: () => actions.pauseFor(PAUSE_ONE_HOUR_MS) },
-            { label: 'Until resumed', click: () => actions.pauseFor(null) },
+            { label: t('main.tray.pauseOneHour'), click: () => actions.pauseFor(PAUSE_ONE_HOUR_MS) },
+            { label: t('main.tray.pauseUntilResumed'), click: () => actions.pauseFor(null) },
           ],
         };
     return [
-      { label: 'Open Queueboard', click: () => actions.openDesk() },
+      { label: t('main.tray.open'), click: () => actions.openDesk() },
       {
-        label: 'Show pin window',
+        label: t('main.tray.showPinWindow'),
         type: 'checkbox',
         checked: this.pinWindowVisible,
         click: () => actions.setPinWindowVisible(!this.pinWindowVisible),
       },
       pauseItem,
       { type: 'separator' },
-      { label: 'Quit Queueboard', click: () => actions.quit() },
+      { label: t('main.tray.quit'), click: () => actions.quit() },
     ];
   }
 }
 
-/** "Queueboard — 2 critical, 1 warning", plus the pause when there is one. */
-export function describeTray(status: TrayStatus | null, pause: PauseState, formatTime: (ms: number) => string): string {
+/** "Queueboard — 2 critical, 1 warning", plus the pause when there is one, in the translator's language. */
+export function describeTray(translator: Translator, status: TrayStatus | null, pause: PauseState, formatTime: (ms: number) => string): string {
+  const { t } = translator;
   const total = status ? Object.values(status.counts).reduce((sum, n) => sum + n, 0) : 0;
   let summary: string;
-  if (!status || total === 0) summary = 'no pinned queues';
+  if (!status || total === 0) summary = t('main.tray.noPinnedQueues');
   else {
-    const parts = COUNT_ORDER.filter((level) => status.counts[level] > 0).map((level) => `${status.counts[level]} ${COUNT_WORDS[level]}`);
-    summary = parts.length > 0 ? parts.join(', ') : `${total === 1 ? 'the pinned queue is' : `all ${total} pinned queues are`} OK`;
+    const parts = COUNT_ORDER.filter((level) => status.counts[level] > 0).map((level) => t(COUNT_KEYS[level], { count: status.counts[level] }));
+    summary = parts.length > 0 ? translator.list(parts) : t('main.tray.allOk', { count: total });
   }
-  const paused = !pause.paused ? '' : `\nNotifications paused ${pause.until === null ? 'until resumed' : `until ${formatTime(pause.until)}`}`;
-  return `Queueboard — ${summary}${paused}`;
+  const toolTip = t('main.tray.toolTip', { summary });
+  if (!pause.paused) return toolTip;
+  const paused = pause.until === null ? t('main.tray.pausedUntilResumed') : t('main.tray.pausedUntil', { time: formatTime(pause.until) });
+  return [toolTip, paused].join('\n');
 }
 
 /** macOS menu bar text: how many pinned queues are critical (or else warning); nothing when all is well. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { JsonFile, type JsonFileSystem } from './json-file';
+import { inEnglish, JsonFile, type JsonFileSystem } from './json-file';
 
 const Schema = z.object({ version: z.literal(1), names: z.array(z.string().min(1)) });
 type Data = z.infer<typeof Schema>;
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 const file = (fs?: JsonFileSystem) =>
-  new JsonFile<Data>({ path: join(folder, 'names.json'), schema: Schema, fallback: empty, label: 'names', fs });
+  new JsonFile<Data>({ path: join(folder, 'names.json'), schema: Schema, fallback: empty, label: 'main.file.pins', fs });
 
 describe('JsonFile', () => {
   it('loads the fallback without a notice when there is no file yet', async () => {
@@ -42,7 +42,7 @@ describe('JsonFile', () => {
     await writeFile(join(folder, 'names.json'), '{"version":1,"nam');
     const loaded = await file().load();
     expect(loaded.value).toEqual(empty);
-    expect(loaded.notice).toMatch(/^The saved names could not be read \(.*names\.json: it is not JSON .*\); starting with none\. It was kept as names\.json\.corrupt\.$/);
+    expect(inEnglish(loaded.notice!)).toMatch(/^The saved pins could not be read \(.*names\.json: it is not JSON .*\); starting with none\. It was kept as names\.json\.corrupt\.$/);
     expect((await readdir(folder)).sort()).toEqual(['names.json.corrupt']);
   });
 
@@ -50,7 +50,7 @@ describe('JsonFile', () => {
     await writeFile(join(folder, 'names.json'), JSON.stringify({ version: 1, names: ['ok', ''] }));
     const loaded = await file().load();
     expect(loaded.value).toEqual(empty);
-    expect(loaded.notice).toContain('names[1]: ');
+    expect(inEnglish(loaded.notice!)).toContain('names[1]: ');
   });
 
   it('reports a file it cannot read for another reason, without moving it', async () => {
@@ -61,7 +61,8 @@ describe('JsonFile', () => {
       }) as JsonFileSystem['readFile'],
     };
     const loaded = await file(failing).load();
-    expect(loaded).toEqual({ value: empty, notice: expect.stringMatching(/^Could not read the saved names \(.*\): EACCES/) });
+    expect(loaded.value).toEqual(empty);
+    expect(inEnglish(loaded.notice!)).toMatch(/^Could not read the saved pins \(.*\): EACCES/);
   });
 
   it('keeps the previous version and removes the temporary file when the rename fails', async () => {
@@ -102,5 +103,21 @@ describe('JsonFile', () => {
     };
     await file(recording).save(empty);
     expect(steps).toEqual(['sync temp', 'rename', 'sync folder']);
+  });
+
+  it('writes through the app\'s one atomic write: a new temporary file opened exclusively, owner-only', async () => {
+    const opened: Array<[string, string, number | undefined]> = [];
+    const recording: JsonFileSystem = {
+      ...nodeFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        opened.push([path.replace(folder, '<dir>'), flags, mode]);
+        return nodeFs.open(path, flags, mode);
+      }) as JsonFileSystem['open'],
+    };
+    await file(recording).save(empty);
+    expect(opened).toEqual([
+      [expect.stringMatching(/^<dir>\/\.names\.json\.[0-9a-f-]{36}\.tmp$/), 'wx', 0o600],
+      ['<dir>', 'r', undefined],
+    ]);
   });
 });

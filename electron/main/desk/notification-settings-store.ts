@@ -4,7 +4,7 @@ import {
   NotificationSettingsSchema,
   type NotificationSettings,
 } from '../../../shared/ipc/desk-contract';
-import { JsonFile, type JsonFileSystem } from './json-file';
+import { inEnglish, JsonFile, type JsonFileSystem } from './json-file';
 
 const SettingsFileSchema = z.object({ version: z.literal(1), settings: NotificationSettingsSchema });
 
@@ -24,14 +24,14 @@ export class NotificationSettingsStore {
       path: options.path,
       schema: SettingsFileSchema,
       fallback: { version: 1 as const, settings: DEFAULT_NOTIFICATION_SETTINGS },
-      label: 'notification settings',
+      label: 'main.file.notificationSettings',
       fs: options.fs,
     });
   }
 
   async load(): Promise<NotificationSettings> {
     const { value, notice } = await this.file.load();
-    if (notice) this.options.logError(notice);
+    if (notice) this.options.logError(inEnglish(notice));
     this.settings = value.settings;
     return this.settings;
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PINS, type PinsState } from '../../../shared/ipc/desk-contract';
+import { createTranslator } from '../../../shared/i18n/translator';
 import { PinStore } from './pin-store';
 
 let folder: string;
@@ -55,6 +56,15 @@ describe('PinStore', () => {
     stop();
     await store.setPinned({ kind: 'queue', id: 'lis-chat-pt', pinned: false });
     expect(seen).toHaveLength(1);
+  });
+
+  it("says what happened to an unreadable file in the app's language; the log stays English", async () => {
+    await writeFile(path, '{"version":1,"pi');
+    const errors: string[] = [];
+    const store = new PinStore({ path, logError: (m) => errors.push(m), translator: () => createTranslator('nl') });
+    await store.load();
+    expect(store.get().notice).toMatch(/^Het bestand met vastgezette wachtrijen kon niet worden gelezen \(.*pins\.json: het is geen JSON \(.*\)\); er wordt leeg begonnen\. Het is bewaard als pins\.json\.corrupt\.$/);
+    expect(errors).toEqual([expect.stringMatching(/^The saved pins could not be read \(.*: it is not JSON /)]);
   });
 
   it('a corrupt file gives empty pins and a notice, never a crash; the next pin clears the notice', async () => {

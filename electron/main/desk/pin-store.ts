@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PINS, PinSchema, type Pin, type PinsState, type SetPinnedRequest } from '../../../shared/ipc/desk-contract';
-import { JsonFile, type JsonFileSystem } from './json-file';
+import type { Translator } from '../../../shared/i18n/translator';
+import { inEnglish, JsonFile, type JsonFileSystem } from './json-file';
 
 /** pins.json in the user data folder. Versioned, so a later shape can migrate instead of being discarded. */
 export const PinsFileSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema).max(MAX_PINS) });
@@ -10,6 +11,8 @@ export interface PinStoreOptions {
   path: string;
   logError: (message: string) => void;
   fs?: JsonFileSystem;
+  /** The app's language, for the notice the lead reads; English when not given. Logs stay English. */
+  translator?: () => Translator;
 }
 
 /**
@@ -22,13 +25,13 @@ export class PinStore {
   private readonly listeners = new Set<(state: PinsState) => void>();
 
   constructor(private readonly options: PinStoreOptions) {
-    this.file = new JsonFile({ path: options.path, schema: PinsFileSchema, fallback: { version: 1, pins: [] }, label: 'pins', fs: options.fs });
+    this.file = new JsonFile({ path: options.path, schema: PinsFileSchema, fallback: { version: 1, pins: [] }, label: 'main.file.pins', fs: options.fs });
   }
 
   async load(): Promise<PinsState> {
     const { value, notice } = await this.file.load();
-    if (notice) this.options.logError(notice);
-    this.state = { pins: dedupe(value.pins), notice };
+    if (notice) this.options.logError(inEnglish(notice));
+    this.state = { pins: dedupe(value.pins), notice: notice && (this.options.translator ? this.options.translator().say(notice) : inEnglish(notice)) };
     return this.state;
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PinWindowState } from '../../../shared/ipc/desk-contract';
 import { WINDOW_BACKGROUND, type Bounds } from '../window-options';
 import type { DeskClock } from './clock';
-import type { JsonFile } from './json-file';
+import { inEnglish, type JsonFile } from './json-file';
 import { keepInside, PIN_WINDOW_MIN_SIZE, placePinWindow, sameBounds, type PlacementScreen } from './pin-window-placement';
 
 const BoundsSchema = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
@@ -44,6 +44,8 @@ export interface PinWindowOptions {
   clock: DeskClock;
   onVisibilityChange: (state: PinWindowState) => void;
   logError: (message: string) => void;
+  /** The window's title in the app's language (task switchers show it until the page sets its own). */
+  title?: () => string;
 }
 
 /** Moves arrive many times a second while dragging; the position is saved once the window rests. */
@@ -72,7 +74,7 @@ export class PinWindow {
   /** Reads where the window was; reopens it if it was open when the app last quit. */
   async restore(): Promise<PinWindowState> {
     const { value, notice } = await this.options.file.load();
-    if (notice) this.options.logError(notice);
+    if (notice) this.options.logError(inEnglish(notice));
     this.saved = value;
     return value.visible ? this.apply('show') : this.state();
   }
@@ -102,7 +104,7 @@ export class PinWindow {
       return;
     }
     const bounds = placePinWindow(this.saved.bounds, this.options.deskBounds(), this.options.screen);
-    const window = this.options.createWindow(pinWindowOptions(bounds, this.options.webPreferences));
+    const window = this.options.createWindow(pinWindowOptions(bounds, this.options.webPreferences, this.options.title?.()));
     this.window = window;
     this.placed = bounds;
     // Shown on its first painted frame, without taking focus from what the lead is typing in.
@@ -158,12 +160,17 @@ export class PinWindow {
   }
 }
 
-export function pinWindowOptions(bounds: Bounds, webPreferences: PinWindowOptions['webPreferences']): BrowserWindowConstructorOptions {
+export function pinWindowOptions(
+  bounds: Bounds,
+  webPreferences: PinWindowOptions['webPreferences'],
+  title?: string,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: PIN_WINDOW_MIN_SIZE.width,
     minHeight: PIN_WINDOW_MIN_SIZE.height,
-    title: 'Queueboard pins',
+    // Without one, Electron shows the app's name.
+    ...(title === undefined ? {} : { title }),
     backgroundColor: WINDOW_BACKGROUND,
     show: false,
     frame: false,

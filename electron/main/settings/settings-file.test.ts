@@ -11,6 +11,7 @@ const stored: StoredSettings = {
   display: 1,
   language: 'pt-PT',
   startAtLogin: true,
+  allowInsecure: false,
 };
 
 function jsonErrorOf(text: string): Error {
@@ -38,7 +39,7 @@ describe('checkSetting', () => {
     ['language', 'portuguese', "language: must be a language tag such as en, pt-PT or nl, or null (the office's locale)"],
     ['startAtLogin', 'yes', 'startAtLogin: must be true or false, or null (on in wall mode only)'],
     ['token', 'two words', 'token: must be printable ASCII without spaces, at most 4096 characters'],
-    ['gatewayURL', 'http://gw', 'gatewayURL: is not a setting; the settings are gatewayUrl, token, officeId, groupId, mode, display, language, startAtLogin'],
+    ['gatewayURL', 'http://gw', 'gatewayURL: is not a setting; the settings are gatewayUrl, token, officeId, groupId, mode, display, language, startAtLogin, allowInsecure'],
   ])('names %s and says what is allowed', (name, value, issue) => {
     expect(checkSetting(name, value)).toEqual({ ok: false, issue });
   });
@@ -72,6 +73,23 @@ describe('parseSettingsFile', () => {
         expect.stringMatching(/^colour: is not a setting/),
         expect.stringMatching(/^token: must be null, \{"safeStorage"/),
       ],
+    });
+  });
+
+  it('refuses plain http:// to another host unless allowInsecure is on: the default gateway is used, the field named (issue 15)', () => {
+    const insecure = { version: 1, gatewayUrl: 'http://10.0.0.5:4310', mode: 'wall' };
+    expect(parseSettingsFile(JSON.stringify(insecure))).toEqual({
+      readable: true,
+      stored: { ...DEFAULT_SETTINGS, token: null, mode: 'wall' },
+      issues: [expect.stringMatching(/^gatewayUrl: http:\/\/10\.0\.0\.5:4310 is plain http:\/\/ to a gateway off this machine, so the token would travel in clear/)],
+    });
+    expect(parseSettingsFile(JSON.stringify({ ...insecure, allowInsecure: true }))).toMatchObject({
+      stored: { gatewayUrl: 'http://10.0.0.5:4310', allowInsecure: true },
+      issues: [],
+    });
+    expect(parseSettingsFile(JSON.stringify({ ...insecure, allowInsecure: 'yes' }))).toMatchObject({
+      stored: { gatewayUrl: DEFAULT_SETTINGS.gatewayUrl, allowInsecure: false },
+      issues: ['allowInsecure: must be true or false', expect.stringMatching(/^gatewayUrl: http:/)],
     });
   });
 

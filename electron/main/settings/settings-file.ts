@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AppSettingsSchema, type AppSettings } from '../../../shared/ipc/ipc-contract';
-import { checkSetting, DEFAULT_SETTINGS } from '../../../shared/ipc/app-settings';
+import { checkSetting, crossSettingIssues, DEFAULT_SETTINGS } from '../../../shared/ipc/app-settings';
 import type { StoredToken } from './token-vault';
 
 // The defaults and the rules each setting follows are shared with the renderer's app settings pane.
-export { checkSetting, DEFAULT_GATEWAY_URL, DEFAULT_SETTINGS, SETTING_NAMES, SETTING_RULES } from '../../../shared/ipc/app-settings';
+export { checkSetting, crossSettingIssues, DEFAULT_GATEWAY_URL, DEFAULT_SETTINGS, SETTING_NAMES, SETTING_RULES } from '../../../shared/ipc/app-settings';
 
 /** settings.json as written: the token sealed by the vault, never the token itself unless there is no keyring. */
 export type StoredSettings = Omit<AppSettings, 'token'> & { token: StoredToken | null };
@@ -44,6 +44,12 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
     const checked = checkSetting(name, value);
     if (checked.ok) Object.assign(stored, { [name]: checked.value });
     else issues.push(checked.issue);
+  }
+  // A gateway the token may not travel to is refused like any bad value: this run uses the default one.
+  const transport = crossSettingIssues(stored);
+  if (transport.length > 0) {
+    stored.gatewayUrl = DEFAULT_SETTINGS.gatewayUrl;
+    issues.push(...transport);
   }
   if (token !== undefined) {
     const sealed = StoredTokenSchema.safeParse(token);

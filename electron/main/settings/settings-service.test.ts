@@ -19,6 +19,7 @@ const wall: AppSettings = {
   display: 1,
   language: 'pt-PT',
   startAtLogin: null,
+  allowInsecure: false,
 };
 
 let folder: string;
@@ -93,6 +94,29 @@ describe('the settings service', () => {
     expect(await settings.save(['mode', 'wall'])).toEqual({ ok: false, issues: ['(settings): must be an object of settings by name'] });
     expect(await readdir(folder)).toEqual([]);
     expect(settings.state().settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('refuses to save plain http:// to another host unless allowInsecure is on, and saves both together (issue 15)', async () => {
+    const { settings } = service();
+    await settings.load();
+    expect(await settings.save({ gatewayUrl: 'http://gw.example:4310' })).toEqual({
+      ok: false,
+      issues: [expect.stringMatching(/^gatewayUrl: http:\/\/gw\.example:4310 is plain http:\/\/ to a gateway off this machine.*"allowInsecure": true in settings\.json/)],
+    });
+    expect(await readdir(folder)).toEqual([]);
+    expect(await settings.save({ gatewayUrl: 'http://127.0.0.1:9000' })).toMatchObject({ ok: true });
+    expect(await settings.save({ gatewayUrl: 'http://gw.example:4310', allowInsecure: true })).toMatchObject({ ok: true });
+    expect(await onDisk()).toMatchObject({ gatewayUrl: 'http://gw.example:4310', allowInsecure: true });
+    // Turning it off again while the gateway still needs it is refused too: nothing silently changes.
+    expect(await settings.save({ allowInsecure: false })).toMatchObject({ ok: false, issues: [expect.stringMatching(/^gatewayUrl: /)] });
+    expect(settings.state().settings).toMatchObject({ gatewayUrl: 'http://gw.example:4310', allowInsecure: true });
+  });
+
+  it('starts on the default gateway when settings.json holds plain http:// to another host, and says why', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, gatewayUrl: 'http://gw.example:4310' }));
+    const state = await service().settings.load();
+    expect(state.settings.gatewayUrl).toBe(DEFAULT_SETTINGS.gatewayUrl);
+    expect(state.notices).toEqual([expect.stringMatching(/^settings\.json had values that are not allowed, so their defaults are in use: gatewayUrl: http:\/\/gw\.example:4310 is plain http:\/\//)]);
   });
 
   it('survives a corrupt file: defaults, a notice with the line, and the broken file kept beside', async () => {

@@ -3,6 +3,7 @@ import type { AppSettings, LaunchOptions, SaveSettingsResult, SettingsState } fr
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
 import {
   checkSetting,
+  crossSettingIssues,
   DEFAULT_SETTINGS,
   parseSettingsFile,
   serializeSettings,
@@ -131,6 +132,8 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     if (issues.length > 0) return { ok: false, issues };
     const run = queue.then(async () => {
       const settings = { ...current.settings, ...changes };
+      const across = crossSettingIssues(settings);
+      if (across.length > 0) return { ok: false as const, issues: across };
       try {
         await write(settings);
       } catch (error) {

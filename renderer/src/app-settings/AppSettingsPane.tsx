@@ -1,8 +1,13 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AppSettingName, SettingsState } from '../../../shared/ipc/ipc-contract';
 import type { Office, QueueGroup } from '../../../shared/model';
+import { LANGUAGE_NAMES, LANGUAGE_ORDER } from '../i18n/i18n';
+import { appLanguageSetting } from '../i18n/user-language';
 import type { AppSettingsBridge } from './app-settings-bridge';
-import { changedSettings, FLAG_OF, formProblems, issuesByField, toForm, type SettingsForm } from './settings-form';
+import { changedSettings, FLAG_OF, FORM_ORDER, formProblems, issuesByField, toForm, type FormSettingName, type SettingsForm } from './settings-form';
+import { InsecureGatewayWarning, transportProblem } from './TransportSecurity';
 
 export interface AppSettingsPaneProps {
   bridge: AppSettingsBridge;
@@ -12,23 +17,8 @@ export interface AppSettingsPaneProps {
   onClose: () => void;
 }
 
-const LABELS: Record<AppSettingName, string> = {
-  gatewayUrl: 'Gateway address',
-  token: 'Screen token',
-  mode: 'Mode',
-  officeId: 'Office',
-  groupId: 'Queue group',
-  display: 'Display',
-  language: 'Language',
-  startAtLogin: 'Start at login',
-};
-
-const LANGUAGES = [
-  ['', "The office's language"],
-  ['en', 'English'],
-  ['pt-PT', 'Português'],
-  ['nl-NL', 'Nederlands'],
-] as const;
+/** The language setting's choices: each language by its own name, as the desk's picker offers them. */
+const LANGUAGE_TAGS = LANGUAGE_ORDER.map((language) => [appLanguageSetting(language), LANGUAGE_NAMES[language]] as const);
 
 type Outcome = { kind: 'saved' } | { kind: 'refused'; issues: string[] } | { kind: 'failed'; message: string } | null;
 
@@ -44,6 +34,7 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
   const [showToken, setShowToken] = useState(false);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     let live = true;
@@ -53,22 +44,22 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
         setState(loaded);
         setForm(toForm(loaded.settings));
       },
-      (error: unknown) => live && setLoadProblem(`The app's settings could not be read: ${String(error)}`),
+      (error: unknown) => live && setLoadProblem(t('appSettings.readFailed', { reason: String(error) })),
     );
     return () => {
       live = false;
     };
-  }, [bridge]);
+  }, [bridge, t]);
 
   if (loadProblem) return <Frame onClose={onClose}><p className="desk-banner desk-banner-warning" role="alert">{loadProblem}</p></Frame>;
-  if (!state || !form) return <Frame onClose={onClose}><p className="desk-hint">Reading the app's settings…</p></Frame>;
+  if (!state || !form) return <Frame onClose={onClose}><p className="desk-hint">{t('appSettings.reading')}</p></Frame>;
 
   const saved = toForm(state.settings);
-  const problems = formProblems(form);
+  const problems = { ...formProblems(form), ...transportProblem(t, form.gatewayUrl, state.settings.allowInsecure) };
   const patch = changedSettings(saved, form);
   const dirty = Object.keys(patch).length > 0;
   const refused = outcome?.kind === 'refused' ? issuesByField(outcome.issues) : { byField: {}, other: [] };
-  const set = (name: AppSettingName, value: string) => {
+  const set = (name: FormSettingName, value: string) => {
     setForm({ ...form, [name]: value });
     setOutcome(null);
   };
@@ -85,95 +76,97 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
         setOutcome({ kind: 'refused', issues: result.issues });
       }
     } catch (error) {
-      setOutcome({ kind: 'failed', message: `Not saved: ${String(error)}` });
+      setOutcome({ kind: 'failed', message: t('appSettings.failed', { reason: String(error) }) });
     } finally {
       setSaving(false);
     }
   };
 
-  const field = (name: AppSettingName, control: (id: string, describedBy: string) => ReactNode, hint?: ReactNode) => (
+  const field = (name: FormSettingName, control: (id: string, describedBy: string) => ReactNode, hint?: ReactNode) => (
     <Field
+      key={name}
       name={name}
       problem={refused.byField[name] ?? problems[name] ?? null}
-      override={overrideText(name, state)}
+      override={overrideText(name, state, t)}
       hint={hint}
       control={control}
     />
   );
   const choices = (current: string, known: ReadonlyArray<{ id: string; name: string }>, none: string) => [
     <option key="" value="">{none}</option>,
-    ...known.map((k) => <option key={k.id} value={k.id}>{k.name} ({k.id})</option>),
-    ...(current !== '' && !known.some((k) => k.id === current) ? [<option key={current} value={current}>{current} (not on the gateway now)</option>] : []),
+    ...known.map((k) => <option key={k.id} value={k.id}>{t('appSettings.choice', { name: k.name, id: k.id })}</option>),
+    ...(current !== '' && !known.some((k) => k.id === current) ? [<option key={current} value={current}>{t('appSettings.notOnGateway', { id: current })}</option>] : []),
   ];
+
+  // Each setting's control, in the order of the form (FORM_ORDER); `d` names the line that describes it.
+  const controls: Record<FormSettingName, (id: string, d: string) => ReactNode> = {
+    gatewayUrl: (id, d) => <input id={id} aria-describedby={d} type="url" value={form.gatewayUrl} onChange={(e) => set('gatewayUrl', e.target.value)} />,
+    token: (id, d) => (
+      <span className="app-settings-inline">
+        <input id={id} aria-describedby={d} type={showToken ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={form.token} placeholder={t('appSettings.tokenNone')} onChange={(e) => set('token', e.target.value)} />
+        <button type="button" className="action-button" aria-pressed={showToken} onClick={() => setShowToken(!showToken)}>
+          {t(showToken ? 'appSettings.hide' : 'appSettings.show')}
+        </button>
+      </span>
+    ),
+    mode: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.mode} onChange={(e) => set('mode', e.target.value)}>
+        <option value="desk">{t('appSettings.modeDesk')}</option>
+        <option value="wall">{t('appSettings.modeWall')}</option>
+      </select>
+    ),
+    officeId: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.officeId} onChange={(e) => set('officeId', e.target.value)}>
+        {choices(form.officeId, offices, t('appSettings.everyOffice'))}
+      </select>
+    ),
+    groupId: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.groupId} onChange={(e) => set('groupId', e.target.value)}>
+        {choices(form.groupId, groups, t('appSettings.everyQueue'))}
+      </select>
+    ),
+    display: (id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={form.display} placeholder={t('appSettings.displayPlaceholder')} onChange={(e) => set('display', e.target.value)} />,
+    language: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.language} onChange={(e) => set('language', e.target.value)}>
+        <option value="">{t('appSettings.officeLanguage')}</option>
+        {LANGUAGE_TAGS.map(([tag, name]) => <option key={tag} value={tag}>{name}</option>)}
+        {form.language !== '' && !LANGUAGE_TAGS.some(([tag]) => tag === form.language) && <option value={form.language}>{form.language}</option>}
+      </select>
+    ),
+    startAtLogin: (id, d) => (
+      <select id={id} aria-describedby={d} value={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.value)}>
+        <option value="">{t('appSettings.startWallOnly')}</option>
+        <option value="true">{t('appSettings.startAlways')}</option>
+        <option value="false">{t('appSettings.startNever')}</option>
+      </select>
+    ),
+  };
+  const hints: Partial<Record<FormSettingName, string>> = {
+    token: t(state.tokenEncrypted ? 'appSettings.tokenEncrypted' : 'appSettings.tokenPlain'),
+    display: t('appSettings.displayHint'),
+  };
 
   return (
     <Frame onClose={onClose}>
       {state.notices.map((notice) => (
         <p key={notice} className="desk-banner desk-banner-warning" role="alert" data-testid="settings-notice">{notice}</p>
       ))}
+      <InsecureGatewayWarning gatewayUrl={form.gatewayUrl} allowInsecure={state.settings.allowInsecure} />
       <form
         className="app-settings-form"
-        aria-label="App settings"
+        aria-label={t('appSettings.title')}
         onSubmit={(e) => {
           e.preventDefault();
           if (dirty && Object.keys(problems).length === 0) void save();
         }}
       >
-        {field('gatewayUrl', (id, d) => <input id={id} aria-describedby={d} type="url" value={form.gatewayUrl} onChange={(e) => set('gatewayUrl', e.target.value)} />)}
-        {field(
-          'token',
-          (id, d) => (
-            <span className="app-settings-inline">
-              <input id={id} aria-describedby={d} type={showToken ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={form.token} placeholder="none" onChange={(e) => set('token', e.target.value)} />
-              <button type="button" className="action-button" aria-pressed={showToken} onClick={() => setShowToken(!showToken)}>
-                {showToken ? 'Hide' : 'Show'}
-              </button>
-            </span>
-          ),
-          state.tokenEncrypted
-            ? 'Kept encrypted with the system keyring.'
-            : 'This computer has no keyring: the token is stored unencrypted in settings.json, readable by your user only.',
-        )}
-        {field('mode', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.mode} onChange={(e) => set('mode', e.target.value)}>
-            <option value="desk">Desk: a window for a team lead</option>
-            <option value="wall">Wall: full screen on a floor display</option>
-          </select>
-        ))}
-        {field('officeId', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.officeId} onChange={(e) => set('officeId', e.target.value)}>
-            {choices(form.officeId, offices, 'Every office')}
-          </select>
-        ))}
-        {field('groupId', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.groupId} onChange={(e) => set('groupId', e.target.value)}>
-            {choices(form.groupId, groups, 'Every queue')}
-          </select>
-        ))}
-        {field(
-          'display',
-          (id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={form.display} placeholder="the primary display" onChange={(e) => set('display', e.target.value)} />,
-          '0 is the primary display; empty lets the system choose.',
-        )}
-        {field('language', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.language} onChange={(e) => set('language', e.target.value)}>
-            {LANGUAGES.map(([tag, name]) => <option key={tag} value={tag}>{name}</option>)}
-            {!LANGUAGES.some(([tag]) => tag === form.language) && <option value={form.language}>{form.language}</option>}
-          </select>
-        ))}
-        {field('startAtLogin', (id, d) => (
-          <select id={id} aria-describedby={d} value={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.value)}>
-            <option value="">In wall mode only</option>
-            <option value="true">Always</option>
-            <option value="false">Never</option>
-          </select>
-        ))}
+        {FORM_ORDER.map((name) => field(name, controls[name], hints[name]))}
         <div className="app-settings-actions">
           <button type="submit" className="action-button action-primary" disabled={!dirty || saving || Object.keys(problems).length > 0}>
-            {saving ? 'Saving…' : 'Save'}
+            {t(saving ? 'appSettings.saving' : 'appSettings.save')}
           </button>
           <button type="button" className="action-button" disabled={!dirty || saving} onClick={() => { setForm(saved); setOutcome(null); }}>
-            Discard changes
+            {t('appSettings.discard')}
           </button>
           <Outcome outcome={outcome} other={refused.other} />
         </div>
@@ -183,20 +176,21 @@ export function AppSettingsPane({ bridge, offices, groups, onClose }: AppSetting
 }
 
 function Frame({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <section className="app-settings" aria-labelledby="app-settings-heading">
       <header className="app-settings-header">
-        <h2 id="app-settings-heading">App settings</h2>
-        <button type="button" className="action-button" onClick={onClose}>Back to the desk</button>
+        <h2 id="app-settings-heading">{t('appSettings.title')}</h2>
+        <button type="button" className="action-button" onClick={onClose}>{t('appSettings.back')}</button>
       </header>
-      <p className="desk-hint">This computer's own settings. They apply when Queueboard next starts; start at login changes at once.</p>
+      <p className="desk-hint">{t('appSettings.intro')}</p>
       {children}
     </section>
   );
 }
 
 interface FieldProps {
-  name: AppSettingName;
+  name: FormSettingName;
   problem: string | null;
   override: string | null;
   hint?: ReactNode;
@@ -205,10 +199,11 @@ interface FieldProps {
 
 function Field({ name, problem, override, hint, control }: FieldProps) {
   const id = useId();
+  const { t } = useTranslation();
   const describedBy = `${id}-about`;
   return (
     <div className={`app-settings-field${problem ? ' app-settings-field-bad' : ''}`} data-setting={name}>
-      <label htmlFor={id}>{LABELS[name]}</label>
+      <label htmlFor={id}>{t(`appSettings.label.${name}`)}</label>
       {control(id, describedBy)}
       <div id={describedBy} className="app-settings-about">
         {problem && <span className="app-settings-problem" role="alert">{problem}</span>}
@@ -220,13 +215,10 @@ function Field({ name, problem, override, hint, control }: FieldProps) {
 }
 
 function Outcome({ outcome, other }: { outcome: Outcome; other: string[] }) {
+  const { t } = useTranslation();
   if (!outcome) return null;
   const text =
-    outcome.kind === 'saved'
-      ? 'Saved. The new settings apply when Queueboard next starts.'
-      : outcome.kind === 'failed'
-        ? outcome.message
-        : ['Nothing was saved: a setting was refused.', ...other].join(' ');
+    outcome.kind === 'saved' ? t('appSettings.saved') : outcome.kind === 'failed' ? outcome.message : [t('appSettings.refused'), ...other].join(' ');
   return (
     <span className={`alert-outcome ${outcome.kind === 'saved' ? 'alert-outcome-done' : 'alert-outcome-refused'}`} role="status" data-testid="app-settings-outcome">
       {text}
@@ -235,9 +227,9 @@ function Outcome({ outcome, other }: { outcome: Outcome; other: string[] }) {
 }
 
 /** "This run uses --office=amsterdam from the command line", when a flag overrides the saved value. */
-function overrideText(name: AppSettingName, state: SettingsState): string | null {
+function overrideText(name: AppSettingName, state: SettingsState, t: TFunction): string | null {
   const flag = FLAG_OF[name];
   if (!flag || !(name in state.commandLine)) return null;
   const value = (state.commandLine as Record<string, unknown>)[name];
-  return `This run uses ${flag}=${value === null ? '(none)' : String(value)} from the command line; the saved value applies to runs without it.`;
+  return t('appSettings.override', { flag, value: value === null ? t('appSettings.overrideNone') : String(value) });
 }

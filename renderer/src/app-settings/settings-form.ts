@@ -1,10 +1,16 @@
 import { checkSetting, LAUNCH_FLAGS } from '../../../shared/ipc/app-settings';
 import type { AppSettingName, AppSettings, AppSettingsPatch } from '../../../shared/ipc/ipc-contract';
 
-/** What the form holds for each setting: the text of its control ('' for "none" where null is allowed). */
-export type SettingsForm = Record<AppSettingName, string>;
+/**
+ * The settings the pane edits. allowInsecure is not among them: sending the token in clear is a
+ * deliberate edit of settings.json, which the pane shows as a warning (TransportSecurity.tsx).
+ */
+export type FormSettingName = Exclude<AppSettingName, 'allowInsecure'>;
 
-export const FORM_ORDER: readonly AppSettingName[] = ['gatewayUrl', 'token', 'mode', 'officeId', 'groupId', 'display', 'language', 'startAtLogin'];
+/** What the form holds for each setting: the text of its control ('' for "none" where null is allowed). */
+export type SettingsForm = Record<FormSettingName, string>;
+
+export const FORM_ORDER: readonly FormSettingName[] = ['gatewayUrl', 'token', 'mode', 'officeId', 'groupId', 'display', 'language', 'startAtLogin'];
 
 /** Which command-line flag overrides a setting for one run. */
 export const FLAG_OF: Partial<Record<AppSettingName, string>> = Object.fromEntries(Object.entries(LAUNCH_FLAGS).map(([flag, name]) => [name, flag]));
@@ -23,7 +29,7 @@ export function toForm(settings: AppSettings): SettingsForm {
 }
 
 /** The value a control's text stands for, as main expects it. */
-export function valueOf(name: AppSettingName, text: string): unknown {
+export function valueOf(name: FormSettingName, text: string): unknown {
   switch (name) {
     case 'gatewayUrl':
     case 'token':

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Alert } from '../../../shared/protocol/protocol';
 import { STATUS_LOOKS } from '../wall/status';
 import { StatusIcon } from '../wall/StatusIcon';
-import { ageText, clockTime, describeMeasure, metricLabel } from './alert-text';
+import { ageText, clockTime, describeMeasure } from './alert-text';
 import { PinButton } from './PinButton';
 import { SNOOZE_PRESETS, type SnoozeChoice } from './snooze';
 
@@ -30,6 +31,7 @@ export function AlertCard(props: AlertCardProps) {
   const [note, setNote] = useState('');
   const [time, setTime] = useState('');
   const ids = useId();
+  const { t } = useTranslation();
   // A done acknowledgement empties the note; a refused one keeps it so nothing typed is lost.
   const [lastOutcome, setLastOutcome] = useState(outcome);
   if (outcome !== lastOutcome) {
@@ -53,48 +55,50 @@ export function AlertCard(props: AlertCardProps) {
     <div className="alert-actions">
       <form className="alert-ack-form" onSubmit={acknowledge}>
         <label className="visually-hidden" htmlFor={`${ids}-note`}>
-          Note for {queueName} (optional)
+          {t('desk.card.noteLabel', { name: queueName })}
         </label>
         <input
           id={`${ids}-note`}
           className="alert-note-input"
           type="text"
           maxLength={500}
-          placeholder={alert.acknowledged ? 'New note (optional)' : 'Note (optional)'}
+          placeholder={t(alert.acknowledged ? 'desk.card.newNotePlaceholder' : 'desk.card.notePlaceholder')}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
         <button type="submit" className={`action-button${alert.acknowledged ? '' : ' action-primary'}`} disabled={sending}>
-          {alert.acknowledged ? 'Update note' : 'Acknowledge'}
+          {t(alert.acknowledged ? 'desk.card.updateNote' : 'desk.card.acknowledge')}
         </button>
       </form>
-      <div className="alert-snooze" role="group" aria-label={`Snooze the alert on ${queueName}`}>
+      <div className="alert-snooze" role="group" aria-label={t('desk.card.snoozeGroup', { name: queueName })}>
         <span className="alert-snooze-label" aria-hidden="true">
-          Snooze
+          {t('desk.card.snooze')}
         </span>
         {SNOOZE_PRESETS.map((preset) => (
           <button
-            key={preset.label}
+            key={preset.name}
             type="button"
             className="action-button"
             disabled={sending}
-            aria-label={`Snooze ${preset.label}`}
+            aria-label={t('desk.card.snoozePreset', { duration: t(`desk.card.presets.${preset.name}`) })}
             onClick={() => onSnooze({ afterMs: preset.ms })}
           >
-            {preset.label}
+            {t(`desk.card.presets.${preset.name}`)}
           </button>
         ))}
         <form className="alert-snooze-until" onSubmit={snoozeUntilTime}>
-          <label htmlFor={`${ids}-until`}>until</label>
+          <label htmlFor={`${ids}-until`}>{t('desk.card.until')}</label>
           <input id={`${ids}-until`} type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
-          <button type="submit" className="action-button" disabled={sending || time === ''} aria-label={`Snooze until ${time || 'the chosen time'}`}>
-            Snooze until
+          <button type="submit" className="action-button" disabled={sending || time === ''} aria-label={time ? t('desk.card.snoozeUntilTime', { time }) : t('desk.card.snoozeUntilChosen')}>
+            {t('desk.card.snoozeUntil')}
           </button>
         </form>
       </div>
     </div>
   );
-  const title = `${queueName}, ${officeName}: ${look.word} ${alert.kind === 'at-risk' ? 'at risk' : ''} ${metricLabel(alert)}`;
+  const level = alert.kind === 'at-risk' ? t('desk.atRisk') : t(`status.${alert.level}`);
+  const metric = t(`metric.${alert.metric}`);
+  const title = t('desk.card.title', { queue: queueName, office: officeName, level, metric });
   return (
     <article
       className={`alert-card ${look.className}${handled ? ' alert-handled' : ''}`}
@@ -106,33 +110,33 @@ export function AlertCard(props: AlertCardProps) {
       <header className="alert-head">
         <span className="alert-level">
           <StatusIcon shape={alert.kind === 'at-risk' ? 'triangle' : look.shape} />
-          {alert.kind === 'at-risk' ? 'At risk' : look.word}
+          {level}
         </span>
-        <button type="button" className="alert-queue link-button" onClick={onShowQueue} title="Show this queue in the list">
+        <button type="button" className="alert-queue link-button" onClick={onShowQueue} title={t('desk.card.showQueue')}>
           {queueName} <span className="alert-office">{officeName}</span>
         </button>
-        <span className="alert-age" title={`Opened ${clockTime(alert.openedAt)}`}>
-          {ageText(alert, now)}
+        <span className="alert-age" title={t('desk.card.opened', { time: clockTime(alert.openedAt, locale) })}>
+          {ageText(alert, now, t)}
         </span>
-        <PinButton pinned={pinned} label={`alert on ${queueName}`} onToggle={onTogglePin} />
+        <PinButton pinned={pinned} target={{ kind: 'alert', name: queueName }} onToggle={onTogglePin} />
       </header>
       <p className="alert-measure">
-        <span className="alert-metric">{metricLabel(alert)}</span> {describeMeasure(alert, locale)}
+        <span className="alert-metric">{metric}</span> {describeMeasure(alert, locale, t)}
       </p>
       {alert.acknowledged && (
         <p className="alert-ack" data-testid="alert-ack">
-          ✓ Acknowledged by <strong>{alert.acknowledged.by}</strong> at {clockTime(alert.acknowledged.at)}
+          <Trans i18nKey="desk.card.acknowledgedBy" values={{ name: alert.acknowledged.by, time: clockTime(alert.acknowledged.at, locale) }} components={{ strong: <strong /> }} />
           {alert.acknowledged.note && <span className="alert-note"> — “{alert.acknowledged.note}”</span>}
         </p>
       )}
       {snoozed && (
         <p className="alert-snoozed" data-testid="alert-snoozed">
-          Snoozed by <strong>{snoozed.by}</strong> until {clockTime(snoozed.until)}
+          <Trans i18nKey="desk.card.snoozedBy" values={{ name: snoozed.by, time: clockTime(snoozed.until, locale) }} components={{ strong: <strong /> }} />
         </p>
       )}
       {handled ? (
         <details className="alert-more">
-          <summary>Add a note or snooze</summary>
+          <summary>{t('desk.card.more')}</summary>
           {actions}
         </details>
       ) : (
@@ -145,7 +149,7 @@ export function AlertCard(props: AlertCardProps) {
       )}
       {sending && (
         <p className="alert-outcome" role="status">
-          Sending…
+          {t('desk.card.sending')}
         </p>
       )}
     </article>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CommandResult } from '../../../shared/protocol/protocol';
 import { useCommands } from '../feed/commands-context';
 import { connectionSelectors } from '../store/connection-slice';
@@ -11,7 +12,10 @@ import { useDeskServices, usePins } from './desk-services-context';
 import { isPinned } from './pin-store';
 import { matchesFilters, type DeskFilters } from './queue-order';
 import { snoozeUntil, type SnoozeChoice } from './snooze';
-import { USER_LOCALE } from '../format/user-locale';
+import { formatCount } from '../format/metric';
+import { useUserLocale } from '../i18n/use-language-choice';
+
+const alertPin = (id: string) => ({ kind: 'alert' as const, id });
 
 /** This laptop's clock, read when the lead clicks (never during render). */
 const localNow = () => Date.now();
@@ -26,6 +30,8 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
   const commands = useCommands();
   const { pins } = useDeskServices();
   const pinState = usePins();
+  const { t } = useTranslation();
+  const { locale } = useUserLocale();
   const [outcomes, setOutcomes] = useState<Readonly<Record<string, CommandOutcome>>>({});
 
   const queueById = new Map(queues.map((q) => [q.id, q]));
@@ -44,40 +50,40 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
     const result = await send();
     const outcome: CommandOutcome = result.ok
       ? { state: 'done', message: done(result) }
-      : { state: 'refused', message: `Refused by the gateway: ${result.issues.join('; ')}` };
+      : { state: 'refused', message: t('desk.alerts.refused', { issues: result.issues.join('; ') }) };
     setOutcomes((o) => ({ ...o, [alertId]: outcome }));
   };
   const acknowledge = (alertId: string, note: string) =>
-    void run(alertId, () => commands.acknowledge(alertId, note || undefined), () => (note ? 'Acknowledged with your note.' : 'Acknowledged.'));
+    void run(alertId, () => commands.acknowledge(alertId, note || undefined), () => t(note ? 'desk.alerts.acknowledgedWithNote' : 'desk.alerts.acknowledged'));
   const snooze = (alertId: string, choice: SnoozeChoice) => {
     // The gateway judges "in the future" by its own clock.
     const until = snoozeUntil(choice, localNow() + offset);
     if (until === null) {
-      setOutcomes((o) => ({ ...o, [alertId]: { state: 'refused', message: 'Choose a time of day to snooze until, e.g. 14:30.' } }));
+      setOutcomes((o) => ({ ...o, [alertId]: { state: 'refused', message: t('desk.alerts.chooseTime') } }));
       return;
     }
-    void run(alertId, () => commands.snooze(alertId, until), () => `Snoozed until ${clockTime(until)}.`);
+    void run(alertId, () => commands.snooze(alertId, until), () => t('desk.alerts.snoozedUntil', { time: clockTime(until, locale) }));
   };
 
   return (
     <section className="desk-alerts" aria-labelledby="desk-alerts-heading">
       <h2 id="desk-alerts-heading">
-        Open alerts <span className="desk-count">{shown.length}</span>
-        {needAction > 0 && <span className="desk-need-action">{needAction} need action</span>}
+        {t('desk.alerts.heading')} <span className="desk-count">{formatCount(shown.length, locale)}</span>
+        {needAction > 0 && <span className="desk-need-action">{t('desk.alerts.needAction', { count: needAction, formatted: formatCount(needAction, locale) })}</span>}
       </h2>
-      {shown.length === 0 && <p className="desk-empty">No open alerts{filters.officeId || filters.channel || filters.team ? ' for these filters' : ''}.</p>}
+      {shown.length === 0 && <p className="desk-empty">{t(filters.officeId || filters.channel || filters.team ? 'desk.alerts.noneForFilters' : 'desk.alerts.none')}</p>}
       <div className="alert-list">
         {shown.map((alert) => {
           const queue = queueById.get(alert.queueId);
           const office = queue ? officeById.get(queue.officeId) : undefined;
-          const pin = { kind: 'alert' as const, id: alert.id };
+          const pin = alertPin(alert.id);
           return (
             <AlertCard
               key={alert.id}
               alert={alert}
               queueName={queue?.name ?? alert.queueId}
               officeName={office?.name ?? ''}
-              locale={USER_LOCALE}
+              locale={locale}
               now={now}
               pinned={isPinned(pinState, pin)}
               onTogglePin={() => pins.set(pin, !isPinned(pinState, pin))}

@@ -1,5 +1,5 @@
 import '../styles/desk.css';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Queue } from '../../../shared/model';
 import { connectionSelectors } from '../store/connection-slice';
 import { feedSelectors } from '../store/feed-slice';
@@ -7,27 +7,18 @@ import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
 import { AlertFeed } from './AlertFeed';
 import { DeskFilterBar } from './DeskFilterBar';
-import { useDeskServices, useNotificationSettings, usePins } from './desk-services-context';
+import { useDeskProblem, useDeskServices, useNotificationSettings, usePins } from './desk-services-context';
 import { NotificationPanel } from './NotificationPanel';
 import { isPinned } from './pin-store';
 import { loadFilters, matchesFilters, NO_FILTERS, saveFilters, sortBySeverity, type DeskFilters } from './queue-order';
 import { QueueRow, ROW_METRICS } from './QueueRow';
 import { useDeskNotifications } from './use-desk-notifications';
 import { useTranslation } from 'react-i18next';
-import { problemText } from '../i18n/problem-text';
+import { ProblemText } from '../i18n/ProblemText';
 import { findAppSettingsBridge } from '../app-settings/app-settings-bridge';
 import { AppSettingsPane } from '../app-settings/AppSettingsPane';
-import { USER_LOCALE } from '../format/user-locale';
-
-const METRIC_HEADINGS: Record<(typeof ROW_METRICS)[number], string> = {
-  backlog: 'Backlog',
-  oldestWaitingSeconds: 'Oldest waiting',
-  firstResponseP90: 'First reply p90',
-  slaAttainment: 'SLA',
-  slaBreached: 'SLA breached',
-};
-
-const CONNECTION_WORDS = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Disconnected', incompatible: 'Incompatible gateway', refused: 'Access refused' };
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import { useLanguageChoice } from '../i18n/use-language-choice';
 
 function storage(): Storage | null {
   try {
@@ -46,10 +37,11 @@ export function DeskView() {
   const connection = useAppStore(connectionSelectors.status);
   const problem = useAppStore(connectionSelectors.problem);
   const { t } = useTranslation();
+  const { language, locale, choose } = useLanguageChoice();
   const session = useAppStore(sessionSelectors.session);
   const pinState = usePins();
   const settings = useNotificationSettings();
-  const serviceProblem = useSyncExternalStore(services.problems.subscribe, services.problems.get);
+  const serviceProblem = useDeskProblem();
   const [permission, setPermission] = useState(() => services.permission?.get() ?? null);
   const [filters, setFilters] = useState<DeskFilters>(() => loadFilters(storage()));
   const [focused, setFocused] = useState<string | null>(null);
@@ -95,27 +87,28 @@ export function DeskView() {
   return (
     <div className="desk">
       <header className="desk-header">
-        <h1>Queueboard desk</h1>
+        <h1>{t('desk.title')}</h1>
         <span className="desk-who" data-testid="desk-session">
-          {session ? `${session.name} · ${session.role}` : 'Signing in…'}
+          {session ? t('desk.who', { name: session.name, role: t(`desk.role.${session.role}`) }) : t('desk.signingIn')}
         </span>
         <span className={`desk-connection desk-connection-${connection}`} data-testid="connection-status" data-status={connection} role="status">
-          <span className="connection-dot" aria-hidden="true" /> {CONNECTION_WORDS[connection]}
+          <span className="connection-dot" aria-hidden="true" /> {t(`desk.connection.${connection}`)}
         </span>
         {services.togglePinWindow ? (
           <button type="button" className="action-button desk-pins-link" onClick={services.togglePinWindow}>
-            Pin window ({pinnedCount})
+            {t('desk.pinWindow', { count: pinnedCount })}
           </button>
         ) : (
           <a className="desk-pins-link" href="?view=pins" target="queueboard-pins">
-            Pinned items ({pinnedCount})
+            {t('desk.pinnedItems', { count: pinnedCount })}
           </a>
         )}
         {appSettings && (
           <button type="button" className="action-button" aria-pressed={showAppSettings} onClick={() => setShowAppSettings(!showAppSettings)}>
-            App settings
+            {t('desk.appSettings')}
           </button>
         )}
+        <LanguagePicker language={language} onChoose={choose} />
       </header>
       {appSettings && showAppSettings && (
         <AppSettingsPane bridge={appSettings} offices={offices} groups={groups} onClose={() => setShowAppSettings(false)} />
@@ -124,11 +117,10 @@ export function DeskView() {
       <div className="desk-body" hidden={showAppSettings}>
         {readOnly && (
           <p className="desk-banner" role="note" data-testid="read-only">
-            Read-only: this screen signed in with a display token ({session.name}). You can follow queues and alerts, but the
-            gateway refuses acknowledgements and snoozes from it. Open the desk from a team lead's link to act on alerts.
+            {t('desk.readOnly', { name: session.name })}
           </p>
         )}
-        {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning">{problemText(problem, t)}</p>}
+        {connection !== 'live' && problem && <p className="desk-banner desk-banner-warning"><ProblemText problem={problem} /></p>}
         {pinState.notice && <p className="desk-banner desk-banner-warning">{pinState.notice}</p>}
         <NotificationPanel
           settings={settings}
@@ -138,22 +130,22 @@ export function DeskView() {
           problem={serviceProblem}
           pinnedQueues={pinState.pins.filter((p) => p.kind === 'queue').length}
         />
-        <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} />
+        <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} locale={locale} />
         <main className={`desk-main${connection === 'live' ? '' : ' desk-not-live'}`} data-testid="desk-main">
           <section className="desk-queues" aria-labelledby="desk-queues-heading">
-            <h2 id="desk-queues-heading">Queues, worst first</h2>
+            <h2 id="desk-queues-heading">{t('desk.queuesHeading')}</h2>
             <table className="desk-table">
               <thead>
                 <tr>
-                  <th scope="col">Status</th>
-                  <th scope="col">Queue</th>
+                  <th scope="col">{t('desk.column.status')}</th>
+                  <th scope="col">{t('desk.column.queue')}</th>
                   {ROW_METRICS.map((id) => (
                     <th scope="col" key={id} className="desk-metric">
-                      {METRIC_HEADINGS[id]}
+                      {t(`metric.${id}`)}
                     </th>
                   ))}
                   <th scope="col">
-                    <span className="visually-hidden">Pin</span>
+                    <span className="visually-hidden">{t('desk.column.pin')}</span>
                   </th>
                 </tr>
               </thead>
@@ -166,7 +158,7 @@ export function DeskView() {
                       queue={queue}
                       officeName={office?.name ?? queue.officeId}
                       state={states[queue.id]}
-                      locale={USER_LOCALE}
+                      locale={locale}
                       pinned={isPinned(pinState, { kind: 'queue', id: queue.id })}
                       onTogglePin={() => togglePin(queue)}
                       highlighted={focused === queue.id}
@@ -175,7 +167,7 @@ export function DeskView() {
                 })}
               </tbody>
             </table>
-            {queues.length > 0 && shown.length === 0 && <p className="desk-empty">No queue matches these filters.</p>}
+            {queues.length > 0 && shown.length === 0 && <p className="desk-empty">{t('desk.noQueueMatches')}</p>}
           </section>
           <AlertFeed filters={filters} onShowQueue={showQueue} />
         </main>

@@ -1,4 +1,5 @@
-import type { NotificationSettings } from './desk-bridge';
+import { useTranslation } from 'react-i18next';
+import type { NotificationSettings } from '../../../shared/ipc/desk-contract';
 
 export interface NotificationPanelProps {
   settings: NotificationSettings;
@@ -10,52 +11,46 @@ export interface NotificationPanelProps {
   pinnedQueues: number;
 }
 
-const PERMISSION_WORDS: Record<NotificationPermission | 'unsupported', string> = {
-  granted: 'Desktop notifications are on.',
-  denied: 'This browser blocks notifications for this page: allow them in the site settings.',
-  default: '',
-  unsupported: 'This browser cannot show desktop notifications.',
-};
-
 export function NotificationPanel({ settings, onChange, permission, onRequestPermission, problem, pinnedQueues }: NotificationPanelProps) {
+  const { t } = useTranslation();
   const quiet = settings.quietHours;
   const setQuiet = (change: Partial<NotificationSettings['quietHours']>) => onChange({ ...settings, quietHours: { ...quiet, ...change } });
   return (
-    <section className="desk-notifications" aria-label="Notifications">
+    <section className="desk-notifications" aria-label={t('desk.notifications.label')}>
       {permission === 'default' ? (
         <button type="button" className="action-button action-primary" onClick={onRequestPermission}>
-          Turn on desktop notifications
+          {t('desk.notifications.turnOn')}
         </button>
       ) : (
-        permission && <span className="desk-permission" data-testid="notification-permission">{PERMISSION_WORDS[permission]}</span>
+        permission && <span className="desk-permission" data-testid="notification-permission">{t(`desk.notifications.permission.${permission}`)}</span>
       )}
       <label>
-        Notify for
+        {t('desk.notifications.notifyFor')}
         <select value={settings.scope} onChange={(e) => onChange({ ...settings, scope: e.target.value === 'all' ? 'all' : 'pinned' })}>
-          <option value="pinned">pinned queues</option>
-          <option value="all">all queues</option>
+          <option value="pinned">{t('desk.notifications.pinnedQueues')}</option>
+          <option value="all">{t('desk.notifications.allQueues')}</option>
         </select>
       </label>
-      {settings.scope === 'pinned' && pinnedQueues === 0 && <span className="desk-hint">No queue pinned yet: pin one to be notified about it.</span>}
+      {settings.scope === 'pinned' && pinnedQueues === 0 && <span className="desk-hint">{t('desk.notifications.noPins')}</span>}
       <label className="desk-check">
         <input type="checkbox" checked={quiet.enabled} onChange={(e) => setQuiet({ enabled: e.target.checked })} />
-        Quiet hours
+        {t('desk.notifications.quietHours')}
       </label>
       {quiet.enabled && (
         <>
           <label>
-            from
+            {t('desk.notifications.from')}
             <input type="time" value={quiet.start} required onChange={(e) => e.target.value && setQuiet({ start: e.target.value })} />
           </label>
           <label>
-            to
+            {t('desk.notifications.to')}
             <input type="time" value={quiet.end} required onChange={(e) => e.target.value && setQuiet({ end: e.target.value })} />
           </label>
           <label>
-            <span className="visually-hidden">During quiet hours</span>
+            <span className="visually-hidden">{t('desk.notifications.during')}</span>
             <select value={quiet.mode} onChange={(e) => setQuiet({ mode: e.target.value === 'suppress' ? 'suppress' : 'silent' })}>
-              <option value="silent">without sound</option>
-              <option value="suppress">none at all</option>
+              <option value="silent">{t('desk.notifications.silent')}</option>
+              <option value="suppress">{t('desk.notifications.suppress')}</option>
             </select>
           </label>
         </>

@@ -1,7 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
 import { formatMetric } from '../format/metric';
-import { en } from '../../../shared/i18n/en';
 import { ChannelGlyph } from '../wall/ChannelGlyph';
 import { StatusIcon } from '../wall/StatusIcon';
 import { PinButton } from './PinButton';
@@ -22,7 +22,8 @@ export interface QueueRowProps {
 }
 
 export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin, highlighted }: QueueRowProps) {
-  const look = severityLook(state);
+  const { t } = useTranslation();
+  const look = severityLook(state, t, locale);
   const levels = state?.health.metrics ?? {};
   return (
     <tr
@@ -40,8 +41,8 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
       <th scope="row" className="desk-queue-name">
         {queue.name}
         <span className="desk-queue-where">
-          {officeName} · <ChannelGlyph channel={queue.channel} /> {en.channel[queue.channel]} · {queue.team.name}
-          {queue.team.kind === 'partner' && <span className="partner-badge">Partner</span>}
+          {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {queue.team.name}
+          {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
         </span>
       </th>
       {ROW_METRICS.map((id) => {
@@ -54,7 +55,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
         );
       })}
       <td className="desk-pin-cell">
-        <PinButton pinned={pinned} label={queue.name} onToggle={onTogglePin} />
+        <PinButton pinned={pinned} target={{ kind: 'queue', name: queue.name }} onToggle={onTogglePin} />
       </td>
     </tr>
   );

@@ -1,4 +1,6 @@
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createTranslator, languageOf } from '../../../shared/i18n/translator';
 import { createDeskServices, type DeskServices } from './desk-services';
 
 const DeskServicesContext = createContext<DeskServices | null>(null);
@@ -25,4 +27,13 @@ export function usePins() {
 export function useNotificationSettings() {
   const { settings } = useDeskServices();
   return useSyncExternalStore(settings.subscribe, settings.get);
+}
+
+/** The desk services' last problem, in the page's language; null when there is none. */
+export function useDeskProblem(): string | null {
+  const { problems } = useDeskServices();
+  const problem = useSyncExternalStore(problems.subscribe, problems.get);
+  const { i18n } = useTranslation();
+  const translator = useMemo(() => createTranslator(languageOf(i18n.language)), [i18n.language]);
+  return problem && translator.say(problem);
 }

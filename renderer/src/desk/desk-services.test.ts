@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../shared/i18n/translator';
 import { createDeskServices } from './desk-services';
 
 beforeEach(() => window.localStorage.clear());
@@ -36,7 +37,7 @@ describe('createDeskServices', () => {
     const services = createDeskServices(win);
     expect(services.permission).toBeNull();
     services.setTrayStatus?.({ worst: 'ok', counts: { ok: 1, warning: 0, critical: 0, stale: 0, 'no-data': 0 } });
-    services.notifier.notify([{ alertId: 'a', queueId: 'q', queueName: 'Q', officeName: 'O', kind: 'threshold', level: 'critical', metricLabel: 'Backlog', valueText: '1', projectedMinutes: null, at: 1 }]);
+    services.notifier.notify([{ alertId: 'a', queueId: 'q', queueName: 'Q', officeName: 'O', kind: 'threshold', level: 'critical', metricLabel: 'Backlog', valueText: '1', projectedMinutes: null, at: 1 }], createTranslator('en'));
     services.pins.set({ kind: 'queue', id: 'x' }, true);
     services.togglePinWindow?.();
     await Promise.resolve();
@@ -48,5 +49,16 @@ describe('createDeskServices', () => {
     stop();
     expect(focusFromApp).toBeNull();
     expect(window.localStorage.getItem('queueboard.pins')).toBeNull();
+  });
+
+  it('keeps what went wrong with the app as words to be put in the lead\'s language', async () => {
+    const bridge = { setTrayStatus: async () => Promise.reject(new Error('no tray')) };
+    const win = Object.assign(Object.create(window) as Window, { queueboard: bridge, localStorage: window.localStorage });
+    const services = createDeskServices(win);
+    services.setTrayStatus?.({ worst: 'ok', counts: { ok: 1, warning: 0, critical: 0, stale: 0, 'no-data': 0 } });
+    await new Promise((settled) => setTimeout(settled, 0));
+    const problem = services.problems.get();
+    expect(problem).toEqual({ key: 'main.problem.tray', params: { error: 'Error: no tray' } });
+    expect(createTranslator('pt').say(problem!)).toBe('Não foi possível atualizar o ícone na área de notificação: Error: no tray');
   });
 });

@@ -1,4 +1,6 @@
-import { findDeskBridge, type TrayStatus } from './desk-bridge';
+import type { Message } from '../../../shared/i18n/translator';
+import type { TrayStatus } from '../../../shared/ipc/desk-contract';
+import { findDeskBridge } from './desk-bridge';
 import { Listeners } from './listeners';
 import { createBridgeSettingsStore, createLocalSettingsStore, hasSettingsBridge, type SettingsStore } from './notification-settings';
 import { BrowserNotifier, createBridgeNotifier, type Notifier, type WebNotifications } from './notifier';
@@ -17,8 +19,8 @@ export interface DeskServices {
   togglePinWindow: (() => void) | null;
   /** A notification was clicked: show this queue. */
   onFocusQueue(listener: (queueId: string) => void): () => void;
-  /** Problems the lead should see (a notification that could not be shown). */
-  problems: { get(): string | null; subscribe(listener: () => void): () => void };
+  /** Problems the lead should see (a notification that could not be shown), put in a language by the view. */
+  problems: { get(): Message | null; subscribe(listener: () => void): () => void };
 }
 
 function browserNotifications(win: Window): WebNotifications {
@@ -40,8 +42,8 @@ function browserNotifications(win: Window): WebNotifications {
 export function createDeskServices(win: Window): DeskServices {
   const bridge = findDeskBridge(win);
   const problemListeners = new Listeners();
-  let problem: string | null = null;
-  const report = (message: string) => {
+  let problem: Message | null = null;
+  const report = (message: Message) => {
     problem = message;
     problemListeners.emit();
   };
@@ -49,15 +51,22 @@ export function createDeskServices(win: Window): DeskServices {
   const focus = (queueId: string) => focusListeners.forEach((listener) => listener(queueId));
 
   const settings = hasSettingsBridge(bridge) ? createBridgeSettingsStore(bridge, report) : createLocalSettingsStore(safeStorage(win));
+  const pins = hasPinBridge(bridge) ? createBridgePinStore(bridge) : createLocalPinStore(win);
   const notifications = browserNotifications(win);
   const notifier = bridge?.notifyTransitions
     ? createBridgeNotifier(bridge.notifyTransitions.bind(bridge), report)
     : new BrowserNotifier({
         api: notifications,
-        scheduler: { setTimeout: (callback, ms) => win.setTimeout(callback, ms) },
-        now: () => Date.now(),
+        clock: {
+          now: () => Date.now(),
+          after: (ms, task) => {
+            const timer = win.setTimeout(task, ms);
+            return () => win.clearTimeout(timer);
+          },
+        },
         minuteOfDay: (at) => new Date(at).getHours() * 60 + new Date(at).getMinutes(),
         settings: () => settings.get(),
+        pinnedQueueIds: () => new Set(pins.get().pins.flatMap((pin) => (pin.kind === 'queue' ? [pin.id] : []))),
         onClick: (queueId) => {
           win.focus();
           focus(queueId);
@@ -65,15 +74,15 @@ export function createDeskServices(win: Window): DeskServices {
       });
   const api = (win as unknown as { Notification?: typeof Notification }).Notification;
   return {
-    pins: hasPinBridge(bridge) ? createBridgePinStore(bridge) : createLocalPinStore(win),
+    pins,
     settings,
     notifier,
     permission: bridge?.notifyTransitions ? null : { get: notifications.permission, request: () => api?.requestPermission() ?? Promise.resolve('unsupported') },
     setTrayStatus: bridge?.setTrayStatus
-      ? (status) => void bridge.setTrayStatus!(status).catch((error: unknown) => report(`The tray could not be updated: ${String(error)}`))
+      ? (status) => void bridge.setTrayStatus!(status).catch((error: unknown) => report({ key: 'main.problem.tray', params: { error: String(error) } }))
       : null,
     togglePinWindow: bridge?.togglePinWindow
-      ? () => void bridge.togglePinWindow!().catch((error: unknown) => report(`The pin window could not be shown: ${String(error)}`))
+      ? () => void bridge.togglePinWindow!().catch((error: unknown) => report({ key: 'main.problem.pinWindow', params: { error: String(error) } }))
       : null,
     onFocusQueue(listener) {
       focusListeners.add(listener);

@@ -1,4 +1,10 @@
-import { DEFAULT_NOTIFICATION_SETTINGS, type DeskBridgeSeam, type NotificationSettings } from './desk-bridge';
+import {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  NotificationSettingsSchema,
+  type NotificationSettings,
+} from '../../../shared/ipc/desk-contract';
+import type { Message } from '../../../shared/i18n/translator';
+import type { DeskBridgeSeam } from './desk-bridge';
 import { Listeners } from './listeners';
 
 /** The lead's notification choices: scope and quiet hours. Same shape in the browser and the app. */
@@ -9,22 +15,11 @@ export interface SettingsStore {
 }
 
 export const NOTIFICATION_SETTINGS_KEY = 'queueboard.desk.notifications';
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** Settings saved by this browser, checked with the schema main uses; anything it refuses means the defaults. */
 export function parseSettings(value: unknown): NotificationSettings {
-  const d = DEFAULT_NOTIFICATION_SETTINGS;
-  if (typeof value !== 'object' || value === null) return d;
-  const v = value as { scope?: unknown; quietHours?: Record<string, unknown> };
-  const q = v.quietHours ?? {};
-  return {
-    scope: v.scope === 'all' ? 'all' : 'pinned',
-    quietHours: {
-      enabled: q.enabled === true,
-      start: typeof q.start === 'string' && TIME.test(q.start) ? q.start : d.quietHours.start,
-      end: typeof q.end === 'string' && TIME.test(q.end) ? q.end : d.quietHours.end,
-      mode: q.mode === 'suppress' ? 'suppress' : 'silent',
-    },
-  };
+  const parsed = NotificationSettingsSchema.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS;
 }
 
 export function createLocalSettingsStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null): SettingsStore {
@@ -57,15 +52,15 @@ export function hasSettingsBridge(bridge: DeskBridgeSeam | null): bridge is Sett
 }
 
 /** In the app, main keeps the settings (its notifier applies quiet hours); the answer has the last word. */
-export function createBridgeSettingsStore(bridge: SettingsBridge, onError: (message: string) => void): SettingsStore {
+export function createBridgeSettingsStore(bridge: SettingsBridge, onError: (problem: Message) => void): SettingsStore {
   const listeners = new Listeners();
   let settings = DEFAULT_NOTIFICATION_SETTINGS;
   const accept = (next: NotificationSettings) => {
     settings = next;
     listeners.emit();
   };
-  const fail = (what: string) => (error: unknown) => onError(`The app could not ${what} the notification settings: ${error instanceof Error ? error.message : String(error)}`);
-  bridge.getNotificationSettings().then(accept, fail('read'));
+  const fail = (key: string) => (error: unknown) => onError({ key, params: { error: error instanceof Error ? error.message : String(error) } });
+  bridge.getNotificationSettings().then(accept, fail('main.problem.readSettings'));
   return {
     get: () => settings,
     set(next) {
@@ -73,7 +68,7 @@ export function createBridgeSettingsStore(bridge: SettingsBridge, onError: (mess
       accept(next);
       bridge.setNotificationSettings(next).then(accept, (error: unknown) => {
         accept(before);
-        fail('save')(error);
+        fail('main.problem.saveSettings')(error);
       });
     },
     subscribe: (listener) => listeners.add(listener),

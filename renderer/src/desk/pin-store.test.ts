@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PinsState } from './desk-bridge';
+import type { PinsState } from '../../../shared/ipc/desk-contract';
 import { createBridgePinStore, createLocalPinStore, hasPinBridge, PINS_STORAGE_KEY } from './pin-store';
 
 beforeEach(() => window.localStorage.clear());
@@ -27,6 +27,12 @@ describe('local pin store', () => {
   it('says so when the saved pins cannot be read, and starts empty', () => {
     window.localStorage.setItem(PINS_STORAGE_KEY, '{broken');
     expect(createLocalPinStore(window).get()).toEqual({ pins: [], notice: 'The saved pins could not be read and were cleared.' });
+  });
+
+  it('keeps only pins the shared contract accepts (the app would refuse the others)', () => {
+    const saved = [{ kind: 'queue', id: 'lis-chat' }, { kind: 'queue', id: 'Lis Chat!' }, { kind: 'alert', id: 'x'.repeat(129) }, { kind: 'office', id: 'lisbon' }];
+    window.localStorage.setItem(PINS_STORAGE_KEY, JSON.stringify(saved));
+    expect(createLocalPinStore(window).get()).toEqual({ pins: [{ kind: 'queue', id: 'lis-chat' }], notice: null });
   });
 
   it('follows pins changed in another tab', () => {

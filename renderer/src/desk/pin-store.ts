@@ -1,4 +1,5 @@
-import type { DeskBridgeSeam, Pin, PinsState } from './desk-bridge';
+import { MAX_PINS, PinSchema, type Pin, type PinsState } from '../../../shared/ipc/desk-contract';
+import type { DeskBridgeSeam } from './desk-bridge';
 import { Listeners } from './listeners';
 
 /** Where pins live: the browser's storage, or the app's pin file through the bridge. */
@@ -10,15 +11,17 @@ export interface PinStore {
 }
 
 export const PINS_STORAGE_KEY = 'queueboard.pins';
-const MAX_PINS = 200;
 const EMPTY: PinsState = { pins: [], notice: null };
 
 export const samePin = (a: Pin, b: Pin) => a.kind === b.kind && a.id === b.id;
 export const isPinned = (state: PinsState, pin: Pin) => state.pins.some((p) => samePin(p, pin));
 
+/** Only the pin's own fields: a caller may hand in a wider object (a queue row, an alert). */
+const copyOf = (pin: Pin): Pin => (pin.kind === 'queue' ? { kind: 'queue', id: pin.id } : { kind: 'alert', id: pin.id });
+
 function withPin(pins: readonly Pin[], pin: Pin, pinned: boolean): Pin[] {
   const rest = pins.filter((p) => !samePin(p, pin));
-  return pinned ? [...rest, { kind: pin.kind, id: pin.id }] : rest;
+  return pinned ? [...rest, copyOf(pin)] : rest;
 }
 
 function parsePins(text: string | null): Pin[] | null {
@@ -26,9 +29,11 @@ function parsePins(text: string | null): Pin[] | null {
   try {
     const value: unknown = JSON.parse(text);
     if (!Array.isArray(value)) return null;
-    return value.filter(
-      (p): p is Pin => typeof p === 'object' && p !== null && (p.kind === 'queue' || p.kind === 'alert') && typeof p.id === 'string' && p.id.length > 0,
-    );
+    // A pin main would refuse (see the shared contract) is dropped; the others stay.
+    return value.flatMap((p: unknown) => {
+      const pin = PinSchema.safeParse(p);
+      return pin.success ? [pin.data] : [];
+    });
   } catch {
     return null;
   }
@@ -96,7 +101,7 @@ export function createBridgePinStore(bridge: PinBridge): PinStore {
     set(pin, pinned) {
       // Show the change at once; the app's answer (or its event) then has the last word.
       accept({ pins: withPin(state.pins, pin, pinned), notice: null });
-      bridge.setPinned({ kind: pin.kind, id: pin.id, pinned }).then(accept, fail);
+      bridge.setPinned({ ...copyOf(pin), pinned }).then(accept, fail);
     },
     subscribe: (listener) => listeners.add(listener),
   };

@@ -1,9 +1,7 @@
+import { compareSeverity, type Severity } from '../../../shared/health/levels';
 import type { Channel, Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
 
-/** How a desk ranks a queue: at risk sits between critical and warning, stale above a green queue. */
-export type Severity = 'critical' | 'at-risk' | 'warning' | 'stale' | 'ok' | 'no-data';
-const RANK: Readonly<Record<Severity, number>> = { critical: 0, 'at-risk': 1, warning: 2, stale: 3, ok: 4, 'no-data': 5 };
 
 export function severityOf(state: QueueState | undefined): Severity {
   const status = state?.health.status ?? 'no-data';
@@ -13,11 +11,11 @@ export function severityOf(state: QueueState | undefined): Severity {
 
 /** Worst first; among equals, the longest-waiting ticket first; then by name, so the order is stable. */
 export function sortBySeverity(queues: readonly Queue[], states: Readonly<Record<string, QueueState>>): Queue[] {
-  const key = (q: Queue) => ({ rank: RANK[severityOf(states[q.id])], waiting: states[q.id]?.metrics.oldestWaitingSeconds ?? -1 });
+  const key = (q: Queue) => ({ severity: severityOf(states[q.id]), waiting: states[q.id]?.metrics.oldestWaitingSeconds ?? -1 });
   return [...queues].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
-    return ka.rank - kb.rank || kb.waiting - ka.waiting || a.name.localeCompare(b.name);
+    return compareSeverity(kb.severity, ka.severity) || kb.waiting - ka.waiting || a.name.localeCompare(b.name);
   });
 }
 

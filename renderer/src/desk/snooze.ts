@@ -1,7 +1,9 @@
-/** The one-click snoozes. */
+import { parseHhMm } from '../../../shared/time/hh-mm';
+
+/** The one-click snoozes, named by their catalogue key (desk.card.presets.*). */
 export const SNOOZE_PRESETS = [
-  { label: '15 min', ms: 15 * 60_000 },
-  { label: '1 h', ms: 60 * 60_000 },
+  { name: 'quarterHour', ms: 15 * 60_000 },
+  { name: 'hour', ms: 60 * 60_000 },
 ] as const;
 
 export type SnoozeChoice = { afterMs: number } | { timeOfDay: string };
@@ -12,10 +14,10 @@ export type SnoozeChoice = { afterMs: number } | { timeOfDay: string };
  */
 export function snoozeUntil(choice: SnoozeChoice, gatewayNow: number): number | null {
   if ('afterMs' in choice) return gatewayNow + choice.afterMs;
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(choice.timeOfDay);
-  if (!match) return null;
+  const minutes = parseHhMm(choice.timeOfDay);
+  if (minutes === null) return null;
   const at = new Date(gatewayNow);
-  at.setHours(Number(match[1]), Number(match[2]), 0, 0);
+  at.setHours(Math.floor(minutes / 60), minutes % 60, 0, 0);
   if (at.getTime() <= gatewayNow) at.setDate(at.getDate() + 1);
   return at.getTime();
 }

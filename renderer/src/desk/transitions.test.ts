@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { alert } from '../../../tests/support/desk-view-fakes';
 import { chatQueue, lisbon } from '../../../tests/support/renderer-fixtures';
+import { createI18n } from '../i18n/i18n';
 import { describeMeasure } from './alert-text';
 import { toTransition, TransitionDetector, trayStatus } from './transitions';
+
+const english = createI18n('en').t;
 
 describe('TransitionDetector', () => {
   it('says nothing about the alerts of the first snapshot', () => {
@@ -25,9 +28,14 @@ describe('TransitionDetector', () => {
   });
 
   it('words the threshold by which way is bad', () => {
-    expect(describeMeasure(alert('s', { metric: 'slaAttainment', value: 83.3, threshold: 90 }), 'en-GB')).toBe('83.3% (warning below 90%)');
-    expect(describeMeasure(alert('b', { metric: 'backlog', kind: 'at-risk', value: 85, threshold: 120, projectedMinutes: 14 }), 'en-GB')).toBe(
+    expect(describeMeasure(alert('s', { metric: 'slaAttainment', value: 83.3, threshold: 90 }), 'en-GB', english)).toBe('83.3% (warning below 90%)');
+    expect(describeMeasure(alert('b', { metric: 'backlog', kind: 'at-risk', value: 85, threshold: 120, projectedMinutes: 14 }), 'en-US', english)).toBe(
       '85, projected to reach critical (120) in about 14 min',
+    );
+    // The minutes in the locale's own words (Intl), not an English "min" everywhere.
+    expect(describeMeasure(alert('b', { metric: 'backlog', kind: 'at-risk', value: 85, threshold: 120, projectedMinutes: 14 }), 'en-GB', english)).toContain('in about 14 mins');
+    expect(describeMeasure(alert('b', { metric: 'backlog', kind: 'at-risk', value: 1250, threshold: 1200, projectedMinutes: 60 }), 'nl-NL', createI18n('nl').t)).toBe(
+      '1.250, bereikt naar verwachting kritiek (1.200) over ongeveer 60 min',
     );
   });
 

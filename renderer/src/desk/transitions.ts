@@ -1,12 +1,10 @@
-import type { QueueStatus } from '../../../shared/health/thresholds';
+import { isNotifiable } from '../../../shared/desk/notification-rules';
+import { worstStatus, type QueueStatus } from '../../../shared/health/levels';
 import { QUEUE_STATUSES, type Alert } from '../../../shared/protocol/protocol';
 import type { Office, Queue } from '../../../shared/model';
-import { worstStatus } from '../wall/status';
 import { metricLabel, valueText } from './alert-text';
-import type { Transition, TrayStatus } from './desk-bridge';
+import type { Transition, TrayStatus } from '../../../shared/ipc/desk-contract';
 
-/** Only what needs a lead now interrupts them: an alert opening at critical, or a projected breach. */
-export const isNotifiable = (alert: Alert) => alert.kind === 'at-risk' || alert.level === 'critical';
 
 /** Alert ids remembered so none notifies twice; the oldest fall out so a week-long session stays small. */
 const REMEMBERED = 10_000;

@@ -1,5 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { isInScope } from '../../../shared/desk/notification-rules';
+import { createTranslator, languageOf } from '../../../shared/i18n/translator';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { useDeskServices, useNotificationSettings, usePins } from './desk-services-context';
@@ -18,6 +21,8 @@ export function useDeskNotifications(): void {
   const pins = usePins();
   const settings = useNotificationSettings();
   const detector = useRef<TransitionDetector | null>(null);
+  const { i18n } = useTranslation();
+  const translator = useMemo(() => createTranslator(languageOf(i18n.language)), [i18n.language]);
   const pinnedQueueIds = pins.pins.filter((p) => p.kind === 'queue').map((p) => p.id);
   const pinnedKey = pinnedQueueIds.join(',');
 
@@ -28,7 +33,7 @@ export function useDeskNotifications(): void {
     const fresh = detector.current.observe(Object.values(alerts));
     if (fresh.length === 0) return;
     const pinned = new Set(pinnedKey.split(','));
-    const inScope = fresh.filter((a) => settings.scope === 'all' || pinned.has(a.queueId));
+    const inScope = fresh.filter((a) => isInScope(a.queueId, settings.scope, pinned));
     const queueById = new Map(queues.map((q) => [q.id, q]));
     const officeById = new Map(offices.map((o) => [o.id, o]));
     notifier.notify(
@@ -36,8 +41,9 @@ export function useDeskNotifications(): void {
         const queue = queueById.get(a.queueId);
         return toTransition(a, queue, queue ? officeById.get(queue.officeId) : undefined);
       }),
+      translator,
     );
-  }, [alerts, live, notifier, offices, pinnedKey, queues, settings.scope]);
+  }, [alerts, live, notifier, offices, pinnedKey, queues, settings.scope, translator]);
 
   // Numbers from a screen that lost its gateway are old: the tray says stale rather than green.
   const statuses = useAppStore(

@@ -190,6 +190,24 @@ describe('feed client', () => {
     expect(store.getState().connection.status).toBe('incompatible');
   });
 
+  it('waits the retryAfter it is told after too many attempts, then tries again by itself', () => {
+    const store = createAppStore();
+    const socket = new FakeSocket();
+    const clock = 1_700_000_000_000;
+    const timers: Array<{ ms: number; task: () => void }> = [];
+    startFeedClient({ store, socket, requestFrame: () => {}, now: () => clock, every: () => () => {}, after: (ms, task) => (timers.push({ ms, task }), () => {}) });
+    const error = Object.assign(new Error('refused'), {
+      data: { code: 'too-many-attempts', message: 'Too many failed attempts: try again in 7 s.', serverProtocol: 3, retryAfter: 7 },
+    });
+    socket.receive('connect_error', error);
+    expect(store.getState().connection).toMatchObject({ status: 'refused', problem: { key: 'locked-out', retryAt: clock + 7000 } });
+    expect([socket.disconnects, socket.connects]).toEqual([1, 0]);
+    expect(timers.map((t) => t.ms)).toEqual([7000]);
+    timers[0]!.task();
+    expect(store.getState().connection.status).toBe('connecting');
+    expect(socket.connects).toBe(1);
+  });
+
   it('reconnects for ever, soon: from half a second, doubling to at most three seconds with jitter, so a wall is back within 5 s', () => {
     expect(HANDSHAKE_OPTIONS).toMatchObject({ reconnection: true, reconnectionAttempts: Infinity, reconnectionDelay: 500, reconnectionDelayMax: 3000 });
     expect(HANDSHAKE_OPTIONS.randomizationFactor).toBeGreaterThan(0);
@@ -213,5 +231,22 @@ describe('feed client', () => {
     expect(store.getState().connection.status).toBe('reconnecting');
     expect(store.getState().connection.problem).toEqual({ key: 'disconnected' });
     expect([socket.disconnects, socket.connects]).toEqual([1, 1]);
+  });
+
+  it('shows a refusal from the gateway, and counts a malformed one as invalid rather than trusting its shape', () => {
+    const { store, socket } = setup();
+    socket.receive('rejected', { event: 'resync', issues: ['resync: at most one per 1000 ms'] });
+    expect(store.getState().connection.problem).toEqual({ key: 'rejected', detail: 'resync: resync: at most one per 1000 ms' });
+    socket.receive('rejected', { event: 5, issues: 'no' });
+    expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^rejected: event: .*; issues: /) });
+    expect(store.getState().connection.invalidMessages).toBe(2);
+  });
+
+  it('refuses a malformed session and thresholds message, naming the event and the field', () => {
+    const { store, socket } = setup();
+    socket.receive('session', { role: 'admin', name: 'Mallory' });
+    expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^session: role: /) });
+    socket.receive('session', { role: 'lead', name: 'Ana Costa' });
+    expect(store.getState().session).toEqual({ role: 'lead', name: 'Ana Costa' });
   });
 });

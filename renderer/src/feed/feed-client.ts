@@ -1,9 +1,7 @@
 import {
   HandshakeRefusalSchema,
-  HeartbeatSchema,
   SILENCE_LIMIT_MS,
   PROTOCOL_VERSION,
-  SnapshotSchema,
   UpdateSchema,
   type Alert,
   type QueueStatePatch,
@@ -11,13 +9,17 @@ import {
   type UpdateEncoding,
 } from '../../../shared/protocol/protocol';
 import { decodeCompactUpdate, queueLayout, type QueueLayout } from '../../../shared/protocol/compact-update';
-import { SessionSchema, ThresholdStateSchema } from '../../../shared/protocol/admin-protocol';
+import { serverEventSchema, type ServerEventName, type ServerEventPayload } from '../../../shared/protocol/socket-events';
 import { parseWith } from '../../../shared/protocol/validation';
 import type { AppStore } from '../store/store';
 
 /** The part of a socket.io client socket the feed uses; tests pass a fake. */
 export interface FeedSocket {
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'disconnect', listener: (reason: string) => void): unknown;
+  on(event: 'connect_error', listener: (error: Error) => void): unknown;
+  /** Payloads arrive as unknown: each is parsed with its schema (shared/protocol/socket-events.ts) before use. */
+  on(event: ServerEventName, listener: (data: unknown) => void): unknown;
   emit(event: 'resync'): unknown;
   connect(): unknown;
   disconnect(): unknown;
@@ -31,11 +33,17 @@ export interface FeedClientOptions {
   now?: () => number;
   /** Runs a check every `ms` until the returned function is called (setInterval in a page). */
   every?: (ms: number, check: () => void) => () => void;
+  /** Runs a task once after `ms` unless the returned function is called first (setTimeout in a page). */
+  after?: (ms: number, task: () => void) => () => void;
 }
 
 const defaultEvery = (ms: number, check: () => void) => {
   const handle = setInterval(check, ms);
   return () => clearInterval(handle);
+};
+const defaultAfter = (ms: number, task: () => void) => {
+  const handle = setTimeout(task, ms);
+  return () => clearTimeout(handle);
 };
 
 /**
@@ -68,15 +76,20 @@ function parseUpdate(data: unknown, layout: QueueLayout): ParsedUpdate {
 
 export type ClientKind = 'wall' | 'desk' | 'settings' | 'web';
 
+/** Events that show the gateway is still speaking (the silence watch reads them); session and thresholds come with a snapshot. */
+const SIGNS_OF_LIFE: ReadonlySet<ServerEventName> = new Set(['snapshot', 'heartbeat', 'update']);
+
 /** Refusals that retrying with the same token cannot cure: say so and stop, rather than hammer the gateway. */
-const TOKEN_REFUSALS = new Set(['unauthorized', 'bad-token', 'revoked-token', 'too-many-attempts']);
+const TOKEN_REFUSALS = new Set(['unauthorized', 'bad-token', 'revoked-token']);
+/** Without a `retryAfter` from the gateway, a screen refused for too many attempts waits a minute. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /**
  * Feeds the store from the gateway: validates every message on arrival, applies a snapshot at once,
  * gathers updates and writes them to the store once per frame, and asks for a fresh snapshot when an
  * update is missing. A message that fails validation is counted and reported, never applied.
  */
-export function startFeedClient({ store, socket, requestFrame, now = Date.now, every = defaultEvery }: FeedClientOptions): () => void {
+export function startFeedClient({ store, socket, requestFrame, now = Date.now, every = defaultEvery, after = defaultAfter }: FeedClientOptions): () => void {
   let expectedSeq: number | null = null;
   /** The queue list of the snapshot held, which compact updates index into; null before the first snapshot. */
   let layout: QueueLayout | null = null;
@@ -85,6 +98,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   let pendingSeq = 0;
   let pendingOffset: number | undefined;
   let frameRequested = false;
+  let cancelRetry = () => {};
   const actions = () => store.getState();
 
   const flush = () => {
@@ -97,25 +111,29 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
     actions().applyPatches(patches, pendingSeq, alerts, { clockOffsetMs: pendingOffset, localTime: now() });
   };
 
+  /** Hands `handle` the event's payload once it passed its schema; an invalid one is counted and reported, never applied. */
+  const listen = <E extends Exclude<ServerEventName, 'update'>>(event: E, handle: (payload: ServerEventPayload<E>) => void) => {
+    socket.on(event, (data: unknown) => {
+      if (SIGNS_OF_LIFE.has(event)) actions().messageReceived(now());
+      const parsed = parseWith(serverEventSchema(event), data);
+      if (parsed.ok) handle(parsed.value);
+      else actions().invalidMessage({ key: 'invalid', detail: `${event}: ${parsed.issues.slice(0, 3).join('; ')}` });
+    });
+  };
+
   socket.on('connect', () => actions().setConnection('connecting'));
 
-  socket.on('snapshot', (data: never) => {
-    actions().messageReceived(now());
-    const parsed = parseWith(SnapshotSchema, data);
-    if (!parsed.ok) return actions().invalidMessage({ key: 'invalid', detail: `snapshot: ${parsed.issues.slice(0, 3).join('; ')}` });
+  listen('snapshot', (snapshot) => {
     pending = [];
     pendingAlerts = [];
-    expectedSeq = parsed.value.seq + 1;
-    layout = queueLayout(parsed.value.queues.map((queue) => queue.id));
-    actions().applySnapshot(parsed.value, now());
+    expectedSeq = snapshot.seq + 1;
+    layout = queueLayout(snapshot.queues.map((queue) => queue.id));
+    actions().applySnapshot(snapshot, now());
     actions().setConnection('live');
   });
 
-  socket.on('heartbeat', (data: never) => {
-    actions().messageReceived(now());
-    const parsed = parseWith(HeartbeatSchema, data);
-    if (!parsed.ok) actions().invalidMessage({ key: 'invalid', detail: `heartbeat: ${parsed.issues.slice(0, 3).join('; ')}` });
-  });
+  // Its arrival is all that counts: the silence watch below reads it.
+  listen('heartbeat', () => undefined);
 
   // A gateway or network that goes silent closes nothing (a frozen host, a cut cable): the gateway speaks at
   // least every second, so silence longer than SILENCE_LIMIT_MS means this screen is cut off. Say so at once
@@ -131,7 +149,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
     socket.connect();
   });
 
-  socket.on('update', (data: never) => {
+  socket.on('update', (data: unknown) => {
     actions().messageReceived(now());
     if (layout === null) return; // before the first snapshot: nothing to apply it to
     const parsed = parseUpdate(data, layout);
@@ -166,20 +184,32 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
     }
   });
 
-  socket.on('disconnect', (reason: never) => {
+  socket.on('disconnect', (reason) => {
     expectedSeq = null;
     pending = [];
     pendingAlerts = [];
     actions().setConnection('reconnecting', { key: 'disconnected' });
     // The gateway closed us on purpose: socket.io will not retry by itself.
-    if ((reason as string) === 'io server disconnect') socket.connect();
+    if (reason === 'io server disconnect') socket.connect();
   });
 
-  socket.on('connect_error', (error: never) => {
-    const refusal = parseWith(HandshakeRefusalSchema, (error as { data?: unknown }).data);
+  socket.on('connect_error', (error) => {
+    const refusal = parseWith(HandshakeRefusalSchema, 'data' in error ? error.data : undefined);
     if (refusal.ok && refusal.value.code === 'protocol-mismatch') {
       socket.disconnect();
       actions().setConnection('incompatible', { key: 'incompatible', detail: refusal.value.message });
+      return;
+    }
+    if (refusal.ok && refusal.value.code === 'too-many-attempts') {
+      // Not final: the gateway says how long to wait. Count down, then try again by itself.
+      socket.disconnect();
+      const waitMs = (refusal.value.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000;
+      actions().setConnection('refused', { key: 'locked-out', detail: refusal.value.message, retryAt: now() + waitMs });
+      cancelRetry();
+      cancelRetry = after(waitMs, () => {
+        actions().setConnection('connecting');
+        socket.connect();
+      });
       return;
     }
     if (refusal.ok && TOKEN_REFUSALS.has(refusal.value.code)) {
@@ -188,28 +218,16 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
       return;
     }
     if (actions().connection.status === 'incompatible' || actions().connection.status === 'refused') return;
-    actions().setConnection('reconnecting', { key: 'unreachable', detail: (error as Error).message });
+    actions().setConnection('reconnecting', { key: 'unreachable', detail: error.message });
   });
 
-  socket.on('session', (data: never) => {
-    const parsed = parseWith(SessionSchema, data);
-    if (parsed.ok) actions().setSession(parsed.value);
-    else actions().invalidMessage({ key: 'invalid', detail: `session: ${parsed.issues.slice(0, 3).join('; ')}` });
-  });
-
-  socket.on('thresholds', (data: never) => {
-    const parsed = parseWith(ThresholdStateSchema, data);
-    if (parsed.ok) actions().setThresholds(parsed.value);
-    else actions().invalidMessage({ key: 'invalid', detail: `thresholds: ${parsed.issues.slice(0, 3).join('; ')}` });
-  });
-
-  socket.on('rejected', (data: never) => {
-    const { event, issues } = data as { event?: string; issues?: string[] };
-    actions().invalidMessage({ key: 'rejected', detail: `${event ?? '?'}: ${(issues ?? []).join('; ')}` });
-  });
+  listen('session', (session) => actions().setSession(session));
+  listen('thresholds', (thresholds) => actions().setThresholds(thresholds));
+  listen('rejected', ({ event, issues }) => actions().invalidMessage({ key: 'rejected', detail: `${event}: ${issues.join('; ')}` }));
 
   return () => {
     stopWatching();
+    cancelRetry();
     socket.disconnect();
   };
 }

@@ -1,53 +1,68 @@
-import type { z } from 'zod';
-import {
-  AdminResultSchema,
-  AuditListResultSchema,
-  ExportResultSchema,
-  type AdminResult,
-  type AuditListResult,
-  type ExportResult,
-  type SaveThresholdsRequest,
-} from '../../../shared/protocol/admin-protocol';
-import { CommandResultSchema, type CommandResult } from '../../../shared/protocol/protocol';
+import type { Socket } from 'socket.io-client';
+import { commandDefinition, type CommandAnswer, type CommandName, type CommandRequest } from '../../../shared/protocol/commands';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol/socket-events';
 import { parseWith } from '../../../shared/protocol/validation';
 
-/** The part of a socket.io client socket commands need; tests pass a fake. */
-export interface CommandSocket {
-  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
-}
+/** The part of a socket.io client socket commands need, typed from the command map; tests pass a fake. */
+export type CommandSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, 'timeout'>;
 
-/** Everything a person can ask the gateway to do. Each answer is validated; a timeout is an answer too. */
+/** One typed sender per command of shared/protocol/commands.ts: a missing one is a type error. */
+export type CommandSenders = { readonly [C in CommandName]: (request: CommandRequest<C>) => Promise<CommandAnswer<C>> };
+
+/** Everything a person can ask the gateway to do, as the views call it. */
 export interface GatewayCommands {
-  acknowledge(alertId: string, note?: string): Promise<CommandResult>;
-  snooze(alertId: string, until: number): Promise<CommandResult>;
-  saveThresholds(request: SaveThresholdsRequest): Promise<AdminResult>;
-  importThresholds(file: unknown, expectedRevision: number): Promise<AdminResult>;
-  exportThresholds(): Promise<ExportResult>;
-  auditList(limit?: number, beforeId?: number): Promise<AuditListResult>;
-  revert(auditId: number): Promise<AdminResult>;
+  acknowledge(alertId: string, note?: string): Promise<CommandAnswer<'alert:acknowledge'>>;
+  snooze(alertId: string, until: number): Promise<CommandAnswer<'alert:snooze'>>;
+  saveThresholds(request: CommandRequest<'thresholds:save'>): Promise<CommandAnswer<'thresholds:save'>>;
+  importThresholds(file: unknown, expectedRevision: number): Promise<CommandAnswer<'thresholds:import'>>;
+  exportThresholds(): Promise<CommandAnswer<'thresholds:export'>>;
+  auditList(limit?: number, beforeId?: number): Promise<CommandAnswer<'audit:list'>>;
+  revert(auditId: number): Promise<CommandAnswer<'audit:revert'>>;
 }
 
 const TIMEOUT_MS = 5000;
-const unavailable = (issue: string) => ({ ok: false as const, code: 'unavailable' as const, issues: [issue] });
+
+/** Each answer is validated with the command's answer schema; a timeout is an answer too. */
+export function createCommandSenders(socket: CommandSocket): CommandSenders {
+  // socket.io's typed emitWithAck needs the event name spelled out, hence one line per command.
+  const emit = () => socket.timeout(TIMEOUT_MS);
+  return {
+    'alert:acknowledge': (request) => answered('alert:acknowledge', emit().emitWithAck('alert:acknowledge', request)),
+    'alert:snooze': (request) => answered('alert:snooze', emit().emitWithAck('alert:snooze', request)),
+    'thresholds:save': (request) => answered('thresholds:save', emit().emitWithAck('thresholds:save', request)),
+    'thresholds:import': (request) => answered('thresholds:import', emit().emitWithAck('thresholds:import', request)),
+    'thresholds:export': (request) => answered('thresholds:export', emit().emitWithAck('thresholds:export', request)),
+    'audit:list': (request) => answered('audit:list', emit().emitWithAck('audit:list', request)),
+    'audit:revert': (request) => answered('audit:revert', emit().emitWithAck('audit:revert', request)),
+  };
+}
+
+async function answered<C extends CommandName>(command: C, reply: Promise<unknown>): Promise<CommandAnswer<C>> {
+  const { answer } = commandDefinition(command);
+  let sent: unknown;
+  try {
+    sent = await reply;
+  } catch {
+    return unavailable(answer, `The gateway did not answer within ${TIMEOUT_MS / 1000} s; nothing is known to have changed. Try again.`);
+  }
+  const parsed = parseWith(answer, sent);
+  return parsed.ok ? parsed.value : unavailable(answer, `The gateway's answer was not understood: ${parsed.issues.join('; ')}`);
+}
+
+/** An `unavailable` answer in the command's own answer type: every answer schema admits it (commands.test.ts). */
+function unavailable<A>(answer: { parse(data: unknown): A }, issue: string): A {
+  return answer.parse({ ok: false, code: 'unavailable', issues: [issue] });
+}
 
 export function createGatewayCommands(socket: CommandSocket): GatewayCommands {
-  async function send<S extends z.ZodType>(event: string, payload: unknown, schema: S): Promise<z.infer<S>> {
-    let answer: unknown;
-    try {
-      answer = await socket.timeout(TIMEOUT_MS).emitWithAck(event, payload);
-    } catch {
-      return unavailable(`The gateway did not answer within ${TIMEOUT_MS / 1000} s; nothing is known to have changed. Try again.`) as z.infer<S>;
-    }
-    const parsed = parseWith(schema, answer);
-    return parsed.ok ? parsed.value : (unavailable(`The gateway's answer was not understood: ${parsed.issues.join('; ')}`) as z.infer<S>);
-  }
+  const send = createCommandSenders(socket);
   return {
-    acknowledge: (alertId, note) => send('alert:acknowledge', note ? { alertId, note } : { alertId }, CommandResultSchema),
-    snooze: (alertId, until) => send('alert:snooze', { alertId, until }, CommandResultSchema),
-    saveThresholds: (request) => send('thresholds:save', request, AdminResultSchema),
-    importThresholds: (file, expectedRevision) => send('thresholds:import', { file, expectedRevision }, AdminResultSchema),
-    exportThresholds: () => send('thresholds:export', {}, ExportResultSchema),
-    auditList: (limit = 100, beforeId) => send('audit:list', beforeId ? { limit, beforeId } : { limit }, AuditListResultSchema),
-    revert: (auditId) => send('audit:revert', { auditId }, AdminResultSchema),
+    acknowledge: (alertId, note) => send['alert:acknowledge'](note ? { alertId, note } : { alertId }),
+    snooze: (alertId, until) => send['alert:snooze']({ alertId, until }),
+    saveThresholds: (request) => send['thresholds:save'](request),
+    importThresholds: (file, expectedRevision) => send['thresholds:import']({ file, expectedRevision }),
+    exportThresholds: () => send['thresholds:export']({}),
+    auditList: (limit = 100, beforeId) => send['audit:list'](beforeId ? { limit, beforeId } : { limit }),
+    revert: (auditId) => send['audit:revert']({ auditId }),
   };
 }

@@ -19,3 +19,14 @@ describe('formatClock and formatAge (formatters kept per locale and options)', (
     expect(formatAge(45, 'en-GB')).toBe('45 secs');
   });
 });
+
+describe('formatAge words an age as the gateway’s stale message does', () => {
+  it('75 s is "75 secs" (the message says "75 s"), not "1 min"', () => {
+    expect(formatAge(75, 'en-GB')).toBe('75 secs');
+  });
+
+  it('119.4 min is "119 mins" as in the message, and past two hours the whole hours ("2 h 5 min" there)', () => {
+    expect(formatAge(119 * 60 + 24, 'en-GB')).toBe('119 mins');
+    expect(formatAge(7500, 'en-GB')).toBe('2 hrs');
+  });
+});

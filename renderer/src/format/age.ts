@@ -1,3 +1,5 @@
+import { ageParts } from '../../../shared/time/age';
+
 /**
  * Intl formatters are costly to construct (tens of µs each); the wall header formats its clocks on every
  * update batch, and stale tiles their data age every second (bench/latency profile: `formatClock` was the
@@ -17,12 +19,12 @@ function ageFormat(locale: string, unit: string): Intl.NumberFormat {
 }
 
 /**
- * How old something is, in the locale's own short units ("45 sec", "2 min", "3 hr"; "2 min" in
- * Portuguese, "2 min." in Dutch): whole seconds under a minute, whole minutes under two hours, then hours.
+ * How old something is, in the locale's own short units ("45 secs", "2 mins", "3 hrs"; "2 min" in
+ * Portuguese, "2 min." in Dutch), split as the gateway's stale message splits it (shared/time/age.ts).
+ * A tile's note has room for one unit: past two hours it gives the whole hours only.
  */
 export function formatAge(seconds: number, locale: string): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const [value, unit] = s < 60 ? [s, 'second'] : s < 7200 ? [Math.floor(s / 60), 'minute'] : [Math.floor(s / 3600), 'hour'];
+  const { value, unit } = ageParts(seconds)[0]!;
   return ageFormat(locale, unit).format(value);
 }
 

@@ -41,3 +41,8 @@ export function formatMetric(id: MetricId, value: number, locale: string): strin
       return numberFormat(locale).format(value);
   }
 }
+
+/** A whole count in the locale ("1,204", "1.204"), for counts beside words ("3 need action"). */
+export function formatCount(value: number, locale: string): string {
+  return numberFormat(locale, 0).format(value);
+}

@@ -1,7 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { ConnectionProblem } from '../store/connection-slice';
 
-/** A connection problem as a sentence in the screen's language, with the gateway's own words kept. */
-export function problemText(problem: ConnectionProblem, t: TFunction): string {
+/**
+ * A connection problem as a sentence in the screen's language, with the gateway's own words kept; a
+ * screen told to wait counts down to its next try (`now`: local time, refreshed by the caller).
+ */
+export function problemText(problem: ConnectionProblem, t: TFunction, now: number = Date.now()): string {
+  if (problem.key === 'locked-out') {
+    return t('access.lockedOut', { seconds: Math.max(0, Math.ceil(((problem.retryAt ?? now) - now) / 1000)) });
+  }
   return t(`problem.${problem.key}`, { detail: problem.detail ?? '' });
 }

@@ -32,6 +32,7 @@ describe('resolveScreenOptions', () => {
       client: 'web',
       view: 'wall',
       token: null,
+      appLanguage: null,
     });
     expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/'))).officeId).toBeNull();
     expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/?view=settings'))).view).toBe('settings');
@@ -78,5 +79,13 @@ describe('resolveScreenOptions', () => {
     };
     expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html#pins', { queueboard: bridge }))).view).toBe('pins');
     expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html', { queueboard: bridge }))).view).toBe('desk');
+  });
+
+  it("inside Electron, hands on the app's language setting for the desk to start in", async () => {
+    const bridge = {
+      getLaunchOptions: async () => ({ gatewayUrl: 'http://g', mode: 'desk', officeId: null, groupId: null, display: null }),
+      getSettings: async () => ({ settings: { token: '', language: 'nl-NL' } }),
+    };
+    expect((await resolveScreenOptions(browserWindow('app://queueboard/index.html', { queueboard: bridge }))).appLanguage).toBe('nl-NL');
   });
 });

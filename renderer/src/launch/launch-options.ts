@@ -15,6 +15,8 @@ export interface ScreenOptions {
   view: View;
   /** The role token this screen presents; null for none (a display, where the gateway allows that). */
   token: string | null;
+  /** The app's `language` setting (e.g. pt-PT) for a person's own screens; null in a browser or when unset. */
+  appLanguage: string | null;
 }
 
 /** Where a browser keeps its token: entered once (or opened from a link with #token=…), then remembered. */
@@ -29,10 +31,10 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
   if (bridge) {
     const options: LaunchOptions = await bridge.getLaunchOptions();
     // The app's settings hold the screen's token (sealed with the OS keyring where there is one).
-    const token = (await bridge.getSettings()).settings.token;
+    const { token, language } = (await bridge.getSettings()).settings;
     // The app's pin window loads the same page at #pins (desk mode only).
     const view: View = options.mode === 'desk' && win.location.hash === '#pins' ? 'pins' : options.mode;
-    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, groupId: options.groupId, client: options.mode, view, token: token === '' ? null : token };
+    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, groupId: options.groupId, client: options.mode, view, token: token === '' ? null : token, appLanguage: language };
   }
   const params = new URLSearchParams(win.location.search);
   const view = params.get('view');
@@ -43,6 +45,7 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
     client: 'web',
     view: VIEWS.includes(view as View) ? (view as View) : 'wall',
     token: takeToken(win),
+    appLanguage: null,
   };
 }
 

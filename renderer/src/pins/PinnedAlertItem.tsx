@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../shared/protocol/protocol';
-import { ageText, clockTime, describeMeasure, metricLabel } from '../desk/alert-text';
+import { ageText, clockTime, describeMeasure } from '../desk/alert-text';
 import { STATUS_LOOKS } from '../wall/status';
 import { StatusIcon } from '../wall/StatusIcon';
 
@@ -14,13 +15,14 @@ export interface PinnedAlertItemProps {
 }
 
 export function PinnedAlertItem({ alertId, alert, queueName, locale, now, onUnpin }: PinnedAlertItemProps) {
-  const name = queueName ?? 'a queue';
+  const { t } = useTranslation();
+  const name = queueName ?? t('pins.aQueue');
   if (!alert) {
     return (
       <li className="pin-item pin-item-closed" data-testid="pinned-alert" data-alert-id={alertId}>
-        <span className="pin-status">Closed</span>
-        <span className="pin-name">Alert on {name} is no longer open</span>
-        <button type="button" className="unpin-button" aria-label={`Unpin closed alert on ${name}`} onClick={onUnpin}>
+        <span className="pin-status">{t('pins.closed')}</span>
+        <span className="pin-name">{t('pins.closedText', { name })}</span>
+        <button type="button" className="unpin-button" aria-label={t('pins.unpinClosed', { name })} onClick={onUnpin}>
           ×
         </button>
       </li>
@@ -28,26 +30,26 @@ export function PinnedAlertItem({ alertId, alert, queueName, locale, now, onUnpi
   }
   const look = STATUS_LOOKS[alert.level];
   const handled = alert.acknowledged
-    ? `Ack: ${alert.acknowledged.by}`
+    ? t('pins.ack', { name: alert.acknowledged.by })
     : alert.snoozed && alert.snoozed.until > now
-      ? `Snoozed until ${clockTime(alert.snoozed.until)}`
-      : 'Needs action';
+      ? t('pins.snoozedUntil', { time: clockTime(alert.snoozed.until, locale) })
+      : t('pins.needsAction');
   return (
     <li className={`pin-item ${look.className}`} data-testid="pinned-alert" data-alert-id={alertId}>
       <span className="pin-status">
         <StatusIcon shape={alert.kind === 'at-risk' ? 'triangle' : look.shape} />
-        <span>{alert.kind === 'at-risk' ? 'At risk' : look.word}</span>
+        <span>{alert.kind === 'at-risk' ? t('desk.atRisk') : t(`status.${alert.level}`)}</span>
       </span>
       <span className="pin-name">
         {name}
         <span className="pin-where">
-          {metricLabel(alert)} {describeMeasure(alert, locale)}
+          {t(`metric.${alert.metric}`)} {describeMeasure(alert, locale, t)}
         </span>
         <span className="pin-where">
-          Opened {ageText(alert, now)} · {handled}
+          {t('pins.opened', { age: ageText(alert, now, t), handled })}
         </span>
       </span>
-      <button type="button" className="unpin-button" aria-label={`Unpin alert on ${name}`} onClick={onUnpin}>
+      <button type="button" className="unpin-button" aria-label={t('pins.unpinAlert', { name })} onClick={onUnpin}>
         ×
       </button>
     </li>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuditEntryMessage, AuditListResult } from '../../../shared/protocol/admin-protocol';
 import { useCommands } from '../feed/commands-context';
 import { feedSelectors } from '../store/feed-slice';
@@ -14,6 +15,7 @@ type Notice = { kind: 'ok' | 'error'; text: string; issues: readonly string[] };
 /** Container: the audit trail, newest first, paged back; revert in one click. Reloads when thresholds change. */
 export function AuditPane({ canRevert }: { canRevert: boolean }) {
   const commands = useCommands();
+  const { t } = useTranslation();
   const offices = useAppStore(feedSelectors.offices);
   const queues = useAppStore(feedSelectors.queues);
   const revision = useAppStore(sessionSelectors.thresholds)?.revision ?? 0;
@@ -25,10 +27,10 @@ export function AuditPane({ canRevert }: { canRevert: boolean }) {
 
   const receive = useCallback((result: AuditListResult, appended: boolean) => {
     setLoading(false);
-    if (!result.ok) return setNotice({ kind: 'error', text: `Cannot read the audit trail (${result.code}):`, issues: result.issues });
+    if (!result.ok) return setNotice({ kind: 'error', text: t('settings.auditPane.readFailed', { code: result.code }), issues: result.issues });
     setEntries((current) => (appended ? [...current, ...result.entries] : result.entries));
     setMore(result.entries.length === AUDIT_PAGE_SIZE);
-  }, []);
+  }, [t]);
 
   // The first page again whenever thresholds change (a save, an import, a revert, here or elsewhere).
   useEffect(() => {
@@ -49,15 +51,20 @@ export function AuditPane({ canRevert }: { canRevert: boolean }) {
     setNotice(null);
     const result = await commands.revert(id);
     setBusyId(null);
-    if (result.ok) setNotice({ kind: 'ok', text: `Reverted entry ${id} — now revision ${result.revision}.`, issues: [] });
-    else setNotice({ kind: 'error', text: result.code === 'conflict' ? `Not reverted: it was changed since.` : `Not reverted (${result.code}):`, issues: result.issues });
+    if (result.ok) setNotice({ kind: 'ok', text: t('settings.auditPane.reverted', { id, revision: result.revision }), issues: [] });
+    else
+      setNotice({
+        kind: 'error',
+        text: result.code === 'conflict' ? t('settings.auditPane.revertConflict') : t('settings.auditPane.revertFailed', { code: result.code }),
+        issues: result.issues,
+      });
   }
 
-  const lines = useMemo(() => entries.map((entry) => ({ entry, line: describeAuditEntry(entry, offices, queues) })), [entries, offices, queues]);
+  const lines = useMemo(() => entries.map((entry) => ({ entry, line: describeAuditEntry(entry, offices, queues, t) })), [entries, offices, queues, t]);
   return (
     <section className="audit-pane" aria-labelledby="audit-title">
-      <h2 id="audit-title" className="panel-title">Audit trail</h2>
-      <p className="hint">Every change to thresholds, newest first. Revert puts a threshold back as it was before that change, if nobody changed it since; the revert is audited too.</p>
+      <h2 id="audit-title" className="panel-title">{t('settings.auditPane.title')}</h2>
+      <p className="hint">{t('settings.auditPane.hint')}</p>
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="audit-notice">
           {notice.text}
@@ -66,10 +73,10 @@ export function AuditPane({ canRevert }: { canRevert: boolean }) {
       )}
       <AuditTable entries={lines} canRevert={canRevert} busyId={busyId} onRevert={(id) => void revert(id)} />
       <div className="audit-paging">
-        {loading && <span className="hint">Loading…</span>}
+        {loading && <span className="hint">{t('settings.auditPane.loading')}</span>}
         {!loading && more && (
           <button type="button" onClick={() => void older()}>
-            Older entries
+            {t('settings.auditPane.older')}
           </button>
         )}
       </div>

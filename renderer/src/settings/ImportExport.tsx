@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCommands } from '../feed/commands-context';
 import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
@@ -8,6 +9,7 @@ type Notice = { kind: 'ok' | 'error'; text: string; issues: readonly string[] };
 /** Container: export the thresholds as a JSON file, import one (all or nothing, every issue shown). */
 export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasEdits: boolean }) {
   const commands = useCommands();
+  const { t } = useTranslation();
   const thresholds = useAppStore(sessionSelectors.thresholds);
   const revision = thresholds?.revision ?? 0;
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -17,7 +19,7 @@ export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasE
     setBusy(true);
     const result = await commands.exportThresholds();
     setBusy(false);
-    if (!result.ok) return setNotice({ kind: 'error', text: `Export failed (${result.code}):`, issues: result.issues });
+    if (!result.ok) return setNotice({ kind: 'error', text: t('settings.importExport.exportFailed', { code: result.code }), issues: result.issues });
     const blob = new Blob([`${JSON.stringify(result.file, null, 2)}\n`], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
@@ -25,7 +27,7 @@ export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasE
     link.download = `queueboard-thresholds-revision-${revision}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setNotice({ kind: 'ok', text: `Exported ${result.file.overrides.length} overrides (revision ${revision}).`, issues: [] });
+    setNotice({ kind: 'ok', text: t('settings.importExport.exported', { count: result.file.overrides.length, revision }), issues: [] });
   }
 
   async function importFile(file: File) {
@@ -36,39 +38,39 @@ export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasE
       text = await readText(file);
     } catch (error) {
       setBusy(false);
-      return setNotice({ kind: 'error', text: `${file.name} could not be read, so nothing was imported: ${(error as Error).message}`, issues: [] });
+      return setNotice({ kind: 'error', text: t('settings.importExport.unreadable', { file: file.name, reason: (error as Error).message }), issues: [] });
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
       setBusy(false);
-      return setNotice({ kind: 'error', text: `${file.name} is not valid JSON, so nothing was imported: ${(error as Error).message}`, issues: [] });
+      return setNotice({ kind: 'error', text: t('settings.importExport.notJson', { file: file.name, reason: (error as Error).message }), issues: [] });
     }
     const result = await commands.importThresholds(parsed, revision);
     setBusy(false);
     if (result.ok) {
-      setNotice({ kind: 'ok', text: `Imported ${file.name}: ${result.applied} ${result.applied === 1 ? 'change' : 'changes'}, now revision ${result.revision}.`, issues: [] });
+      setNotice({ kind: 'ok', text: t('settings.importExport.imported', { file: file.name, count: result.applied, revision: result.revision }), issues: [] });
     } else {
-      setNotice({ kind: 'error', text: `Nothing was imported from ${file.name} (${result.code}):`, issues: result.issues });
+      setNotice({ kind: 'error', text: t('settings.importExport.importFailed', { file: file.name, code: result.code }), issues: result.issues });
     }
   }
 
   return (
     <div className="import-export">
       <button type="button" onClick={() => void exportFile()} disabled={busy}>
-        Export JSON
+        {t('settings.importExport.export')}
       </button>
       {canImport && (
         <label className="button file-button">
-          Import JSON…
+          {t('settings.importExport.import')}
           <input
             type="file"
             accept="application/json,.json"
             className="visually-hidden"
             disabled={busy}
             data-testid="import-file"
-            title={hasEdits ? 'An import replaces every override; your unsaved edits stay, marked where the file changed them.' : undefined}
+            title={hasEdits ? t('settings.importExport.importTitle') : undefined}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -83,7 +85,7 @@ export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasE
           {notice.issues.length > 0 && (
             <ul>{notice.issues.map((issue) => <li key={issue}>{issue}</li>)}</ul>
           )}
-          <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label="Dismiss">
+          <button type="button" className="link-button" onClick={() => setNotice(null)} aria-label={t('settings.importExport.dismiss')}>
             ×
           </button>
         </div>

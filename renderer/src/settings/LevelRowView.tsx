@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
-import { METRICS } from '../../../shared/metrics';
 import { InheritanceBadge } from './InheritanceBadge';
 import { formatDurationInput, formatLevel } from './level-text';
 import { StatusChange } from './StatusWord';
@@ -38,16 +38,17 @@ export interface LevelRowProps {
 /** One line of the thresholds table. Takes props only; the pane owns the draft. */
 export function LevelRowView(props: LevelRowProps) {
   const { row, metric, edit, problems, originText, canEdit, defaultPendingSeconds, changedUnderneath, now, selected, onSelect, onField, onReset, onUndo, hasStored } = props;
+  const { t } = useTranslation();
   const kind = row.key.scope;
   const texts = edit && !edit.remove ? edit.fields : initialFields(row, metric);
   const problemId = `problems-${row.id}`;
   const fieldProblems = (field: DraftField) => problems.filter((p) => p.field === field || p.field === 'row');
-  const input = (field: DraftField, label: string, placeholder: string) => (
+  const input = (field: DraftField, placeholder: string) => (
     <input
       className="level-input"
       type="text"
       inputMode="decimal"
-      aria-label={`${row.label}: ${METRICS[metric].label} ${label}`}
+      aria-label={t('settings.row.input', { row: row.label, metric: t(`metric.${metric}`), field: t(`settings.row.field.${field}`) })}
       aria-invalid={fieldProblems(field).length > 0 || undefined}
       aria-describedby={problems.length > 0 ? problemId : undefined}
       value={texts[field]}
@@ -58,19 +59,27 @@ export function LevelRowView(props: LevelRowProps) {
     />
   );
   // Above the queues an empty level means "each queue's channel decides"; on a queue, that nothing grades it.
-  const emptyText = row.effective ? '' : row.queue ? 'not graded' : 'per channel';
+  const emptyText = row.effective ? '' : t(row.queue ? 'settings.row.notGraded' : 'settings.row.perChannel');
   const state = edit?.remove ? 'reset' : edit ? 'edited' : 'saved';
+  const warningInput = input('warning', emptyText);
+  const criticalInput = input('critical', emptyText);
+  const pendingInput = input('pending', t('settings.row.defaultPending', { pending: formatDurationInput(defaultPendingSeconds) }));
   return (
     <>
       <tr className={`level-row level-row-${kind} level-row-${state}${changedUnderneath ? ' level-row-conflict' : ''}`} data-row-id={row.id} data-testid="level-row" data-edit={state}>
         <td className="cell-select">
           {onSelect && (
-            <input type="checkbox" aria-label={`Select ${row.label}`} checked={selected ?? false} onChange={(e) => onSelect(e.target.checked)} />
+            <input type="checkbox" aria-label={t('settings.row.select', { name: row.label })} checked={selected ?? false} onChange={(e) => onSelect(e.target.checked)} />
           )}
         </td>
         <th scope="row" className="cell-name">
           {row.label}
-          {row.queue && <span className="cell-sub"> {row.queue.channel} · {row.queue.team.name}{row.queue.team.kind === 'partner' ? ' (partner)' : ''}</span>}
+          {row.queue && (
+            <span className="cell-sub">
+              {' '}
+              {t(`channel.${row.queue.channel}`)} · {row.queue.team.kind === 'partner' ? t('settings.table.partnerTeam', { name: row.queue.team.name }) : row.queue.team.name}
+            </span>
+          )}
         </th>
         <td className="cell-now">
           {now && (
@@ -80,23 +89,23 @@ export function LevelRowView(props: LevelRowProps) {
             </>
           )}
         </td>
-        <td>{input('warning', 'warning', emptyText)}</td>
-        <td>{input('critical', 'critical', emptyText)}</td>
-        <td>{input('pending', 'pending period', `default ${formatDurationInput(defaultPendingSeconds)}`)}</td>
+        <td>{warningInput}</td>
+        <td>{criticalInput}</td>
+        <td>{pendingInput}</td>
         <td className="cell-origin">
           <InheritanceBadge origin={row.origin} text={originText} own={row.own && !edit?.remove} />
-          {edit?.remove && <span className="row-note"> reset to inherited on save</span>}
-          {edit && !edit.remove && <span className="row-note"> unsaved</span>}
+          {edit?.remove && <span className="row-note"> {t('settings.row.resetOnSave')}</span>}
+          {edit && !edit.remove && <span className="row-note"> {t('settings.row.unsaved')}</span>}
         </td>
         <td className="cell-actions">
           {canEdit && edit && (
-            <button type="button" className="link-button" onClick={onUndo} aria-label={`Undo the edit of ${row.label}`}>
-              Undo
+            <button type="button" className="link-button" onClick={onUndo} aria-label={t('settings.row.undoLabel', { name: row.label })}>
+              {t('settings.row.undo')}
             </button>
           )}
           {canEdit && hasStored && !edit?.remove && (
-            <button type="button" className="link-button" onClick={onReset} aria-label={`Reset ${row.label} to inherited`}>
-              Reset to inherited
+            <button type="button" className="link-button" onClick={onReset} aria-label={t('settings.row.resetLabel', { name: row.label })}>
+              {t('settings.row.reset')}
             </button>
           )}
         </td>

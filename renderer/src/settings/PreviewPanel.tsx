@@ -1,9 +1,9 @@
-import { METRICS } from '../../../shared/metrics';
+import { useTranslation } from 'react-i18next';
 import type { Office } from '../../../shared/model';
 import { formatMetric } from '../format/metric';
 import type { QueuePreview } from './preview';
 import { StatusChange, StatusWord } from './StatusWord';
-import { USER_LOCALE } from '../format/user-locale';
+import { useUserLocale } from '../i18n/use-language-choice';
 
 export interface PreviewPanelProps {
   previews: readonly QueuePreview[];
@@ -13,13 +13,15 @@ export interface PreviewPanelProps {
 
 /** Which queues the edits would change right now, and through which metric. */
 export function PreviewPanel({ previews, offices, hasEdits }: PreviewPanelProps) {
+  const { t } = useTranslation();
+  const { locale } = useUserLocale();
   const changed = previews.filter((p) => p.changes.length > 0);
   const officeOf = (id: string) => offices.find((o) => o.id === id);
   return (
     <section className="preview" aria-labelledby="preview-title" data-testid="preview">
-      <h2 id="preview-title" className="panel-title">Preview: right now, with your edits</h2>
-      {!hasEdits && <p className="hint">Edit a value to see which queues would change state. Pending periods are not applied here.</p>}
-      {hasEdits && changed.length === 0 && <p className="hint">No queue would change level with these values right now.</p>}
+      <h2 id="preview-title" className="panel-title">{t('settings.preview.title')}</h2>
+      {!hasEdits && <p className="hint">{t('settings.preview.hint')}</p>}
+      {hasEdits && changed.length === 0 && <p className="hint">{t('settings.preview.noChange')}</p>}
       {changed.length > 0 && (
         <ul className="preview-list">
           {changed.map((p) => {
@@ -33,7 +35,7 @@ export function PreviewPanel({ previews, offices, hasEdits }: PreviewPanelProps)
                 <span className="preview-causes">
                   {p.changes.map((c) => (
                     <span key={c.metric} className="preview-cause">
-                      {METRICS[c.metric].label} {formatMetric(c.metric, c.value, USER_LOCALE)}: <StatusWord status={c.before} /> → <StatusWord status={c.after} />
+                      {t(`metric.${c.metric}`)} {formatMetric(c.metric, c.value, locale)}: <StatusWord status={c.before} /> → <StatusWord status={c.after} />
                     </span>
                   ))}
                 </span>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 export type SaveOutcome =
   | { kind: 'saved'; revision: number; applied: number }
   | { kind: 'conflict'; issues: readonly string[] }
@@ -18,29 +20,30 @@ export interface SaveBarProps {
 
 /** Save and discard, with what happened to the last save in words. */
 export function SaveBar({ changeCount, problemCount, changedUnderneath, busy, outcome, onSave, onDiscard, onReloadTheirs, onKeepMine }: SaveBarProps) {
+  const { t } = useTranslation();
   const parts = [
-    ...(changeCount > 0 ? [`${changeCount} unsaved ${changeCount === 1 ? 'change' : 'changes'}`] : []),
-    ...(problemCount > 0 ? [`${problemCount} ${problemCount === 1 ? 'row' : 'rows'} to fix before saving`] : []),
+    ...(changeCount > 0 ? [t('settings.save.changes', { count: changeCount })] : []),
+    ...(problemCount > 0 ? [t('settings.save.problems', { count: problemCount })] : []),
   ];
-  const summary = parts.length === 0 ? 'No unsaved changes' : parts.join('; ');
+  const summary = parts.length === 0 ? t('settings.save.none') : parts.join('; ');
   const showConflict = outcome?.kind === 'conflict' || changedUnderneath > 0;
   return (
     <div className="save-bar" data-testid="save-bar">
       <button type="button" className="primary" onClick={onSave} disabled={busy || changeCount === 0 || problemCount > 0}>
-        {busy ? 'Saving…' : 'Save'}
+        {t(busy ? 'settings.save.saving' : 'settings.save.save')}
       </button>
       <button type="button" onClick={onDiscard} disabled={busy || (changeCount === 0 && problemCount === 0)}>
-        Discard
+        {t('settings.save.discard')}
       </button>
       <span className="save-summary" aria-live="polite">{summary}</span>
       {outcome?.kind === 'saved' && (
         <span className="save-ok" role="status" data-testid="save-outcome" data-outcome="saved">
-          Saved — revision {outcome.revision}
+          {t('settings.save.saved', { revision: outcome.revision })}
         </span>
       )}
       {outcome?.kind === 'failed' && (
         <div className="save-error" role="alert" data-testid="save-outcome" data-outcome="failed">
-          Not saved ({outcome.code}); nothing was changed:
+          {t('settings.save.failed', { code: outcome.code })}
           <ul>{outcome.issues.map((issue) => <li key={issue}>{issue}</li>)}</ul>
         </div>
       )}
@@ -48,16 +51,16 @@ export function SaveBar({ changeCount, problemCount, changedUnderneath, busy, ou
         <div className="save-conflict" role="alert" data-testid="save-conflict">
           {outcome?.kind === 'conflict' ? (
             <>
-              Not saved: another manager changed these thresholds while you were editing. Your edits are kept.
+              {t('settings.save.conflict')}
               <ul>{outcome.issues.map((issue) => <li key={issue}>{issue}</li>)}</ul>
             </>
           ) : (
             <p>
-              Someone else changed {changedUnderneath} of the rows you are editing (marked below). Saving now would be refused.
+              {t('settings.save.changedUnderneath', { count: changedUnderneath })}
             </p>
           )}
-          <button type="button" onClick={onReloadTheirs}>Reload their version</button>
-          <button type="button" onClick={onKeepMine}>Keep mine over theirs</button>
+          <button type="button" onClick={onReloadTheirs}>{t('settings.save.reloadTheirs')}</button>
+          <button type="button" onClick={onKeepMine}>{t('settings.save.keepMine')}</button>
         </div>
       )}
     </div>

@@ -1,9 +1,11 @@
 import '../styles/settings.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { problemText } from '../i18n/problem-text';
+import { useLanguageChoice } from '../i18n/use-language-choice';
 import { TOKEN_STORAGE_KEY } from '../launch/launch-options';
-import { connectionSelectors, type ConnectionStatus } from '../store/connection-slice';
+import { connectionSelectors } from '../store/connection-slice';
 import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
 import { AuditPane } from './AuditPane';
@@ -15,14 +17,6 @@ export interface SettingsViewProps {
   storedToken?: () => string | null;
   signIn?: (token: string) => void;
 }
-
-const CONNECTION_WORDS: Readonly<Record<ConnectionStatus, string>> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Disconnected — reconnecting',
-  incompatible: 'Incompatible gateway',
-  refused: 'Access refused',
-};
 
 function readToken(): string | null {
   try {
@@ -43,6 +37,7 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
   const status = useAppStore(connectionSelectors.status);
   const problem = useAppStore(connectionSelectors.problem);
   const { t } = useTranslation();
+  const { language, choose } = useLanguageChoice();
   const [tab, setTab] = useState<'thresholds' | 'audit'>('thresholds');
   const [token] = useState(storedToken);
   const [signingIn, setSigningIn] = useState(false);
@@ -52,41 +47,44 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
   return (
     <div className="settings" data-testid="settings">
       <header className="settings-header">
-        <h1>Queueboard settings</h1>
+        <h1>{t('settings.title')}</h1>
         <span className={`settings-connection connection-${status}`} data-testid="connection-status" data-status={status} role="status">
-          {CONNECTION_WORDS[status]}
+          {t(`settings.connection.${status}`)}
         </span>
         {session && (
           <span className="settings-who" data-testid="session">
-            {session.name} ({session.role})
+            {t('settings.session', { name: session.name, role: t(`desk.role.${session.role}`) })}
           </span>
         )}
         {token && !signingIn && !refused && (
           <button type="button" className="link-button" onClick={() => setSigningIn(true)}>
-            Use another token
+            {t('settings.anotherToken')}
           </button>
         )}
+        <LanguagePicker language={language} onChoose={choose} />
       </header>
       {refused && (
         <p className="settings-refused" role="alert" data-testid="refused">
-          The gateway refused this screen: {problem ? problemText(problem, t) : 'no reason given'}
+          {t('settings.refused', { reason: problem ? problemText(problem, t) : t('settings.noReason') })}
         </p>
       )}
-      {(!token || refused || signingIn) && <SignInBox onSignIn={signIn} reason={token ? null : 'You are not signed in: paste your token to change settings.'} />}
+      {(!token || refused || signingIn) && <SignInBox onSignIn={signIn} reason={token ? null : t('settings.notSignedIn')} />}
       {session && !manager && (
         <p className="settings-note" data-testid="read-only-note">
-          Only managers can change thresholds; {token ? `you are signed in as ${session.name} (${session.role}).` : 'you are not signed in.'}
+          {token
+            ? t('settings.managersOnlySignedIn', { name: session.name, role: t(`desk.role.${session.role}`) })
+            : t('settings.managersOnlyNotSignedIn')}
         </p>
       )}
       {!refused && (
         <>
           {manager && (
-            <nav className="settings-tabs" aria-label="Settings sections">
+            <nav className="settings-tabs" aria-label={t('settings.sections')}>
               <button type="button" aria-current={tab === 'thresholds' ? 'page' : undefined} onClick={() => setTab('thresholds')}>
-                Thresholds
+                {t('settings.thresholds')}
               </button>
               <button type="button" aria-current={tab === 'audit' ? 'page' : undefined} onClick={() => setTab('audit')}>
-                Audit trail
+                {t('settings.audit')}
               </button>
             </nav>
           )}

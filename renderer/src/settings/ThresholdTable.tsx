@@ -1,12 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import type { MetricId } from '../../../shared/metrics';
-import { METRICS } from '../../../shared/metrics';
 import type { Office } from '../../../shared/model';
 import { formatMetric } from '../format/metric';
 import { LevelRowView, type RowNow } from './LevelRowView';
 import { levelNow } from './preview';
 import type { Draft, DraftField, EditProblem } from './threshold-draft';
 import { describeOrigin, type LevelRow, type ThresholdTableModel } from './threshold-rows';
-import { USER_LOCALE } from '../format/user-locale';
+import { useUserLocale } from '../i18n/use-language-choice';
 
 export interface ThresholdTableProps {
   metric: MetricId;
@@ -33,8 +33,10 @@ export interface ThresholdTableProps {
 /** Thresholds of one metric for every queue, grouped by office, under the office and default levels. */
 export function ThresholdTable(props: ThresholdTableProps) {
   const { metric, model, savedModel, offices, draft, problems, conflicts, storedIds, values, canEdit, selected, defaultPendingSeconds, profileName, onSelect } = props;
+  const { t } = useTranslation();
+  const { locale } = useUserLocale();
   const savedRows = new Map([savedModel.defaultRow, ...savedModel.groups.flatMap((g) => [g.officeRow, ...g.queues])].map((r) => [r.id, r]));
-  const rowView = (row: LevelRow, locale: string) => {
+  const rowView = (row: LevelRow) => {
     const queueId = row.queue?.id;
     const value = queueId ? (values[queueId] ?? null) : null;
     const now: RowNow | undefined = queueId
@@ -51,7 +53,7 @@ export function ThresholdTable(props: ThresholdTableProps) {
         metric={metric}
         edit={draft[row.id]}
         problems={problems[row.id] ?? []}
-        originText={describeOrigin(row.origin, offices, profileName)}
+        originText={describeOrigin(row.origin, offices, profileName, t)}
         canEdit={canEdit}
         defaultPendingSeconds={defaultPendingSeconds}
         changedUnderneath={conflicts[row.id] ?? null}
@@ -67,7 +69,7 @@ export function ThresholdTable(props: ThresholdTableProps) {
   };
   return (
     <table className="threshold-table" data-testid="threshold-table" data-metric={metric}>
-      <caption className="visually-hidden">{METRICS[metric].label} thresholds per queue, grouped by office</caption>
+      <caption className="visually-hidden">{t('settings.table.caption', { metric: t(`metric.${metric}`) })}</caption>
       <colgroup>
         <col className="col-select" />
         <col className="col-name" />
@@ -80,17 +82,17 @@ export function ThresholdTable(props: ThresholdTableProps) {
       </colgroup>
       <thead>
         <tr>
-          <th scope="col" className="cell-select"><span className="visually-hidden">Select</span></th>
-          <th scope="col">Applies to</th>
-          <th scope="col">Now</th>
-          <th scope="col">Warning</th>
-          <th scope="col">Critical</th>
-          <th scope="col" title="How long a worse level must hold before the queue changes state">Pending period</th>
-          <th scope="col">Value from</th>
-          <th scope="col"><span className="visually-hidden">Actions</span></th>
+          <th scope="col" className="cell-select"><span className="visually-hidden">{t('settings.table.select')}</span></th>
+          <th scope="col">{t('settings.table.appliesTo')}</th>
+          <th scope="col">{t('settings.table.now')}</th>
+          <th scope="col">{t('settings.table.warning')}</th>
+          <th scope="col">{t('settings.table.critical')}</th>
+          <th scope="col" title={t('settings.table.pendingTitle')}>{t('settings.table.pending')}</th>
+          <th scope="col">{t('settings.table.valueFrom')}</th>
+          <th scope="col"><span className="visually-hidden">{t('settings.table.actions')}</span></th>
         </tr>
       </thead>
-      <tbody>{rowView(model.defaultRow, 'en-GB')}</tbody>
+      <tbody>{rowView(model.defaultRow)}</tbody>
       {model.groups.map((group) => {
         const ids = group.queues.map((r) => r.queue!.id);
         const all = ids.length > 0 && ids.every((id) => selected.has(id));
@@ -98,12 +100,12 @@ export function ThresholdTable(props: ThresholdTableProps) {
           <tbody key={group.office.id} data-office-id={group.office.id}>
             <tr className="office-row">
               <td className="cell-select">
-                {canEdit && <input type="checkbox" aria-label={`Select every ${group.office.name} queue`} checked={all} onChange={(e) => onSelect(ids, e.target.checked)} />}
+                {canEdit && <input type="checkbox" aria-label={t('settings.table.selectOffice', { name: group.office.name })} checked={all} onChange={(e) => onSelect(ids, e.target.checked)} />}
               </td>
               <th scope="rowgroup" colSpan={7}>{group.office.name}</th>
             </tr>
-            {rowView(group.officeRow, USER_LOCALE)}
-            {group.queues.map((row) => rowView(row, USER_LOCALE))}
+            {rowView(group.officeRow)}
+            {group.queues.map((row) => rowView(row))}
           </tbody>
         );
       })}

@@ -31,7 +31,7 @@ describe('ThresholdsPane', () => {
     expect(originOf('Phone Netherlands').textContent).toBe('from office Amsterdam');
     expect(field('Phone Netherlands', 'warning').value).toBe('40');
     // Another metric: the email queue's own SLA override, built-in for the rest.
-    await userEvent.click(screen.getByRole('radio', { name: 'SLA attainment' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'SLA' }));
     expect(originOf('Email Spain').textContent).toBe('set here (queue)');
     expect(originOf('Chat Portugal').textContent).toBe('from built-in (chat)');
     expect(originOf('Every queue').textContent).toBe('from built-in (per channel)');

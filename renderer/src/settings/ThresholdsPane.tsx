@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel } from '../../../shared/model';
-import { METRIC_DIRECTIONS } from '../../../shared/health/threshold-model';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import { DEFAULT_THRESHOLD_STATE, type ThresholdKey } from '../../../shared/protocol/admin-protocol';
 import { useCommands } from '../feed/commands-context';
@@ -40,6 +40,7 @@ import { ThresholdTable } from './ThresholdTable';
 
 /** Container: the thresholds table with its draft, bulk edit, preview and save. Managers edit; others read. */
 export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
   const commands = useCommands();
   const offices = useAppStore(feedSelectors.offices);
   const queues = useAppStore(feedSelectors.queues);
@@ -70,11 +71,11 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const saved = useMemo(() => currentOverrides(thresholds), [thresholds]);
   const edited = useMemo(() => editedOverrides(thresholds, draft), [thresholds, draft]);
   const shownOffices = useMemo(() => (shownOffice ? offices.filter((o) => o.id === shownOffice) : offices), [offices, shownOffice]);
-  const model = useMemo(() => buildTableModel(shownOffices, queues, edited, metric, profile), [shownOffices, queues, edited, metric, profile]);
-  const savedModel = useMemo(() => buildTableModel(offices, queues, saved, metric, profile), [offices, queues, saved, metric, profile]);
+  const model = useMemo(() => buildTableModel(shownOffices, queues, edited, metric, profile, t), [shownOffices, queues, edited, metric, profile, t]);
+  const savedModel = useMemo(() => buildTableModel(offices, queues, saved, metric, profile, t), [offices, queues, saved, metric, profile, t]);
   const overview = useMemo(
-    () => (shown === 'overview' ? Object.fromEntries(SETTINGS_METRICS.slice(0, 6).map((m) => [m, buildTableModel(shownOffices, queues, edited, m, profile)])) : {}),
-    [shown, shownOffices, queues, edited, profile],
+    () => (shown === 'overview' ? Object.fromEntries(SETTINGS_METRICS.slice(0, 6).map((m) => [m, buildTableModel(shownOffices, queues, edited, m, profile, t)])) : {}),
+    [shown, shownOffices, queues, edited, profile, t],
   );
   const profileOf = useMemo(() => activeProfiles(offices, settings.profiles, now), [offices, settings.profiles, now]);
   const previews = useMemo(() => previewQueues(queues, states, saved, edited, profileOf), [queues, states, saved, edited, profileOf]);
@@ -82,12 +83,12 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
   const problems: Record<string, EditProblem[]> = {};
   const editsPerMetric: Partial<Record<MetricId, number>> = {};
   for (const [id, edit] of Object.entries(draft)) {
-    const check = checkEdit(edit);
+    const check = checkEdit(edit, t);
     if (!check.ok) problems[id] = check.problems;
     editsPerMetric[edit.key.metric] = (editsPerMetric[edit.key.metric] ?? 0) + 1;
   }
   const conflictIds = conflictingEdits(draft, thresholds);
-  const conflicts = Object.fromEntries([...conflictIds].map((id) => [id, changedUnderneathText(stored.get(id))]));
+  const conflicts = Object.fromEntries([...conflictIds].map((id) => [id, changedUnderneathText(stored.get(id), t)]));
   const changes = buildChanges(draft, thresholds);
   const values = Object.fromEntries(queues.map((q) => [q.id, states[q.id]?.metrics[metric] ?? null]));
   const profileName = (id: string) => settings.profiles.find((p) => p.id === id)?.name ?? id;
@@ -107,7 +108,7 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
       setSelected(new Set());
       setOutcome({ kind: 'saved', revision: result.revision, applied: result.applied });
     } else {
-      const issues = nameIssues(result.issues, changes, offices, queues);
+      const issues = nameIssues(result.issues, changes, offices, queues, t);
       setOutcome(result.code === 'conflict' ? { kind: 'conflict', issues } : { kind: 'failed', code: result.code, issues });
     }
   }
@@ -121,21 +122,21 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
       <div className="pane-toolbar">
         <MetricTabs metric={shown} edits={editsPerMetric} onChange={setShown} />
         <label className="profile-select">
-          Show
+          {t('settings.toolbar.show')}
           <select value={shownOffice} onChange={(e) => setShownOffice(e.target.value)}>
-            <option value="">every office</option>
+            <option value="">{t('settings.toolbar.everyOffice')}</option>
             {offices.map((o) => (
-              <option key={o.id} value={o.id}>{o.name} only</option>
+              <option key={o.id} value={o.id}>{t('settings.toolbar.officeOnly', { name: o.name })}</option>
             ))}
           </select>
         </label>
         {settings.profiles.length > 0 && (
           <label className="profile-select">
-            Profile
+            {t('settings.toolbar.profile')}
             <select value={profile} onChange={(e) => setProfile(e.target.value)}>
-              <option value="">Always</option>
+              <option value="">{t('settings.toolbar.always')}</option>
               {settings.profiles.map((p) => (
-                <option key={p.id} value={p.id}>{p.name} ({p.from}–{p.to})</option>
+                <option key={p.id} value={p.id}>{t('settings.toolbar.profileOption', { name: p.name, from: p.from, to: p.to })}</option>
               ))}
             </select>
           </label>
@@ -176,9 +177,12 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
       ) : (
         <>
           <p className="hint table-legend" data-testid="table-legend">
-            {METRICS[metric].label}: {METRIC_DIRECTIONS[metric] === 'higher-is-worse' ? 'higher is worse' : 'lower is worse'}; levels in {unitHint(metric)}. A
-            worse level must hold for the pending period (empty: the gateway default, {formatDurationInput(settings.pendingSeconds)}) before a queue changes
-            state. Queue beats office beats default beats built-in.
+            {t('settings.legend', {
+              metric: t(`metric.${metric}`),
+              direction: t(`settings.direction.${METRICS[metric].direction}`),
+              unit: unitHint(metric, t),
+              pending: formatDurationInput(settings.pendingSeconds),
+            })}
           </p>
           <div className={`pane-body${canEdit ? '' : ' pane-body-read-only'}`}>
             <ThresholdTable

@@ -1,18 +1,13 @@
+import type { TFunction } from 'i18next';
+import { THRESHOLD_SCOPES, type ThresholdKey, type ThresholdScope, type ThresholdValue } from '../../../shared/health/threshold-record';
 import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
 import type { Office, Queue } from '../../../shared/model';
 import type { AuditEntryMessage } from '../../../shared/protocol/admin-protocol';
 import { formatDurationInput, formatLevel } from './level-text';
 import { describeKey } from './pane-text';
 
-interface AuditLevels {
-  scope: 'default' | 'office' | 'queue';
-  scopeId: string;
-  metric: MetricId;
-  profile: string;
-  warning: number;
-  critical: number;
-  pendingSeconds: number | null;
-}
+/** What an audit entry shows of a stored override (its before or after). */
+type AuditLevels = ThresholdKey & Pick<ThresholdValue, 'warning' | 'critical' | 'pendingSeconds'>;
 
 export interface AuditLine {
   what: string;
@@ -21,37 +16,33 @@ export interface AuditLine {
   after: string;
 }
 
-const ACTIONS: Readonly<Record<string, string>> = {
-  'threshold.put': 'changed',
-  'threshold.remove': 'removed',
-  'threshold.import': 'imported',
-  'threshold.revert': 'reverted',
-};
+/** The gateway's audit actions, by their word in the catalogue (settings.auditPane.action.*). */
+const ACTIONS: Readonly<Record<string, string>> = { 'threshold.put': 'put', 'threshold.remove': 'remove', 'threshold.import': 'import', 'threshold.revert': 'revert' };
 
 /** An audit entry in words: which threshold, what was done, old → new levels. */
-export function describeAuditEntry(entry: AuditEntryMessage, offices: readonly Office[], queues: readonly Queue[]): AuditLine {
+export function describeAuditEntry(entry: AuditEntryMessage, offices: readonly Office[], queues: readonly Queue[], t: TFunction): AuditLine {
   const before = levelsOf(entry.before);
   const after = levelsOf(entry.after);
   const key = after ?? before;
   return {
-    what: key ? describeKey(key, offices, queues) : entry.subject,
-    action: ACTIONS[entry.action] ?? entry.action,
-    before: key ? formatLevels(before) : summarize(entry.before),
-    after: key ? formatLevels(after) : summarize(entry.after),
+    what: key ? describeKey(key, offices, queues, t) : entry.subject,
+    // An action this screen does not know yet is shown as the gateway names it.
+    action: ACTIONS[entry.action] ? t(`settings.auditPane.action.${ACTIONS[entry.action]}`) : entry.action,
+    before: key ? formatLevels(before, t) : summarize(entry.before),
+    after: key ? formatLevels(after, t) : summarize(entry.after),
   };
 }
 
-function formatLevels(levels: AuditLevels | null): string {
-  if (!levels) return 'inherited (no override)';
-  const pending = levels.pendingSeconds === null ? 'default' : formatDurationInput(levels.pendingSeconds);
-  return `warning ${formatLevel(levels.metric, levels.warning)} · critical ${formatLevel(levels.metric, levels.critical)} · pending ${pending}`;
+function formatLevels(levels: AuditLevels | null, t: TFunction): string {
+  if (!levels) return t('settings.auditPane.inherited');
+  const pending = levels.pendingSeconds === null ? t('settings.auditPane.defaultPending') : formatDurationInput(levels.pendingSeconds);
+  return t('settings.auditPane.levels', { warning: formatLevel(levels.metric, levels.warning), critical: formatLevel(levels.metric, levels.critical), pending });
 }
 
 function levelsOf(value: unknown): AuditLevels | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
-  const scopes = ['default', 'office', 'queue'];
-  if (!scopes.includes(v.scope as string) || !METRIC_IDS.includes(v.metric as MetricId)) return null;
+  if (!THRESHOLD_SCOPES.includes(v.scope as ThresholdScope) || !METRIC_IDS.includes(v.metric as MetricId)) return null;
   if (typeof v.warning !== 'number' || typeof v.critical !== 'number') return null;
   return {
     scope: v.scope as AuditLevels['scope'],

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { METRICS, type MetricId } from '../../../shared/metrics';
+import { ENGLISH, type Translate } from './translate';
 
 /**
  * Levels as a manager types them. Time metrics are entered in minutes ("5", "2.5") or with units
@@ -13,17 +15,18 @@ export function isTimeMetric(metric: MetricId): boolean {
   return METRICS[metric].unit === 'seconds';
 }
 
-/** Parses one level; `field` names it in the problem ("warning: …"). */
-export function parseLevel(metric: MetricId, text: string, field: string): ParsedLevel {
+/** Parses one level; `field` names it in the problem ("warning: …"), in the language of `t`. */
+export function parseLevel(metric: MetricId, text: string, field: 'warning' | 'critical', t: Translate = ENGLISH): ParsedLevel {
   const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return { ok: false, problem: `${field}: is required` };
+  const name = t(`rules.field.${field}`);
+  if (trimmed === '') return { ok: false, problem: t('rules.required', { field: name }) };
   if (!isTimeMetric(metric)) {
     const value = Number(trimmed);
-    if (!Number.isFinite(value)) return { ok: false, problem: `${field}: "${text}" is not a number` };
+    if (!Number.isFinite(value)) return { ok: false, problem: t('rules.notNumber', { field: name, text }) };
     return { ok: true, value };
   }
   const seconds = parseDuration(trimmed);
-  if (seconds === null) return { ok: false, problem: `${field}: "${text}" is not a duration; type minutes (5) or hours and minutes (1h 30m)` };
+  if (seconds === null) return { ok: false, problem: t('rules.notDuration', { field: name, text }) };
   return { ok: true, value: seconds };
 }
 
@@ -61,16 +64,9 @@ export function formatDurationInput(seconds: number): string {
   return parts.length === 0 ? '0m' : parts.join(' ');
 }
 
-/** The unit hint beside a metric's inputs. */
-export function unitHint(metric: MetricId): string {
-  switch (METRICS[metric].unit) {
-    case 'seconds':
-      return 'minutes, or e.g. 1h 30m';
-    case 'percent':
-      return '%';
-    case 'per-hour':
-      return 'per hour';
-    case 'count':
-      return metric === 'agentsOnline' ? 'agents' : 'tickets';
-  }
+/** The unit hint beside a metric's inputs, in the screen's language. */
+export function unitHint(metric: MetricId, t: TFunction): string {
+  const unit = METRICS[metric].unit;
+  if (unit !== 'count') return t(`settings.unit.${unit}`);
+  return t(metric === 'agentsOnline' ? 'settings.unit.agents' : 'settings.unit.tickets');
 }

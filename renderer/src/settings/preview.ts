@@ -1,7 +1,7 @@
 import { evaluateQueueHealth } from '../../../shared/health/queue-health';
-import { activeProfile, localClock, METRIC_DIRECTIONS, ThresholdIndex, type HealthProfile, type ThresholdOverride } from '../../../shared/health/threshold-model';
+import { activeProfile, localClock, ThresholdIndex, type HealthProfile, type ThresholdOverride } from '../../../shared/health/threshold-model';
 import { evaluateRule, type Level, type QueueStatus, type ThresholdSet } from '../../../shared/health/thresholds';
-import { METRIC_IDS, type MetricId } from '../../../shared/metrics';
+import { METRIC_IDS, METRICS, type MetricId } from '../../../shared/metrics';
 import type { Office, Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
 
@@ -70,5 +70,5 @@ function rules(index: ThresholdIndex, queue: Queue, profile: string | null): Thr
 /** The level a metric's current value reaches under a row's levels, for the table's "now" column. */
 export function levelNow(value: number | null, metric: MetricId, levels: { warning: number; critical: number } | null): Level | null {
   if (value === null || !levels) return null;
-  return evaluateRule(value, { direction: METRIC_DIRECTIONS[metric], ...levels });
+  return evaluateRule(value, { direction: METRICS[metric].direction, ...levels });
 }

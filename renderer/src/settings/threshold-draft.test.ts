@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n/i18n';
+import { thresholdKeyId as keyId } from '../../../shared/health/threshold-record';
 import type { StoredOverride, ThresholdKey, ThresholdState } from '../../../shared/protocol/admin-protocol';
-import { buildChanges, checkEdit, conflictingEdits, editedOverrides, keyId, rebaseEdits, resetToInherited, setField, setMany, type DraftEdit } from './threshold-draft';
+import { buildChanges, checkEdit, conflictingEdits, editedOverrides, rebaseEdits, resetToInherited, setField, setMany, type DraftEdit } from './threshold-draft';
 
 const key = (scopeId: string, metric: ThresholdKey['metric'] = 'backlog'): ThresholdKey => ({ scope: 'queue', scopeId, metric, profile: '' });
 const stored = (scopeId: string, version: number, over: Partial<StoredOverride> = {}): StoredOverride => ({
@@ -87,5 +89,37 @@ describe('changes underneath', () => {
     expect([...conflictingEdits(draft, theirs)]).toEqual([keyId(key('lis-chat'))]);
     const kept = rebaseEdits(draft, conflictingEdits(draft, theirs), theirs);
     expect(buildChanges(kept, theirs)[0]!.expectedVersion).toBe(4);
+  });
+});
+
+describe('problems in the manager’s language', () => {
+  const pt = createI18n('pt');
+  const nl = createI18n('nl');
+  const tPt = (k: string, v?: Record<string, unknown>) => pt.t(k, v);
+  const tNl = (k: string, v?: Record<string, unknown>) => nl.t(k, v);
+
+  it('words the order rule from the catalogue, beside the warning field', () => {
+    expect(checkEdit(edit({ warning: '20', critical: '10' }), tPt)).toEqual({
+      ok: false,
+      problems: [{ field: 'warning', message: 'o aviso (20) tem de ser inferior ao crítico (10): quanto maior o backlog, pior' }],
+    });
+    const check = checkEdit(edit({ warning: '80', critical: '90' }, key('lis-chat', 'slaAttainment')), tNl);
+    expect(check.ok ? [] : check.problems).toEqual([
+      { field: 'warning', message: 'waarschuwing (80) moet boven kritiek (90) liggen: hoe lager de SLA-naleving, hoe slechter' },
+    ]);
+  });
+
+  it('puts range and input problems against their fields, translated', () => {
+    const check = checkEdit(edit({ warning: '-1', critical: '10', pending: '2d' }), tPt);
+    expect(check.ok ? [] : check.problems).toEqual([
+      { field: 'warning', message: 'aviso: tem de ser 0 ou mais' },
+      { field: 'pending', message: 'tempo de confirmação: tem de ser no máximo 24 horas (86400 segundos)' },
+    ]);
+    const typed = checkEdit(edit({ warning: '', critical: 'veel', pending: 'straks' }), tNl);
+    expect(typed.ok ? [] : typed.problems).toEqual([
+      { field: 'warning', message: 'waarschuwing: is verplicht' },
+      { field: 'critical', message: 'kritiek: ‘veel’ is geen getal' },
+      { field: 'pending', message: 'bevestigingstijd: ‘straks’ is geen duur; typ minuten (2) of bijvoorbeeld 1m 30s' },
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 import { ThresholdOverrideSchema, type ThresholdOverride } from '../../../shared/health/threshold-model';
+import { thresholdKeyId, thresholdKeyOf, thresholdValueOf, type ThresholdValue } from '../../../shared/health/threshold-record';
 import type { StoredOverride, ThresholdChange, ThresholdKey, ThresholdState } from '../../../shared/protocol/admin-protocol';
-import { parseWith } from '../../../shared/protocol/validation';
-import { METRICS } from '../../../shared/metrics';
-import { formatDurationInput, isTimeMetric, parseDuration, parseLevel } from './level-text';
+import { ruleIssuesOf, type RuleField } from '../../../shared/health/rule-issues';
+import { parseDuration, parseLevel } from './level-text';
+import { ruleIssueText } from './rule-text';
+import { ENGLISH, type Translate } from './translate';
 
 /** What a manager has typed into one row, kept as text so half-typed values survive. */
 export interface DraftFields {
@@ -30,58 +32,49 @@ export interface EditProblem {
   message: string;
 }
 
-export interface ThresholdValue {
-  warning: number;
-  critical: number;
-  pendingSeconds: number | null;
-}
+/** What the pane edits of a threshold's value: the recovery period is kept as stored. */
+export type EditedLevels = Pick<ThresholdValue, 'warning' | 'critical' | 'pendingSeconds'>;
 
-export type EditCheck = { ok: true; value: ThresholdValue | null } | { ok: false; problems: EditProblem[] };
+export type EditCheck = { ok: true; value: EditedLevels | null } | { ok: false; problems: EditProblem[] };
 
-export function keyId(key: Pick<ThresholdKey, 'scope' | 'scopeId' | 'metric' | 'profile'>): string {
-  return `${key.scope}|${key.scopeId}|${key.metric}|${key.profile}`;
-}
 
 export function storedByKey(state: ThresholdState | null): Map<string, StoredOverride> {
-  return new Map((state?.overrides ?? []).map((o) => [keyId(o), o]));
+  return new Map((state?.overrides ?? []).map((o) => [thresholdKeyId(o), o]));
 }
 
 /**
  * Checks an edit with the same schema the gateway uses, so the pane names the same problems before a
- * save is even tried. Problems are put against the field they concern.
+ * save is even tried, in the manager's language (`t`). Problems are put against the field they concern.
  */
-export function checkEdit(edit: DraftEdit): EditCheck {
+export function checkEdit(edit: DraftEdit, t: Translate = ENGLISH): EditCheck {
   if (edit.remove) return { ok: true, value: null };
   const { metric } = edit.key;
   const problems: EditProblem[] = [];
-  const warning = parseLevel(metric, edit.fields.warning, 'warning');
-  const critical = parseLevel(metric, edit.fields.critical, 'critical');
+  const warning = parseLevel(metric, edit.fields.warning, 'warning', t);
+  const critical = parseLevel(metric, edit.fields.critical, 'critical', t);
   if (!warning.ok) problems.push({ field: 'warning', message: warning.problem });
   if (!critical.ok) problems.push({ field: 'critical', message: critical.problem });
   let pendingSeconds: number | null = null;
   if (edit.fields.pending.trim() !== '') {
     pendingSeconds = parseDuration(edit.fields.pending);
     if (pendingSeconds === null) {
-      problems.push({ field: 'pending', message: `pending: "${edit.fields.pending}" is not a duration; type minutes (2) or e.g. 1m 30s` });
+      problems.push({ field: 'pending', message: t('rules.notPeriod', { field: t('rules.field.pendingSeconds'), text: edit.fields.pending }) });
     }
   }
   if (!warning.ok || !critical.ok || problems.length > 0) return { ok: false, problems };
-  const parsed = parseWith(ThresholdOverrideSchema, { ...edit.key, warning: warning.value, critical: critical.value, pendingSeconds });
-  if (parsed.ok) return { ok: true, value: { warning: warning.value, critical: critical.value, pendingSeconds } };
-  return { ok: false, problems: parsed.issues.map((issue) => toProblem(issue, metric)) };
+  const parsed = ThresholdOverrideSchema.safeParse({ ...edit.key, warning: warning.value, critical: critical.value, pendingSeconds });
+  if (parsed.success) return { ok: true, value: { warning: warning.value, critical: critical.value, pendingSeconds } };
+  return { ok: false, problems: ruleIssuesOf(parsed.error.issues).map((issue) => ({ field: DRAFT_FIELD[issue.field ?? 'row'], message: ruleIssueText(issue, metric, t) })) };
 }
 
-function toProblem(issue: string, metric: ThresholdKey['metric']): EditProblem {
-  const field: EditProblem['field'] = issue.startsWith('critical') ? 'critical' : issue.startsWith('pendingSeconds') ? 'pending' : issue.startsWith('warning') ? 'warning' : 'row';
-  const message = issue
-    .replace(/^pendingSeconds:/, 'pending:')
-    // "warning: warning (20) must be below…": the sentence names its field already.
-    .replace(/^(\w+): (?=\1 \()/, '')
-    .replace(/when (higher|lower)-is-worse$/, (_, way: string) => `because a ${way} ${METRICS[metric].label.toLowerCase()} is worse`)
-    // The schema speaks in seconds; a manager typed minutes, so numbers in brackets are shown as durations.
-    .replace(/\((\d+(?:\.\d+)?)\)/g, (whole, n: string) => (isTimeMetric(metric) ? `(${formatDurationInput(Number(n))})` : whole));
-  return { field, message };
-}
+const DRAFT_FIELD: Readonly<Record<RuleField | 'row', EditProblem['field']>> = {
+  warning: 'warning',
+  critical: 'critical',
+  pendingSeconds: 'pending',
+  // The pane does not edit recovery periods: a problem with one belongs to the row.
+  recoverySeconds: 'row',
+  row: 'row',
+};
 
 /** A save's changes: every valid edit that changes something, with the version it started from. */
 export function buildChanges(draft: Draft, state: ThresholdState | null): ThresholdChange[] {
@@ -102,14 +95,14 @@ export function buildChanges(draft: Draft, state: ThresholdState | null): Thresh
   return changes;
 }
 
-function sameLevels(a: ThresholdValue, b: ThresholdValue): boolean {
+function sameLevels(a: EditedLevels, b: EditedLevels): boolean {
   return a.warning === b.warning && a.critical === b.critical && a.pendingSeconds === b.pendingSeconds;
 }
 
 /** The overrides as they would be after saving: what the table and the preview judge by. */
 export function editedOverrides(state: ThresholdState | null, draft: Draft): ThresholdOverride[] {
   const byKey = new Map<string, ThresholdOverride>();
-  for (const o of state?.overrides ?? []) byKey.set(keyId(o), toOverride(o, o));
+  for (const o of state?.overrides ?? []) byKey.set(thresholdKeyId(o), toOverride(o, o));
   for (const [id, edit] of Object.entries(draft)) {
     const check = checkEdit(edit);
     if (!check.ok) continue;
@@ -123,8 +116,8 @@ export function currentOverrides(state: ThresholdState | null): ThresholdOverrid
   return (state?.overrides ?? []).map((o) => toOverride(o, o));
 }
 
-function toOverride(key: Pick<ThresholdKey, 'scope' | 'scopeId' | 'metric' | 'profile'>, v: ThresholdValue & { recoverySeconds: number | null }): ThresholdOverride {
-  return { scope: key.scope, scopeId: key.scopeId, metric: key.metric, profile: key.profile, warning: v.warning, critical: v.critical, pendingSeconds: v.pendingSeconds, recoverySeconds: v.recoverySeconds };
+function toOverride(key: ThresholdKey, value: ThresholdValue): ThresholdOverride {
+  return { ...thresholdKeyOf(key), ...thresholdValueOf(value) };
 }
 
 /** Edits whose key was changed by someone else since editing started. */
@@ -134,7 +127,7 @@ export function conflictingEdits(draft: Draft, state: ThresholdState | null): Se
 }
 
 export function setField(draft: Draft, key: ThresholdKey, field: DraftField, text: string, initial: DraftFields, baseVersion: number | null): Draft {
-  const id = keyId(key);
+  const id = thresholdKeyId(key);
   const edit = draft[id];
   const fields = edit && !edit.remove ? edit.fields : initial;
   return { ...draft, [id]: { key, fields: { ...fields, [field]: text }, remove: false, baseVersion: edit ? edit.baseVersion : baseVersion } };
@@ -144,7 +137,7 @@ export function setField(draft: Draft, key: ThresholdKey, field: DraftField, tex
 export function setMany(draft: Draft, keys: readonly ThresholdKey[], fields: DraftFields, baseVersionOf: (id: string) => number | null): Draft {
   const next: Record<string, DraftEdit> = { ...draft };
   for (const key of keys) {
-    const id = keyId(key);
+    const id = thresholdKeyId(key);
     next[id] = { key, fields: { ...fields }, remove: false, baseVersion: draft[id]?.baseVersion ?? baseVersionOf(id) };
   }
   return next;
@@ -152,7 +145,7 @@ export function setMany(draft: Draft, keys: readonly ThresholdKey[], fields: Dra
 
 /** Reset to inherited: remove the stored override, or just forget an unsaved one. */
 export function resetToInherited(draft: Draft, key: ThresholdKey, stored: StoredOverride | undefined): Draft {
-  const id = keyId(key);
+  const id = thresholdKeyId(key);
   const next: Record<string, DraftEdit> = { ...draft };
   const base = draft[id]?.baseVersion ?? stored?.version ?? null;
   if (base === null) delete next[id];

@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { ThresholdIndex, type RuleOrigin, type ThresholdOverride } from '../../../shared/health/threshold-model';
 import type { MetricId } from '../../../shared/metrics';
 import type { Office, Queue } from '../../../shared/model';
-import type { ThresholdKey } from '../../../shared/protocol/admin-protocol';
-import { keyId, type ThresholdValue } from './threshold-draft';
+import { thresholdKeyId as keyId, type ThresholdKey } from '../../../shared/health/threshold-record';
+import type { EditedLevels } from './threshold-draft';
 
 /** One editable line of the table: every queue (default), an office, or a queue, for one metric. */
 export interface LevelRow {
@@ -11,7 +12,7 @@ export interface LevelRow {
   label: string;
   queue: Queue | null;
   /** The levels in force here (edits included); null when nothing grades this metric here. */
-  effective: ThresholdValue | null;
+  effective: EditedLevels | null;
   /** Where `effective` comes from (built-in per channel above the queues); null when a queue's metric is not graded. */
   origin: RuleOrigin | null;
   /** Whether this row holds its own override (so "reset to inherited" means something). */
@@ -34,7 +35,14 @@ export interface ThresholdTableModel {
  * edits applied). Queues resolve exactly as the gateway does; office and default rows show the nearest
  * override above them, or say the built-in value depends on the channel.
  */
-export function buildTableModel(offices: readonly Office[], queues: readonly Queue[], overrides: readonly ThresholdOverride[], metric: MetricId, profile: string): ThresholdTableModel {
+export function buildTableModel(
+  offices: readonly Office[],
+  queues: readonly Queue[],
+  overrides: readonly ThresholdOverride[],
+  metric: MetricId,
+  profile: string,
+  t: TFunction,
+): ThresholdTableModel {
   const index = new ThresholdIndex(overrides);
   const byKey = new Map(overrides.map((o) => [keyId(o), o]));
   const lookup = (chain: Array<[ThresholdKey['scope'], string]>): ThresholdOverride | undefined => {
@@ -58,10 +66,10 @@ export function buildTableModel(offices: readonly Office[], queues: readonly Que
     };
   };
 
-  const defaultRow = scopeRow('default', '', 'Every queue (default)', [['default', '']]);
+  const defaultRow = scopeRow('default', '', t('settings.table.everyQueue'), [['default', '']]);
   const groups = offices.map((office) => ({
     office,
-    officeRow: scopeRow('office', office.id, `All ${office.name} queues`, [['office', office.id], ['default', '']]),
+    officeRow: scopeRow('office', office.id, t('settings.table.officeQueues', { name: office.name }), [['office', office.id], ['default', '']]),
     queues: queues
       .filter((q) => q.officeId === office.id)
       .map((queue): LevelRow => {
@@ -85,13 +93,16 @@ export function buildTableModel(offices: readonly Office[], queues: readonly Que
 export const BUILT_IN_PER_CHANNEL: RuleOrigin = { scope: 'built-in', scopeId: 'per channel', profile: '' };
 
 /** Words for where a value comes from: "built-in (chat)", "office Lisbon", "queue", plus the profile. */
-export function describeOrigin(origin: RuleOrigin | null, offices: readonly Office[], profileName: (id: string) => string): string {
-  if (!origin) return 'not graded';
+export function describeOrigin(origin: RuleOrigin | null, offices: readonly Office[], profileName: (id: string) => string, t: TFunction): string {
+  if (!origin) return t('settings.origin.notGraded');
   const base =
-    origin.scope === 'built-in'
-      ? `built-in (${origin.scopeId})`
-      : origin.scope === 'office'
-        ? `office ${offices.find((o) => o.id === origin.scopeId)?.name ?? origin.scopeId}`
-        : origin.scope;
-  return origin.profile ? `${base} · ${profileName(origin.profile)}` : base;
+    origin.scope === 'built-in' && origin.scopeId === BUILT_IN_PER_CHANNEL.scopeId
+      ? t('settings.origin.builtInPerChannel')
+      : origin.scope === 'built-in'
+        ? // Mid-sentence, so lower case: "built-in (chat)", "de origem (telefone)".
+          t('settings.origin.builtIn', { channel: t(`channel.${origin.scopeId}`).toLowerCase() })
+        : origin.scope === 'office'
+          ? t('settings.origin.office', { name: offices.find((o) => o.id === origin.scopeId)?.name ?? origin.scopeId })
+          : t(`settings.origin.${origin.scope}`);
+  return origin.profile ? t('settings.origin.withProfile', { origin: base, profile: profileName(origin.profile) }) : base;
 }

@@ -1,7 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
-/** `refused`: the gateway turned this screen's token down (unknown, revoked, or none where one is needed). */
+/**
+ * `refused`: the gateway turned this screen's token down (unknown, revoked, or none where one is needed),
+ * or, with the problem `locked-out`, asked it to wait after too many failed attempts.
+ */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'incompatible' | 'refused';
 
 /**
@@ -9,8 +12,10 @@ export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'incompa
  * as received (the socket's error, the gateway's own sentence).
  */
 export interface ConnectionProblem {
-  key: 'disconnected' | 'unreachable' | 'invalid' | 'rejected' | 'incompatible' | 'refused';
+  key: 'disconnected' | 'unreachable' | 'invalid' | 'rejected' | 'incompatible' | 'refused' | 'locked-out';
   detail?: string;
+  /** With `locked-out`: the local time at which the screen tries again by itself (the wall counts down to it). */
+  retryAt?: number;
 }
 
 export interface ConnectionSlice {

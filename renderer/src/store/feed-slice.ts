@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { compareLevels } from '../../../shared/health/levels';
 import type { Office, Queue, QueueGroup } from '../../../shared/model';
 import type { Alert, QueueState, QueueStatePatch, Snapshot } from '../../../shared/protocol/protocol';
 import type { AppState } from './store';
@@ -99,9 +100,8 @@ export function worstAlertOf(alerts: Iterable<Alert>, queueId: string): Alert | 
   let worst: Alert | undefined;
   for (const alert of alerts) {
     if (alert.queueId !== queueId || alert.resolvedAt !== null) continue;
-    if (!worst || rank(alert) > rank(worst) || (rank(alert) === rank(worst) && alert.openedAt > worst.openedAt)) worst = alert;
+    const worse = worst ? compareLevels(alert.level, worst.level) : 1;
+    if (!worst || worse > 0 || (worse === 0 && alert.openedAt > worst.openedAt)) worst = alert;
   }
   return worst;
 }
-
-const rank = (alert: Alert) => (alert.level === 'critical' ? 2 : 1);

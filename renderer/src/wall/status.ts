@@ -14,12 +14,3 @@ export const STATUS_LOOKS: Readonly<Record<QueueStatus, StatusLook>> = {
   'no-data': { word: 'No data', shape: 'dash', className: 'status-no-data' },
   stale: { word: 'Stale', shape: 'hourglass', className: 'status-stale' },
 };
-
-/** Stale outranks OK on a header: a wall must not claim all is well while some of its data is old. */
-const RANK: Readonly<Record<QueueStatus, number>> = { 'no-data': 0, ok: 1, stale: 2, warning: 3, critical: 4 };
-
-export function worstStatus(statuses: Iterable<QueueStatus>): QueueStatus {
-  let worst: QueueStatus = 'no-data';
-  for (const status of statuses) if (RANK[status] > RANK[worst]) worst = status;
-  return worst;
-}

@@ -1,7 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationSettings } from '../../../shared/ipc/desk-contract';
-import { transition } from '../../../tests/support/desk-fixtures';
-import { describeGroup, describeTransition, isNotifiable, isQuiet, worstFirst } from './notification-rules';
+import { transition } from '../../tests/support/desk-fixtures';
+import { en } from '../i18n/en';
+import { nl } from '../i18n/nl';
+import { pt } from '../i18n/pt';
+import { createTranslator, type Language } from '../i18n/translator';
+import type { NotificationSettings, Transition } from '../ipc/desk-contract';
+import {
+  describeGroup as describeGroupContent,
+  describeTransition as describeTransitionContent,
+  isInScope,
+  isNotifiable,
+  isQuiet,
+  renderNotification,
+  worstFirst,
+  type NotificationContent,
+} from './notification-rules';
+
+/** The rules give keys and values; these tests read them in a language, English unless said. */
+const words = (content: NotificationContent, language: Language = 'en') => ({
+  ...renderNotification(content, createTranslator(language).t),
+  queueId: content.queueId,
+});
+const describeTransition = (t: Transition) => words(describeTransitionContent(t));
+const describeGroup = (list: readonly Transition[]) => words(describeGroupContent(list));
 
 const quiet = (start: string, end: string, enabled = true): NotificationSettings['quietHours'] => ({ enabled, start, end, mode: 'silent' });
 const at = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
@@ -90,5 +111,49 @@ describe('describeGroup', () => {
     const critical = transition({ alertId: 'y', queueId: 'worst', at: 5 });
     expect(describeGroup([early, critical]).queueId).toBe('worst');
     expect(worstFirst([early, critical]).map((t) => t.queueId)).toEqual(['worst', 'early']);
+  });
+});
+
+describe('isInScope', () => {
+  it('pinned queues only by default; every queue with scope "all"', () => {
+    expect(isInScope('a', 'pinned', new Set(['a']))).toBe(true);
+    expect(isInScope('b', 'pinned', new Set(['a']))).toBe(false);
+    expect(isInScope('b', 'all', new Set())).toBe(true);
+  });
+});
+
+describe('in Portuguese and Dutch', () => {
+  const atRisk = transition({ kind: 'at-risk', level: 'warning', metricLabel: 'Backlog', valueText: '42', projectedMinutes: 150 });
+  const storm = ['A', 'B', 'C', 'D', 'E'].map((queueName, i) => transition({ alertId: `a${i}`, queueId: `q${i}`, queueName }));
+
+  it('says the same things in the lead\'s language, numbers through Intl', () => {
+    expect(words(describeTransitionContent(transition()), 'pt').title).toBe('Chat Portugal está em estado crítico');
+    expect(words(describeTransitionContent(atRisk), 'pt').body).toBe('Lisbon · Backlog: 42 · incumprimento previsto dentro de 3 h');
+    expect(words(describeGroupContent(storm), 'pt')).toMatchObject({ title: '5 filas passaram a estado crítico', body: 'A, B, C e mais 2' });
+    expect(words(describeTransitionContent(atRisk), 'nl')).toMatchObject({ title: 'Chat Portugal loopt risico', body: 'Lisbon · Backlog: 42 · overschrijding verwacht over 3 uur' });
+    expect(words(describeGroupContent(storm.slice(0, 1)), 'nl').title).toBe('1 wachtrij werd kritiek');
+    expect(words(describeGroupContent(Array.from({ length: 1200 }, (_, i) => transition({ alertId: `x${i}`, queueId: `q${i}` }))), 'nl').title).toBe(
+      '1.200 wachtrijen werden kritiek',
+    );
+  });
+
+  it('every key the rules give exists in all three languages (with its plural forms)', () => {
+    const mixed = [...storm, { ...atRisk, alertId: 'r' }];
+    const contents = [
+      transition(),
+      transition({ valueText: '' }),
+      ...[null, 0.2, 20, 200].map((projectedMinutes) => transition({ kind: 'at-risk', projectedMinutes })),
+    ]
+      .map(describeTransitionContent)
+      .concat([storm, storm.slice(0, 2), [atRisk], mixed].map(describeGroupContent));
+    const keys = new Set(contents.flatMap((c) => [c.title, ...c.body]).flatMap((text) => ('key' in text ? [text.key] : [])));
+    expect(keys.size).toBeGreaterThanOrEqual(9);
+    const lookup = (messages: unknown, path: string) => path.split('.').reduce((node: unknown, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+    for (const messages of [en, pt, nl]) {
+      for (const key of keys) {
+        const forms = typeof lookup(messages, key) === 'string' ? [key] : [`${key}_one`, `${key}_other`];
+        for (const form of forms) expect(typeof lookup(messages, form), form).toBe('string');
+      }
+    }
   });
 });

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from './i18n';
+import { problemText } from './problem-text';
+
+describe('problemText', () => {
+  it('counts down to the next try of a screen told to wait, in each language, never below zero', () => {
+    const problem = { key: 'locked-out' as const, detail: 'Too many failed attempts', retryAt: 10_000 };
+    expect(problemText(problem, createI18n('en').t, 2_500)).toBe('Too many failed sign-in attempts from this screen or its network. Trying again in 8 s.');
+    expect(problemText(problem, createI18n('pt').t, 9_001)).toMatch(/Nova tentativa dentro de 1 s\.$/);
+    expect(problemText(problem, createI18n('nl').t, 12_000)).toMatch(/Nieuwe poging over 0 s\.$/);
+  });
+
+  it("passes the gateway's own words through for other problems", () => {
+    expect(problemText({ key: 'refused', detail: 'Unknown token.' }, createI18n('en').t)).toBe('Unknown token.');
+  });
+});

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import {
+  AdminResultSchema,
+  AuditListRequestSchema,
+  AuditListResultSchema,
+  ExportResultSchema,
+  ImportThresholdsRequestSchema,
+  RevertRequestSchema,
+  SaveThresholdsRequestSchema,
+  type Role,
+} from './admin-protocol';
+import { AcknowledgeRequestSchema, CommandResultSchema, SnoozeRequestSchema } from './protocol';
+
+/**
+ * Every command a screen may send over the socket, defined once: the role it needs, what it takes and
+ * what it answers through the acknowledgement callback. The gateway registers one handler per entry
+ * (a missing one is a type error), screens send through wrappers typed from it, and the AsyncAPI
+ * reference (docs/asyncapi.json) is generated from these schemas.
+ */
+export interface CommandDefinition {
+  role: Role;
+  request: z.ZodType;
+  answer: z.ZodType;
+  /** One line for the protocol reference. */
+  summary: string;
+}
+
+export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const COMMANDS = {
+  'alert:acknowledge': {
+    role: 'lead',
+    request: AcknowledgeRequestSchema,
+    answer: CommandResultSchema,
+    summary: 'Acknowledge an alert, with an optional note; every screen sees who did. An alert no longer open answers `not-found`.',
+  },
+  'alert:snooze': {
+    role: 'lead',
+    request: SnoozeRequestSchema,
+    answer: CommandResultSchema,
+    summary: "Silence an alert's notifications until a time (gateway clock, at most a week ahead); a worse level alerts again regardless.",
+  },
+  'thresholds:save': {
+    role: 'manager',
+    request: SaveThresholdsRequestSchema,
+    answer: AdminResultSchema,
+    summary: 'Save threshold changes, all or nothing, each checked against the version it was based on (`conflict` otherwise).',
+  },
+  'thresholds:import': {
+    role: 'manager',
+    request: ImportThresholdsRequestSchema,
+    answer: AdminResultSchema,
+    summary: "Replace every override with a thresholds file's, validated before anything is applied.",
+  },
+  'thresholds:export': {
+    role: 'display',
+    request: z.object({}).strict(),
+    answer: ExportResultSchema,
+    summary: 'The overrides as a thresholds file.',
+  },
+  'audit:list': {
+    role: 'manager',
+    request: AuditListRequestSchema,
+    answer: AuditListResultSchema,
+    summary: 'The audit trail, newest first.',
+  },
+  'audit:revert': {
+    role: 'manager',
+    request: RevertRequestSchema,
+    answer: AdminResultSchema,
+    summary: 'Undo an audited threshold change (itself audited).',
+  },
+} as const satisfies { readonly [C in CommandName]: CommandDefinition };
+
+/** What a screen sends (defaults not yet applied). */
+export type CommandRequest<C extends CommandName> = z.input<(typeof COMMANDS)[C]['request']>;
+/** What a handler receives: validated, defaults applied. */
+export type ValidCommand<C extends CommandName> = z.output<(typeof COMMANDS)[C]['request']>;
+/** What the gateway answers, before a screen parses it. */
+export type SentAnswer<C extends CommandName> = z.input<(typeof COMMANDS)[C]['answer']>;
+/** The answer as a screen holds it after parsing. */
+export type CommandAnswer<C extends CommandName> = z.output<(typeof COMMANDS)[C]['answer']>;
+
+/** One command's definition with its schemas typed by name, for code generic over the command. */
+export interface TypedCommandDefinition<C extends CommandName> {
+  readonly role: Role;
+  readonly request: z.ZodType<ValidCommand<C>, CommandRequest<C>>;
+  readonly answer: z.ZodType<CommandAnswer<C>, SentAnswer<C>>;
+}
+type CommandTable = { readonly [C in CommandName]: TypedCommandDefinition<C> };
+const COMMAND_TABLE: CommandTable = COMMANDS;
+
+/** TypeScript cannot follow `COMMANDS[name].request` for a generic name; this view of the same map can. */
+export function commandDefinition<C extends CommandName>(name: C): TypedCommandDefinition<C> {
+  return COMMAND_TABLE[name];
+}
+
+/**
+ * Refusals the gateway makes before a handler runs (wrong role, invalid request, a failure while
+ * recording it). Every command's answer schema admits them (shared/protocol/commands.test.ts).
+ */
+export const GATEWAY_REFUSAL_CODES = ['invalid', 'forbidden', 'unavailable'] as const;
+export const GatewayRefusalSchema = z.object({ ok: z.literal(false), code: z.enum(GATEWAY_REFUSAL_CODES), issues: z.array(z.string()) });
+export type GatewayRefusal = z.infer<typeof GatewayRefusalSchema>;
+
+/** The socket.io events of the commands, derived from the map. */
+export type CommandEvents = {
+  [C in CommandName]: (request: CommandRequest<C>, reply: (answer: SentAnswer<C> | GatewayRefusal) => void) => void;
+};
+
+/** The gateway's side: one function per command, given the validated request and who sent it. */
+export type CommandHandlers = {
+  readonly [C in CommandName]: (request: ValidCommand<C>, actor: string) => SentAnswer<C>;
+};

@@ -1,0 +1,52 @@
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import type { TicketEvent } from '../../shared/ingest';
+import type { Alert } from '../../shared/protocol/protocol';
+import { silentLogger } from '../../server/runtime/logger';
+import { openStore, type GatewayStore } from '../../server/store';
+
+export const THRESHOLD_KEY = { scope: 'queue', scopeId: 'chat', metric: 'backlog', profile: '' } as const;
+
+export const storedAlert: Alert = {
+  id: 'a1', queueId: 'chat', kind: 'threshold', metric: 'backlog', level: 'critical', value: 40, threshold: 30, projectedMinutes: null,
+  openedAt: 10, resolvedAt: null, resolution: null, acknowledged: null, snoozed: null,
+};
+
+/** A store with what an operator cannot afford to lose: a threshold, an acknowledged alert, their audit, and `events` events. */
+export function fillStore(store: GatewayStore, events = 6000): void {
+  store.thresholds.put({ ...THRESHOLD_KEY, warning: 12, critical: 20, pendingSeconds: 120, recoverySeconds: null }, null, 'ana', 1000);
+  store.alerts.save(storedAlert);
+  store.alerts.saveByPerson({ ...storedAlert, acknowledged: { by: 'ana', at: 30, note: 'on it' } }, 'ana', 'alert.acknowledge', 30);
+  for (let b = 0; b < events / 500; b++) {
+    const batch = Array.from({ length: 500 }, (_, i): TicketEvent => ({ eventId: `e${b}-${i}`, type: 'created', ticketId: `t${b}-${i}`, queueId: 'chat', at: 5000 + i }));
+    store.events.appendBatch('push', batch);
+  }
+}
+
+/** Creates a store in `dataDir` with data, closed (so the WAL is folded into the file). Returns the file. */
+export function storeFileWithData(dataDir: string): string {
+  const store = openStore({ dataDir, clock: { now: () => 1000 }, logger: silentLogger });
+  fillStore(store);
+  store.close();
+  return store.file;
+}
+
+/** Overwrites the pages from 40 % to 60 % of the file with garbage: a bad disk or a stray write, not the header. */
+export function corruptMiddle(file: string): void {
+  const pageSize = 4096;
+  const pages = Math.floor(statSync(file).size / pageSize);
+  const from = Math.floor(pages * 0.4);
+  const count = Math.max(1, Math.floor(pages * 0.2));
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(count * pageSize, 0xab), 0, count * pageSize, from * pageSize);
+  closeSync(fd);
+}
+
+/** Reads back what `fillStore` wrote, for comparing a restored store with the original. */
+export function essentials(store: GatewayStore) {
+  return {
+    thresholds: store.thresholds.list().map((t) => ({ warning: t.warning, critical: t.critical, pendingSeconds: t.pendingSeconds, version: t.version })),
+    alert: store.alerts.get('a1'),
+    audit: store.audit.list({ limit: 10 }).map((e) => [e.actor, e.action, e.subject]),
+    events: store.events.counts().events,
+  };
+}
