@@ -137,11 +137,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
-  const engineState = (now: number) => {
-    durableEngine.prune(now);
-    return JSON.stringify(durableEngine.snapshot());
-  };
-  const housekeeping = store && new Housekeeping({ store, clock, scheduler, engineState, clockSpeed, timed: dbWrite });
+  const housekeeping = store && new Housekeeping({ store, clock, scheduler, engineState: (now) => pipeline.checkpointState(now), clockSpeed, timed: dbWrite });
 
   let closing: Promise<void> | null = null;
   return {

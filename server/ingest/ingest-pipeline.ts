@@ -1,5 +1,6 @@
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
-import type { EngineSnapshot, MetricEngine } from '../metrics';
+import type { MetricEngine } from '../metrics';
+import { decodeCheckpoint, encodeCheckpoint } from '../metrics/engine-snapshot';
 import type { Counter } from '../runtime/prometheus';
 import type { SourceSink, SourceStatus } from '../sources/source';
 import type { IngestSink } from './ingest-api';
@@ -21,7 +22,7 @@ export interface IngestPipelineOptions {
   /** Input from durable sources is committed here before the engine counts it; null keeps nothing. */
   log: DurableLog | null;
   isDurable: (sourceId: string) => boolean;
-  /** Counts events the engine could not place, by reason (unknown-ticket, unknown-queue, stale-event). */
+  /** Counts events the engine could not place, by reason (unknown-ticket, unknown-queue). */
   dropped: Counter;
   /** Called with each queue whose input changed, and when. */
   touched: (queueId: string, at: number) => void;
@@ -36,6 +37,9 @@ export interface IngestPipelineOptions {
  * batch counts once), then the metric engine. What is committed is what survives a restart.
  */
 export class IngestPipeline implements SourceSink, IngestSink {
+  /** Per queue, the latest time of logged input applied: it goes into the checkpoint. */
+  private readonly durableInputAt = new Map<string, number>();
+
   constructor(private readonly options: IngestPipelineOptions) {}
 
   events(sourceId: string, events: readonly TicketEvent[]): void {
@@ -72,21 +76,29 @@ export class IngestPipeline implements SourceSink, IngestSink {
     return { accepted: true, duplicate: false };
   }
 
-  /** After a restart: the engines start from the log's checkpoint (JSON of EngineSnapshot), before its tail. */
-  restore(state: string): void {
-    let snapshot: EngineSnapshot;
-    try {
-      snapshot = JSON.parse(state) as EngineSnapshot;
-    } catch (error) {
-      throw new Error(`The engine checkpoint in the store is not valid JSON (${(error as Error).message}); restore a backup of the store.`);
-    }
-    if (snapshot.version !== 1) throw new Error(`The engine checkpoint in the store has version ${String(snapshot.version)}; this gateway reads version 1.`);
-    this.options.engine.restore(snapshot);
-    if (this.separateDurableEngine) this.options.durableEngine!.restore(snapshot);
-    for (const queueId of Object.keys(snapshot.queues)) {
-      const at = this.options.engine.lastInputAt(queueId);
-      if (at !== null) this.options.touched(queueId, at);
-    }
+  /**
+   * The durable engine's state pruned to `now`, as the event log's checkpoint (JSON): it holds exactly
+   * the logged input applied so far, so the log may delete that input in the same commit.
+   */
+  checkpointState(now: number): string {
+    const engine = this.options.durableEngine ?? this.options.engine;
+    engine.prune(now);
+    return encodeCheckpoint(engine.snapshot(), this.durableInputAt);
+  }
+
+  /**
+   * After a restart, before the log's tail: the engines start from its checkpoint. A checkpoint this
+   * gateway cannot read (another version, damaged) is refused with the reason and nothing of it is used:
+   * the tail alone is replayed, and the windows refill from live input.
+   */
+  restore(state: string): { ok: true } | { ok: false; problem: string } {
+    const decoded = decodeCheckpoint(state);
+    if (!decoded.ok) return decoded;
+    const { engine, lastInputAt } = decoded.checkpoint;
+    this.options.engine.restore(engine);
+    if (this.separateDurableEngine) this.options.durableEngine!.restore(engine);
+    for (const [queueId, at] of Object.entries(lastInputAt)) this.touch(queueId, at, true);
+    return { ok: true };
   }
 
   /** Rebuilds the engines from the log's tail after a restart, without logging again. */
@@ -102,7 +114,7 @@ export class IngestPipeline implements SourceSink, IngestSink {
   applyReading(queueId: string, reading: QueueReadingInput, durable = true): void {
     const outcome = this.options.engine.applyReading(queueId, reading);
     if (durable && this.separateDurableEngine) this.options.durableEngine!.applyReading(queueId, reading);
-    if (outcome.applied) this.options.touched(queueId, reading.at);
+    if (outcome.applied) this.touch(queueId, reading.at, durable);
     else this.options.dropped.inc({ reason: outcome.reason });
   }
 
@@ -117,6 +129,14 @@ export class IngestPipeline implements SourceSink, IngestSink {
       this.options.dropped.inc({ reason: outcome.reason });
       return;
     }
-    for (const queueId of outcome.queueIds) this.options.touched(queueId, event.at);
+    for (const queueId of outcome.queueIds) this.touch(queueId, event.at, durable);
+  }
+
+  private touch(queueId: string, at: number, durable: boolean): void {
+    if (durable) {
+      const previous = this.durableInputAt.get(queueId);
+      if (previous === undefined || at > previous) this.durableInputAt.set(queueId, at);
+    }
+    this.options.touched(queueId, at);
   }
 }

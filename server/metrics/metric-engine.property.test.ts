@@ -16,13 +16,9 @@ const T0 = Date.UTC(2026, 10, 17, 9);
 function reference(events: TicketEvent[], now: number) {
   const tickets = new Map<string, { queue: string; openedAt: number; waiting: number | null; replied: boolean }>();
   const samples: Array<{ kind: 'fr' | 'res' | 'in' | 'out'; queue: string; at: number; value: number }> = [];
-  const solvedAt = new Map<string, number>();
   for (const e of events) {
     const t = tickets.get(e.ticketId);
     if (e.type === 'created' || e.type === 'queued' || e.type === 'reopened') {
-      const solved = solvedAt.get(e.ticketId);
-      // A re-sent opening of a ticket solved after it is stale (the spans here are far inside the engine's memory).
-      if (!t && solved !== undefined && (e.type === 'reopened' ? e.at < solved : e.at <= solved)) continue;
       if (!t) {
         tickets.set(e.ticketId, { queue: e.queueId!, openedAt: e.at, waiting: e.at, replied: e.type === 'reopened' });
         samples.push({ kind: 'in', queue: e.queueId!, at: e.at, value: 1 });
@@ -41,7 +37,6 @@ function reference(events: TicketEvent[], now: number) {
       samples.push({ kind: 'res', queue: t.queue, at: e.at, value: Math.max(0, (e.at - t.openedAt) / 1000) });
       samples.push({ kind: 'out', queue: t.queue, at: e.at, value: 1 });
       tickets.delete(e.ticketId);
-      solvedAt.set(e.ticketId, e.at);
     }
   }
   return (queue: string) => {

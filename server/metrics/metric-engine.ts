@@ -11,9 +11,6 @@
  *   the ticket's queue, within the target or not (SLA). Any reply ends the wait.
  * - `solved`: a resolution sample (solved − created, or − reopened), outflow, and the ticket leaves.
  * - first-reply or solved for a ticket never seen: refused as `unknown-ticket` (the caller counts it).
- * - A solved ticket is remembered for SOLVED_MEMORY_MS of event time: a `created` or `queued` dated at or
- *   before its solve, a `reopened` dated before it, or a second `solved`, is refused as `stale-event` (a
- *   helpdesk's re-backfill re-sends them; counting them would open solved tickets again).
  * - backlog: the latest reading's backlog once a queue has had one (sources that count rather than
  *   stream tickets); otherwise its open tickets. Oldest waiting: the latest reading's value, aged since
  *   that reading, if it has one; otherwise the longest-waiting open ticket without a reply since it was
@@ -33,12 +30,12 @@ import {
   DEFAULT_WINDOWS,
   type EngineLimits,
   type EngineMetrics,
-  type EngineSnapshot,
   type EventOutcome,
   type MetricWindows,
   type QueueSetup,
-  SOLVED_MEMORY_MS,
 } from './engine-types';
+import type { EngineSnapshot } from './engine-snapshot';
+import { restoreQueue, snapshotQueue } from './queue-snapshot';
 import { QueueWindows, round1 } from './queue-windows';
 
 interface Ticket {
@@ -53,48 +50,29 @@ interface Ticket {
 export class MetricEngine {
   private readonly queues = new Map<string, QueueWindows>();
   private readonly tickets = new Map<string, Ticket>();
-  /** Solved tickets by id → solved at, in solve order (see SOLVED_MEMORY_MS). */
-  private readonly solved = new Map<string, number>();
-  private solveOrder: Array<[string, number]> = [];
-  private solveHead = 0;
   private readonly maxOpenTicketsPerQueue: number;
-  private readonly maxSolvedTickets: number;
 
   constructor(options: { queues: readonly QueueSetup[]; windows?: Partial<MetricWindows>; limits?: Partial<EngineLimits> }) {
     const windows = { ...DEFAULT_WINDOWS, ...options.windows };
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.maxOpenTicketsPerQueue = limits.maxOpenTicketsPerQueue;
-    this.maxSolvedTickets = limits.maxSolvedTickets;
     for (const queue of options.queues) {
       this.queues.set(queue.id, new QueueWindows(queue.id, queue.firstResponseTargetSeconds, windows, limits));
     }
   }
 
   applyEvent(event: TicketEvent): EventOutcome {
-    const outcome = this.place(event);
-    if (outcome.applied) for (const queueId of outcome.queueIds) this.queues.get(queueId)!.inputAt(event.at);
-    return outcome;
-  }
-
-  /** The latest event or reading time a queue has applied (null: none yet): the age of its data. */
-  lastInputAt(queueId: string): number | null {
-    return this.queues.get(queueId)?.lastInputAt ?? null;
-  }
-
-  private place(event: TicketEvent): EventOutcome {
     if (event.queueId !== undefined && !this.queues.has(event.queueId)) return { applied: false, reason: 'unknown-queue' };
     const ticket = this.tickets.get(event.ticketId);
     switch (event.type) {
       case 'created':
       case 'queued':
       case 'reopened':
-        if (ticket) return this.move(event, ticket);
-        return this.solvedAfter(event) ? { applied: false, reason: 'stale-event' } : this.open(event);
+        return ticket ? this.move(event, ticket) : this.open(event);
       case 'first-reply':
         return ticket ? this.reply(event, ticket) : { applied: false, reason: 'unknown-ticket' };
       case 'solved':
-        if (ticket) return this.solve(event, ticket);
-        return { applied: false, reason: this.solved.has(event.ticketId) ? 'stale-event' : 'unknown-ticket' };
+        return ticket ? this.solve(event, ticket) : { applied: false, reason: 'unknown-ticket' };
     }
   }
 
@@ -107,7 +85,6 @@ export class MetricEngine {
     const queue = this.queues.get(queueId);
     if (!queue) return { applied: false, reason: 'unknown-queue' };
     queue.applyReading(reading);
-    queue.inputAt(reading.at);
     return { applied: true, queueIds: [queueId] };
   }
 
@@ -132,39 +109,31 @@ export class MetricEngine {
     };
   }
 
-  /** Lets samples leave their windows at `now`, as reading the metrics does; a checkpoint is taken pruned. */
+  /** Lets samples leave their windows at `now`, as reading the metrics does: a checkpoint is taken pruned. */
   prune(now: number): void {
     for (const queue of this.queues.values()) queue.prune(now);
   }
 
-  /** The whole state, for a checkpoint: `restore` of it gives an engine that computes exactly the same. */
+  /** The whole state, for the event log's checkpoint: `restore` of it computes exactly the same figures. */
   snapshot(): EngineSnapshot {
     const tickets: EngineSnapshot['tickets'] = [];
     for (const [id, t] of this.tickets) tickets.push([id, t.queueId, t.openedAt, t.waitingSince, t.firstReplied]);
     const queues: EngineSnapshot['queues'] = {};
-    for (const [id, queue] of this.queues) queues[id] = queue.snapshot();
-    const solved = this.solveOrder.slice(this.solveHead).filter(([id, at]) => this.solved.get(id) === at);
-    return { version: 1, tickets, solved, queues };
+    for (const [id, queue] of this.queues) queues[id] = snapshotQueue(queue);
+    return { tickets, queues };
   }
 
   /** Replaces the state with a checkpoint's; queues no longer configured, and their tickets, are left out. */
   restore(snapshot: EngineSnapshot): void {
     this.tickets.clear();
-    this.solved.clear();
-    this.solveOrder = [];
-    this.solveHead = 0;
     for (const [id, queueId, openedAt, waitingSince, firstReplied] of snapshot.tickets) {
       if (this.queues.has(queueId)) this.tickets.set(id, { queueId, openedAt, waitingSince, firstReplied });
-    }
-    for (const [id, solvedAt] of snapshot.solved) {
-      this.solved.set(id, solvedAt);
-      this.solveOrder.push([id, solvedAt]);
     }
     for (const [id, queue] of this.queues) {
       queue.openTickets.clear();
       const saved = snapshot.queues[id];
       if (!saved) continue;
-      queue.restore(saved);
+      restoreQueue(queue, saved);
       for (const ticketId of saved.openTickets) if (this.tickets.get(ticketId)?.queueId === id) queue.openTickets.add(ticketId);
     }
   }
@@ -185,7 +154,6 @@ export class MetricEngine {
   private open(event: TicketEvent): EventOutcome {
     const queue = this.queues.get(event.queueId!)!;
     const reopened = event.type === 'reopened';
-    this.solved.delete(event.ticketId);
     this.tickets.set(event.ticketId, { queueId: queue.id, openedAt: event.at, waitingSince: event.at, firstReplied: reopened });
     this.admit(queue, event.ticketId);
     queue.inflow.add(event.at, 1);
@@ -221,33 +189,7 @@ export class MetricEngine {
     queue.outflow.add(event.at, 1);
     queue.openTickets.delete(event.ticketId);
     this.tickets.delete(event.ticketId);
-    this.remember(event.ticketId, event.at);
     return { applied: true, queueIds: [queue.id] };
-  }
-
-  /** An opening event of a ticket already solved after it: the helpdesk re-sent its history. */
-  private solvedAfter(event: TicketEvent): boolean {
-    const solvedAt = this.solved.get(event.ticketId);
-    if (solvedAt === undefined) return false;
-    return event.type === 'reopened' ? event.at < solvedAt : event.at <= solvedAt;
-  }
-
-  /** Remembers a solved ticket; forgets, in solve order, those solved too long before it or past the cap. */
-  private remember(ticketId: string, solvedAt: number): void {
-    this.solved.set(ticketId, solvedAt);
-    this.solveOrder.push([ticketId, solvedAt]);
-    // A queue of its own: deleting from the front of a Map and iterating it again costs the deleted entries.
-    while (this.solveHead < this.solveOrder.length) {
-      const [id, at] = this.solveOrder[this.solveHead]!;
-      const current = this.solved.get(id) === at;
-      if (current && at >= solvedAt - SOLVED_MEMORY_MS && this.solved.size <= this.maxSolvedTickets) break;
-      if (current) this.solved.delete(id);
-      this.solveHead++;
-    }
-    if (this.solveHead > 1024 && this.solveHead * 2 > this.solveOrder.length) {
-      this.solveOrder = this.solveOrder.slice(this.solveHead);
-      this.solveHead = 0;
-    }
   }
 
   /** Adds a ticket to a queue, dropping the longest-open one when the queue is full. */

@@ -1,20 +1,6 @@
 import type { QueueReadingInput } from '../../shared/ingest';
 import type { EngineLimits, MetricWindows } from './engine-types';
-import { SampleWindow, type WindowSnapshot } from './sample-window';
-
-const WINDOW_NAMES = ['firstResponse', 'withinTarget', 'resolution', 'inflow', 'outflow'] as const;
-
-/** One queue in a checkpoint: its open tickets in admission order, its windows and its latest readings. */
-export interface QueueSnapshot {
-  openTickets: string[];
-  windows: Record<(typeof WINDOW_NAMES)[number], WindowSnapshot>;
-  backlogReading: number | null;
-  agentsReading: number | null;
-  slaBreachedReading: number | null;
-  oldestWaitingReading: { seconds: number; at: number } | null;
-  lastInputAt: number | null;
-  evictedTickets: number;
-}
+import { SampleWindow } from './sample-window';
 
 /** Everything the engine keeps about one queue, besides the tickets themselves. */
 export class QueueWindows {
@@ -29,7 +15,6 @@ export class QueueWindows {
   agentsReading: number | null = null;
   slaBreachedReading: number | null = null;
   oldestWaitingReading: { seconds: number; at: number } | null = null;
-  lastInputAt: number | null = null;
   evictedTickets = 0;
 
   constructor(
@@ -58,41 +43,12 @@ export class QueueWindows {
     if (reading.oldestWaitingSeconds !== undefined) this.oldestWaitingReading = { seconds: reading.oldestWaitingSeconds, at: reading.at };
   }
 
-  inputAt(at: number): void {
-    if (this.lastInputAt === null || at > this.lastInputAt) this.lastInputAt = at;
-  }
-
   prune(now: number): void {
     this.firstResponse.prune(now - this.windows.firstResponseMs);
     this.withinTarget.prune(now - this.windows.firstResponseMs);
     this.resolution.prune(now - this.windows.resolutionMs);
     this.inflow.prune(now - this.windows.flowMs);
     this.outflow.prune(now - this.windows.flowMs);
-  }
-
-  snapshot(): QueueSnapshot {
-    const windows = Object.fromEntries(WINDOW_NAMES.map((name) => [name, this[name].snapshot()])) as QueueSnapshot['windows'];
-    return {
-      openTickets: [...this.openTickets],
-      windows,
-      backlogReading: this.backlogReading,
-      agentsReading: this.agentsReading,
-      slaBreachedReading: this.slaBreachedReading,
-      oldestWaitingReading: this.oldestWaitingReading,
-      lastInputAt: this.lastInputAt,
-      evictedTickets: this.evictedTickets,
-    };
-  }
-
-  /** Puts a checkpoint back; open tickets are restored by the engine, which knows which ones it holds. */
-  restore(snapshot: QueueSnapshot): void {
-    for (const name of WINDOW_NAMES) this[name].restore(snapshot.windows[name]);
-    this.backlogReading = snapshot.backlogReading;
-    this.agentsReading = snapshot.agentsReading;
-    this.slaBreachedReading = snapshot.slaBreachedReading;
-    this.oldestWaitingReading = snapshot.oldestWaitingReading;
-    this.lastInputAt = snapshot.lastInputAt;
-    this.evictedTickets = snapshot.evictedTickets;
   }
 
   samples(): number {

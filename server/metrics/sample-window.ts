@@ -1,9 +1,4 @@
-export interface WindowSnapshot {
-  ats: number[];
-  values: number[];
-  total: number;
-  evicted: number;
-}
+import type { WindowSnapshot } from './engine-snapshot';
 
 /**
  * Time-stamped samples in time order, bounded two ways: samples older than the window are pruned as time

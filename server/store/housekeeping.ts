@@ -1,4 +1,3 @@
-import { SOLVED_MEMORY_MS } from '../metrics';
 import type { Clock, Scheduler } from '../runtime/clock';
 
 /** The parts of the store that grow without end unless pruned or compacted. */
@@ -26,8 +25,11 @@ export interface HousekeepingOptions {
 
 /** Screens can ask for the last 24 hours of history. */
 export const HISTORY_RETENTION_MS = 24 * 3_600_000;
-/** A batch retried within this span of its first arrival is still recognised as a duplicate. */
-export const INPUT_KEY_HORIZON_MS = SOLVED_MEMORY_MS;
+/**
+ * A batch retried within this span of its first arrival is still recognised as a duplicate, although a
+ * checkpoint has absorbed the input itself: two days covers a sender that retries after a day-long outage.
+ */
+export const INPUT_KEY_HORIZON_MS = 48 * 3_600_000;
 const EVERY_CLOCK_MS = 10 * 60_000;
 const DEFAULT_COMPACT_EVERY_EVENTS = 200_000;
 

@@ -9,7 +9,7 @@ export interface RestoreOptions {
   };
   /** Where the replayed input goes: the same path as live input, minus the log it came from. */
   pipeline: {
-    restore(state: string): void;
+    restore(state: string): { ok: true } | { ok: false; problem: string };
     replay(entries: Iterable<{ event: TicketEvent }>): number;
     applyReading(queueId: string, reading: QueueReadingInput): void;
   };
@@ -19,12 +19,20 @@ export interface RestoreOptions {
 
 /**
  * After a restart: the queues rebuilt from the log's checkpoint and the tail of input since it, and the
- * alerts left open, before anything new arrives.
+ * alerts left open, before anything new arrives. A checkpoint that cannot be read is refused, named in
+ * the log with its reason, and the tail is replayed without it: the figures it held are missing until
+ * the windows refill (at most the longest window), which beats a gateway that does not start.
  */
 export function restoreState({ log, pipeline, alerts, logger }: RestoreOptions): void {
   const started = performance.now();
   const checkpoint = log.checkpoint();
-  if (checkpoint) pipeline.restore(checkpoint.state);
+  const restored = checkpoint ? pipeline.restore(checkpoint.state) : null;
+  if (checkpoint && restored && !restored.ok) {
+    logger.error('the event log checkpoint was refused: replaying only the input after it; the windows refill from live input', {
+      checkpointAt: new Date(checkpoint.takenAt).toISOString(),
+      problem: restored.problem,
+    });
+  }
   const replayed = pipeline.replay(log.replay());
   let readings = 0;
   for (const { queueId, reading } of log.replayReadings()) {
@@ -32,7 +40,7 @@ export function restoreState({ log, pipeline, alerts, logger }: RestoreOptions):
     readings++;
   }
   logger.info('rebuilt queue state from the event log', {
-    checkpointAt: checkpoint ? new Date(checkpoint.takenAt).toISOString() : null,
+    checkpointAt: restored?.ok && checkpoint ? new Date(checkpoint.takenAt).toISOString() : null,
     events: replayed,
     readings,
     ms: Math.round(performance.now() - started),

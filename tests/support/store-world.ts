@@ -33,10 +33,7 @@ export function openStoreWorld(options: {
     store,
     clock: time,
     scheduler: time,
-    engineState: (now) => {
-      engine.prune(now);
-      return JSON.stringify(engine.snapshot());
-    },
+    engineState: (now) => pipeline.checkpointState(now),
     clockSpeed: 1,
     timed: (write) => write(),
     ...(options.compactEveryEvents === undefined ? {} : { compactEveryEvents: options.compactEveryEvents }),
