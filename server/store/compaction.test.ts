@@ -1,8 +1,11 @@
 import { mkdtempSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../../shared/ingest';
+import type { Logger } from '../runtime/logger';
+import { capturingLogger } from '../../tests/support/fake-helpdesk';
 import { FakeTime } from '../../tests/support/fake-time';
 import { feed, openStoreWorld, type StoreWorld } from '../../tests/support/store-world';
 import { ticketWorld } from '../../tests/support/ticket-world';
@@ -17,8 +20,14 @@ const QUEUES = [
 const worlds: StoreWorld[] = [];
 afterEach(() => worlds.splice(0).forEach((w) => w.close()));
 
-function start(dataDir: string, time: FakeTime, compactEveryEvents?: number): StoreWorld {
-  const world = openStoreWorld({ dataDir, time, queues: QUEUES, ...(compactEveryEvents === undefined ? {} : { compactEveryEvents }) });
+function start(dataDir: string, time: FakeTime, compactEveryEvents?: number, logger?: Logger): StoreWorld {
+  const world = openStoreWorld({
+    dataDir,
+    time,
+    queues: QUEUES,
+    ...(compactEveryEvents === undefined ? {} : { compactEveryEvents }),
+    ...(logger ? { logger } : {}),
+  });
   worlds.push(world);
   return world;
 }
@@ -100,4 +109,32 @@ describe('event log compaction and restart', () => {
     // 5 s is the goal for a million events on a quiet machine; CI shares its cores.
     expect(replayMs).toBeLessThan(5000);
   }, 120_000);
+
+  it.each([
+    ['from another version', (state: string) => JSON.stringify({ ...JSON.parse(state), version: 0 }), 'version 0, this gateway reads version 1'],
+    ['cut short', (state: string) => state.slice(0, state.length / 2), 'not valid JSON'],
+    ['with a field breaking its rule', (state: string) => state.replace('"tickets":[["', '"tickets":[[7,"'), 'engine.tickets[0][0]'],
+  ])('refuses a checkpoint %s, says so, and replays the tail after it', (_, damage, problem) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qb-compact-'));
+    const time = new FakeTime(T0);
+    let world = start(dataDir, time);
+    world.pipeline.ingestEvents('crm', [ev('c1', 'created', 'before', T0, 'email')]);
+    world.housekeeping.run();
+    // The tail: after the checkpoint, before the next compaction.
+    world.pipeline.ingestEvents('crm', [ev('c2', 'created', 'after-1', T0 + 1000, 'chat'), ev('c3', 'created', 'after-2', T0 + 2000, 'chat')]);
+    world.close();
+    worlds.splice(0);
+    const db = new Database(join(dataDir, 'queueboard.sqlite'));
+    const { state } = db.prepare('SELECT state FROM engine_checkpoint').get() as { state: string };
+    db.prepare('UPDATE engine_checkpoint SET state = ?').run(damage(state));
+    db.close();
+    const logger = capturingLogger();
+    world = start(dataDir, time, undefined, logger);
+    const refused = logger.lines.filter((line) => line.startsWith('error the event log checkpoint was refused'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toContain(problem);
+    expect(refused[0]).toContain(`"checkpointAt":"${new Date(T0).toISOString()}"`);
+    expect(world.engine.metricsFor('chat', time.now()).backlog).toBe(2);
+    expect(world.engine.metricsFor('email', time.now()).backlog).toBe(0);
+  });
 });

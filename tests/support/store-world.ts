@@ -1,6 +1,6 @@
 import { IngestPipeline } from '../../server/ingest/ingest-pipeline';
-import { MetricEngine, type MetricWindows, type QueueSetup } from '../../server/metrics';
-import { silentLogger } from '../../server/runtime/logger';
+import { MetricEngine, type EngineLimits, type MetricWindows, type QueueSetup } from '../../server/metrics';
+import { silentLogger, type Logger } from '../../server/runtime/logger';
 import { Counter } from '../../server/runtime/prometheus';
 import { openStore, type GatewayStore } from '../../server/store';
 import { Housekeeping } from '../../server/store/housekeeping';
@@ -23,11 +23,18 @@ export function openStoreWorld(options: {
   time: FakeTime;
   queues: readonly QueueSetup[];
   windows?: Partial<MetricWindows>;
+  limits?: Partial<EngineLimits>;
   compactEveryEvents?: number;
+  /** Where the restore at opening reports (a refused checkpoint is an error line). */
+  logger?: Logger;
 }): StoreWorld {
   const { time } = options;
   const store = openStore({ dataDir: options.dataDir, clock: time, logger: silentLogger });
-  const engine = new MetricEngine({ queues: options.queues, ...(options.windows ? { windows: options.windows } : {}) });
+  const engine = new MetricEngine({
+    queues: options.queues,
+    ...(options.windows ? { windows: options.windows } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const dropped = new Counter('dropped');
   const housekeeping = new Housekeeping({
     store,
@@ -47,7 +54,7 @@ export function openStoreWorld(options: {
     touched: () => {},
     sourceStatus: () => {},
   });
-  restoreState({ log: store.events, pipeline, alerts: { restore: () => 0 }, logger: silentLogger });
+  restoreState({ log: store.events, pipeline, alerts: { restore: () => 0 }, logger: options.logger ?? silentLogger });
   housekeeping.start();
   return {
     store,
@@ -63,7 +70,7 @@ export function openStoreWorld(options: {
 }
 
 /** Sends the inputs in arrival order, a batch per `batchMs` of their time, moving the clock (and its housekeeping) along. */
-export function feed(world: StoreWorld, time: FakeTime, inputs: readonly WorldInput[], source = 'crm', batchMs = 60_000): void {
+export function feed(world: Pick<StoreWorld, 'pipeline'>, time: FakeTime, inputs: readonly WorldInput[], source = 'crm', batchMs = 60_000): void {
   let batch: WorldInput[] = [];
   const flush = () => {
     const events = batch.flatMap((i) => (i.kind === 'event' ? [i.event] : []));

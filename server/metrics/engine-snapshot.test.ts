@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, DEFAULT_WINDOWS, MetricEngine } from '.';
+import { decodeCheckpoint, encodeCheckpoint, WINDOW_NAMES } from './engine-snapshot';
+import { QueueWindows } from './queue-windows';
+import { SampleWindow } from './sample-window';
+
+const T0 = Date.UTC(2026, 10, 17, 9);
+
+function engineWithState(): MetricEngine {
+  const engine = new MetricEngine({ queues: [{ id: 'chat', firstResponseTargetSeconds: 60 }] });
+  engine.applyEvent({ eventId: '1', type: 'created', ticketId: 't1', queueId: 'chat', at: T0 });
+  engine.applyEvent({ eventId: '2', type: 'first-reply', ticketId: 't1', at: T0 + 30_000 });
+  engine.applyEvent({ eventId: '3', type: 'created', ticketId: 't2', queueId: 'chat', at: T0 + 60_000 });
+  engine.applyReading('chat', { at: T0, agentsOnline: 4 });
+  return engine;
+}
+
+describe('the engine checkpoint', () => {
+  it('covers every window a queue keeps: a window added to QueueWindows must be added to WINDOW_NAMES', () => {
+    const queue = new QueueWindows('chat', 60, DEFAULT_WINDOWS, DEFAULT_LIMITS);
+    const windows = Object.entries(queue).filter(([, value]) => value instanceof SampleWindow).map(([name]) => name);
+    expect(windows.sort()).toEqual([...WINDOW_NAMES].sort());
+  });
+
+  it('round-trips through JSON into an engine that computes the same figures', () => {
+    const engine = engineWithState();
+    const decoded = decodeCheckpoint(encodeCheckpoint(engine.snapshot(), new Map([['chat', T0 + 60_000]])));
+    if (!decoded.ok) throw new Error(decoded.problem);
+    const copy = new MetricEngine({ queues: [{ id: 'chat', firstResponseTargetSeconds: 60 }] });
+    copy.restore(decoded.checkpoint.engine);
+    expect(copy.metricsFor('chat', T0 + 120_000)).toEqual(engine.metricsFor('chat', T0 + 120_000));
+    expect(decoded.checkpoint.lastInputAt).toEqual({ chat: T0 + 60_000 });
+  });
+
+  it('refuses what it cannot read, saying why: not JSON, another version, a field breaking its rule', () => {
+    const good = JSON.parse(encodeCheckpoint(engineWithState().snapshot(), new Map())) as {
+      engine: { tickets: unknown[][]; queues: Record<string, { windows: Record<string, { ats: unknown[] }> }> };
+    };
+    expect(decodeCheckpoint('{"version":1,')).toEqual({ ok: false, problem: expect.stringMatching(/^not valid JSON/) });
+    expect(decodeCheckpoint(JSON.stringify({ ...good, version: 0 }))).toEqual({ ok: false, problem: 'version 0, this gateway reads version 1' });
+    expect(decodeCheckpoint('[]')).toEqual({ ok: false, problem: 'version missing, this gateway reads version 1' });
+    good.engine.tickets[0]![2] = 'yesterday';
+    expect(decodeCheckpoint(JSON.stringify(good))).toEqual({ ok: false, problem: expect.stringMatching(/^engine\.tickets\[0\]\[2\]: .*number/) });
+    good.engine.tickets[0]![2] = T0;
+    good.engine.queues.chat!.windows.inflow!.ats.push(T0);
+    expect(decodeCheckpoint(JSON.stringify(good))).toEqual({
+      ok: false,
+      problem: 'engine.queues.chat.windows.inflow: ats and values must have the same length',
+    });
+  });
+});
