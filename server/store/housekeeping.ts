@@ -31,7 +31,8 @@ export const HISTORY_RETENTION_MS = 24 * 3_600_000;
  */
 export const INPUT_KEY_HORIZON_MS = 48 * 3_600_000;
 const EVERY_CLOCK_MS = 10 * 60_000;
-const DEFAULT_COMPACT_EVERY_EVENTS = 200_000;
+/** A tail this long is compacted at once (a flood), not at the next beat: it bounds the replay at a restart. */
+export const COMPACT_EVERY_EVENTS = 200_000;
 
 /**
  * Keeps the store bounded: history older than a day; the event log as one checkpoint of the engine plus
@@ -62,7 +63,7 @@ export class Housekeeping {
   /** Counts input appended to the log since the last compaction; compacts once the tail is long. */
   appended(count: number): void {
     this.tail += count;
-    if (this.tail >= (this.options.compactEveryEvents ?? DEFAULT_COMPACT_EVERY_EVENTS)) this.run();
+    if (this.tail >= (this.options.compactEveryEvents ?? COMPACT_EVERY_EVENTS)) this.run();
   }
 
   /** Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor. */
