@@ -34,15 +34,22 @@ describe('the engine checkpoint', () => {
 
   it('refuses what it cannot read, saying why: not JSON, another version, a field breaking its rule', () => {
     const good = JSON.parse(encodeCheckpoint(engineWithState().snapshot(), new Map())) as {
-      engine: { tickets: unknown[][]; queues: Record<string, { windows: Record<string, { ats: unknown[] }> }> };
+      engine: { queues: Record<string, { tickets: { openedAt: unknown[] }; windows: Record<string, { ats: unknown[] }> }> };
     };
     expect(decodeCheckpoint('{"version":1,')).toEqual({ ok: false, problem: expect.stringMatching(/^not valid JSON/) });
     expect(decodeCheckpoint(JSON.stringify({ ...good, version: 0 }))).toEqual({ ok: false, problem: 'version 0, this gateway reads version 1' });
     expect(decodeCheckpoint('[]')).toEqual({ ok: false, problem: 'version missing, this gateway reads version 1' });
-    good.engine.tickets[0]![2] = 'yesterday';
-    expect(decodeCheckpoint(JSON.stringify(good))).toEqual({ ok: false, problem: expect.stringMatching(/^engine\.tickets\[0\]\[2\]: .*number/) });
-    good.engine.tickets[0]![2] = T0;
-    good.engine.queues.chat!.windows.inflow!.ats.push(T0);
+    const chat = good.engine.queues.chat!;
+    chat.tickets.openedAt[1] = 'yesterday';
+    expect(decodeCheckpoint(JSON.stringify(good))).toEqual({ ok: false, problem: expect.stringMatching(/^engine\.queues\.chat\.tickets\.openedAt\[1\]: .*number/) });
+    chat.tickets.openedAt[1] = T0;
+    chat.tickets.openedAt.push(T0);
+    expect(decodeCheckpoint(JSON.stringify(good))).toEqual({
+      ok: false,
+      problem: 'engine.queues.chat.tickets: ids, openedAt, waitingSince and firstReplied must have the same length',
+    });
+    chat.tickets.openedAt.pop();
+    chat.windows.inflow!.ats.push(T0);
     expect(decodeCheckpoint(JSON.stringify(good))).toEqual({
       ok: false,
       problem: 'engine.queues.chat.windows.inflow: ats and values must have the same length',

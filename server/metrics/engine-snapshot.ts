@@ -16,8 +16,15 @@ const WindowSchema = z
   .object({ ats: z.array(z.number()), values: z.array(z.number()), total: z.number(), evicted: count })
   .refine((w) => w.ats.length === w.values.length, { message: 'ats and values must have the same length' });
 
+/** A queue's open tickets in admission order, as columns: a million of them parse and check in about a second. */
+const TicketsSchema = z
+  .object({ ids: z.array(z.string()), openedAt: z.array(z.number()), waitingSince: z.array(z.number().nullable()), firstReplied: z.array(z.boolean()) })
+  .refine((t) => t.openedAt.length === t.ids.length && t.waitingSince.length === t.ids.length && t.firstReplied.length === t.ids.length, {
+    message: 'ids, openedAt, waitingSince and firstReplied must have the same length',
+  });
+
 const QueueSchema = z.object({
-  openTickets: z.array(z.string()),
+  tickets: TicketsSchema,
   windows: z.object(Object.fromEntries(WINDOW_NAMES.map((name) => [name, WindowSchema])) as Record<(typeof WINDOW_NAMES)[number], typeof WindowSchema>),
   backlogReading: count.nullable(),
   agentsReading: count.nullable(),
@@ -26,11 +33,7 @@ const QueueSchema = z.object({
   evictedTickets: count,
 });
 
-export const EngineSnapshotSchema = z.object({
-  /** Open tickets: id, queue, opened at, waiting since (null once answered), first replied. */
-  tickets: z.array(z.tuple([z.string(), z.string(), z.number(), z.number().nullable(), z.boolean()])),
-  queues: z.record(z.string(), QueueSchema),
-});
+export const EngineSnapshotSchema = z.object({ queues: z.record(z.string(), QueueSchema) });
 
 const CheckpointSchema = z.object({
   version: z.literal(CHECKPOINT_VERSION),
@@ -41,6 +44,7 @@ const CheckpointSchema = z.object({
 
 export type WindowSnapshot = z.infer<typeof WindowSchema>;
 export type QueueSnapshot = z.infer<typeof QueueSchema>;
+export type TicketsSnapshot = z.infer<typeof TicketsSchema>;
 export type EngineSnapshot = z.infer<typeof EngineSnapshotSchema>;
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
 

@@ -34,7 +34,7 @@ import {
   type MetricWindows,
   type QueueSetup,
 } from './engine-types';
-import type { EngineSnapshot } from './engine-snapshot';
+import type { EngineSnapshot, TicketsSnapshot } from './engine-snapshot';
 import { restoreQueue, snapshotQueue } from './queue-snapshot';
 import { QueueWindows, round1 } from './queue-windows';
 
@@ -116,25 +116,34 @@ export class MetricEngine {
 
   /** The whole state, for the event log's checkpoint: `restore` of it computes exactly the same figures. */
   snapshot(): EngineSnapshot {
-    const tickets: EngineSnapshot['tickets'] = [];
-    for (const [id, t] of this.tickets) tickets.push([id, t.queueId, t.openedAt, t.waitingSince, t.firstReplied]);
     const queues: EngineSnapshot['queues'] = {};
-    for (const [id, queue] of this.queues) queues[id] = snapshotQueue(queue);
-    return { tickets, queues };
+    for (const [id, queue] of this.queues) {
+      const tickets: TicketsSnapshot = { ids: [], openedAt: [], waitingSince: [], firstReplied: [] };
+      for (const ticketId of queue.openTickets) {
+        const ticket = this.tickets.get(ticketId)!;
+        tickets.ids.push(ticketId);
+        tickets.openedAt.push(ticket.openedAt);
+        tickets.waitingSince.push(ticket.waitingSince);
+        tickets.firstReplied.push(ticket.firstReplied);
+      }
+      queues[id] = snapshotQueue(queue, tickets);
+    }
+    return { queues };
   }
 
   /** Replaces the state with a checkpoint's; queues no longer configured, and their tickets, are left out. */
   restore(snapshot: EngineSnapshot): void {
     this.tickets.clear();
-    for (const [id, queueId, openedAt, waitingSince, firstReplied] of snapshot.tickets) {
-      if (this.queues.has(queueId)) this.tickets.set(id, { queueId, openedAt, waitingSince, firstReplied });
-    }
-    for (const [id, queue] of this.queues) {
+    for (const [queueId, queue] of this.queues) {
       queue.openTickets.clear();
-      const saved = snapshot.queues[id];
+      const saved = snapshot.queues[queueId];
       if (!saved) continue;
       restoreQueue(queue, saved);
-      for (const ticketId of saved.openTickets) if (this.tickets.get(ticketId)?.queueId === id) queue.openTickets.add(ticketId);
+      const { ids, openedAt, waitingSince, firstReplied } = saved.tickets;
+      for (let i = 0; i < ids.length; i++) {
+        this.tickets.set(ids[i]!, { queueId, openedAt: openedAt[i]!, waitingSince: waitingSince[i]!, firstReplied: firstReplied[i]! });
+        queue.openTickets.add(ids[i]!);
+      }
     }
   }
 

@@ -1,10 +1,10 @@
-import { WINDOW_NAMES, type QueueSnapshot } from './engine-snapshot';
+import { WINDOW_NAMES, type QueueSnapshot, type TicketsSnapshot } from './engine-snapshot';
 import type { QueueWindows } from './queue-windows';
 
-/** One queue's windows and latest readings for a checkpoint; its open tickets in admission order. */
-export function snapshotQueue(queue: QueueWindows): QueueSnapshot {
+/** One queue's windows and latest readings for a checkpoint; its open tickets (given) in admission order. */
+export function snapshotQueue(queue: QueueWindows, tickets: TicketsSnapshot): QueueSnapshot {
   return {
-    openTickets: [...queue.openTickets],
+    tickets,
     windows: Object.fromEntries(WINDOW_NAMES.map((name) => [name, queue[name].snapshot()])) as QueueSnapshot['windows'],
     backlogReading: queue.backlogReading,
     agentsReading: queue.agentsReading,

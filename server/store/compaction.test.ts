@@ -113,7 +113,7 @@ describe('event log compaction and restart', () => {
   it.each([
     ['from another version', (state: string) => JSON.stringify({ ...JSON.parse(state), version: 0 }), 'version 0, this gateway reads version 1'],
     ['cut short', (state: string) => state.slice(0, state.length / 2), 'not valid JSON'],
-    ['with a field breaking its rule', (state: string) => state.replace('"tickets":[["', '"tickets":[[7,"'), 'engine.tickets[0][0]'],
+    ['with a field breaking its rule', (state: string) => state.replace(/"openedAt":\[\d+/, '"openedAt":["soon"'), 'engine.queues.email.tickets.openedAt[0]'],
   ])('refuses a checkpoint %s, says so, and replays the tail after it', (_, damage, problem) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qb-compact-'));
     const time = new FakeTime(T0);
