@@ -91,6 +91,31 @@ function bareFloor(dir: string, streams: readonly TicketStream[]): { bytes: numb
 }
 
 /**
+ * Issue 16's flood: a million tickets created in minutes and never solved (every one stays open in the
+ * engine, so the checkpoint is as large as it gets), then a restart.
+ */
+function floodRestart(dir: string, total: number, queueIds: readonly string[]): { ms: number; tail: number; bytes: number } {
+  const dataDir = join(dir, 'flood');
+  mkdirSync(dataDir, { recursive: true });
+  let now = START;
+  const clock = { now: () => now };
+  const flood = openGatewayStore(dataDir, queueIds, clock);
+  for (let from = 0; from < total; from += MAX_EVENTS_PER_BATCH) {
+    const events = Array.from({ length: Math.min(MAX_EVENTS_PER_BATCH, total - from) }, (_, i) => {
+      const n = from + i;
+      return { eventId: `f${n}`, type: 'created' as const, ticketId: `f${n}`, queueId: queueIds[n % queueIds.length]!, at: START + n };
+    });
+    now = START + from;
+    flood.pipeline.ingestEvents('crm', events);
+  }
+  flood.store.close();
+  const restart = timedRestart(dataDir, queueIds, clock);
+  const bytes = bytesOf(restart.store.file);
+  restart.store.close();
+  return { ms: restart.ms, tail: restart.tail, bytes };
+}
+
+/**
  * A month of ingest into the store on simulated time: the database size by day and the restart replay
  * after it, then after the longest tail a compaction allows, beside a bare SQLite insert and read of the
  * same rows.
@@ -137,6 +162,7 @@ export function storeSoak(mode: BenchMode, log: (line: string) => void, dir: str
   flooded.store.close();
   const worst = timedRestart(dataDir, month.queueIds, clock);
   worst.store.close();
+  const flood = floodRestart(dir, total, month.queueIds);
   const floor = bareFloor(dir, [month, burst]);
 
   const mb = (b: number) => b / 2 ** 20;
@@ -146,11 +172,13 @@ export function storeSoak(mode: BenchMode, log: (line: string) => void, dir: str
   log(`database MB by day: ${bytesByDay.map((b) => mb(b).toFixed(1)).join(', ')}`);
   log(`bare floor MB by day: ${floor.bytesByDay.map((b) => mb(b).toFixed(1)).join(', ')}`);
   log(`restart: ${restart.ms.toFixed(0)} ms with ${restart.tail} events in the tail; after a flood of ${burst.length.toLocaleString('en-GB')}: ${worst.ms.toFixed(0)} ms with ${worst.tail.toLocaleString('en-GB')}; bare read of ${(month.length + burst.length).toLocaleString('en-GB')} rows ${floor.readMs.toFixed(0)} ms`);
+  log(`flood of ${total.toLocaleString('en-GB')} tickets nobody solved: restart ${flood.ms.toFixed(0)} ms with ${flood.tail.toLocaleString('en-GB')} events in the tail, database ${mb(flood.bytes).toFixed(1)} MB`);
   return [
     { bench: 'soak (store)', figure: `database size after ${month.length.toLocaleString('en-GB')} events (${spanned} days simulated)`, value: mb(bytesByDay.at(-1)!), unit: 'MB', floor: mb(floor.bytesByDay.at(-1)!), goal: null, note: 'floor: a bare SQLite table of the same rows' },
     { bench: 'soak (store)', figure: `database size, last day ÷ day ${warm + 1}`, value: bytesByDay.at(-1)! / bytesByDay[warm]!, unit: '×', floor: floor.bytesByDay.at(-1)! / floor.bytesByDay[warm]!, goal: { max: 1.1 }, note: 'flat: compaction every ten simulated minutes' },
     { bench: 'soak (store)', figure: `restart replay after ${month.length.toLocaleString('en-GB')} events`, value: restart.ms / 1000, unit: 's', floor: floor.readMs / 1000, goal: { max: 5 }, note: `checkpoint + ${restart.tail} events in the tail; floor: bare read of every row` },
     { bench: 'soak (store)', figure: `restart replay, longest tail (${worst.tail.toLocaleString('en-GB')} events)`, value: worst.ms / 1000, unit: 's', floor: floor.readMs / 1000, goal: { max: 5 }, note: `a flood one event short of the compaction it triggers` },
+    { bench: 'soak (store)', figure: `restart replay after a flood of ${total.toLocaleString('en-GB')} tickets nobody solved`, value: flood.ms / 1000, unit: 's', floor: floor.readMs / 1000, goal: { max: 5 }, note: `every ticket open in the checkpoint; database ${mb(flood.bytes).toFixed(0)} MB` },
     { bench: 'soak (store)', figure: 'compaction (checkpoint write), mean', value: compactMs / compactions, unit: 'ms', floor: null, goal: null, note: `${compactions} over the run` },
   ];
 }

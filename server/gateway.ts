@@ -33,7 +33,7 @@ import { createHistoryQuery } from './socket/history-query';
 import { createSnapshots } from './socket/snapshot';
 import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
-import { Housekeeping } from './store/housekeeping';
+import { Housekeeping, inputKeyHorizonMs } from './store/housekeeping';
 import { restoreState } from './store/restore-state';
 
 export type { Gateway, GatewayOptions } from './gateway-options';
@@ -137,7 +137,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
-  const housekeeping = store && new Housekeeping({ store, clock, scheduler, engineState: (now) => pipeline.checkpointState(now), clockSpeed, timed: dbWrite });
+  const housekeeping = store && new Housekeeping({
+    store, clock, scheduler, clockSpeed,
+    engineState: (now) => pipeline.checkpointState(now),
+    keyHorizonMs: inputKeyHorizonMs(config.connectors),
+    timed: dbWrite,
+  });
 
   let closing: Promise<void> | null = null;
   return {

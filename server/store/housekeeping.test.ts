@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeTime } from '../../tests/support/fake-time';
-import { HISTORY_RETENTION_MS, Housekeeping, INPUT_KEY_HORIZON_MS } from './housekeeping';
+import { backfillHoursField } from '../sources/http/connection-config';
+import { HISTORY_RETENTION_MS, Housekeeping, INPUT_KEY_HORIZON_MS, inputKeyHorizonMs } from './housekeeping';
 
 const START = Date.UTC(2026, 10, 17, 12, 0);
 const HOUR = 3_600_000;
@@ -69,5 +70,13 @@ describe('Housekeeping', () => {
     expect(h.done.filter((p) => p.table === 'events')).toHaveLength(1);
     h.housekeeping.appended(1);
     expect(h.done.filter((p) => p.table === 'events')).toHaveLength(2);
+  });
+
+  it('keeps idempotency keys as long as a connector re-reads at a start, plus a day of downtime', () => {
+    expect(inputKeyHorizonMs([])).toBe(INPUT_KEY_HORIZON_MS);
+    expect(inputKeyHorizonMs([{ kind: 'intercom' }, { backfillHours: 12 }])).toBe(INPUT_KEY_HORIZON_MS);
+    expect(inputKeyHorizonMs([{ backfillHours: 24 }, { backfillHours: 72 }])).toBe(96 * HOUR);
+    // The longest backfill the configuration allows is covered.
+    expect(inputKeyHorizonMs([{ backfillHours: backfillHoursField.unwrap().maxValue! }])).toBe((7 * 24 + 24) * HOUR);
   });
 });

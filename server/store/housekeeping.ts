@@ -21,6 +21,8 @@ export interface HousekeepingOptions {
   timed: (write: () => void) => void;
   /** A tail this long is compacted at once rather than at the next beat: it bounds the replay at a restart. */
   compactEveryEvents?: number;
+  /** How long idempotency keys are kept (inputKeyHorizonMs); two days by default. */
+  keyHorizonMs?: number;
 }
 
 /** Screens can ask for the last 24 hours of history. */
@@ -30,6 +32,15 @@ export const HISTORY_RETENTION_MS = 24 * 3_600_000;
  * checkpoint has absorbed the input itself: two days covers a sender that retries after a day-long outage.
  */
 export const INPUT_KEY_HORIZON_MS = 48 * 3_600_000;
+
+/**
+ * The horizon for a configuration: a connector re-reads `backfillHours` at every start, so its keys are
+ * kept that long plus a day the gateway may have been down; otherwise a re-read event would count twice.
+ */
+export function inputKeyHorizonMs(connectors: ReadonlyArray<object>): number {
+  const backfill = connectors.map((c) => ('backfillHours' in c && typeof c.backfillHours === 'number' ? c.backfillHours : 0));
+  return Math.max(INPUT_KEY_HORIZON_MS, (Math.max(0, ...backfill) + 24) * 3_600_000);
+}
 const EVERY_CLOCK_MS = 10 * 60_000;
 /** A tail this long is compacted at once (a flood), not at the next beat: it bounds the replay at a restart. */
 export const COMPACT_EVERY_EVENTS = 200_000;
@@ -55,7 +66,7 @@ export class Housekeeping {
       store.history.prune(now - HISTORY_RETENTION_MS);
       // Nothing new since the last checkpoint: it still holds the state (windows are pruned when read).
       if (tail > 0 || !this.compacted) store.events.compact(engineState(now));
-      store.events.pruneKeys(now - INPUT_KEY_HORIZON_MS);
+      store.events.pruneKeys(now - (this.options.keyHorizonMs ?? INPUT_KEY_HORIZON_MS));
     });
     this.compacted = true;
   }
