@@ -79,4 +79,29 @@ describe('Housekeeping', () => {
     // The longest backfill the configuration allows is covered.
     expect(inputKeyHorizonMs([{ backfillHours: backfillHoursField.unwrap().maxValue! }])).toBe((7 * 24 + 24) * HOUR);
   });
+
+  it('tries a compaction that failed again at the next beat, although nothing new arrived since', () => {
+    const time = new FakeTime(START);
+    let fail = false;
+    const compacted: string[] = [];
+    const store = {
+      history: { prune: () => 0 },
+      events: {
+        compact: (state: string) => {
+          if (fail) throw new Error('SQLITE_FULL: database or disk is full');
+          compacted.push(state);
+        },
+        pruneKeys: () => 0,
+      },
+    };
+    const housekeeping = new Housekeeping({ store, clock: time, scheduler: time, engineState: (now) => `state at ${now}`, clockSpeed: 1, timed: (write) => write() });
+    housekeeping.run();
+    housekeeping.appended(5);
+    fail = true;
+    expect(() => housekeeping.run()).toThrow(/SQLITE_FULL/);
+    fail = false;
+    time.advance(HOUR);
+    housekeeping.run();
+    expect(compacted).toEqual([`state at ${START}`, `state at ${START + HOUR}`]);
+  });
 });

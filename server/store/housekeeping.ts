@@ -60,14 +60,14 @@ export class Housekeeping {
   run(): void {
     const { store, clock, timed, engineState } = this.options;
     const now = clock.now();
-    const tail = this.tail;
-    this.tail = 0;
     timed(() => {
       store.history.prune(now - HISTORY_RETENTION_MS);
       // Nothing new since the last checkpoint: it still holds the state (windows are pruned when read).
-      if (tail > 0 || !this.compacted) store.events.compact(engineState(now));
+      if (this.tail > 0 || !this.compacted) store.events.compact(engineState(now));
       store.events.pruneKeys(now - (this.options.keyHorizonMs ?? INPUT_KEY_HORIZON_MS));
     });
+    // Only once it is written: a compaction that failed is tried again at the next beat.
+    this.tail = 0;
     this.compacted = true;
   }
 
