@@ -125,7 +125,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'compacted event log: engine checkpoint plus the tail since it; idempotency keys kept on their own',
     sql: `
-      -- Keys of accepted input, kept for a horizon after arrival (SOLVED_MEMORY_MS, 48 h) whether or not
+      -- Keys of accepted input, kept for a horizon after arrival (inputKeyHorizonMs: 48 h or more) whether or not
       -- the event itself is still in the log, so a retried batch is recognised after a compaction.
       CREATE TABLE input_keys (
         source_id TEXT NOT NULL,

@@ -45,6 +45,27 @@ describe('openStore', () => {
     db.close();
   });
 
+  it('upgrades a store of the uncompacted format: its events replay once, and their ids are still known', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
+    // A store as the previous gateway left it: schema version 3, every event in the log.
+    const db = new Database(join(dataDir, 'queueboard.sqlite'));
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.slice(0, 3)) {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)').run(migration.version, migration.name);
+    }
+    db.pragma('user_version = 3');
+    const insert = db.prepare('INSERT INTO events (source_id, event_id, type, ticket_id, queue_id, at) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('crm', 'a1', 'created', 't1', 'email', 100);
+    insert.run('crm', 'a2', 'first-reply', 't1', null, 200);
+    db.prepare('INSERT INTO open_tickets (ticket_id, queue_id, opened_at) VALUES (?, ?, ?)').run('t1', 'email', 100);
+    db.close();
+    const { store } = open(dataDir);
+    expect(store.events.checkpoint()).toBeNull();
+    expect([...store.events.replay()].map((r) => r.event.eventId)).toEqual(['a1', 'a2']);
+    expect(store.events.appendBatch('crm', [ev('a1', 'created', 't1', 100, 'email')])).toEqual({ accepted: [], duplicates: 1 });
+  });
+
   it('refuses a database from a newer gateway, naming both versions, and leaves it untouched', () => {
     const { store, dataDir } = open();
     store.close();
