@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FakeTime } from '../../tests/support/fake-time';
 import { backfillHoursField } from '../sources/http/connection-config';
-import { HISTORY_RETENTION_MS, Housekeeping, INPUT_KEY_HORIZON_MS, inputKeyHorizonMs } from './housekeeping';
+import { HISTORY_RETENTION_MS, Housekeeping, INPUT_KEY_HORIZON_MS, inputKeyHorizonMs, STATE_BYTES_PER_BEAT } from './housekeeping';
 
 const START = Date.UTC(2026, 10, 17, 12, 0);
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 function setup(clockSpeed = 1, compactEveryEvents?: number) {
   const time = new FakeTime(START);
@@ -97,11 +98,36 @@ describe('Housekeeping', () => {
     const housekeeping = new Housekeeping({ store, clock: time, scheduler: time, engineState: (now) => `state at ${now}`, clockSpeed: 1, timed: (write) => write() });
     housekeeping.run();
     housekeeping.appended(5);
+    time.advance(10 * MINUTE);
     fail = true;
     expect(() => housekeeping.run()).toThrow(/SQLITE_FULL/);
     fail = false;
-    time.advance(HOUR);
+    time.advance(10 * MINUTE);
     housekeeping.run();
-    expect(compacted).toEqual([`state at ${START}`, `state at ${START + HOUR}`]);
+    expect(compacted).toEqual([`state at ${START}`, `state at ${START + 20 * MINUTE}`]);
+  });
+
+  it('writes a huge state less often at the beat, in proportion to its size, and a long tail at once', () => {
+    const time = new FakeTime(START);
+    const written: number[] = [];
+    const prunes: number[] = [];
+    const store = {
+      history: { prune: (cutoff: number) => (prunes.push(cutoff), 0) },
+      events: { compact: () => written.push(time.now()), pruneKeys: () => 0 },
+    };
+    const state = 'x'.repeat(3 * STATE_BYTES_PER_BEAT);
+    const housekeeping = new Housekeeping({ store, clock: time, scheduler: time, engineState: () => state, clockSpeed: 1, timed: (write) => write(), compactEveryEvents: 1000 });
+    housekeeping.start();
+    for (let minute = 0; minute < 60; minute += 10) {
+      housekeeping.appended(1);
+      time.advance(10 * MINUTE);
+    }
+    // The first beat writes; three times the size, the next is 30 minutes on instead of 10. History is
+    // still pruned at every beat.
+    expect(written).toEqual([START + 10 * MINUTE, START + 40 * MINUTE]);
+    expect(prunes).toHaveLength(6);
+    housekeeping.appended(1000);
+    expect(written).toHaveLength(3);
+    housekeeping.stop();
   });
 });

@@ -44,37 +44,59 @@ export function inputKeyHorizonMs(connectors: ReadonlyArray<object>): number {
 const EVERY_CLOCK_MS = 10 * 60_000;
 /** A tail this long is compacted at once (a flood), not at the next beat: it bounds the replay at a restart. */
 export const COMPACT_EVERY_EVENTS = 200_000;
+/**
+ * A checkpoint about this large takes ~50 ms to write (2 shared cores); a larger one is written that many
+ * times less often at the beat, so a huge state (a flood's million open tickets: 57 MB, ~1 s) does not hold
+ * the event loop every ten minutes. The tail stays bounded by COMPACT_EVERY_EVENTS whatever the state.
+ */
+export const STATE_BYTES_PER_BEAT = 2.5 * 2 ** 20;
 
 /**
  * Keeps the store bounded: history older than a day; the event log as one checkpoint of the engine plus
- * the tail since it (compacted every ten clock minutes, or sooner when the tail grows long); idempotency
- * keys older than their horizon.
+ * the tail since it (compacted every ten clock minutes, less often for a huge state, at once when the tail
+ * grows long); idempotency keys older than their horizon.
  */
 export class Housekeeping {
   private cancel: (() => void) | null = null;
   private tail = 0;
-  private compacted = false;
+  private compactedAt: number | null = null;
+  private stateBytes = 0;
 
   constructor(private readonly options: HousekeepingOptions) {}
 
   run(): void {
     const { store, clock, timed, engineState } = this.options;
     const now = clock.now();
+    const compact = this.compactionDue(now);
     timed(() => {
       store.history.prune(now - HISTORY_RETENTION_MS);
-      // Nothing new since the last checkpoint: it still holds the state (windows are pruned when read).
-      if (this.tail > 0 || !this.compacted) store.events.compact(engineState(now));
+      if (compact) {
+        const state = engineState(now);
+        store.events.compact(state);
+        this.stateBytes = state.length;
+      }
       store.events.pruneKeys(now - (this.options.keyHorizonMs ?? INPUT_KEY_HORIZON_MS));
     });
     // Only once it is written: a compaction that failed is tried again at the next beat.
-    this.tail = 0;
-    this.compacted = true;
+    if (compact) {
+      this.tail = 0;
+      this.compactedAt = now;
+    }
   }
 
   /** Counts input appended to the log since the last compaction; compacts once the tail is long. */
   appended(count: number): void {
     this.tail += count;
     if (this.tail >= (this.options.compactEveryEvents ?? COMPACT_EVERY_EVENTS)) this.run();
+  }
+
+  /** The first run, a long tail, or a tail whose checkpoint is old enough for the state's size. */
+  private compactionDue(now: number): boolean {
+    if (this.compactedAt === null || this.tail >= (this.options.compactEveryEvents ?? COMPACT_EVERY_EVENTS)) return true;
+    // Nothing new since the last checkpoint: it still holds the state (windows are pruned when read).
+    if (this.tail === 0) return false;
+    // A tenth of a beat of slack: a timer firing a little early must not push the compaction a whole beat on.
+    return now - this.compactedAt >= EVERY_CLOCK_MS * (Math.max(1, this.stateBytes / STATE_BYTES_PER_BEAT) - 0.1);
   }
 
   /** Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor. */
