@@ -32,6 +32,7 @@ function openGatewayStore(dataDir: string, queueIds: readonly string[], clock: {
     scheduler: { every: () => () => {} },
     engineState: (now) => pipeline!.checkpointState(now),
     clockSpeed: 1,
+    logger: silentLogger,
     // As the gateway times its database writes: here each housekeeping run, compaction included.
     timed: (write) => {
       const started = performance.now();

@@ -138,7 +138,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
   const housekeeping = store && new Housekeeping({
-    store, clock, scheduler, clockSpeed,
+    store, clock, scheduler, clockSpeed, logger,
     engineState: (now) => pipeline.checkpointState(now),
     keyHorizonMs: inputKeyHorizonMs(config.connectors),
     timed: dbWrite,

@@ -1,4 +1,5 @@
 import type { Clock, Scheduler } from '../runtime/clock';
+import type { Logger } from '../runtime/logger';
 
 /** The parts of the store that grow without end unless pruned or compacted. */
 export interface PrunableStore {
@@ -17,6 +18,8 @@ export interface HousekeepingOptions {
   engineState: (now: number) => string;
   /** Clock milliseconds per real millisecond (--speed). */
   clockSpeed: number;
+  /** Where a beat that failed (a full disk) is reported; the next beat tries again. */
+  logger: Logger;
   /** Wraps each pruning, to time it with the other database writes. */
   timed: (write: () => void) => void;
   /** A tail this long is compacted at once rather than at the next beat: it bounds the replay at a restart. */
@@ -101,7 +104,18 @@ export class Housekeeping {
 
   /** Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor. */
   start(): void {
-    this.cancel ??= this.options.scheduler.every(Math.max(1000, EVERY_CLOCK_MS / this.options.clockSpeed), () => this.run());
+    this.cancel ??= this.options.scheduler.every(Math.max(1000, EVERY_CLOCK_MS / this.options.clockSpeed), () => this.beat());
+  }
+
+  /** A failure on the timer would end the gateway: it is logged instead, and the next beat tries again. */
+  private beat(): void {
+    try {
+      this.run();
+    } catch (error) {
+      this.options.logger.error('housekeeping failed: history, event log and keys were not pruned; the next beat tries again', {
+        problem: (error as Error).message,
+      });
+    }
   }
 
   stop(): void {

@@ -42,6 +42,7 @@ export function openStoreWorld(options: {
     scheduler: time,
     engineState: (now) => pipeline.checkpointState(now),
     clockSpeed: 1,
+    logger: options.logger ?? silentLogger,
     timed: (write) => write(),
     ...(options.compactEveryEvents === undefined ? {} : { compactEveryEvents: options.compactEveryEvents }),
   });
