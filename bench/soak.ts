@@ -7,6 +7,7 @@ import { ensureRendererBuild } from './support/build';
 import { launchBenchChromium } from './support/chromium';
 import { mainThread, type MainThread } from './support/page-probe';
 import { recordTraffic, startServer, type ServerProcess } from './support/recording';
+import { storeSoak } from './soak-store';
 import type { Row } from './support/table';
 
 const DAY_MS = 24 * 3_600_000;
@@ -111,7 +112,7 @@ async function gatewaySoak(days: number, log: (line: string) => void, dir: strin
 
 export const soak: Benchmark = {
   name: 'soak',
-  title: 'soak on simulated time: the wall in Chromium over a simulated day, the gateway over seven simulated days',
+  title: 'soak on simulated time: the wall in Chromium over a simulated day, the gateway over seven simulated days, the store over a month (1M events)',
   async run(context) {
     ensureRendererBuild(context.mode, context.log);
     const dir = mkdtempSync(join(tmpdir(), 'qb-soak-'));
@@ -119,7 +120,11 @@ export const soak: Benchmark = {
       const pageSpeed = byMode(context.mode, { full: 600, quick: 2400, smoke: 10_000 });
       const pageSpan = byMode(context.mode, { full: DAY_MS, quick: DAY_MS, smoke: DAY_MS / 8 });
       const days = byMode(context.mode, { full: 7, quick: 2, smoke: 0.5 });
-      return [...(await browserSoak(pageSpeed, pageSpan, context.log, dir)), ...(await gatewaySoak(days, context.log, dir))];
+      return [
+        ...(await browserSoak(pageSpeed, pageSpan, context.log, dir)),
+        ...(await gatewaySoak(days, context.log, dir)),
+        ...storeSoak(context.mode, context.log, dir),
+      ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -33,7 +33,7 @@ import { createHistoryQuery } from './socket/history-query';
 import { createSnapshots } from './socket/snapshot';
 import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
-import { Housekeeping } from './store/housekeeping';
+import { Housekeeping, inputKeyHorizonMs } from './store/housekeeping';
 import { restoreState } from './store/restore-state';
 
 export type { Gateway, GatewayOptions } from './gateway-options';
@@ -49,6 +49,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
   const failures = new FailureLimiter({ maxFailures: config.auth.maxFailuresPerMinute, windowSeconds: config.auth.failureWindowSeconds });
   const engine = new MetricEngine(engineOptionsFor(config));
+  // The log's checkpoints need an engine holding exactly the logged input: a second one only when a source is not logged.
+  const durableEngine = sources.every((source) => source.durable) ? engine : new MetricEngine(engineOptionsFor(config));
   const metrics = createGatewayMetrics(stats, () => engine.retainedItems(), () => clock.now());
   metrics.registry.gauge('queueboard_source_items_skipped', 'Items a source read from its helpdesk but could not use, by source.', () =>
     sources.filter((source) => source.skippedItems !== undefined).map((source) => [{ source: source.id }, source.skippedItems!]),
@@ -79,12 +81,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const inProcessDurability = new Map(sources.map((s) => [s.id, s.durable]));
   const pipeline = new IngestPipeline({
     engine,
+    durableEngine,
     log: store && {
       appendBatch: (sourceId, events) => dbWrite(() => store.events.appendBatch(sourceId, events)),
       appendReading: (sourceId, queueId, reading) => dbWrite(() => store.events.appendReading(sourceId, queueId, reading)),
     },
     isDurable: (sourceId) => inProcessDurability.get(sourceId) ?? true,
     dropped: metrics.eventsDropped,
+    logged: (count) => housekeeping?.appended(count),
     touched: (queueId, at) => runtime.touched(queueId, at),
     sourceStatus: (sourceId, status) => runtime.sourceStatus(sourceId, status),
   });
@@ -134,7 +138,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
-  const housekeeping = store && new Housekeeping({ store, clock, scheduler, resolutionHours: config.windows.resolutionHours, csatDays: config.windows.csatDays, clockSpeed, timed: dbWrite });
+  const housekeeping = store && new Housekeeping({
+    store, clock, scheduler, clockSpeed, logger,
+    engineState: (now) => pipeline.checkpointState(now),
+    keyHorizonMs: inputKeyHorizonMs(config.connectors),
+    timed: dbWrite,
+  });
 
   let closing: Promise<void> | null = null;
   return {

@@ -1,5 +1,6 @@
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import type { MetricEngine } from '../metrics';
+import { decodeCheckpoint, encodeCheckpoint } from '../metrics/engine-snapshot';
 import type { Counter } from '../runtime/prometheus';
 import type { SourceSink, SourceStatus } from '../sources/source';
 import type { IngestSink } from './ingest-api';
@@ -12,13 +13,21 @@ export interface DurableLog {
 
 export interface IngestPipelineOptions {
   engine: MetricEngine;
+  /**
+   * The engine the log's checkpoints are taken from: it must hold exactly the durable input. The live
+   * engine itself when every source is durable; otherwise a second engine fed only durable input (the
+   * demo's events are not logged, so they must not enter a checkpoint either).
+   */
+  durableEngine?: MetricEngine;
   /** Input from durable sources is committed here before the engine counts it; null keeps nothing. */
   log: DurableLog | null;
   isDurable: (sourceId: string) => boolean;
-  /** Counts events the engine could not place, by reason (unknown-ticket, unknown-queue, stale-event). */
+  /** Counts events the engine could not place, by reason (unknown-ticket, unknown-queue). */
   dropped: Counter;
   /** Called with each queue whose input changed, and when. */
   touched: (queueId: string, at: number) => void;
+  /** Called with the number of logged events and readings once the engines have applied them. */
+  logged?: (count: number) => void;
   /** Called when a source reports that it can or cannot reach its upstream. */
   sourceStatus: (sourceId: string, status: SourceStatus) => void;
 }
@@ -28,6 +37,9 @@ export interface IngestPipelineOptions {
  * batch counts once), then the metric engine. What is committed is what survives a restart.
  */
 export class IngestPipeline implements SourceSink, IngestSink {
+  /** Per queue, the latest time of logged input applied: it goes into the checkpoint. */
+  private readonly durableInputAt = new Map<string, number>();
+
   constructor(private readonly options: IngestPipelineOptions) {}
 
   events(sourceId: string, events: readonly TicketEvent[]): void {
@@ -47,7 +59,9 @@ export class IngestPipeline implements SourceSink, IngestSink {
       this.options.log && this.options.isDurable(sourceId)
         ? this.options.log.appendBatch(sourceId, events)
         : { accepted: events, duplicates: 0 };
-    for (const event of accepted) this.applyEvent(event);
+    const durable = this.options.log !== null && this.options.isDurable(sourceId);
+    for (const event of accepted) this.applyEvent(event, durable);
+    if (durable && accepted.length > 0) this.options.logged?.(accepted.length);
     return { accepted: accepted.length, duplicates };
   }
 
@@ -56,32 +70,73 @@ export class IngestPipeline implements SourceSink, IngestSink {
       const { accepted } = this.options.log.appendReading(sourceId, queueId, reading);
       if (!accepted) return { accepted: false, duplicate: true };
     }
-    this.applyReading(queueId, reading);
+    const durable = this.options.log !== null && this.options.isDurable(sourceId);
+    this.applyReading(queueId, reading, durable);
+    if (durable) this.options.logged?.(1);
     return { accepted: true, duplicate: false };
   }
 
-  /** Rebuilds the engine from the log after a restart, without logging again. */
+  /**
+   * The durable engine's state pruned to `now`, as the event log's checkpoint (JSON): it holds exactly
+   * the logged input applied so far, so the log may delete that input in the same commit.
+   */
+  checkpointState(now: number): string {
+    const engine = this.options.durableEngine ?? this.options.engine;
+    engine.prune(now);
+    return encodeCheckpoint(engine.snapshot(), this.durableInputAt);
+  }
+
+  /**
+   * After a restart, before the log's tail: the engines start from its checkpoint. A checkpoint this
+   * gateway cannot read (another version, damaged) is refused with the reason and nothing of it is used:
+   * the tail alone is replayed, and the windows refill from live input.
+   */
+  restore(state: string): { ok: true } | { ok: false; problem: string } {
+    const decoded = decodeCheckpoint(state);
+    if (!decoded.ok) return decoded;
+    const { engine, lastInputAt } = decoded.checkpoint;
+    this.options.engine.restore(engine);
+    if (this.separateDurableEngine) this.options.durableEngine!.restore(engine);
+    for (const [queueId, at] of Object.entries(lastInputAt)) this.touch(queueId, at, true);
+    return { ok: true };
+  }
+
+  /** Rebuilds the engines from the log's tail after a restart, without logging again. */
   replay(entries: Iterable<{ event: TicketEvent }>): number {
     let count = 0;
     for (const { event } of entries) {
-      this.applyEvent(event);
+      this.applyEvent(event, true);
       count++;
     }
     return count;
   }
 
-  applyReading(queueId: string, reading: QueueReadingInput): void {
+  applyReading(queueId: string, reading: QueueReadingInput, durable = true): void {
     const outcome = this.options.engine.applyReading(queueId, reading);
-    if (outcome.applied) this.options.touched(queueId, reading.at);
+    if (durable && this.separateDurableEngine) this.options.durableEngine!.applyReading(queueId, reading);
+    if (outcome.applied) this.touch(queueId, reading.at, durable);
     else this.options.dropped.inc({ reason: outcome.reason });
   }
 
-  private applyEvent(event: TicketEvent): void {
+  private get separateDurableEngine(): boolean {
+    return this.options.durableEngine !== undefined && this.options.durableEngine !== this.options.engine;
+  }
+
+  private applyEvent(event: TicketEvent, durable: boolean): void {
+    if (durable && this.separateDurableEngine) this.options.durableEngine!.applyEvent(event);
     const outcome = this.options.engine.applyEvent(event);
     if (!outcome.applied) {
       this.options.dropped.inc({ reason: outcome.reason });
       return;
     }
-    for (const queueId of outcome.queueIds) this.options.touched(queueId, event.at);
+    for (const queueId of outcome.queueIds) this.touch(queueId, event.at, durable);
+  }
+
+  private touch(queueId: string, at: number, durable: boolean): void {
+    if (durable) {
+      const previous = this.durableInputAt.get(queueId);
+      if (previous === undefined || at > previous) this.durableInputAt.set(queueId, at);
+    }
+    this.options.touched(queueId, at);
   }
 }

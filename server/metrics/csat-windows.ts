@@ -1,3 +1,4 @@
+import type { WindowSnapshot } from './engine-snapshot';
 import { round1 } from './queue-windows';
 import { SampleWindow } from './sample-window';
 
@@ -34,6 +35,25 @@ export class CsatWindows {
     if (!window) return { csat: null, csatRatings: 0 };
     window.prune(now - this.windowMs);
     return { csat: window.size === 0 ? null : round1((window.sum() / window.size) * 100), csatRatings: window.size };
+  }
+
+  /** Lets ratings older than the window go, as reading does: a checkpoint is taken pruned. */
+  prune(now: number): void {
+    for (const window of this.byQueue.values()) window.prune(now - this.windowMs);
+  }
+
+  /** Each queue's ratings, for the event log's checkpoint (compaction deletes the rated events it covers). */
+  snapshot(): Record<string, WindowSnapshot> {
+    return Object.fromEntries([...this.byQueue].map(([queueId, window]) => [queueId, window.snapshot()]));
+  }
+
+  /** Puts a checkpoint's ratings back; queues no longer configured are left out, new ones start empty. */
+  restore(saved: Readonly<Record<string, WindowSnapshot>>): void {
+    for (const [queueId, window] of this.byQueue) {
+      const ratings = saved[queueId];
+      if (ratings) window.restore(ratings);
+      else window.restore({ ats: [], values: [], total: 0, evicted: 0 });
+    }
   }
 
   retained(): number {

@@ -37,6 +37,8 @@ import {
   type QueueSetup,
 } from './engine-types';
 import { CsatWindows, DEFAULT_CSAT_WINDOW_MS } from './csat-windows';
+import type { EngineSnapshot, TicketsSnapshot } from './engine-snapshot';
+import { restoreQueue, snapshotQueue } from './queue-snapshot';
 import { QueueWindows, round1 } from './queue-windows';
 
 interface Ticket {
@@ -115,6 +117,46 @@ export class MetricEngine {
       slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
       ...this.csat.valuesFor(queueId, now),
     };
+  }
+
+  /** Lets samples leave their windows at `now`, as reading the metrics does: a checkpoint is taken pruned. */
+  prune(now: number): void {
+    for (const queue of this.queues.values()) queue.prune(now);
+    this.csat.prune(now);
+  }
+
+  /** The whole state, for the event log's checkpoint: `restore` of it computes exactly the same figures. */
+  snapshot(): EngineSnapshot {
+    const queues: EngineSnapshot['queues'] = {};
+    for (const [id, queue] of this.queues) {
+      const tickets: TicketsSnapshot = { ids: [], openedAt: [], waitingSince: [], firstReplied: [] };
+      for (const ticketId of queue.openTickets) {
+        const ticket = this.tickets.get(ticketId)!;
+        tickets.ids.push(ticketId);
+        tickets.openedAt.push(ticket.openedAt);
+        tickets.waitingSince.push(ticket.waitingSince);
+        tickets.firstReplied.push(ticket.firstReplied);
+      }
+      queues[id] = snapshotQueue(queue, tickets);
+    }
+    return { queues, csat: this.csat.snapshot() };
+  }
+
+  /** Replaces the state with a checkpoint's; queues no longer configured, and their tickets, are left out. */
+  restore(snapshot: EngineSnapshot): void {
+    this.tickets.clear();
+    this.csat.restore(snapshot.csat);
+    for (const [queueId, queue] of this.queues) {
+      queue.openTickets.clear();
+      const saved = snapshot.queues[queueId];
+      if (!saved) continue;
+      restoreQueue(queue, saved);
+      const { ids, openedAt, waitingSince, firstReplied } = saved.tickets;
+      for (let i = 0; i < ids.length; i++) {
+        this.tickets.set(ids[i]!, { queueId, openedAt: openedAt[i]!, waitingSince: waitingSince[i]!, firstReplied: firstReplied[i]! });
+        queue.openTickets.add(ids[i]!);
+      }
+    }
   }
 
   /** Everything held: open tickets plus every sample; flat over time is the test of bounded memory. */

@@ -1,3 +1,5 @@
+import type { WindowSnapshot } from './engine-snapshot';
+
 /**
  * Time-stamped samples in time order, bounded two ways: samples older than the window are pruned as time
  * moves on, and past `capacity` the oldest are dropped (and counted). Percentiles are cached until the
@@ -62,6 +64,20 @@ export class SampleWindow {
       this.head = 0;
     }
     if (this.size === 0) this.total = 0;
+  }
+
+  /** The samples still held, for a checkpoint; `restore` puts them back exactly (running total included). */
+  snapshot(): WindowSnapshot {
+    return { ats: this.ats.slice(this.head), values: this.values.slice(this.head), total: this.total, evicted: this.evicted };
+  }
+
+  restore(snapshot: WindowSnapshot): void {
+    this.ats = [...snapshot.ats];
+    this.values = [...snapshot.values];
+    this.head = 0;
+    this.total = snapshot.total;
+    this.evicted = snapshot.evicted;
+    this.sorted = null;
   }
 
   private insertionIndex(at: number): number {

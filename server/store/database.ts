@@ -53,7 +53,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
   const audit = new AuditLog(db);
   return {
     file,
-    events: new EventLog(db),
+    events: new EventLog(db, options.clock),
     history: new MetricHistory(db),
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),

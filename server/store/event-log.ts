@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
+import type { Clock } from '../runtime/clock';
 
 interface EventRow {
   source_id: string;
@@ -22,43 +23,66 @@ interface ReadingRow {
   sla_breached: number | null;
 }
 
+interface CheckpointRow {
+  taken_at: number;
+  events_upto: number;
+  readings_upto: number;
+  state: string;
+}
+
+/** The latest checkpoint of the engine: its state (JSON) and what it covers. */
+export interface Checkpoint {
+  takenAt: number;
+  state: string;
+}
+
 /**
- * The durable record of pushed input. A batch is one transaction, idempotent on (source, event id);
- * replaying the log in arrival order rebuilds the metric engine exactly as it was.
+ * The durable record of pushed input: the latest checkpoint of the engine's state plus the tail of input
+ * since it. A batch is one transaction, idempotent on (source, event id) through `input_keys`, which keeps
+ * every key for a horizon after arrival even once a checkpoint has absorbed the event itself. Restoring the
+ * checkpoint and replaying the tail in arrival order rebuilds the metric engine exactly as it was.
  */
 export class EventLog {
+  private readonly insertKey;
   private readonly insertEvent;
-  private readonly openTicket;
-  private readonly closeTicket;
   private readonly insertReading;
   private readonly appendAll;
+  private readonly writeCheckpoint;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.insertKey = db.prepare('INSERT OR IGNORE INTO input_keys (source_id, kind, input_id, received_at) VALUES (?, ?, ?, ?)');
     this.insertEvent = db.prepare(
       'INSERT OR IGNORE INTO events (source_id, event_id, type, ticket_id, queue_id, at, satisfied) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.openTicket = db.prepare(
-      `INSERT INTO open_tickets (ticket_id, queue_id, opened_at) VALUES (?, ?, ?)
-       ON CONFLICT (ticket_id) DO UPDATE SET queue_id = excluded.queue_id`,
-    );
-    this.closeTicket = db.prepare('DELETE FROM open_tickets WHERE ticket_id = ?');
     this.insertReading = db.prepare(
       `INSERT OR IGNORE INTO readings (source_id, reading_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds, sla_breached)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.appendAll = db.transaction((sourceId: string, events: readonly TicketEvent[]) => {
       const accepted: TicketEvent[] = [];
+      const now = this.clock.now();
       for (const event of events) {
+        if (this.insertKey.run(sourceId, 'event', event.eventId, now).changes === 0) continue;
         const satisfied = event.satisfied === undefined ? null : Number(event.satisfied);
         const inserted = this.insertEvent.run(sourceId, event.eventId, event.type, event.ticketId, event.queueId ?? null, event.at, satisfied);
-        if (inserted.changes === 0) continue;
-        accepted.push(event);
-        // A rating neither opens nor closes a ticket.
-        if (event.type === 'rated') continue;
-        if (event.type === 'solved') this.closeTicket.run(event.ticketId);
-        else if (event.queueId !== undefined) this.openTicket.run(event.ticketId, event.queueId, event.at);
+        if (inserted.changes === 1) accepted.push(event);
       }
       return accepted;
+    });
+    this.writeCheckpoint = db.transaction((state: string, takenAt: number) => {
+      const eventsUpto = this.maxSeq('events');
+      const readingsUpto = this.maxSeq('readings');
+      db.prepare(
+        `INSERT INTO engine_checkpoint (id, taken_at, events_upto, readings_upto, state) VALUES (1, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, events_upto = excluded.events_upto,
+           readings_upto = excluded.readings_upto, state = excluded.state`,
+      ).run(takenAt, eventsUpto, readingsUpto, state);
+      const events = db.prepare('DELETE FROM events WHERE seq <= ?').run(eventsUpto).changes;
+      const readings = db.prepare('DELETE FROM readings WHERE seq <= ?').run(readingsUpto).changes;
+      return { events, readings };
     });
   }
 
@@ -68,6 +92,9 @@ export class EventLog {
   }
 
   appendReading(sourceId: string, queueId: string, reading: QueueReadingInput): { accepted: boolean } {
+    if (reading.readingId !== undefined && this.insertKey.run(sourceId, 'reading', reading.readingId, this.clock.now()).changes === 0) {
+      return { accepted: false };
+    }
     const result = this.insertReading.run(
       sourceId,
       reading.readingId ?? null,
@@ -81,7 +108,26 @@ export class EventLog {
     return { accepted: result.changes === 1 };
   }
 
-  /** Retained events in the order they were accepted. */
+  /** The latest checkpoint, or null before the first one. */
+  checkpoint(): Checkpoint | null {
+    const row = this.db.prepare('SELECT taken_at, events_upto, readings_upto, state FROM engine_checkpoint WHERE id = 1').get() as CheckpointRow | undefined;
+    return row ? { takenAt: row.taken_at, state: row.state } : null;
+  }
+
+  /**
+   * Writes `state` as the checkpoint of everything appended so far and deletes the input it covers, in one
+   * transaction: the caller passes the state of an engine that has applied exactly that input.
+   */
+  compact(state: string): { events: number; readings: number } {
+    return this.writeCheckpoint(state, this.clock.now());
+  }
+
+  /** Forgets idempotency keys that arrived before `cutoff`: a batch retried after that counts again. */
+  pruneKeys(cutoff: number): number {
+    return this.db.prepare('DELETE FROM input_keys WHERE received_at < ?').run(cutoff).changes;
+  }
+
+  /** Events after the checkpoint, in the order they were accepted. */
   *replay(): Iterable<{ sourceId: string; event: TicketEvent }> {
     const rows = this.db.prepare('SELECT source_id, event_id, type, ticket_id, queue_id, at, satisfied FROM events ORDER BY seq').iterate() as Iterable<EventRow>;
     for (const row of rows) {
@@ -92,7 +138,7 @@ export class EventLog {
     }
   }
 
-  /** Retained readings in the order they were accepted. */
+  /** Readings after the checkpoint, in the order they were accepted. */
   *replayReadings(): Iterable<{ sourceId: string; queueId: string; reading: QueueReadingInput }> {
     const rows = this.db
       .prepare('SELECT source_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds, sla_breached FROM readings ORDER BY seq')
@@ -107,29 +153,12 @@ export class EventLog {
     }
   }
 
-  /**
-   * Deletes events older than `cutoff`, except those of tickets still open (a ticket open for a week is
-   * still rebuilt after a restart) and ratings since `ratingsCutoff` (the CSAT window outlasts the others),
-   * and readings older than `cutoff` except each queue's latest value of each field.
-   */
-  prune(cutoff: number, ratingsCutoff = cutoff): { events: number; readings: number } {
-    const events = this.db
-      .prepare("DELETE FROM events WHERE at < ? AND ticket_id NOT IN (SELECT ticket_id FROM open_tickets) AND NOT (type = 'rated' AND at >= ?)")
-      .run(cutoff, ratingsCutoff).changes;
-    const readings = this.db
-      .prepare(
-        `DELETE FROM readings WHERE at < ? AND seq NOT IN (
-           SELECT MAX(seq) FROM readings WHERE backlog IS NOT NULL GROUP BY queue_id
-           UNION SELECT MAX(seq) FROM readings WHERE agents_online IS NOT NULL GROUP BY queue_id
-           UNION SELECT MAX(seq) FROM readings WHERE oldest_waiting_seconds IS NOT NULL GROUP BY queue_id
-           UNION SELECT MAX(seq) FROM readings WHERE sla_breached IS NOT NULL GROUP BY queue_id)`,
-      )
-      .run(cutoff).changes;
-    return { events, readings };
+  counts(): { events: number; readings: number; keys: number } {
+    const count = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { events: count('events'), readings: count('readings'), keys: count('input_keys') };
   }
 
-  counts(): { events: number; openTickets: number; readings: number } {
-    const count = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { events: count('events'), openTickets: count('open_tickets'), readings: count('readings') };
+  private maxSeq(table: 'events' | 'readings'): number {
+    return (this.db.prepare(`SELECT COALESCE(MAX(seq), 0) AS n FROM ${table}`).get() as { n: number }).n;
   }
 }

@@ -1,49 +1,121 @@
 import type { Clock, Scheduler } from '../runtime/clock';
+import type { Logger } from '../runtime/logger';
 
-/** The parts of the store that grow without end unless pruned. */
+/** The parts of the store that grow without end unless pruned or compacted. */
 export interface PrunableStore {
   history: { prune(cutoffMs: number): number };
-  events: { prune(cutoffMs: number, ratingsCutoffMs?: number): unknown };
+  events: { compact(state: string): unknown; pruneKeys(cutoffMs: number): number };
 }
 
 export interface HousekeepingOptions {
   store: PrunableStore;
   clock: Clock;
   scheduler: Scheduler;
-  /** The longest metric window: events inside it are still needed to rebuild the queues after a restart. */
-  resolutionHours: number;
-  /** The CSAT window: ratings inside it are kept for a restart, however old the other events are. */
-  csatDays?: number;
+  /**
+   * The state of the engine that holds exactly the durable input appended so far, pruned to `now` (JSON):
+   * it becomes the event log's checkpoint, and the input it covers is deleted with the same commit.
+   */
+  engineState: (now: number) => string;
   /** Clock milliseconds per real millisecond (--speed). */
   clockSpeed: number;
+  /** Where a beat that failed (a full disk) is reported; the next beat tries again. */
+  logger: Logger;
   /** Wraps each pruning, to time it with the other database writes. */
   timed: (write: () => void) => void;
+  /** A tail this long is compacted at once rather than at the next beat: it bounds the replay at a restart. */
+  compactEveryEvents?: number;
+  /** How long idempotency keys are kept (inputKeyHorizonMs); two days by default. */
+  keyHorizonMs?: number;
 }
 
 /** Screens can ask for the last 24 hours of history. */
 export const HISTORY_RETENTION_MS = 24 * 3_600_000;
-const EVERY_CLOCK_MS = 10 * 60_000;
+/**
+ * A batch retried within this span of its first arrival is still recognised as a duplicate, although a
+ * checkpoint has absorbed the input itself: two days covers a sender that retries after a day-long outage.
+ */
+export const INPUT_KEY_HORIZON_MS = 48 * 3_600_000;
 
-/** Keeps the store bounded: history older than a day, events older than what any window or the history needs. */
+/**
+ * The horizon for a configuration: a connector re-reads `backfillHours` at every start, so its keys are
+ * kept that long plus a day the gateway may have been down; otherwise a re-read event would count twice.
+ */
+export function inputKeyHorizonMs(connectors: ReadonlyArray<object>): number {
+  const backfill = connectors.map((c) => ('backfillHours' in c && typeof c.backfillHours === 'number' ? c.backfillHours : 0));
+  return Math.max(INPUT_KEY_HORIZON_MS, (Math.max(0, ...backfill) + 24) * 3_600_000);
+}
+const EVERY_CLOCK_MS = 10 * 60_000;
+/** A tail this long is compacted at once (a flood), not at the next beat: it bounds the replay at a restart. */
+export const COMPACT_EVERY_EVENTS = 200_000;
+/**
+ * A checkpoint about this large takes ~50 ms to write (2 shared cores); a larger one is written that many
+ * times less often at the beat, so a huge state (a flood's million open tickets: 57 MB, ~1 s) does not hold
+ * the event loop every ten minutes. The tail stays bounded by COMPACT_EVERY_EVENTS whatever the state.
+ */
+export const STATE_BYTES_PER_BEAT = 2.5 * 2 ** 20;
+
+/**
+ * Keeps the store bounded: history older than a day; the event log as one checkpoint of the engine plus
+ * the tail since it (compacted every ten clock minutes, less often for a huge state, at once when the tail
+ * grows long); idempotency keys older than their horizon.
+ */
 export class Housekeeping {
   private cancel: (() => void) | null = null;
+  private tail = 0;
+  private compactedAt: number | null = null;
+  private stateBytes = 0;
 
   constructor(private readonly options: HousekeepingOptions) {}
 
   run(): void {
-    const { store, clock, resolutionHours, csatDays, timed } = this.options;
+    const { store, clock, timed, engineState } = this.options;
     const now = clock.now();
-    const eventCutoff = now - Math.max(HISTORY_RETENTION_MS, resolutionHours * 3_600_000);
-    const ratingsCutoff = csatDays === undefined ? eventCutoff : Math.min(eventCutoff, now - csatDays * 86_400_000);
+    const compact = this.compactionDue(now);
     timed(() => {
       store.history.prune(now - HISTORY_RETENTION_MS);
-      store.events.prune(eventCutoff, ratingsCutoff);
+      if (compact) {
+        const state = engineState(now);
+        store.events.compact(state);
+        this.stateBytes = state.length;
+      }
+      store.events.pruneKeys(now - (this.options.keyHorizonMs ?? INPUT_KEY_HORIZON_MS));
     });
+    // Only once it is written: a compaction that failed is tried again at the next beat.
+    if (compact) {
+      this.tail = 0;
+      this.compactedAt = now;
+    }
+  }
+
+  /** Counts input appended to the log since the last compaction; compacts once the tail is long. */
+  appended(count: number): void {
+    this.tail += count;
+    if (this.tail >= (this.options.compactEveryEvents ?? COMPACT_EVERY_EVENTS)) this.run();
+  }
+
+  /** The first run, a long tail, or a tail whose checkpoint is old enough for the state's size. */
+  private compactionDue(now: number): boolean {
+    if (this.compactedAt === null || this.tail >= (this.options.compactEveryEvents ?? COMPACT_EVERY_EVENTS)) return true;
+    // Nothing new since the last checkpoint: it still holds the state (windows are pruned when read).
+    if (this.tail === 0) return false;
+    // A tenth of a beat of slack: a timer firing a little early must not push the compaction a whole beat on.
+    return now - this.compactedAt >= EVERY_CLOCK_MS * (Math.max(1, this.stateBytes / STATE_BYTES_PER_BEAT) - 0.1);
   }
 
   /** Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor. */
   start(): void {
-    this.cancel ??= this.options.scheduler.every(Math.max(1000, EVERY_CLOCK_MS / this.options.clockSpeed), () => this.run());
+    this.cancel ??= this.options.scheduler.every(Math.max(1000, EVERY_CLOCK_MS / this.options.clockSpeed), () => this.beat());
+  }
+
+  /** A failure on the timer would end the gateway: it is logged instead, and the next beat tries again. */
+  private beat(): void {
+    try {
+      this.run();
+    } catch (error) {
+      this.options.logger.error('housekeeping failed: history, event log and keys were not pruned; the next beat tries again', {
+        problem: (error as Error).message,
+      });
+    }
   }
 
   stop(): void {

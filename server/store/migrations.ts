@@ -128,4 +128,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE events ADD COLUMN satisfied INTEGER;
     `,
   },
+  {
+    version: 5,
+    name: 'compacted event log: engine checkpoint plus the tail since it; idempotency keys kept on their own',
+    sql: `
+      -- Keys of accepted input, kept for a horizon after arrival (inputKeyHorizonMs: 48 h or more) whether or not
+      -- the event itself is still in the log, so a retried batch is recognised after a compaction.
+      CREATE TABLE input_keys (
+        source_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'reading')),
+        input_id TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (source_id, kind, input_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX input_keys_received ON input_keys (received_at);
+      INSERT INTO input_keys (source_id, kind, input_id, received_at) SELECT source_id, 'event', event_id, at FROM events;
+      INSERT INTO input_keys (source_id, kind, input_id, received_at)
+        SELECT source_id, 'reading', reading_id, at FROM readings WHERE reading_id IS NOT NULL;
+      -- The engine's state as of events.seq <= events_upto and readings.seq <= readings_upto; only those
+      -- after it are replayed at a restart. One row, replaced together with the deletion of what it covers.
+      CREATE TABLE engine_checkpoint (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        taken_at INTEGER NOT NULL,
+        events_upto INTEGER NOT NULL,
+        readings_upto INTEGER NOT NULL,
+        state TEXT NOT NULL
+      );
+      DROP INDEX events_at;
+      DROP INDEX events_ticket;
+      DROP TABLE open_tickets;
+    `,
+  },
 ];

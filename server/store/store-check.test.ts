@@ -52,7 +52,7 @@ describe('openStore checks the file it opens', () => {
     const size = statSync(file).size;
     const lines: string[] = [];
     const store = open(dir, true, createLogger({ write: (line) => lines.push(line) }));
-    expect(essentials(store)).toEqual({ thresholds: [], alert: null, audit: [], events: 0 });
+    expect(essentials(store)).toEqual({ thresholds: [], alert: null, audit: [], openTickets: 0 });
     const aside = join(dir, 'queueboard.sqlite.damaged-2026-12-07T03-00-00-000Z');
     expect(statSync(aside).size).toBe(size);
     expect(lines.join('\n')).toMatch(/WARN {2}damaged database moved aside: starting an empty store \(--fresh-store\) file=.* movedTo=.*damaged-2026/);

@@ -31,7 +31,7 @@ describe('openStore', () => {
     db.close();
     store.close();
     const again = open(dataDir).store;
-    expect(again.events.counts()).toEqual({ events: 0, openTickets: 0, readings: 0 });
+    expect(again.events.counts()).toEqual({ events: 0, readings: 0, keys: 0 });
   });
 
   it('continues a partly migrated database with the migrations it lacks', () => {
@@ -43,6 +43,27 @@ describe('openStore', () => {
     const db = new Database(store.file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(extra.version);
     db.close();
+  });
+
+  it('upgrades a store of the uncompacted format: its events replay once, and their ids are still known', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
+    // A store as the previous gateway left it: schema version 3, every event in the log.
+    const db = new Database(join(dataDir, 'queueboard.sqlite'));
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.slice(0, 3)) {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)').run(migration.version, migration.name);
+    }
+    db.pragma('user_version = 3');
+    const insert = db.prepare('INSERT INTO events (source_id, event_id, type, ticket_id, queue_id, at) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('crm', 'a1', 'created', 't1', 'email', 100);
+    insert.run('crm', 'a2', 'first-reply', 't1', null, 200);
+    db.prepare('INSERT INTO open_tickets (ticket_id, queue_id, opened_at) VALUES (?, ?, ?)').run('t1', 'email', 100);
+    db.close();
+    const { store } = open(dataDir);
+    expect(store.events.checkpoint()).toBeNull();
+    expect([...store.events.replay()].map((r) => r.event.eventId)).toEqual(['a1', 'a2']);
+    expect(store.events.appendBatch('crm', [ev('a1', 'created', 't1', 100, 'email')])).toEqual({ accepted: [], duplicates: 1 });
   });
 
   it('refuses a database from a newer gateway, naming both versions, and leaves it untouched', () => {
@@ -81,33 +102,34 @@ describe('EventLog', () => {
     expect([...store.events.replay()][1]!.event).toEqual({ eventId: '2', type: 'first-reply', ticketId: 't1', at: 400 });
   });
 
-  it('prunes old events but keeps those of tickets still open', () => {
-    const { store } = open();
-    store.events.appendBatch('crm', [
-      ev('a1', 'created', 'old-open', 100, 'email'),
-      ev('b1', 'created', 'old-solved', 100, 'email'),
-      ev('b2', 'solved', 'old-solved', 200),
-      ev('c1', 'created', 'new', 5000, 'chat'),
-    ]);
-    expect(store.events.prune(1000)).toEqual({ events: 2, readings: 0 });
-    expect([...store.events.replay()].map((r) => r.event.eventId)).toEqual(['a1', 'c1']);
-    expect(store.events.counts().openTickets).toBe(2);
+  it('replaces the input a checkpoint covers in one commit, and still knows a retried batch afterwards', () => {
+    const { store, dataDir } = open();
+    const batch = [ev('a1', 'created', 't1', 100, 'email'), ev('a2', 'solved', 't1', 200)];
+    store.events.appendBatch('crm', batch);
+    store.events.appendReading('acd', 'phone', { readingId: 'r1', at: 100, backlog: 5 });
+    expect(store.events.compact('{"state":1}')).toEqual({ events: 2, readings: 1 });
+    store.events.appendBatch('crm', [ev('a3', 'created', 't2', 300, 'chat')]);
+    expect([...store.events.replay()].map((r) => r.event.eventId)).toEqual(['a3']);
+    expect([...store.events.replayReadings()]).toEqual([]);
+    store.close();
+    const again = open(dataDir).store;
+    expect(again.events.checkpoint()).toEqual({ takenAt: 1_000, state: '{"state":1}' });
+    expect(again.events.appendBatch('crm', batch)).toEqual({ accepted: [], duplicates: 2 });
+    expect(again.events.appendReading('acd', 'phone', { readingId: 'r1', at: 100, backlog: 5 })).toEqual({ accepted: false });
+    expect(again.events.counts()).toEqual({ events: 1, readings: 0, keys: 4 });
   });
 
-  it('keeps readings idempotent on their id and the latest value of each field through a prune', () => {
-    const { store } = open();
-    expect(store.events.appendReading('acd', 'phone', { readingId: 'r1', at: 100, backlog: 5 })).toEqual({ accepted: true });
-    expect(store.events.appendReading('acd', 'phone', { readingId: 'r1', at: 100, backlog: 5 })).toEqual({ accepted: false });
-    store.events.appendReading('acd', 'phone', { at: 200, agentsOnline: 3 });
-    store.events.appendReading('acd', 'phone', { at: 300, agentsOnline: 4 });
-    store.events.appendReading('acd', 'phone', { at: 400, slaBreached: 2 });
-    store.events.appendReading('acd', 'phone', { at: 500, backlog: 6 });
-    store.events.prune(1000);
-    expect([...store.events.replayReadings()].map((r) => r.reading)).toEqual([
-      { at: 300, agentsOnline: 4 },
-      { at: 400, slaBreached: 2 },
-      { at: 500, backlog: 6 },
-    ]);
+  it('forgets idempotency keys older than the cutoff, and only those', () => {
+    let now = 1_000;
+    const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
+    const store = openStore({ dataDir, clock: { now: () => now }, logger: silentLogger });
+    opened.push(store);
+    store.events.appendBatch('crm', [ev('old', 'created', 't1', 100, 'email')]);
+    now = 5_000;
+    store.events.appendBatch('crm', [ev('new', 'created', 't2', 100, 'email')]);
+    store.events.compact('{}');
+    expect(store.events.pruneKeys(2_000)).toBe(1);
+    expect(store.events.appendBatch('crm', [ev('old', 'created', 't1', 100, 'email'), ev('new', 'created', 't2', 100, 'email')]).duplicates).toBe(1);
   });
 });
 

@@ -1,8 +1,12 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import type { TicketEvent } from '../../shared/ingest';
 import type { Alert } from '../../shared/protocol/protocol';
+import { IngestPipeline } from '../../server/ingest/ingest-pipeline';
+import { MetricEngine } from '../../server/metrics';
 import { silentLogger } from '../../server/runtime/logger';
+import { Counter } from '../../server/runtime/prometheus';
 import { openStore, type GatewayStore } from '../../server/store';
+import { restoreState } from '../../server/store/restore-state';
 
 export const THRESHOLD_KEY = { scope: 'queue', scopeId: 'chat', metric: 'backlog', profile: '' } as const;
 
@@ -47,6 +51,14 @@ export function essentials(store: GatewayStore) {
     thresholds: store.thresholds.list().map((t) => ({ warning: t.warning, critical: t.critical, pendingSeconds: t.pendingSeconds, version: t.version })),
     alert: store.alerts.get('a1'),
     audit: store.audit.list({ limit: 10 }).map((e) => [e.actor, e.action, e.subject]),
-    events: store.events.counts().events,
+    openTickets: ticketsRebuilt(store),
   };
+}
+
+/** The open tickets of queue `chat` a gateway rebuilds from the store (its checkpoint and the tail after it). */
+function ticketsRebuilt(store: GatewayStore): number {
+  const engine = new MetricEngine({ queues: [{ id: 'chat', firstResponseTargetSeconds: 60 }] });
+  const pipeline = new IngestPipeline({ engine, log: null, isDurable: () => true, dropped: new Counter('dropped'), touched: () => {}, sourceStatus: () => {} });
+  restoreState({ log: store.events, pipeline, alerts: { restore: () => 0 }, logger: silentLogger });
+  return engine.metricsFor('chat', 10_000).backlog ?? 0;
 }
