@@ -487,4 +487,14 @@ export const nl: Messages = {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Te veel mislukte aanmeldpogingen vanaf dit scherm of zijn netwerk. Nieuwe poging over {{seconds}} s.',
   },
+  tiles: {
+    slaBreachedUngraded_one: '{{formatted}} ticket buiten SLA · hier niet beoordeeld',
+    slaBreachedUngraded_other: '{{formatted}} tickets buiten SLA · hier niet beoordeeld',
+    windowLabel: '{{label}} · {{window}}',
+    windowToday: 'vandaag',
+    windowRolling: '{{duration}}',
+    noReply: 'al {{duration}} geen antwoord',
+    noneSolvedToday: 'vandaag niets opgelost',
+    noneSolvedIn: 'niets opgelost in {{duration}}',
+  },
 };

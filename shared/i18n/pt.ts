@@ -496,4 +496,15 @@ export const pt: Messages = {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Demasiadas tentativas de acesso falhadas a partir deste ecrã ou da sua rede. Nova tentativa dentro de {{seconds}} s.',
   },
+  tiles: {
+    slaBreachedUngraded_one: '{{formatted}} pedido fora do SLA · sem avaliação aqui',
+    slaBreachedUngraded_other: '{{formatted}} pedidos fora do SLA · sem avaliação aqui',
+    slaBreachedUngraded_many: '{{formatted}} pedidos fora do SLA · sem avaliação aqui',
+    windowLabel: '{{label}} · {{window}}',
+    windowToday: 'hoje',
+    windowRolling: '{{duration}}',
+    noReply: 'sem resposta há {{duration}}',
+    noneSolvedToday: 'nenhum resolvido hoje',
+    noneSolvedIn: 'nenhum resolvido em {{duration}}',
+  },
 };

@@ -10,6 +10,7 @@ import { STATUS_LOOKS } from './status';
 import { TileNotes, type TileCause } from './TileNotes';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
+import { ungradedBreachCount } from './breach-note';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -86,7 +87,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         snoozeActive={snoozeActive}
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
-        slaBreached={state?.metrics.slaBreached ?? null}
+        slaBreached={ungradedBreachCount(state?.metrics.slaBreached, queue)}
         locale={locale}
         timeZone={timeZone}
       />
