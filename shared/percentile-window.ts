@@ -6,10 +6,10 @@ import type { Channel } from './model';
  * its time zone), a number is a rolling window of that many minutes. Screens show it beside the label
  * ("First reply p90 · today", "· 1 h"), so a figure always says what it covers.
  */
-export const PercentileWindowSchema = z.union([
-  z.literal('today'),
-  z.number().int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(7 * 24 * 60, 'must be at most 7 days (10080 minutes)'),
-]);
+const WINDOW_RULE = 'must be "today" (the office\'s day so far) or a whole number of minutes from 1 to 10080 (7 days)';
+export const PercentileWindowSchema = z.union([z.literal('today'), z.number().int(WINDOW_RULE).min(1, WINDOW_RULE).max(7 * 24 * 60, WINDOW_RULE)], {
+  error: WINDOW_RULE,
+});
 export type PercentileWindow = z.infer<typeof PercentileWindowSchema>;
 
 /** The windows of a queue's first-response and resolution percentiles, as screens receive them. */
