@@ -11,6 +11,8 @@ import { TileNotes, type TileCause } from './TileNotes';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
 import { ungradedBreachCount } from './breach-note';
+import { emptyWindowText, labelWithWindow } from './window-text';
+import { localName } from '../format/local-name';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -42,7 +44,9 @@ const NO_CAUSES: readonly TileCause[] = [];
  * gateway every queue's numbers move every second, and only the cell whose value moved should render.
  */
 export function QueueTile({ queue, state, locale, timeZone, live, now, disconnectedForSeconds = null, alert, series, flash = false }: QueueTileProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const name = localName(queue, i18n.language);
+  const shownQueue = useMemo(() => (name === queue.name ? queue : { ...queue, name }), [queue, name]);
   const health = state?.health;
   const status = health?.status ?? 'no-data';
   const staleInfo = health?.stale ?? null;
@@ -56,13 +60,13 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
     const word = t(`status.${shownStatus}`);
     return {
       status: current ? word : t(isStale ? 'tile.staleStatus' : 'tile.last', { status: word }),
-      aria: current ? `${queue.name}: ${word}` : t('tile.notLive', { name: queue.name, status: word }),
-      metrics: HEADLINE_METRICS.map((id) => t(`metric.${id}`)),
+      aria: current ? `${name}: ${word}` : t('tile.notLive', { name, status: word }),
+      metrics: HEADLINE_METRICS.map((id) => labelWithWindow(id, t(`metric.${id}`), queue.windows, t)),
       history: t('tile.history'),
       channel: t(`channel.${queue.channel}`),
       partner: t('tile.partner'),
     };
-  }, [t, shownStatus, current, isStale, queue.name, queue.channel]);
+  }, [t, shownStatus, current, isStale, name, queue.channel, queue.windows]);
   const levels = (health?.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
   const causes = causesOf(state, levels);
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;
@@ -79,7 +83,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <TileHead queue={queue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
+      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
       <TileNotes
         stale={staleInfo}
         atRisk={health?.atRisk ?? null}
@@ -98,6 +102,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
               key={id}
               id={id}
               value={state?.metrics[id] ?? null}
+              empty={emptyWindowText(id, state?.metrics, queue.windows, t)}
               level={levels[id] ?? null}
               locale={locale}
               label={words.metrics[i]!}

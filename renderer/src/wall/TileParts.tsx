@@ -52,6 +52,8 @@ export const TileHead = memo(function TileHead({ queue, shape, statusText, chann
 export interface MetricCellProps {
   id: MetricId;
   value: number | null;
+  /** What an empty value means, said instead of a dash (window-text.ts); null keeps the dash. */
+  empty?: string | null;
   level: Level | null;
   locale: string;
   label: string;
@@ -61,7 +63,7 @@ export interface MetricCellProps {
 }
 
 /** One headline metric: its label (marked when past a threshold) and its value, with the trend for the backlog. */
-export const MetricCell = memo(function MetricCell({ id, value, level, locale, label, trendDirection = null, trendDelta = 0 }: MetricCellProps) {
+export const MetricCell = memo(function MetricCell({ id, value, empty = null, level, locale, label, trendDirection = null, trendDelta = 0 }: MetricCellProps) {
   return (
     <div className={`metric metric-${id}${level ? ` level-${level}` : ''}`}>
       <dt className="metric-label">
@@ -69,7 +71,7 @@ export const MetricCell = memo(function MetricCell({ id, value, level, locale, l
         {label}
       </dt>
       <dd className="metric-value">
-        <span data-metric={id}>{value === null ? '–' : formatMetric(id, value, locale)}</span>
+        <span data-metric={id} className={value === null && empty ? 'metric-sentence' : undefined}>{value === null ? (empty ?? '–') : formatMetric(id, value, locale)}</span>
         {trendDirection && <TrendCell direction={trendDirection} delta={trendDelta} locale={locale} />}
       </dd>
     </div>

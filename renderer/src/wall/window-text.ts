@@ -12,9 +12,14 @@ const WINDOW_OF: Partial<Record<MetricId, keyof QueueWindows>> = {
   slaAttainment: 'firstResponse',
 };
 
+/** A rolling window's length: whole hours up to two days as hours ("24h" reads as a window, "1d" as an age). */
+function spanText(minutes: number): string {
+  return minutes % 60 === 0 && minutes <= 48 * 60 ? `${minutes / 60}h` : formatDuration(minutes * 60);
+}
+
 /** The span of a window as a label ends with it: "today", "1h", "24h". */
 export function windowText(window: QueueWindows[keyof QueueWindows], t: TFunction): string {
-  return window === 'today' ? t('tiles.windowToday') : t('tiles.windowRolling', { duration: formatDuration(window * 60) });
+  return window === 'today' ? t('tiles.windowToday') : t('tiles.windowRolling', { duration: spanText(window) });
 }
 
 /** A metric's label with the span it covers ("First reply p90 · today"); unchanged for a metric without a window. */
@@ -38,7 +43,7 @@ export function emptyWindowText(id: MetricId, metrics: MetricValues | undefined,
   }
   if (which === 'resolution' && windows) {
     const window = windows.resolution;
-    return window === 'today' ? t('tiles.noneSolvedToday') : t('tiles.noneSolvedIn', { duration: formatDuration(window * 60) });
+    return window === 'today' ? t('tiles.noneSolvedToday') : t('tiles.noneSolvedIn', { duration: spanText(window) });
   }
   return null;
 }
