@@ -87,6 +87,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     dropped: metrics.eventsDropped,
     touched: (queueId, at) => runtime.touched(queueId, at),
     sourceStatus: (sourceId, status) => runtime.sourceStatus(sourceId, status),
+    replayedUntil: (at) => runtime.replayedUntil(at),
   });
 
   const adminApi = createAdminApi({ admin, tokens, failures, clientAddress, origin, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });

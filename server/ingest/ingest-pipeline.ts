@@ -21,6 +21,8 @@ export interface IngestPipelineOptions {
   touched: (queueId: string, at: number) => void;
   /** Called when a source reports that it can or cannot reach its upstream. */
   sourceStatus: (sourceId: string, status: SourceStatus) => void;
+  /** Called as a source replays the past at its start, with how far it has got. */
+  replayedUntil?: (at: number) => void;
 }
 
 /**
@@ -40,6 +42,10 @@ export class IngestPipeline implements SourceSink, IngestSink {
 
   status(sourceId: string, status: SourceStatus): void {
     this.options.sourceStatus(sourceId, status);
+  }
+
+  replayedUntil(_sourceId: string, at: number): void {
+    this.options.replayedUntil?.(at);
   }
 
   ingestEvents(sourceId: string, events: readonly TicketEvent[]): { accepted: number; duplicates: number } {
