@@ -50,13 +50,13 @@ export const ConfiguredQueueSchema = QueueSchema.extend({
   staleAfterSeconds: z.number().int().min(5, 'must be at least 5 seconds').max(7 * 24 * 3600, 'must be at most 7 days').optional(),
 })
   .strict()
-  .transform(({ name, windows, ...queue }) => ({ ...queue, ...splitName(name), ownWindows: windows }));
+  .transform(({ name, names, windows, ...queue }) => ({ ...queue, ...splitName(name, names), ownWindows: windows }));
 /** A queue as parsed, before its windows are resolved against the file's (see the config's transform). */
 export type ConfiguredQueue = Omit<z.infer<typeof ConfiguredQueueSchema>, 'ownWindows'>;
 
 export const ConfiguredOfficeSchema = OfficeSchema.extend({ name: ConfiguredNameSchema })
   .strict()
-  .transform(({ name, ...office }) => ({ ...office, ...splitName(name) }));
+  .transform(({ name, names, ...office }) => ({ ...office, ...splitName(name, names) }));
 
 export const IngestSettingsSchema = z
   .object({

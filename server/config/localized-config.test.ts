@@ -72,3 +72,21 @@ describe('names in the office’s language', () => {
     expect(issues(queue({ en: '' })).some((i) => i.startsWith('queues.0.name'))).toBe(true);
   });
 });
+
+describe('the demo', () => {
+  it('names every office and queue in en, pt and nl (a brand is its own name in every language)', async () => {
+    const { demoConfig } = await import('./demo-config');
+    const config = demoConfig();
+    const brands = ['Facebook', 'Instagram', 'X', 'LinkedIn'];
+    for (const named of [...config.offices, ...config.queues].filter((n) => !brands.includes(n.name))) {
+      expect(Object.keys(named.names ?? {}).sort(), named.name).toEqual(['en', 'nl', 'pt']);
+    }
+    expect(config.offices.map((o) => o.names?.pt)).toEqual(['Lisboa', 'Amesterdão']);
+  });
+
+  it('reads back the same once parsed (a parsed file is a valid file), names and windows included', async () => {
+    const { demoConfig } = await import('./demo-config');
+    const config = demoConfig();
+    expect(GatewayConfigSchema.parse(JSON.parse(JSON.stringify(config)))).toEqual(config);
+  });
+});

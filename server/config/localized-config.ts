@@ -13,9 +13,13 @@ export const ConfiguredNameSchema = z.union([
 ]);
 export type ConfiguredName = z.infer<typeof ConfiguredNameSchema>;
 
-/** The name and translations of a configured name, as the wire carries them. */
-export function splitName(name: ConfiguredName): { name: string; names?: NameTranslations } {
-  if (typeof name === 'string') return { name };
+/**
+ * The name and translations of a configured name, as the wire carries them. A parsed configuration (plain
+ * `name` plus `names`) reads back the same, so `names` beside a plain name is kept; beside translations the
+ * translations win.
+ */
+export function splitName(name: ConfiguredName, names?: NameTranslations): { name: string; names?: NameTranslations } {
+  if (typeof name === 'string') return names ? { name, names } : { name };
   return { name: name.en ?? Object.values(name)[0]!, names: name };
 }
 
