@@ -491,6 +491,7 @@ export const en = {
     slaBreachedUngraded_other: '{{formatted}} tickets past SLA · not graded here',
     /** The span a percentile covers, after its label: "First reply p90 · today". */
     windowLabel: '{{label}} · {{window}}',
+    windowSuffix: '· {{window}}',
     windowToday: 'today',
     /** A rolling window's length, e.g. "1 h", "24 h", "30 min". */
     windowRolling: '{{duration}}',

@@ -491,6 +491,7 @@ export const nl: Messages = {
     slaBreachedUngraded_one: '{{formatted}} ticket buiten SLA · hier niet beoordeeld',
     slaBreachedUngraded_other: '{{formatted}} tickets buiten SLA · hier niet beoordeeld',
     windowLabel: '{{label}} · {{window}}',
+    windowSuffix: '· {{window}}',
     windowToday: 'vandaag',
     windowRolling: '{{duration}}',
     noReply: 'al {{duration}} geen antwoord',

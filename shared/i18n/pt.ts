@@ -501,6 +501,7 @@ export const pt: Messages = {
     slaBreachedUngraded_other: '{{formatted}} pedidos fora do SLA · sem avaliação aqui',
     slaBreachedUngraded_many: '{{formatted}} pedidos fora do SLA · sem avaliação aqui',
     windowLabel: '{{label}} · {{window}}',
+    windowSuffix: '· {{window}}',
     windowToday: 'hoje',
     windowRolling: '{{duration}}',
     noReply: 'sem resposta há {{duration}}',

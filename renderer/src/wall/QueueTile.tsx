@@ -11,7 +11,7 @@ import { TileNotes, type TileCause } from './TileNotes';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
 import { ungradedBreachCount } from './breach-note';
-import { emptyWindowText, labelWithWindow } from './window-text';
+import { emptyWindowText, windowSuffix } from './window-text';
 import { localName } from '../format/local-name';
 
 /** The three headline metrics every tile shows, in reading order. */
@@ -61,7 +61,8 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
     return {
       status: current ? word : t(isStale ? 'tile.staleStatus' : 'tile.last', { status: word }),
       aria: current ? `${name}: ${word}` : t('tile.notLive', { name, status: word }),
-      metrics: HEADLINE_METRICS.map((id) => labelWithWindow(id, t(`metric.${id}`), queue.windows, t)),
+      metrics: HEADLINE_METRICS.map((id) => t(`metric.${id}`)),
+      windows: HEADLINE_METRICS.map((id) => windowSuffix(id, queue.windows, t)),
       history: t('tile.history'),
       channel: t(`channel.${queue.channel}`),
       partner: t('tile.partner'),
@@ -106,6 +107,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
               level={levels[id] ?? null}
               locale={locale}
               label={words.metrics[i]!}
+              window={words.windows[i]!}
               trendDirection={id === 'backlog' ? (trend?.direction ?? null) : null}
               trendDelta={id === 'backlog' ? (trend?.delta ?? 0) : 0}
             />

@@ -22,6 +22,13 @@ export function windowText(window: QueueWindows[keyof QueueWindows], t: TFunctio
   return window === 'today' ? t('tiles.windowToday') : t('tiles.windowRolling', { duration: spanText(window) });
 }
 
+/** The span a metric covers as a tile shows it beside its label ("· today"), or null for a metric without a window. */
+export function windowSuffix(id: MetricId, windows: QueueWindows | undefined, t: TFunction): string | null {
+  const which = WINDOW_OF[id];
+  if (!windows || !which) return null;
+  return t('tiles.windowSuffix', { window: windowText(windows[which], t) });
+}
+
 /** A metric's label with the span it covers ("First reply p90 · today"); unchanged for a metric without a window. */
 export function labelWithWindow(id: MetricId, label: string, windows: QueueWindows | undefined, t: TFunction): string {
   const which = WINDOW_OF[id];
