@@ -152,7 +152,8 @@ export class QueueRuntime {
   replayedUntil(at: number): void {
     const { board, engine, clock, history } = this.options;
     const minute = Math.floor(at / MINUTE) * MINUTE - MINUTE;
-    if (history === null || minute < clock.now() - REPLAYED_HISTORY_MS || minute <= this.lastReplayedMinute) return;
+    const oldest = Math.floor((clock.now() - REPLAYED_HISTORY_MS) / MINUTE) * MINUTE;
+    if (history === null || minute < oldest || minute <= this.lastReplayedMinute) return;
     this.lastReplayedMinute = minute;
     history.recordMinute(minute, board.queues.map((queue) => ({ queueId: queue.id, metrics: engine.metricsFor(queue.id, at) })));
   }
