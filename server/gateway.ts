@@ -91,6 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     logged: (count) => housekeeping?.appended(count),
     touched: (queueId, at) => runtime.touched(queueId, at),
     sourceStatus: (sourceId, status) => runtime.sourceStatus(sourceId, status),
+    replayedUntil: (at) => runtime.replayedUntil(at),
   });
 
   const adminApi = createAdminApi({ admin, tokens, failures, clientAddress, origin, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { METRIC_IDS } from './metrics';
+import { QueueWindowsSchema } from './percentile-window';
 
 /** Identifiers are lowercase slugs so they are safe in URLs, config keys and CSS classes. */
 export const SlugSchema = z
@@ -9,9 +11,17 @@ export const CHANNELS = ['email', 'chat', 'phone', 'trustpilot', 'facebook', 'in
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/** Languages a name may be translated into; the wall shows the one of its language, else `name`. */
+export const NAME_LANGUAGES = ['en', 'pt', 'nl'] as const;
+const displayName = z.string().min(1).max(80);
+export const NameTranslationsSchema = z.partialRecord(z.enum(NAME_LANGUAGES), displayName);
+export type NameTranslations = z.infer<typeof NameTranslationsSchema>;
+
 export const OfficeSchema = z.object({
   id: SlugSchema,
-  name: z.string().min(1).max(80),
+  name: displayName,
+  /** The name per wall language, when the configuration gives translations. */
+  names: NameTranslationsSchema.optional(),
   /** IANA time zone, e.g. Europe/Lisbon: clocks and day curves follow it. */
   timeZone: z.string().min(1).refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Lisbon'),
   /** BCP 47 locale used by default for numbers and times on this office's screens. */
@@ -28,10 +38,15 @@ export type Team = z.infer<typeof TeamSchema>;
 
 export const QueueSchema = z.object({
   id: SlugSchema,
-  name: z.string().min(1).max(80),
+  name: displayName,
+  names: NameTranslationsSchema.optional(),
   officeId: SlugSchema,
   channel: ChannelSchema,
   team: TeamSchema,
+  /** The spans of its percentiles, so a label can say what a figure covers. */
+  windows: QueueWindowsSchema.optional(),
+  /** Metrics a manager made ungraded for this queue: shown, never colouring it, and the tile says so. */
+  ungraded: z.array(z.enum(METRIC_IDS)).optional(),
 });
 export type Queue = z.infer<typeof QueueSchema>;
 

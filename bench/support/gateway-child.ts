@@ -131,7 +131,7 @@ const BARE_PAGE = `<!doctype html><meta charset="utf-8"><title>floor</title>
 <script>
   const status = document.querySelector('[data-testid="connection-status"]');
   const node = document.querySelector('[data-metric="backlog"]');
-  const socket = io({ auth: { protocol: 3, client: 'web' } });
+  const socket = io({ auth: { protocol: 4, client: 'web' } });
   const show = (state) => { const m = state && state.metrics; if (m && m.backlog != null) node.textContent = String(m.backlog); };
   let marker = -1;
   socket.on('snapshot', (s) => {

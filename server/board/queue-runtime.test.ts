@@ -86,6 +86,20 @@ describe('QueueRuntime', () => {
     runtime.stop();
   });
 
+  it('writes a replayed past into the history for its last hour, a minute once, with the values as of the replay', () => {
+    const { config, recorded, runtime } = setup({ values: (_queueId, now) => ({ backlog: Math.floor((START - now) / 60_000) }) });
+    // A source replaying the 24 h before START in one-minute steps (not aligned to minutes, as the demo's).
+    for (let at = START - 24 * 3_600_000 + 60_000; at <= START; at += 60_000) runtime.replayedUntil(at);
+    runtime.replayedUntil(START); // told twice: written once
+    const minutes = [...new Set(recorded.map((r) => r.at))];
+    expect(minutes).toHaveLength(60);
+    expect(minutes[0]).toBe(Date.UTC(2026, 10, 17, 11, 0));
+    expect(minutes.at(-1)).toBe(Date.UTC(2026, 10, 17, 11, 59));
+    expect(recorded.filter((r) => r.at === minutes[0])).toHaveLength(config.queues.length);
+    // 11:00 ended by the step to 11:01:30, 59 minutes before START: its values are as of then.
+    expect(recorded.find((r) => r.at === minutes[0])?.backlog).toBe(59);
+  });
+
   it('marks a queue stale once its data is older than its limit, and only queues that have one', () => {
     const { time, runtime, stateOf } = setup({ staleAfterMs: { 'lis-chat-pt': 10_000 }, values: () => ({ backlog: 5 }) });
     runtime.touched('lis-chat-pt', START);

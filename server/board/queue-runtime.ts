@@ -51,6 +51,8 @@ export interface QueueRuntimeOptions {
 }
 
 const MINUTE = 60_000;
+/** How much of a replayed past is written to the history: the hour a wall's sparkline and trend read. */
+const REPLAYED_HISTORY_MS = 60 * MINUTE;
 
 /**
  * The per-queue loop, in one place: each beat it takes every queue's values from the engine, judges them
@@ -66,6 +68,7 @@ export class QueueRuntime {
   private readonly sourceDown = new Map<string, string>();
   private latestInputAt: number | null = null;
   private lastMinute: number | null = null;
+  private lastReplayedMinute = -Infinity;
   private screens: Screens | null = null;
   private cancel: (() => void) | null = null;
 
@@ -140,6 +143,19 @@ export class QueueRuntime {
   /** Sends what changed now rather than with the next beat (what a person did shows within a second). */
   flush(): Update | null {
     return this.batcher.flush();
+  }
+
+  /**
+   * A source replaying the past at start has got to `at`: the minute that ended by then goes into the history
+   * (values as of `at`, under a minute past its end), for the last hour, which is what a wall asks for.
+   */
+  replayedUntil(at: number): void {
+    const { board, engine, clock, history } = this.options;
+    const minute = Math.floor(at / MINUTE) * MINUTE - MINUTE;
+    const oldest = Math.floor((clock.now() - REPLAYED_HISTORY_MS) / MINUTE) * MINUTE;
+    if (history === null || minute < oldest || minute <= this.lastReplayedMinute) return;
+    this.lastReplayedMinute = minute;
+    history.recordMinute(minute, board.queues.map((queue) => ({ queueId: queue.id, metrics: engine.metricsFor(queue.id, at) })));
   }
 
   evaluate(): void {

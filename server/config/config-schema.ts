@@ -6,6 +6,7 @@ import { HISTORY_REQUESTS_PER_MINUTE } from '../../shared/protocol/protocol';
 import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
 import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
+import { ConfiguredNameSchema, ConfiguredQueueWindowsSchema, resolveQueueWindows, splitName } from './localized-config';
 import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
 import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
 import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
@@ -41,12 +42,22 @@ export const QueueSourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const ConfiguredQueueSchema = QueueSchema.extend({
+  name: ConfiguredNameSchema,
+  /** Percentile windows of its own; by default they follow its channel. */
+  windows: ConfiguredQueueWindowsSchema.optional(),
   targets: QueueTargetsSchema.optional(),
   source: QueueSourceSchema.optional(),
   /** Data older than this makes the queue stale; by default three times its source's update interval. */
   staleAfterSeconds: z.number().int().min(5, 'must be at least 5 seconds').max(7 * 24 * 3600, 'must be at most 7 days').optional(),
-}).strict();
-export type ConfiguredQueue = z.infer<typeof ConfiguredQueueSchema>;
+})
+  .strict()
+  .transform(({ name, names, windows, ...queue }) => ({ ...queue, ...splitName(name, names), ownWindows: windows }));
+/** A queue as parsed, before its windows are resolved against the file's (see the config's transform). */
+export type ConfiguredQueue = Omit<z.infer<typeof ConfiguredQueueSchema>, 'ownWindows'>;
+
+export const ConfiguredOfficeSchema = OfficeSchema.extend({ name: ConfiguredNameSchema })
+  .strict()
+  .transform(({ name, names, ...office }) => ({ ...office, ...splitName(name, names) }));
 
 export const IngestSettingsSchema = z
   .object({
@@ -135,7 +146,7 @@ export const WindowSettingsSchema = z
 export const GatewayConfigSchema = z
   .object({
     version: z.literal(CONFIG_VERSION, { error: `must be ${CONFIG_VERSION}` }),
-    offices: z.array(OfficeSchema).min(1, 'must list at least one office'),
+    offices: z.array(ConfiguredOfficeSchema).min(1, 'must list at least one office'),
     queues: z.array(ConfiguredQueueSchema).min(1, 'must list at least one queue'),
     /** Named sets of queues a wall can show alone (`?group=ID`, `--group=ID`). */
     groups: z.array(QueueGroupConfigSchema).default([]),
@@ -185,7 +196,14 @@ export const GatewayConfigSchema = z
   // has a demo section, else through the HTTP ingest API. Nothing downstream defaults it again.
   .transform((config) => {
     const fallback = config.demo ? ('demo' as const) : ('push' as const);
-    return { ...config, queues: config.queues.map((queue) => ({ ...queue, source: queue.source ?? { kind: fallback } })) };
+    return {
+      ...config,
+      queues: config.queues.map(({ ownWindows, ...queue }) => ({
+        ...queue,
+        source: queue.source ?? { kind: fallback },
+        windows: resolveQueueWindows(queue.channel, ownWindows, config.windows),
+      })),
+    };
   });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 export type GatewayConfigInput = z.input<typeof GatewayConfigSchema>;

@@ -1,6 +1,6 @@
-import type { Queue } from '../../shared/model';
 import { hashKey } from '../ingest/ingest-keys';
-import { CONFIG_VERSION, GatewayConfigSchema, type GatewayConfig } from './config-schema';
+import type { z } from 'zod';
+import { CONFIG_VERSION, ConfiguredQueueSchema, GatewayConfigSchema, type GatewayConfig } from './config-schema';
 
 const lisbonCare = { name: 'Lisbon Care', kind: 'in-house' } as const;
 const lisbonSocial = { name: 'Social Care', kind: 'in-house' } as const;
@@ -9,19 +9,20 @@ const amsterdamCare = { name: 'Amsterdam Care', kind: 'in-house' } as const;
 const rhine = { name: 'Rhine Support', kind: 'partner' } as const;
 const amsterdamSocial = { name: 'Social Desk', kind: 'in-house' } as const;
 
-const queues: Queue[] = [
-  { id: 'lis-email-pt', name: 'Email Portugal', officeId: 'lisbon', channel: 'email', team: lisbonCare },
-  { id: 'lis-chat-pt', name: 'Chat Portugal', officeId: 'lisbon', channel: 'chat', team: lisbonCare },
-  { id: 'lis-phone-pt', name: 'Phone Portugal', officeId: 'lisbon', channel: 'phone', team: lisbonCare },
-  { id: 'lis-email-es', name: 'Email Spain', officeId: 'lisbon', channel: 'email', team: tagus },
-  { id: 'lis-trustpilot', name: 'Trustpilot reviews', officeId: 'lisbon', channel: 'trustpilot', team: lisbonSocial },
+/** Names in the walls' languages: a Lisbon wall in Portuguese reads "Email Espanha", an Amsterdam one "E-mail Spanje". */
+const queues: Array<z.input<typeof ConfiguredQueueSchema>> = [
+  { id: 'lis-email-pt', name: { en: 'Email Portugal', pt: 'Email Portugal', nl: 'E-mail Portugal' }, officeId: 'lisbon', channel: 'email', team: lisbonCare },
+  { id: 'lis-chat-pt', name: { en: 'Chat Portugal', pt: 'Chat Portugal', nl: 'Chat Portugal' }, officeId: 'lisbon', channel: 'chat', team: lisbonCare },
+  { id: 'lis-phone-pt', name: { en: 'Phone Portugal', pt: 'Telefone Portugal', nl: 'Telefoon Portugal' }, officeId: 'lisbon', channel: 'phone', team: lisbonCare },
+  { id: 'lis-email-es', name: { en: 'Email Spain', pt: 'Email Espanha', nl: 'E-mail Spanje' }, officeId: 'lisbon', channel: 'email', team: tagus },
+  { id: 'lis-trustpilot', name: { en: 'Trustpilot reviews', pt: 'Avaliações Trustpilot', nl: 'Trustpilot-reviews' }, officeId: 'lisbon', channel: 'trustpilot', team: lisbonSocial },
   { id: 'lis-facebook', name: 'Facebook', officeId: 'lisbon', channel: 'facebook', team: lisbonSocial },
   { id: 'lis-instagram', name: 'Instagram', officeId: 'lisbon', channel: 'instagram', team: tagus },
-  { id: 'ams-email-nl', name: 'Email Netherlands', officeId: 'amsterdam', channel: 'email', team: amsterdamCare },
-  { id: 'ams-chat-nl', name: 'Chat Netherlands', officeId: 'amsterdam', channel: 'chat', team: amsterdamCare },
-  { id: 'ams-phone-nl', name: 'Phone Netherlands', officeId: 'amsterdam', channel: 'phone', team: amsterdamCare },
-  { id: 'ams-email-de', name: 'Email Germany', officeId: 'amsterdam', channel: 'email', team: rhine },
-  { id: 'ams-chat-de', name: 'Chat Germany', officeId: 'amsterdam', channel: 'chat', team: rhine },
+  { id: 'ams-email-nl', name: { en: 'Email Netherlands', pt: 'Email Países Baixos', nl: 'E-mail Nederland' }, officeId: 'amsterdam', channel: 'email', team: amsterdamCare },
+  { id: 'ams-chat-nl', name: { en: 'Chat Netherlands', pt: 'Chat Países Baixos', nl: 'Chat Nederland' }, officeId: 'amsterdam', channel: 'chat', team: amsterdamCare },
+  { id: 'ams-phone-nl', name: { en: 'Phone Netherlands', pt: 'Telefone Países Baixos', nl: 'Telefoon Nederland' }, officeId: 'amsterdam', channel: 'phone', team: amsterdamCare },
+  { id: 'ams-email-de', name: { en: 'Email Germany', pt: 'Email Alemanha', nl: 'E-mail Duitsland' }, officeId: 'amsterdam', channel: 'email', team: rhine },
+  { id: 'ams-chat-de', name: { en: 'Chat Germany', pt: 'Chat Alemanha', nl: 'Chat Duitsland' }, officeId: 'amsterdam', channel: 'chat', team: rhine },
   { id: 'ams-x', name: 'X', officeId: 'amsterdam', channel: 'x', team: amsterdamSocial },
   { id: 'ams-linkedin', name: 'LinkedIn', officeId: 'amsterdam', channel: 'linkedin', team: amsterdamSocial },
 ];
@@ -45,8 +46,8 @@ export function demoConfig(seed = 1): GatewayConfig {
   return GatewayConfigSchema.parse({
     version: CONFIG_VERSION,
     offices: [
-      { id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' },
-      { id: 'amsterdam', name: 'Amsterdam', timeZone: 'Europe/Amsterdam', locale: 'nl-NL' },
+      { id: 'lisbon', name: { en: 'Lisbon', pt: 'Lisboa', nl: 'Lissabon' }, timeZone: 'Europe/Lisbon', locale: 'pt-PT' },
+      { id: 'amsterdam', name: { en: 'Amsterdam', pt: 'Amesterdão', nl: 'Amsterdam' }, timeZone: 'Europe/Amsterdam', locale: 'nl-NL' },
     ],
     queues,
     groups: [

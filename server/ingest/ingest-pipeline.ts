@@ -30,6 +30,8 @@ export interface IngestPipelineOptions {
   logged?: (count: number) => void;
   /** Called when a source reports that it can or cannot reach its upstream. */
   sourceStatus: (sourceId: string, status: SourceStatus) => void;
+  /** Called as a source replays the past at its start, with how far it has got. */
+  replayedUntil?: (at: number) => void;
 }
 
 /**
@@ -52,6 +54,10 @@ export class IngestPipeline implements SourceSink, IngestSink {
 
   status(sourceId: string, status: SourceStatus): void {
     this.options.sourceStatus(sourceId, status);
+  }
+
+  replayedUntil(_sourceId: string, at: number): void {
+    this.options.replayedUntil?.(at);
   }
 
   ingestEvents(sourceId: string, events: readonly TicketEvent[]): { accepted: number; duplicates: number } {

@@ -42,7 +42,7 @@ describe('CSAT over its rolling window', () => {
   });
 
   it('takes its window from the configuration (windows.csatDays)', () => {
-    const options = engineOptionsFor({ queues: [], windows: { firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60, csatDays: 2 } });
+    const options = engineOptionsFor({ offices: [], queues: [], windows: { firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60, csatDays: 2 } });
     expect(options.windows.csatMs).toBe(2 * DAY);
     const e = engine(options.windows.csatMs);
     e.applyEvent(rated('chat', T0, true));

@@ -3,11 +3,15 @@ import type { GatewayConfig } from '../config/config-schema';
 import type { MetricWindows, QueueSetup } from './engine-types';
 
 /** The metric engine's queues and windows from the configuration: targets default by channel, windows in ms. */
-export function engineOptionsFor(config: Pick<GatewayConfig, 'queues' | 'windows'>): { queues: QueueSetup[]; windows: MetricWindows } {
+export function engineOptionsFor(config: Pick<GatewayConfig, 'offices' | 'queues' | 'windows'>): { queues: QueueSetup[]; windows: MetricWindows } {
+  const zones = new Map(config.offices.map((office) => [office.id, office.timeZone]));
   return {
     queues: config.queues.map((queue) => ({
       id: queue.id,
       firstResponseTargetSeconds: queue.targets?.firstResponseSeconds ?? DEFAULT_FIRST_RESPONSE_TARGET_SECONDS[queue.channel],
+      // Each queue's windows were resolved by channel when the file was read (config/localized-config.ts).
+      windows: queue.windows,
+      timeZone: zones.get(queue.officeId),
     })),
     windows: {
       firstResponseMs: config.windows.firstResponseMinutes * 60_000,

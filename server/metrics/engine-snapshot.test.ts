@@ -19,7 +19,7 @@ function engineWithState(): MetricEngine {
 
 describe('the engine checkpoint', () => {
   it('covers every window a queue keeps: a window added to QueueWindows must be added to WINDOW_NAMES', () => {
-    const queue = new QueueWindows('chat', 60, DEFAULT_WINDOWS, DEFAULT_LIMITS);
+    const queue = new QueueWindows({ id: 'chat', firstResponseTargetSeconds: 60 }, DEFAULT_WINDOWS, DEFAULT_LIMITS);
     const windows = Object.entries(queue).filter(([, value]) => value instanceof SampleWindow).map(([name]) => name);
     expect(windows.sort()).toEqual([...WINDOW_NAMES].sort());
   });
@@ -27,11 +27,11 @@ describe('the engine checkpoint', () => {
   it('covers every field of the engine and its queues: new state must be checkpointed, or compaction loses it', () => {
     // Compaction deletes the input a checkpoint covers: state left out of the checkpoint is gone after a restart.
     // A new field belongs in engine-snapshot.ts and queue-snapshot.ts, or below if it is configuration.
-    const configuration = { engine: ['maxOpenTicketsPerQueue'], queue: ['id', 'targetSeconds', 'windows'] };
+    const configuration = { engine: ['maxOpenTicketsPerQueue'], queue: ['id', 'targetSeconds', 'windows', 'firstResponseCutoff', 'resolutionCutoff'] };
     const engineState = ['queues', 'tickets', 'csat'];
     const queueState = [...WINDOW_NAMES, 'openTickets', 'backlogReading', 'agentsReading', 'slaBreachedReading', 'oldestWaitingReading', 'evictedTickets'];
     const engine = engineWithState();
-    const queue = new QueueWindows('chat', 60, DEFAULT_WINDOWS, DEFAULT_LIMITS);
+    const queue = new QueueWindows({ id: 'chat', firstResponseTargetSeconds: 60 }, DEFAULT_WINDOWS, DEFAULT_LIMITS);
     expect(Object.keys(engine).sort()).toEqual([...engineState, ...configuration.engine].sort());
     expect(Object.keys(queue).sort()).toEqual([...queueState, ...configuration.queue].sort());
     expect(Object.keys(engine.snapshot().queues.chat!).sort()).toEqual(

@@ -1,4 +1,5 @@
 import type { MetricValues } from '../../shared/metrics';
+import type { QueueWindows as QueueWindowSpans } from '../../shared/percentile-window';
 
 export interface MetricWindows {
   /** First-response percentiles and SLA attainment: replies given in this span. */
@@ -23,6 +24,10 @@ export const DEFAULT_LIMITS: EngineLimits = { maxOpenTicketsPerQueue: 100_000, m
 export interface QueueSetup {
   id: string;
   firstResponseTargetSeconds: number;
+  /** The queue's own percentile windows (rolling minutes or the office's day); absent uses the engine's windows. */
+  windows?: Partial<QueueWindowSpans>;
+  /** The office's time zone: where its day starts, for a window of `today`. */
+  timeZone?: string;
 }
 
 export type EventOutcome =

@@ -20,6 +20,8 @@
  *   first-response target since they were created (a reopened ticket had its first reply).
  * - Percentiles are nearest-rank (the ceil(q·n)-th smallest); SLA attainment is the share of first
  *   replies in the window within target, in percent; flows are counts in the window scaled to an hour.
+ *   A queue may have its own first-response and resolution windows: rolling minutes, or `today` (from
+ *   local midnight in its office's time zone); the rest use the engine's windows.
  * - `rated`: one customer rating (satisfied or not) in the named queue, kept over the CSAT window (default
  *   7 days, csat-windows.ts); CSAT is the satisfied share in percent, csatRatings how many it is of.
  * - Memory is bounded: samples leave their window as time moves on, each window holds at most
@@ -61,7 +63,7 @@ export class MetricEngine {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.maxOpenTicketsPerQueue = limits.maxOpenTicketsPerQueue;
     for (const queue of options.queues) {
-      this.queues.set(queue.id, new QueueWindows(queue.id, queue.firstResponseTargetSeconds, windows, limits));
+      this.queues.set(queue.id, new QueueWindows(queue, windows, limits));
     }
     this.csat = new CsatWindows(this.queues.keys(), windows.csatMs ?? DEFAULT_CSAT_WINDOW_MS, limits.maxSamplesPerWindow);
   }

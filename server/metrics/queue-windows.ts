@@ -1,6 +1,7 @@
 import type { QueueReadingInput } from '../../shared/ingest';
-import type { EngineLimits, MetricWindows } from './engine-types';
+import type { EngineLimits, MetricWindows, QueueSetup } from './engine-types';
 import { SampleWindow } from './sample-window';
+import { cutoffOf, type Cutoff } from './window-cutoffs';
 
 /** Everything the engine keeps about one queue, besides the tickets themselves. */
 export class QueueWindows {
@@ -16,13 +17,20 @@ export class QueueWindows {
   slaBreachedReading: number | null = null;
   oldestWaitingReading: { seconds: number; at: number } | null = null;
   evictedTickets = 0;
+  readonly id: string;
+  readonly targetSeconds: number;
+  private readonly firstResponseCutoff: Cutoff;
+  private readonly resolutionCutoff: Cutoff;
 
   constructor(
-    readonly id: string,
-    readonly targetSeconds: number,
+    setup: QueueSetup,
     private readonly windows: MetricWindows,
     limits: EngineLimits,
   ) {
+    this.id = setup.id;
+    this.targetSeconds = setup.firstResponseTargetSeconds;
+    this.firstResponseCutoff = cutoffOf(setup.windows?.firstResponse, setup.timeZone, windows.firstResponseMs);
+    this.resolutionCutoff = cutoffOf(setup.windows?.resolution, setup.timeZone, windows.resolutionMs);
     const window = () => new SampleWindow(limits.maxSamplesPerWindow);
     this.firstResponse = window();
     this.withinTarget = window();
@@ -44,9 +52,10 @@ export class QueueWindows {
   }
 
   prune(now: number): void {
-    this.firstResponse.prune(now - this.windows.firstResponseMs);
-    this.withinTarget.prune(now - this.windows.firstResponseMs);
-    this.resolution.prune(now - this.windows.resolutionMs);
+    const firstResponse = this.firstResponseCutoff(now);
+    this.firstResponse.prune(firstResponse);
+    this.withinTarget.prune(firstResponse);
+    this.resolution.prune(this.resolutionCutoff(now));
     this.inflow.prune(now - this.windows.flowMs);
     this.outflow.prune(now - this.windows.flowMs);
   }

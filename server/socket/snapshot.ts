@@ -20,7 +20,7 @@ export function createSnapshots({ clock, board, groups, alerts, updates }: Snaps
     seq: updates.lastSeq,
     offices: [...board.offices],
     // The queue as screens know it: the configuration's source, targets and limits stay in the gateway.
-    queues: board.queues.map(({ id, name, officeId, channel, team }) => ({ id, name, officeId, channel, team })),
+    queues: board.queues.map(({ id, name, names, officeId, channel, team, windows, ungraded }) => ({ id, name, names, officeId, channel, team, windows, ungraded })),
     groups: [...groups],
     states: board.currentStates(),
     alerts: alerts.openAlerts(),

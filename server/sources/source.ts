@@ -9,6 +9,11 @@ export interface SourceSink {
    * with the reason (e.g. "Zendesk answered 503 three times"); `up` clears it. Reports are idempotent.
    */
   status(sourceId: string, status: SourceStatus): void;
+  /**
+   * A source that replays the past when it starts (the demo's 24 h) says how far it has got, so the minute
+   * history holds the replayed minutes too and a screen has a sparkline and a trend from its first second.
+   */
+  replayedUntil?(sourceId: string, at: number): void;
 }
 
 export type SourceStatus =

@@ -54,13 +54,22 @@ describe('ThresholdIndex.resolve', () => {
     expect(new ThresholdIndex([]).resolve(chat, null).inflowPerHour).toBeUndefined();
   });
 
-  it('grades SLA-breached tickets only where a manager set levels, more being worse', () => {
+  it('grades SLA-breached tickets on every channel by default, more being worse, and a manager overrides the levels', () => {
     for (const channel of Object.keys(DEFAULT_THRESHOLDS) as Array<keyof typeof DEFAULT_THRESHOLDS>) {
-      expect(new ThresholdIndex([]).resolve({ ...chat, channel }, null).slaBreached, channel).toBeUndefined();
+      const builtIn = new ThresholdIndex([]).resolve({ ...chat, channel }, null).slaBreached;
+      expect(builtIn?.rule.direction, channel).toBe('higher-is-worse');
+      expect(builtIn?.origin.scope, channel).toBe('built-in');
     }
     const graded = new ThresholdIndex([override({ scope: 'queue', scopeId: 'lis-chat-pt', metric: 'slaBreached', warning: 1, critical: 5 })]);
     expect(graded.resolve(chat, null).slaBreached?.rule).toEqual({ direction: 'higher-is-worse', warning: 1, critical: 5 });
     expect(ThresholdOverrideSchema.safeParse({ scope: 'default', scopeId: '', metric: 'slaBreached', warning: 5, critical: 1 }).success).toBe(false);
+  });
+
+  it('leaves a metric the queue lists as ungraded without a rule, built-in or overridden', () => {
+    const graded = new ThresholdIndex([override({ scope: 'queue', scopeId: 'lis-chat-pt', metric: 'slaBreached', warning: 1, critical: 5 })]);
+    const rules = graded.resolve({ ...chat, ungraded: ['slaBreached'] }, null);
+    expect(rules.slaBreached).toBeUndefined();
+    expect(rules.backlog).toBeDefined();
   });
 });
 

@@ -117,11 +117,12 @@ export class ThresholdIndex {
   /**
    * The rules for a queue while `profile` is active (null for none). The most specific scope wins
    * (queue, then office, then default, then built-in per channel); within a scope the profile's value beats
-   * the always value.
+   * the always value. A metric the queue's configuration lists as `ungraded` has no rule at all.
    */
-  resolve(queue: Pick<Queue, 'id' | 'officeId' | 'channel'>, profile: string | null): ResolvedRules {
+  resolve(queue: Pick<Queue, 'id' | 'officeId' | 'channel' | 'ungraded'>, profile: string | null): ResolvedRules {
     const rules: Partial<Record<MetricId, ResolvedRule>> = {};
     for (const metric of METRIC_IDS) {
+      if (queue.ungraded?.includes(metric)) continue;
       const found = this.find(queue, metric, profile);
       if (found) {
         rules[metric] = {

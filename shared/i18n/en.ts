@@ -494,6 +494,21 @@ export const en = {
     ratings_one: '{{count, number}} rating',
     ratings_other: '{{count, number}} ratings',
   },
+  tiles: {
+    /** A count of tickets past SLA on a queue whose manager made slaBreached ungraded: said, so no status seems to contradict it. */
+    slaBreachedUngraded_one: '{{formatted}} ticket past SLA · not graded here',
+    slaBreachedUngraded_other: '{{formatted}} tickets past SLA · not graded here',
+    /** The span a percentile covers, after its label: "First reply p90 · today". */
+    windowLabel: '{{label}} · {{window}}',
+    windowSuffix: '· {{window}}',
+    windowToday: 'today',
+    /** A rolling window's length, e.g. "1 h", "24 h", "30 min". */
+    windowRolling: '{{duration}}',
+    /** A window without a first reply while tickets wait: the oldest wait says what the empty figure means. */
+    noReply: 'no reply for {{duration}}',
+    noneSolvedToday: 'none solved today',
+    noneSolvedIn: 'none solved in {{duration}}',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

@@ -495,4 +495,15 @@ export const nl: Messages = {
     ratings_one: '{{count, number}} beoordeling',
     ratings_other: '{{count, number}} beoordelingen',
   },
+  tiles: {
+    slaBreachedUngraded_one: '{{formatted}} ticket buiten SLA · hier niet beoordeeld',
+    slaBreachedUngraded_other: '{{formatted}} tickets buiten SLA · hier niet beoordeeld',
+    windowLabel: '{{label}} · {{window}}',
+    windowSuffix: '· {{window}}',
+    windowToday: 'vandaag',
+    windowRolling: '{{duration}}',
+    noReply: 'al {{duration}} geen antwoord',
+    noneSolvedToday: 'vandaag niets opgelost',
+    noneSolvedIn: 'niets opgelost in {{duration}}',
+  },
 };

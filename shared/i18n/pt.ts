@@ -516,4 +516,16 @@ export const pt: Messages = {
     ratings_other: '{{count, number}} avaliações',
     ratings_many: '{{count, number}} avaliações',
   },
+  tiles: {
+    slaBreachedUngraded_one: '{{formatted}} pedido fora do SLA · sem avaliação aqui',
+    slaBreachedUngraded_other: '{{formatted}} pedidos fora do SLA · sem avaliação aqui',
+    slaBreachedUngraded_many: '{{formatted}} pedidos fora do SLA · sem avaliação aqui',
+    windowLabel: '{{label}} · {{window}}',
+    windowSuffix: '· {{window}}',
+    windowToday: 'hoje',
+    windowRolling: '{{duration}}',
+    noReply: 'sem resposta há {{duration}}',
+    noneSolvedToday: 'nenhum resolvido hoje',
+    noneSolvedIn: 'nenhum resolvido em {{duration}}',
+  },
 };

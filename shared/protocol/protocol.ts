@@ -7,7 +7,10 @@ import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../mode
  * Bump PROTOCOL_VERSION on any change a peer of the previous version could misread;
  * the gateway refuses a handshake with another version and says which one it speaks.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
+// 4: CSAT (every metrics object carries csat and csatRatings), and the snapshot's optional office and queue
+//    `names` per language, a queue's percentile `windows` and its `ungraded` metrics. A protocol-3 screen
+//    would refuse metrics objects with fields it does not know; a protocol-4 screen needs csat.
 // 3: the slaBreached metric (every metrics object carries it), queue groups in the snapshot, and the
 //    handshake's `encoding` (compact updates). A protocol-2 screen would drop the new metric and refuse
 //    alerts on it, and a protocol-3 screen would refuse a protocol-2 snapshot without it: both sides move.

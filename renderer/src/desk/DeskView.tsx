@@ -19,6 +19,7 @@ import { findAppSettingsBridge } from '../app-settings/app-settings-bridge';
 import { AppSettingsPane } from '../app-settings/AppSettingsPane';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLanguageChoice } from '../i18n/use-language-choice';
+import { localName } from '../format/local-name';
 
 function storage(): Storage | null {
   try {
@@ -36,7 +37,7 @@ export function DeskView() {
   const states = useAppStore((s) => s.feed.states);
   const connection = useAppStore(connectionSelectors.status);
   const problem = useAppStore(connectionSelectors.problem);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { language, locale, choose } = useLanguageChoice();
   const session = useAppStore(sessionSelectors.session);
   const pinState = usePins();
@@ -156,7 +157,7 @@ export function DeskView() {
                     <QueueRow
                       key={queue.id}
                       queue={queue}
-                      officeName={office?.name ?? queue.officeId}
+                      officeName={office ? localName(office, i18n.language) : queue.officeId}
                       state={states[queue.id]}
                       locale={locale}
                       pinned={isPinned(pinState, { kind: 'queue', id: queue.id })}

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Queue } from '../../../shared/model';
 import type { QueueState } from '../../../shared/protocol/protocol';
 import { formatMetric } from '../format/metric';
+import { localName } from '../format/local-name';
+import { emptyWindowText, labelWithWindow } from '../wall/window-text';
 import { ChannelGlyph } from '../wall/ChannelGlyph';
 import { StatusIcon } from '../wall/StatusIcon';
 import { PinButton } from './PinButton';
@@ -22,7 +24,7 @@ export interface QueueRowProps {
 }
 
 export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin, highlighted }: QueueRowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const look = severityLook(state, t, locale);
   const levels = state?.health.metrics ?? {};
   return (
@@ -39,7 +41,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
         {look.detail && <span className="desk-status-detail">{look.detail}</span>}
       </td>
       <th scope="row" className="desk-queue-name">
-        {queue.name}
+        {localName(queue, i18n.language)}
         <span className="desk-queue-where">
           {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {queue.team.name}
           {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
@@ -49,8 +51,8 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
         const value = state?.metrics[id] ?? null;
         const level = levels[id];
         return (
-          <td key={id} className={`desk-metric${level && level !== 'ok' ? ` level-${level}` : ''}`} data-metric={id}>
-            {value === null ? '–' : formatMetric(id, value, locale)}
+          <td key={id} className={`desk-metric${level && level !== 'ok' ? ` level-${level}` : ''}`} data-metric={id} title={labelWithWindow(id, t(`metric.${id}`), queue.windows, t)}>
+            {value === null ? (emptyWindowText(id, state?.metrics, queue.windows, t) ?? '–') : formatMetric(id, value, locale)}
             {id === 'csat' && value !== null && (
               // A share means little without how many answered: "92% · 41 ratings".
               <span className="desk-metric-detail">{t('csat.ratings', { count: state?.metrics.csatRatings ?? 0 })}</span>

@@ -65,7 +65,7 @@ describe('ThresholdsPane', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'All metrics' }));
     const rowOf = (name: string) => screen.getAllByTestId('overview-row').find((r) => r.querySelector('th')?.textContent === name)!;
     const cells = (name: string) => [...rowOf(name).querySelectorAll('td')];
-    expect(cells('Chat Portugal').map((c) => c.firstChild?.textContent)).toEqual(['90 / 150', '10m / 20m', '2m / 5m', '45m / 1h 30m', '90 / 80', 'not graded']);
+    expect(cells('Chat Portugal').map((c) => c.firstChild?.textContent)).toEqual(['90 / 150', '10m / 20m', '2m / 5m', '45m / 1h 30m', '90 / 80', '5 / 20']);
     expect(cells('Every queue (default)')[0]!.firstChild?.textContent).toBe('per channel');
     expect(cells('Chat Portugal')[1]!.dataset.scope).toBe('office');
     expect(cells('All Lisbon queues')[1]!.className).toContain('overview-own');

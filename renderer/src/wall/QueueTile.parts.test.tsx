@@ -105,14 +105,19 @@ describe('QueueTile notes', () => {
     expect(screen.queryByTestId('trend')).toBeNull();
   });
 
-  it('notes tickets past their SLA, with no level set for them, once (not again when they are a graded cause)', () => {
-    tile({ state: withHealth({}, { metrics: { slaBreached: 3 } as never }) });
-    expect(screen.getByTestId('tile-sla-breached').textContent).toBe('3 tickets past SLA');
+  it('notes tickets past their SLA where they are ungraded, saying so, once (not again when they are a graded cause)', () => {
+    const ungraded = { ...chatQueue, ungraded: ['slaBreached' as const] };
+    tile({ queue: ungraded, state: withHealth({}, { metrics: { slaBreached: 3 } as never }) });
+    expect(screen.getByTestId('tile-sla-breached').textContent).toBe('3 tickets past SLA · not graded here');
     cleanup();
-    tile({ state: withHealth({}, { metrics: { slaBreached: 1 } as never }) }, 'nl');
-    expect(screen.getByTestId('tile-sla-breached').textContent).toBe('1 ticket buiten SLA');
+    tile({ queue: ungraded, state: withHealth({}, { metrics: { slaBreached: 1 } as never }) }, 'nl');
+    expect(screen.getByTestId('tile-sla-breached').textContent).toBe('1 ticket buiten SLA · hier niet beoordeeld');
     cleanup();
-    tile({ state: withHealth({}, { metrics: { slaBreached: 0 } as never }) });
+    // Graded but below warning (or still pending): a note under OK would contradict the status.
+    tile({ state: withHealth({ metrics: { slaBreached: 'ok' } as never }, { metrics: { slaBreached: 3 } as never }) });
+    expect(screen.queryByTestId('tile-sla-breached')).toBeNull();
+    cleanup();
+    tile({ queue: ungraded, state: withHealth({}, { metrics: { slaBreached: 0 } as never }) });
     expect(screen.queryByTestId('tile-causes')).toBeNull();
     cleanup();
     tile({ state: withHealth({ status: 'warning', metrics: { slaBreached: 'warning' } as never }, { metrics: { slaBreached: 4 } as never }) });

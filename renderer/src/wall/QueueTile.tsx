@@ -10,6 +10,9 @@ import { STATUS_LOOKS } from './status';
 import { TileNotes, type TileCause } from './TileNotes';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
+import { ungradedBreachCount } from './breach-note';
+import { emptyWindowText, windowSuffix } from './window-text';
+import { localName } from '../format/local-name';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -41,7 +44,9 @@ const NO_CAUSES: readonly TileCause[] = [];
  * gateway every queue's numbers move every second, and only the cell whose value moved should render.
  */
 export function QueueTile({ queue, state, locale, timeZone, live, now, disconnectedForSeconds = null, alert, series, flash = false }: QueueTileProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const name = localName(queue, i18n.language);
+  const shownQueue = useMemo(() => (name === queue.name ? queue : { ...queue, name }), [queue, name]);
   const health = state?.health;
   const status = health?.status ?? 'no-data';
   const staleInfo = health?.stale ?? null;
@@ -55,13 +60,14 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
     const word = t(`status.${shownStatus}`);
     return {
       status: current ? word : t(isStale ? 'tile.staleStatus' : 'tile.last', { status: word }),
-      aria: current ? `${queue.name}: ${word}` : t('tile.notLive', { name: queue.name, status: word }),
+      aria: current ? `${name}: ${word}` : t('tile.notLive', { name, status: word }),
       metrics: HEADLINE_METRICS.map((id) => t(`metric.${id}`)),
+      windows: HEADLINE_METRICS.map((id) => windowSuffix(id, queue.windows, t)),
       history: t('tile.history'),
       channel: t(`channel.${queue.channel}`),
       partner: t('tile.partner'),
     };
-  }, [t, shownStatus, current, isStale, queue.name, queue.channel]);
+  }, [t, shownStatus, current, isStale, name, queue.channel, queue.windows]);
   const levels = (health?.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
   const causes = causesOf(state, levels);
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;
@@ -78,7 +84,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <TileHead queue={queue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
+      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
       <TileNotes
         stale={staleInfo}
         atRisk={health?.atRisk ?? null}
@@ -86,7 +92,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         snoozeActive={snoozeActive}
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
-        slaBreached={state?.metrics.slaBreached ?? null}
+        slaBreached={ungradedBreachCount(state?.metrics.slaBreached, queue)}
         locale={locale}
         timeZone={timeZone}
       />
@@ -97,9 +103,11 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
               key={id}
               id={id}
               value={state?.metrics[id] ?? null}
+              empty={emptyWindowText(id, state?.metrics, queue.windows, t)}
               level={levels[id] ?? null}
               locale={locale}
               label={words.metrics[i]!}
+              window={words.windows[i]!}
               trendDirection={id === 'backlog' ? (trend?.direction ?? null) : null}
               trendDelta={id === 'backlog' ? (trend?.delta ?? 0) : 0}
             />

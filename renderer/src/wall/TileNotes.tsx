@@ -28,7 +28,7 @@ export interface TileNotesProps {
   dataAgeSeconds: number | null;
   /** Metrics off the tile that drive its status. */
   causes: readonly TileCause[];
-  /** Open tickets in breach of an SLA target (helpdesk's count or the gateway's estimate); null when unknown. */
+  /** Open tickets past SLA on a queue where slaBreached is ungraded (breach-note.ts); null otherwise. */
   slaBreached: number | null;
   locale: string;
   timeZone: string;
@@ -42,8 +42,7 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
   const { t } = useTranslation();
   const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
-  // Tickets past their SLA are news even when no level is set for them; a graded one is already a cause.
-  const breached = slaBreached !== null && slaBreached > 0 && !causes.some((c) => c.id === 'slaBreached') ? slaBreached : null;
+  const breached = slaBreached;
   return (
     <div className="tile-notes">
       {(stale || dataAgeSeconds !== null) && (
@@ -85,7 +84,7 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           ))}
           {breached !== null && (
             <span className="cause cause-sla" data-testid="tile-sla-breached" data-metric="slaBreached">
-              {t('tile.slaBreached', { count: breached, formatted: formatMetric('slaBreached', breached, locale) })}
+              {t('tiles.slaBreachedUngraded', { count: breached, formatted: formatMetric('slaBreached', breached, locale) })}
             </span>
           )}
         </p>

@@ -52,24 +52,35 @@ export const TileHead = memo(function TileHead({ queue, shape, statusText, chann
 export interface MetricCellProps {
   id: MetricId;
   value: number | null;
+  /** What an empty value means, said instead of a dash (window-text.ts); null keeps the dash. */
+  empty?: string | null;
   level: Level | null;
   locale: string;
   label: string;
+  /** The span the figure covers ("· today"), kept in view when the label is cut short; null for none. */
+  window?: string | null;
   /** The backlog's 15-minute trend, as plain values so an unchanged trend does not break the memo. */
   trendDirection?: TrendDirection | null;
   trendDelta?: number;
 }
 
 /** One headline metric: its label (marked when past a threshold) and its value, with the trend for the backlog. */
-export const MetricCell = memo(function MetricCell({ id, value, level, locale, label, trendDirection = null, trendDelta = 0 }: MetricCellProps) {
+export const MetricCell = memo(function MetricCell({ id, value, empty = null, level, locale, label, window = null, trendDirection = null, trendDelta = 0 }: MetricCellProps) {
   return (
     <div className={`metric metric-${id}${level ? ` level-${level}` : ''}`}>
       <dt className="metric-label">
         {level && level !== 'ok' && <StatusIcon shape={STATUS_LOOKS[level].shape} />}
-        {label}
+        <span className="metric-label-text">{label}</span>
+        {/* The space reads the label and its window apart for assistive technology; the flex gap shows it. */}
+        {window && (
+          <>
+            {' '}
+            <span className="metric-window">{window}</span>
+          </>
+        )}
       </dt>
       <dd className="metric-value">
-        <span data-metric={id}>{value === null ? '–' : formatMetric(id, value, locale)}</span>
+        <span data-metric={id} className={value === null && empty ? 'metric-sentence' : undefined}>{value === null ? (empty ?? '–') : formatMetric(id, value, locale)}</span>
         {trendDirection && <TrendCell direction={trendDirection} delta={trendDelta} locale={locale} />}
       </dd>
     </div>

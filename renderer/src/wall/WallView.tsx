@@ -13,6 +13,7 @@ import { TileContainer } from './TileContainer';
 import { useNow } from './use-now';
 import { usePage } from './use-page';
 import { WallHeader } from './WallHeader';
+import { useLocalNames } from '../format/local-name';
 
 export interface WallViewProps {
   /** One office, or every office when null. */
@@ -30,7 +31,7 @@ export interface WallViewProps {
 /** Container: the wall for one office, or for every office, paged when it does not fit one screen. */
 export function WallView({ officeId, groupId = null, locale, language, onNextLanguage, pageMs = 20_000 }: WallViewProps) {
   const { t } = useTranslation();
-  const offices = useAppStore(feedSelectors.offices);
+  const offices = useLocalNames(useAppStore(feedSelectors.offices), language);
   const allQueues = useAppStore(feedSelectors.queues);
   const groups = useAppStore(feedSelectors.groups);
   const connection = useAppStore(connectionSelectors.status);

@@ -62,7 +62,10 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
       };
 
       let last = startAt - WARM_UP_MS;
-      for (; last + WARM_UP_STEP_MS <= startAt; last += WARM_UP_STEP_MS) advance(last, last + WARM_UP_STEP_MS);
+      for (; last + WARM_UP_STEP_MS <= startAt; last += WARM_UP_STEP_MS) {
+        advance(last, last + WARM_UP_STEP_MS);
+        sink.replayedUntil?.(id, last + WARM_UP_STEP_MS);
+      }
       cancel = scheduler.every(settings.tickMs, () => {
         const now = clock.now();
         // At most a simulated minute per step, whatever the speed: the traffic model staffs and answers per
