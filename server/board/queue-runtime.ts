@@ -100,7 +100,10 @@ export class QueueRuntime {
   }
 
   /** Marks that a queue's source reported at `at`: the age screens show for its data. Older news is ignored. */
-  touched(queueId: string, at: number): void {
+  touched(queueId: string, reportedAt: number): void {
+    // A time ahead of the gateway's clock (a helpdesk clock running fast, a future-dated reading kept in the
+    // store) is clamped to now: kept as reported, it would keep the queue fresh, never stale, until then.
+    const at = Math.min(reportedAt, this.options.clock.now());
     const previous = this.lastInputAt.get(queueId);
     if (previous === undefined || at > previous) this.lastInputAt.set(queueId, at);
     this.latestInputAt = Math.max(this.latestInputAt ?? 0, at);
