@@ -100,6 +100,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxBodyBytes: config.ingest.maxBodyBytes,
     rejected: metrics.inputRejected,
     ingested: metrics.eventsIngested,
+    futureSkew: { now: () => clock.now(), maxSeconds: config.ingest.maxFutureSkewSeconds },
     failures,
   });
   const handler = createHttpHandler({

@@ -13,3 +13,9 @@ export function futureSkewError(field: string, at: number, now: number, maxSkewS
     `(${new Date(now).toISOString()}); at most ${maxSkewSeconds} s ahead is accepted`
   );
 }
+
+/** Every `at` of a parsed batch (`events[i].at`) or reading (`at`) beyond the skew, as issues to refuse it with. */
+export function futureSkewIssues(body: { at: number } | { events: ReadonlyArray<{ at: number }> }, now: number, maxSkewSeconds: number): string[] {
+  const dated = 'events' in body ? body.events.map((event, i) => [`events[${i}].at`, event.at] as const) : [['at', body.at] as const];
+  return dated.flatMap(([field, at]) => futureSkewError(field, at, now, maxSkewSeconds) ?? []);
+}
