@@ -58,4 +58,17 @@ describe('Housekeeping', () => {
     expect(fast.pruned.filter((p) => p.table === 'history')).toHaveLength(3);
     fast.housekeeping.stop();
   });
+
+  it('never prunes further than the monotonic time elapsed since the last run: a wall clock stepped forward prunes no live data', () => {
+    const { time, pruned, housekeeping } = setup(24);
+    housekeeping.run();
+    time.stepWall(HOUR);
+    time.advance(10 * 60_000);
+    housekeeping.run();
+    expect(pruned.at(-2)).toEqual({ table: 'history', cutoff: START + 10 * 60_000 - HISTORY_RETENTION_MS });
+    // Stepped back, it prunes by the wall clock (less, for a while).
+    time.stepWall(-2 * HOUR);
+    housekeeping.run();
+    expect(pruned.at(-2)).toEqual({ table: 'history', cutoff: START + 10 * 60_000 - HOUR - HISTORY_RETENTION_MS });
+  });
 });
