@@ -85,6 +85,22 @@ describe('QueueRuntime', () => {
     runtime.stop();
   });
 
+  it('holds the pending period on the monotonic clock: a wall clock stepped an hour ahead neither hurries it nor makes the queue stale', () => {
+    let backlog = 0;
+    const { time, runtime, stateOf } = setup({ staleAfterMs: { 'ams-x': 600_000 }, values: () => ({ backlog }) });
+    runtime.touched('ams-x', START);
+    runtime.start();
+    backlog = 100_000;
+    time.advance(1000);
+    time.stepWall(3_600_000);
+    time.advance(60_000);
+    expect(stateOf('ams-x').health).toMatchObject({ status: 'ok', stale: null });
+    time.advance(61_000);
+    expect(stateOf('ams-x').health).toMatchObject({ status: 'critical', stale: null });
+    expect(time.now() - stateOf('ams-x').updatedAt!).toBe(122_000);
+    runtime.stop();
+  });
+
   it('writes each queue once per minute to the history, stamped with the minute that ended', () => {
     const { config, time, recorded, runtime } = setup();
     runtime.start();
