@@ -21,7 +21,7 @@ export function createGatewayMetrics(stats: GatewayStats, engineRetained: () => 
   const metrics: GatewayMetrics = {
     registry,
     eventsIngested: registry.counter('queueboard_events_ingested_total', 'Ticket events accepted or recognised as duplicates, by source and outcome.'),
-    inputRejected: registry.counter('queueboard_input_rejected_total', 'Ingest requests refused, by reason (unauthorized, invalid, too-large, malformed).'),
+    inputRejected: registry.counter('queueboard_input_rejected_total', 'Ingest requests refused, by reason (unauthorized, invalid, future-skew, too-large, malformed).'),
     eventsDropped: registry.counter('queueboard_events_dropped_total', 'Valid events the metric engine could not place, by reason.'),
     evaluationSeconds: registry.histogram('queueboard_evaluation_seconds', 'Time to evaluate every queue once.', LATENCY_BUCKETS),
     dbWriteSeconds: registry.histogram('queueboard_db_write_seconds', 'Time of one database write transaction.', LATENCY_BUCKETS),

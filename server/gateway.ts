@@ -25,6 +25,7 @@ import { createKeyVerifier, queueFeeds } from './ingest/ingest-keys';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
+import { monotonicNow } from './runtime/clock';
 import { RefusalLog } from './runtime/refusal-log';
 import { GatewayStats } from './runtime/stats';
 import { createAdmission } from './socket/admission';
@@ -45,7 +46,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stats = new GatewayStats(clock.now());
   const board = new QueueBoard(config.offices, config.queues);
   const thresholds = new ThresholdService(config.offices, config.health, loadStoredOverrides(store?.thresholds.list() ?? [], logger));
-  const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID });
+  const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID, monotonic: () => monotonicNow(clock) });
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
   const failures = new FailureLimiter({ maxFailures: config.auth.maxFailuresPerMinute, windowSeconds: config.auth.failureWindowSeconds });
   const engine = new MetricEngine(engineOptionsFor(config));
@@ -105,6 +106,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxBodyBytes: config.ingest.maxBodyBytes,
     rejected: metrics.inputRejected,
     ingested: metrics.eventsIngested,
+    futureSkew: { now: () => clock.now(), maxSeconds: config.ingest.maxFutureSkewSeconds },
     failures,
   });
   const handler = createHttpHandler({

@@ -115,4 +115,29 @@ describe('AlertManager', () => {
     expect(restarted.openAlerts()).toEqual([expect.objectContaining({ id: 'a1', acknowledged: expect.objectContaining({ by: 'Ana' }) })]);
     expect(restarted.takeChanges()).toEqual([]);
   });
+
+  it('ends a snooze after its chosen time on the monotonic clock, whatever the wall clock does, also after a restart', () => {
+    const persistence = new MemoryPersistence();
+    let monotonic = 0;
+    const alerts = new AlertManager({ persistence, newId: () => 'a1', monotonic: () => monotonic });
+    alerts.observe('chat', verdict('warning'), 1000);
+    expect(alerts.snooze({ alertId: 'a1', until: 1000 + 30 * 60_000 }, 'Ana', 1000)).toMatchObject({ ok: true });
+    monotonic += 1000;
+    alerts.expireSnoozes(1000 + 3_600_000); // the wall clock stepped an hour ahead
+    expect(alerts.openAlerts()[0]!.snoozed).not.toBeNull();
+    monotonic += 30 * 60_000;
+    alerts.expireSnoozes(1000 - 3_600_000); // and now an hour behind
+    expect(alerts.openAlerts()[0]!.snoozed).toBeNull();
+
+    alerts.snooze({ alertId: 'a1', until: 5000 + 10 * 60_000 }, 'Ana', 5000);
+    const restarted = new AlertManager({ persistence, newId: () => 'b1', monotonic: () => monotonic });
+    restarted.restore();
+    restarted.expireSnoozes(5000 + 60_000); // a minute later by the wall: nine minutes remain
+    monotonic += 8 * 60_000;
+    restarted.expireSnoozes(5000 + 2 * 3_600_000);
+    expect(restarted.openAlerts()[0]!.snoozed).not.toBeNull();
+    monotonic += 60_000;
+    restarted.expireSnoozes(0);
+    expect(restarted.openAlerts()[0]!.snoozed).toBeNull();
+  });
 });

@@ -19,6 +19,8 @@ export interface AlertPersistence {
 export interface AlertManagerOptions {
   persistence: AlertPersistence | null;
   newId: () => string;
+  /** The gateway's monotonic clock (server/runtime/clock.ts): a snooze lasts its chosen time whatever the wall clock does. Absent: the wall clock. */
+  monotonic?: () => number;
 }
 
 type Failure = Extract<CommandResult, { ok: false }>;
@@ -31,6 +33,8 @@ type Failure = Extract<CommandResult, { ok: false }>;
 export class AlertManager {
   private readonly open = new Map<string, Alert>();
   private changed = new Map<string, Alert>();
+  /** When each snooze ends on the monotonic clock: `until` is what people chose, in wall time. */
+  private readonly snoozeEnds = new Map<string, number>();
 
   constructor(private readonly options: AlertManagerOptions) {}
 
@@ -63,8 +67,23 @@ export class AlertManager {
   /** Clears snoozes whose time has come, so every screen sees the alert as live again. */
   expireSnoozes(now: number): void {
     for (const alert of this.open.values()) {
-      if (alert.snoozed && alert.snoozed.until <= now) this.put({ ...alert, snoozed: null });
+      if (alert.snoozed && this.snoozeEndsBy(alert.id, alert.snoozed.until, now)) {
+        this.snoozeEnds.delete(alert.id);
+        this.put({ ...alert, snoozed: null });
+      }
     }
+  }
+
+  private snoozeEndsBy(alertId: string, until: number, now: number): boolean {
+    const monotonic = this.options.monotonic;
+    if (!monotonic) return until <= now;
+    let end = this.snoozeEnds.get(alertId);
+    if (end === undefined) {
+      // A snooze restored from the store: what was left of it when the gateway came back.
+      end = monotonic() + (until - now);
+      this.snoozeEnds.set(alertId, end);
+    }
+    return monotonic() >= end;
   }
 
   acknowledge(request: AcknowledgeRequest, actor: string, now: number): CommandResult {
@@ -81,6 +100,7 @@ export class AlertManager {
     if (request.until <= now) return invalid(`until: must be in the future (gateway time is ${new Date(now).toISOString()})`);
     if (request.until - now > MAX_SNOOZE_MS) return invalid('until: must be at most 7 days ahead');
     const next: Alert = { ...alert, snoozed: { by: actor, at: now, until: request.until } };
+    if (this.options.monotonic) this.snoozeEnds.set(alert.id, this.options.monotonic() + (request.until - now));
     this.put(next, { actor, action: 'alert.snooze', at: now });
     return { ok: true, alert: next };
   }
@@ -156,7 +176,10 @@ export class AlertManager {
     if (byPerson) this.options.persistence?.saveByPerson(alert, byPerson.actor, byPerson.action, byPerson.at);
     else this.options.persistence?.save(alert);
     if (alert.resolvedAt === null) this.open.set(alert.id, alert);
-    else this.open.delete(alert.id);
+    else {
+      this.open.delete(alert.id);
+      this.snoozeEnds.delete(alert.id);
+    }
     this.changed.set(alert.id, alert);
   }
 

@@ -74,6 +74,33 @@ describe('QueueRuntime', () => {
     expect(time.pendingTimers).toBe(0);
   });
 
+  it('clamps a report dated ahead of the gateway clock to now, so the queue still goes stale', () => {
+    const { time, runtime, stateOf } = setup({ staleAfterMs: { 'ams-x': 10_000 }, values: () => ({ backlog: 5 }) });
+    runtime.touched('ams-x', Date.UTC(2099, 0, 1));
+    expect(runtime.lastInputTime).toBe(START);
+    runtime.start();
+    time.advance(15_000);
+    expect(stateOf('ams-x').updatedAt).toBe(START);
+    expect(stateOf('ams-x').health.stale).toMatchObject({ reason: 'no-recent-data' });
+    runtime.stop();
+  });
+
+  it('holds the pending period on the monotonic clock: a wall clock stepped an hour ahead neither hurries it nor makes the queue stale', () => {
+    let backlog = 0;
+    const { time, runtime, stateOf } = setup({ staleAfterMs: { 'ams-x': 600_000 }, values: () => ({ backlog }) });
+    runtime.touched('ams-x', START);
+    runtime.start();
+    backlog = 100_000;
+    time.advance(1000);
+    time.stepWall(3_600_000);
+    time.advance(60_000);
+    expect(stateOf('ams-x').health).toMatchObject({ status: 'ok', stale: null });
+    time.advance(61_000);
+    expect(stateOf('ams-x').health).toMatchObject({ status: 'critical', stale: null });
+    expect(time.now() - stateOf('ams-x').updatedAt!).toBe(122_000);
+    runtime.stop();
+  });
+
   it('writes each queue once per minute to the history, stamped with the minute that ended', () => {
     const { config, time, recorded, runtime } = setup();
     runtime.start();

@@ -7,10 +7,11 @@ import { HEARTBEAT_EVERY_MS, type Update } from '../../shared/protocol/protocol'
 import type { AlertManager } from '../alerts/alert-manager';
 import { HealthTracker } from '../health/health-tracker';
 import type { ThresholdService } from '../health/threshold-service';
-import type { Clock, Scheduler } from '../runtime/clock';
+import { monotonicNow, type Clock, type Scheduler } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import type { Histogram } from '../runtime/prometheus';
 import type { SourceStatus } from '../sources/source';
+import { InputTimes } from './input-times';
 import type { QueueBoard } from './queue-board';
 import { UpdateBatcher } from './update-batcher';
 
@@ -64,9 +65,8 @@ const REPLAYED_HISTORY_MS = 60 * MINUTE;
 export class QueueRuntime {
   private readonly tracker: HealthTracker;
   private readonly batcher: UpdateBatcher;
-  private readonly lastInputAt = new Map<string, number>();
+  private readonly inputs: InputTimes;
   private readonly sourceDown = new Map<string, string>();
-  private latestInputAt: number | null = null;
   private lastMinute: number | null = null;
   private lastReplayedMinute = -Infinity;
   private screens: Screens | null = null;
@@ -74,6 +74,7 @@ export class QueueRuntime {
 
   constructor(private readonly options: QueueRuntimeOptions) {
     this.tracker = new HealthTracker(options.health);
+    this.inputs = new InputTimes(options.clock);
     this.batcher = new UpdateBatcher({
       board: options.board,
       clock: options.clock,
@@ -94,7 +95,7 @@ export class QueueRuntime {
 
   /** When any source last reported, or null if none has. */
   get lastInputTime(): number | null {
-    return this.latestInputAt;
+    return this.inputs.latestWall;
   }
 
   /** The screens exist after the runtime (their snapshot reads it), so they are connected before start. */
@@ -103,10 +104,8 @@ export class QueueRuntime {
   }
 
   /** Marks that a queue's source reported at `at`: the age screens show for its data. Older news is ignored. */
-  touched(queueId: string, at: number): void {
-    const previous = this.lastInputAt.get(queueId);
-    if (previous === undefined || at > previous) this.lastInputAt.set(queueId, at);
-    this.latestInputAt = Math.max(this.latestInputAt ?? 0, at);
+  touched(queueId: string, reportedAt: number): void {
+    this.inputs.touched(queueId, reportedAt);
   }
 
   /** A source that cannot reach its upstream makes its queues stale, with its reason, until it is up again. */
@@ -162,6 +161,7 @@ export class QueueRuntime {
     const { board, engine, clock, history, alerts } = this.options;
     const started = performance.now();
     const now = clock.now();
+    const monotonic = monotonicNow(clock);
     const minute = Math.floor(now / MINUTE) * MINUTE;
     // The history gets the values as they stood when a minute ended, stamped with that minute's start.
     const closeMinute = history !== null && this.lastMinute !== null && minute > this.lastMinute;
@@ -169,8 +169,7 @@ export class QueueRuntime {
     for (const queue of board.queues) {
       const values = engine.metricsFor(queue.id, now);
       if (closeMinute) entries.push({ queueId: queue.id, metrics: values });
-      const updatedAt = this.lastInputAt.get(queue.id) ?? null;
-      board.set(queue.id, values, updatedAt, this.judge(queue, values, updatedAt, now));
+      board.set(queue.id, values, this.inputs.wallOf(queue.id), this.judge(queue, values, now, monotonic));
     }
     alerts.expireSnoozes(now);
     if (closeMinute) history.recordMinute(this.lastMinute!, entries);
@@ -178,16 +177,19 @@ export class QueueRuntime {
     this.options.evaluationSeconds.observe((performance.now() - started) / 1000);
   }
 
-  /** Debounced, stale-aware health; alerts open and resolve from the same verdict. */
-  private judge(queue: Queue, values: MetricValues, updatedAt: number | null, now: number): QueueHealth {
+  /**
+   * Debounced, stale-aware health; alerts open and resolve from the same verdict. The tracker measures its
+   * durations (pending, recovery, staleness, trend) on the monotonic clock; rules follow the office's wall time.
+   */
+  private judge(queue: Queue, values: MetricValues, now: number, monotonic: number): QueueHealth {
     const verdict = this.tracker.observe({
       queueId: queue.id,
       values,
       rules: this.options.thresholds.rulesFor(queue, now),
-      updatedAt,
+      updatedAt: this.inputs.monotonicOf(queue.id),
       staleAfterMs: this.options.staleAfterMs.get(queue.id) ?? null,
       sourceDown: this.sourceDown.get(queue.id) ?? null,
-      now,
+      now: monotonic,
     });
     this.options.alerts.observe(queue.id, verdict, now);
     return verdict.health;

@@ -7,6 +7,7 @@ import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/
 import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
 import { ConfiguredNameSchema, ConfiguredQueueWindowsSchema, resolveQueueWindows, splitName } from './localized-config';
+import { DEFAULT_MAX_FUTURE_SKEW_SECONDS } from '../ingest/future-skew';
 import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
 import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
 import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
@@ -81,6 +82,8 @@ export const IngestSettingsSchema = z
      * else happens); a push queue with nothing newer than the staleness factor times this is stale.
      */
     expectedIntervalSeconds: z.number().int().min(1).max(24 * 3600).default(60),
+    /** How far ahead of the gateway's clock an `at` may lie: a reading dated ahead would keep its queue fresh. */
+    maxFutureSkewSeconds: z.number().int().min(0).max(24 * 3600).default(DEFAULT_MAX_FUTURE_SKEW_SECONDS),
   })
   .strict();
 
@@ -152,7 +155,7 @@ export const GatewayConfigSchema = z
     groups: z.array(QueueGroupConfigSchema).default([]),
     /** Simulated traffic for the queues whose source is demo (or that name no source while this is set). */
     demo: DemoSettingsSchema.optional(),
-    ingest: IngestSettingsSchema.default({ keys: [], maxBodyBytes: 1024 * 1024, expectedIntervalSeconds: 60 }),
+    ingest: IngestSettingsSchema.default(IngestSettingsSchema.parse({})),
     /** Who may do what: role tokens (stored hashed) and what a screen without a token may see. */
     auth: AuthSettingsSchema.default(AuthSettingsSchema.parse({})),
     limits: LimitSettingsSchema.default(LimitSettingsSchema.parse({})),

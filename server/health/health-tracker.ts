@@ -11,12 +11,13 @@ export interface QueueObservation {
   readonly queueId: string;
   readonly values: MetricValues;
   readonly rules: ResolvedRules;
-  /** When the queue's source last reported; null if never. */
+  /** When the queue's source last reported, on the same clock as `now`; null if never. */
   readonly updatedAt: number | null;
   /** Data older than this is stale; null when the queue has no expected rhythm. */
   readonly staleAfterMs: number | null;
   /** Set while the queue's source reports it cannot reach its upstream. */
   readonly sourceDown: string | null;
+  /** Only differences of it are used: the gateway passes its monotonic clock, which a wall-clock step never moves. */
   readonly now: number;
 }
 

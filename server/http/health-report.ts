@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
-import type { Clock } from '../runtime/clock';
+import { monotonicNow, type Clock } from '../runtime/clock';
 import type { GatewayStats } from '../runtime/stats';
 import type { HealthReport } from './http-handler';
 
@@ -14,11 +14,13 @@ export interface HealthReportSources {
 
 /** GET /healthz: whether the gateway is up, who is connected and how fresh its input is. */
 export function createHealthReport({ clock, stats, queueCount, lastInputTime, version }: HealthReportSources): () => HealthReport {
+  // Uptime is a duration: counted on the monotonic clock, so a wall-clock step does not change it.
+  const startedMonotonic = monotonicNow(clock) - (clock.now() - stats.startedAt);
   return () => {
     const lastReadingAt = lastInputTime();
     return {
       status: 'ok',
-      uptimeSeconds: Math.round((clock.now() - stats.startedAt) / 1000),
+      uptimeSeconds: Math.round((monotonicNow(clock) - startedMonotonic) / 1000),
       clients: { total: stats.connectedClients, byKind: Object.fromEntries(stats.clientsByKind) },
       queues: queueCount,
       // People and scripts read this one: an ISO time, where the socket protocol uses epoch ms.

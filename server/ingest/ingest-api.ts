@@ -8,6 +8,7 @@ import type { FailureLimiter } from '../auth/failure-limiter';
 import type { OriginVerdict } from '../auth/origin-policy';
 import { presentedCredential } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
+import { futureSkewIssues } from './future-skew';
 import type { IngestGrant } from './ingest-keys';
 
 /** Where accepted input goes: the durable log first, then the metric engine (see server/ingest/ingest-pipeline.ts). */
@@ -32,6 +33,8 @@ export interface IngestApiOptions {
   clientAddress?: ClientAddress;
   /** Which web pages may push (server/auth/origin-policy.ts); absent: any. */
   origin?: (request: IncomingMessage) => OriginVerdict;
+  /** The gateway's wall clock and how far ahead of it an `at` may lie (server/ingest/future-skew.ts); absent: no bound. */
+  futureSkew?: { now: () => number; maxSeconds: number };
 }
 
 const READINGS_PATH = /^\/api\/v1\/queues\/([^/]+)\/readings$/;
@@ -100,6 +103,7 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, 400, { error: 'invalid batch: nothing was applied', issues });
       return;
     }
+    if (refusedAhead(response, parsed.value, 'batch')) return;
     // The queue named and the queue the ticket is in now: moving a ticket out of a queue writes that queue too.
     const touched = parsed.value.events.flatMap((event) => [event.queueId ?? null, options.queueOfTicket(event.ticketId)]);
     const denied = [...new Set(touched.filter((q): q is string => q !== null && !grant.mayWrite(q)))];
@@ -121,8 +125,17 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, 400, { error: 'invalid reading: nothing was applied', issues });
       return;
     }
+    if (refusedAhead(response, parsed.value, 'reading')) return;
     if (!grant.mayWrite(queueId!)) return forbidden(response, grant, [queueId!]);
     sendJson(response, 200, options.sink.ingestReading(grant.sourceId, queueId!, parsed.value));
+  }
+
+  function refusedAhead(response: ServerResponse, body: Parameters<typeof futureSkewIssues>[0], what: string): boolean {
+    const issues = options.futureSkew ? futureSkewIssues(body, options.futureSkew.now(), options.futureSkew.maxSeconds) : [];
+    if (issues.length === 0) return false;
+    options.rejected.inc({ reason: 'future-skew' });
+    sendJson(response, 400, { error: `invalid ${what}: nothing was applied`, code: 'future-skew', issues });
+    return true;
   }
 
   function forbidden(response: ServerResponse, grant: IngestGrant, queueIds: readonly string[]): void {

@@ -16,4 +16,13 @@ describe('acceleratedClock', () => {
     expect(() => acceleratedClock(base, 0)).toThrow(/speed must be from 1 to 10000 \(got 0\)/);
     expect(() => acceleratedClock(base, Number.NaN)).toThrow(/speed/);
   });
+
+  it('speeds up the monotonic clock as much as the wall clock, so durations keep their simulated length', () => {
+    let wall = 1_000_000;
+    let monotonic = 50;
+    const clock = acceleratedClock({ now: () => wall, monotonic: () => monotonic }, 60);
+    wall += 1000;
+    monotonic += 1000;
+    expect(clock.monotonic!()).toBe(60_050);
+  });
 });

@@ -1,6 +1,13 @@
 /** Time and timers as capabilities, so tests drive them with fakes instead of waiting. */
 export interface Clock {
+  /** Wall time, epoch ms: for timestamps people see and the store keeps. It can step (NTP, an operator). */
   now(): number;
+  /**
+   * Milliseconds on a clock that never steps (performance.now): only differences mean anything. Durations
+   * (pending, recovery, staleness, snoozes) are measured on it, so a wall-clock step changes none of them.
+   * A clock without one (a fixed test clock) measures durations on its wall time.
+   */
+  monotonic?(): number;
 }
 
 export interface Scheduler {
@@ -8,7 +15,12 @@ export interface Scheduler {
   every(ms: number, task: () => void): () => void;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
+export const systemClock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
+
+/** The clock's monotonic reading, or its wall time when it has none. */
+export function monotonicNow(clock: Clock): number {
+  return clock.monotonic ? clock.monotonic() : clock.now();
+}
 
 export const systemScheduler: Scheduler = {
   every(ms, task) {
@@ -26,5 +38,9 @@ export function acceleratedClock(base: Clock, speed: number): Clock {
   if (!(speed >= 1 && speed <= 10_000)) throw new Error(`speed must be from 1 to 10000 (got ${speed})`);
   if (speed === 1) return base;
   const origin = base.now();
-  return { now: () => origin + (base.now() - origin) * speed };
+  const monotonicOrigin = monotonicNow(base);
+  return {
+    now: () => origin + (base.now() - origin) * speed,
+    monotonic: () => monotonicOrigin + (monotonicNow(base) - monotonicOrigin) * speed,
+  };
 }

@@ -136,4 +136,18 @@ describe('Housekeeping', () => {
     expect(written).toHaveLength(3);
     housekeeping.stop();
   });
+
+  it('never prunes further than the monotonic time elapsed since the last run: a wall clock stepped forward prunes no live data', () => {
+    const { time, done, housekeeping } = setup();
+    const lastHistoryCutoff = () => done.filter((p) => p.table === 'history').at(-1);
+    housekeeping.run();
+    time.stepWall(HOUR);
+    time.advance(10 * 60_000);
+    housekeeping.run();
+    expect(lastHistoryCutoff()).toEqual({ table: 'history', cutoff: START + 10 * 60_000 - HISTORY_RETENTION_MS });
+    // Stepped back, it prunes by the wall clock (less, for a while).
+    time.stepWall(-2 * HOUR);
+    housekeeping.run();
+    expect(lastHistoryCutoff()).toEqual({ table: 'history', cutoff: START + 10 * 60_000 - HOUR - HISTORY_RETENTION_MS });
+  });
 });

@@ -1,4 +1,4 @@
-import type { Clock, Scheduler } from '../runtime/clock';
+import { monotonicNow, type Clock, type Scheduler } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 
 /** The parts of the store that grow without end unless pruned or compacted. */
@@ -64,12 +64,14 @@ export class Housekeeping {
   private tail = 0;
   private compactedAt: number | null = null;
   private stateBytes = 0;
+  /** The wall time of the last run and the monotonic time it was taken at. */
+  private anchor: { wall: number; monotonic: number } | null = null;
 
   constructor(private readonly options: HousekeepingOptions) {}
 
   run(): void {
-    const { store, clock, timed, engineState } = this.options;
-    const now = clock.now();
+    const { store, timed, engineState } = this.options;
+    const now = this.prunedUpTo();
     const compact = this.compactionDue(now);
     timed(() => {
       store.history.prune(now - HISTORY_RETENTION_MS);
@@ -100,6 +102,19 @@ export class Housekeeping {
     if (this.tail === 0) return false;
     // A tenth of a beat of slack: a timer firing a little early must not push the compaction a whole beat on.
     return now - this.compactedAt >= EVERY_CLOCK_MS * (Math.max(1, this.stateBytes / STATE_BYTES_PER_BEAT) - 0.1);
+  }
+
+  /**
+   * The wall time cutoffs are counted back from, never more than the monotonic time since the last run ahead
+   * of it: a wall clock stepped forward must not prune data screens and windows still need. A step back
+   * prunes less for a while, which is harmless.
+   */
+  private prunedUpTo(): number {
+    const wall = this.options.clock.now();
+    const monotonic = monotonicNow(this.options.clock);
+    const now = this.anchor ? Math.min(wall, this.anchor.wall + (monotonic - this.anchor.monotonic)) : wall;
+    this.anchor = { wall: now, monotonic };
+    return now;
   }
 
   /** Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor. */

@@ -7,11 +7,23 @@ import type { Clock, Scheduler } from '../../server/runtime/clock';
 export class FakeTime implements Clock, Scheduler {
   private tasks = new Map<number, { every: number | null; due: number; task: () => void }>();
   private nextId = 1;
+  /** How far the wall clock has been stepped away from the monotonic one (stepWall). */
+  private wallOffset = 0;
 
   constructor(private current: number) {}
 
   now(): number {
+    return this.current + this.wallOffset;
+  }
+
+  /** Timers run on this one, as Node's do: a wall-clock step moves no timer. */
+  monotonic(): number {
     return this.current;
+  }
+
+  /** Steps the wall clock alone (an NTP correction, an operator fixing the date); timers and monotonic time stay. */
+  stepWall(ms: number): void {
+    this.wallOffset += ms;
   }
 
   every(ms: number, task: () => void): () => void {
