@@ -13,7 +13,11 @@ export const ConversationSchema = z.object({
   state: z.enum(['open', 'closed', 'snoozed']),
   /** Since when the customer has been waiting for a reply; null when not waiting. */
   waiting_since: UnixSeconds.nullable().optional(),
-  sla_applied: z.object({ sla_name: z.string().optional(), sla_status: z.enum(['hit', 'missed', 'cancelled', 'active']) }).nullable().optional(),
+  /** Intercom documents sla_status as null once an SLA was removed by hand (a cancelled SLA event). */
+  sla_applied: z
+    .object({ sla_name: z.string().optional(), sla_status: z.enum(['hit', 'missed', 'cancelled', 'active']).nullable().optional() })
+    .nullable()
+    .optional(),
   statistics: z
     .object({
       time_to_admin_reply: z.number().min(0).nullable().optional(),
@@ -54,13 +58,17 @@ export function conversationEvents(conversation: Conversation, queueId: string):
     at,
     ...(queue ? { queueId: queue } : {}),
   });
-  const stats = conversation.statistics;
   const events = [event('created', conversation.created_at, queueId)];
-  const firstReply =
-    stats?.first_admin_reply_at ?? (stats?.time_to_admin_reply != null ? conversation.created_at + stats.time_to_admin_reply * 1000 : null);
+  const firstReply = firstAdminReplyAt(conversation);
   if (firstReply !== null) events.push(event('first-reply', firstReply));
-  if (conversation.state === 'closed') events.push(event('solved', stats?.last_close_at ?? conversation.updated_at));
+  if (conversation.state === 'closed') events.push(event('solved', conversation.statistics?.last_close_at ?? conversation.updated_at));
   return events;
+}
+
+/** When a teammate first replied (epoch ms), from first_admin_reply_at or else time_to_admin_reply; null: not yet. */
+export function firstAdminReplyAt(conversation: Conversation): number | null {
+  const stats = conversation.statistics;
+  return stats?.first_admin_reply_at ?? (stats?.time_to_admin_reply != null ? conversation.created_at + stats.time_to_admin_reply * 1000 : null);
 }
 
 /** Intercom states its limit as X-RateLimit-Limit / -Remaining, and the reset as Unix seconds. */

@@ -9,6 +9,7 @@ import type { SourceSink } from '../source';
 import { ConversationSchema, conversationEvents, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
 import { intercomBaseUrl, type IntercomConnection, type IntercomQueueSource } from './intercom-config';
 import { createIntercomRatings } from './intercom-ratings';
+import { isSlaBreached } from './intercom-sla';
 
 export interface IntercomSourceOptions extends ConnectorCapabilities {
   connection: IntercomConnection;
@@ -22,7 +23,7 @@ const CLOSED_BACKFILL_MS = 24 * 3_600_000;
 
 /**
  * One Intercom workspace as a Source. Each poll, per queue (team): the open and snoozed conversations
- * (search, cursor pagination) for the backlog, the longest waiting_since, SLA misses (slaBreached) and created and
+ * (search, cursor pagination) for the backlog, the longest waiting_since, SLA breaches (slaBreached, see isSlaBreached) and created and
  * first-reply events; then the conversations closed since the last poll, as solved events; last, the
  * conversations rated since the last poll (conversation_rating), as rated events for CSAT.
  */
@@ -63,15 +64,14 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     const at = clock.now();
     const waiting = conversations.filter((c) => c.state === 'open' && c.waiting_since != null).map((c) => c.waiting_since!);
     const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
-    // Open and snoozed conversations whose SLA Intercom marks missed.
-    const missed = conversations.filter((c) => c.sla_applied?.sla_status === 'missed').length;
+    const missed = conversations.filter((c) => isSlaBreached(c, queue.source.slaTargets, at)).length;
     sink.reading(connection.id, queue.id, {
       at,
       backlog: total,
       oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)),
       slaBreached: missed,
     });
-    if (lastMissed.changed(queue.id, missed)) logger.info('Intercom open conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
+    if (lastMissed.changed(queue.id, missed)) logger.info('Intercom open conversations in breach of their SLA (missed SLA or past a target)', { sourceId: connection.id, queueId: queue.id, missed });
 
     const since = closedSince.get(queue.id)!;
     const closed = await search(queue.source.teamId, ['closed'], since, signal);
