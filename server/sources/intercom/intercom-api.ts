@@ -71,7 +71,17 @@ export function firstAdminReplyAt(conversation: Conversation): number | null {
   return stats?.first_admin_reply_at ?? (stats?.time_to_admin_reply != null ? conversation.created_at + stats.time_to_admin_reply * 1000 : null);
 }
 
-/** Intercom states its limit as X-RateLimit-Limit / -Remaining, and the reset as Unix seconds. */
+const ErrorListSchema = z.object({ errors: z.array(z.object({ code: z.string().optional(), message: z.string().optional() })).min(1) });
+
+/** Intercom's own words for an error (an error.list's errors[].message, else its code), to show with the status. */
+export function intercomErrorDetail(body: unknown): string | undefined {
+  const parsed = ErrorListSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const words = parsed.data.errors.map((e) => e.message ?? e.code).filter((w): w is string => Boolean(w));
+  return words.length > 0 ? words.join('; ') : undefined;
+}
+
+/** Intercom states its limit per 10-second window as X-RateLimit-Limit / -Remaining, and the reset as Unix seconds. */
 export function intercomRateInfo(headers: Headers): RateInfo {
   const reset = headerNumber(headers, 'x-ratelimit-reset');
   return {

@@ -6,7 +6,7 @@ import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
 import { SentEvents } from '../polling/sent-events';
 import type { SourceSink } from '../source';
-import { ConversationSchema, conversationEvents, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
+import { ConversationSchema, conversationEvents, intercomErrorDetail, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
 import { intercomBaseUrl, type IntercomConnection, type IntercomQueueSource } from './intercom-config';
 import { createIntercomRatings } from './intercom-ratings';
 import { isSlaBreached } from './intercom-sla';
@@ -18,6 +18,8 @@ export interface IntercomSourceOptions extends ConnectorCapabilities {
 
 const MAX_PAGES = 20;
 const DEFAULT_LIMIT_PER_MINUTE = 1000;
+/** Intercom counts X-RateLimit-Limit per 10-second window (1000 a minute reads 166 or 167). */
+const RATE_WINDOW_MS = 10_000;
 /** Closed conversations are first read this far back. */
 const CLOSED_BACKFILL_MS = 24 * 3_600_000;
 
@@ -36,7 +38,9 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     baseUrl: intercomBaseUrl(connection),
     credentials: (token) => ({ headers: { authorization: `Bearer ${token}`, 'intercom-version': connection.apiVersion } }),
     defaultLimitPerMinute: DEFAULT_LIMIT_PER_MINUTE,
+    rateWindowMs: RATE_WINDOW_MS,
     readRateInfo: intercomRateInfo,
+    errorDetail: intercomErrorDetail,
     capabilities: options,
   });
   const sent = new SentEvents();
