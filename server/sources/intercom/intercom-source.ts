@@ -44,7 +44,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     capabilities: options,
   });
   const sent = new SentEvents();
-  const lastMissed = new ChangedValues(0);
+  const lastBreached = new ChangedValues(0);
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
   const readRatings = createIntercomRatings({ client, validItems, now: () => clock.now() });
   const ratings = new OptionalRatings('Intercom', connection.id, clock, logger);
@@ -68,14 +68,14 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     const at = clock.now();
     const waiting = conversations.filter((c) => c.state === 'open' && c.waiting_since != null).map((c) => c.waiting_since!);
     const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
-    const missed = conversations.filter((c) => isSlaBreached(c, queue.source.slaTargets, at)).length;
+    const breached = conversations.filter((c) => isSlaBreached(c, queue.source.slaTargets, at)).length;
     sink.reading(connection.id, queue.id, {
       at,
       backlog: total,
       oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)),
-      slaBreached: missed,
+      slaBreached: breached,
     });
-    if (lastMissed.changed(queue.id, missed)) logger.info('Intercom open conversations in breach of their SLA (missed SLA or past a target)', { sourceId: connection.id, queueId: queue.id, missed });
+    if (lastBreached.changed(queue.id, breached)) logger.info('Intercom open conversations in breach of their SLA (missed SLA or past a target)', { sourceId: connection.id, queueId: queue.id, missed: breached });
 
     const since = closedSince.get(queue.id)!;
     const closed = await search(queue.source.teamId, ['closed'], since, signal);
