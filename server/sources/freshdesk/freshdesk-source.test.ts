@@ -83,6 +83,8 @@ describe('Freshdesk connector', () => {
       ['created', 'freshdesk-102', 'fd-returns', -50],
       ['created', 'freshdesk-103', 'fd-returns', -50],
       ['first-reply', 'freshdesk-103', undefined, -40],
+      // Seen first already reopened: its earlier resolution goes first, or the engine would ignore the reopen.
+      ['solved', 'freshdesk-103', undefined, -30],
       ['reopened', 'freshdesk-103', 'fd-returns', -10],
     ]);
     expect(source.skippedItems).toBe(1);
