@@ -16,7 +16,9 @@ export const SearchTicketSchema = z.object({
   created_at: Time,
   fr_due_by: Time.nullable().optional(),
   due_by: Time.nullable().optional(),
+  /** Freshdesk's verdicts: the first response time was breached; the ticket was escalated (see freshdesk-sla.ts). */
   fr_escalated: z.boolean().optional(),
+  is_escalated: z.boolean().optional(),
 });
 export type SearchTicket = z.infer<typeof SearchTicketSchema>;
 

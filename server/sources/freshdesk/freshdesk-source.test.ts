@@ -83,6 +83,8 @@ describe('Freshdesk connector', () => {
       ['created', 'freshdesk-102', 'fd-returns', -50],
       ['created', 'freshdesk-103', 'fd-returns', -50],
       ['first-reply', 'freshdesk-103', undefined, -40],
+      // Seen first already reopened: its earlier resolution goes first, or the engine would ignore the reopen.
+      ['solved', 'freshdesk-103', undefined, -30],
       ['reopened', 'freshdesk-103', 'fd-returns', -10],
     ]);
     expect(source.skippedItems).toBe(1);
@@ -90,16 +92,16 @@ describe('Freshdesk connector', () => {
     expect(logger.lines.join('\n')).toMatch(/past their due-by.*"firstResponseOverdue":1/);
   });
 
-  it('counts tickets past a due-by once each: first response on unanswered Open tickets, resolution on any', async () => {
+  it('without Freshdesk’s verdicts, counts tickets past a due-by once each: first response on unanswered Open tickets, resolution on Open ones', async () => {
     const result = (id: number, status: number, due: { fr?: number | null; res?: number | null; escalated?: boolean }) => ({
       id, status, created_at: iso(NOW - 60 * MIN),
-      fr_due_by: due.fr == null ? null : iso(due.fr), due_by: due.res == null ? null : iso(due.res), fr_escalated: due.escalated ?? false,
+      fr_due_by: due.fr == null ? null : iso(due.fr), due_by: due.res == null ? null : iso(due.res), ...(due.escalated === undefined ? {} : { fr_escalated: due.escalated }),
     });
     const results = [
       result(1, 2, { fr: NOW - 5 * MIN, res: NOW + 60 * MIN }), // first response late
       result(2, 2, { fr: NOW + 5 * MIN, escalated: true }), // escalated by Freshdesk
       result(3, 3, { fr: NOW - 5 * MIN, res: NOW + 60 * MIN }), // Pending: answered, waiting on the customer
-      result(4, 3, { fr: NOW - 50 * MIN, res: NOW - 1 * MIN }), // resolution late
+      result(4, 3, { fr: NOW - 50 * MIN, res: NOW - 1 * MIN }), // Pending: its SLA timer is paused, due_by is not a breach
       result(5, 2, { fr: NOW - 50 * MIN, res: NOW - 1 * MIN }), // both late: once
       result(6, 2, { fr: NOW - 50 * MIN, res: NOW + 60 * MIN }), // answered (its stats say so), the customer wrote again
       result(7, 2, {}), // no SLA policy
@@ -110,9 +112,9 @@ describe('Freshdesk connector', () => {
       if (req.url.pathname === '/api/v2/tickets') return sendJson(res, 200, [statsTicket(6, 5, 2, { first_responded_at: NOW - 55 * MIN })]);
       sendJson(res, 404, { code: 'invalid_url' });
     });
-    expect(readings.map((r) => r.slaBreached)).toEqual([4]);
+    expect(readings.map((r) => r.slaBreached)).toEqual([3]);
     await poll();
-    expect(readings.map((r) => r.slaBreached)).toEqual([4, 5]);
+    expect(readings.map((r) => r.slaBreached)).toEqual([3, 4]);
   });
 
   it('reports nothing twice when a ticket is read again, and continues from the newest update', async () => {

@@ -19,6 +19,7 @@ import {
 } from './freshdesk-api';
 import { freshdeskBaseUrl, type FreshdeskConnection, type FreshdeskQueueSource } from './freshdesk-config';
 import { createFreshdeskRatings } from './freshdesk-ratings';
+import { isFirstResponseLate, isResolutionLate } from './freshdesk-sla';
 import { FreshdeskTicketTracker } from './freshdesk-tickets';
 
 export interface FreshdeskSourceOptions extends ConnectorCapabilities {
@@ -85,10 +86,8 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     const open = tickets.filter((t) => t.status === FRESHDESK_OPEN);
     // Only with every result read is the oldest one known (search stops at 300 results).
     const oldest = open.length > 0 ? Math.min(...open.map((t) => t.created_at)) : at;
-    // A first response is overdue on an Open ticket not known to be answered (fr_due_by stays after a reply).
-    const firstResponseLate = (t: SearchTicket) =>
-      t.status === FRESHDESK_OPEN && !tracker.answered(t.id) && (t.fr_escalated === true || (t.fr_due_by != null && t.fr_due_by < at));
-    const resolutionLate = (t: SearchTicket) => t.due_by != null && t.due_by < at;
+    const firstResponseLate = (t: SearchTicket) => isFirstResponseLate(t, tracker.answered(t.id), at);
+    const resolutionLate = (t: SearchTicket) => isResolutionLate(t, at);
     const slaBreached = tickets.filter((t) => firstResponseLate(t) || resolutionLate(t)).length;
     sink.reading(connection.id, queueId, {
       at,

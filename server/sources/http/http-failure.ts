@@ -2,7 +2,8 @@
 export type HttpFailure =
   | { readonly kind: 'timeout'; readonly ms: number }
   | { readonly kind: 'network'; readonly message: string }
-  | { readonly kind: 'status'; readonly status: number }
+  /** detail: the helpdesk's own words for the error, where its answer gave them. */
+  | { readonly kind: 'status'; readonly status: number; readonly detail?: string }
   | { readonly kind: 'rate-limited'; readonly retryAt: number }
   | { readonly kind: 'malformed'; readonly message: string }
   | { readonly kind: 'unexpected'; readonly issues: readonly string[] }
@@ -27,8 +28,8 @@ export function describeFailure(failure: HttpFailure): string {
     case 'network':
       return `could not be reached (${failure.message})`;
     case 'status':
-      if (failure.status === 401 || failure.status === 403) return `refused the credentials (${failure.status}): check the token and its permissions`;
-      return `answered ${failure.status}`;
+      if (failure.status === 401 || failure.status === 403) return `refused the credentials (${failure.status}${saying(failure.detail)}): check the token and its permissions`;
+      return `answered ${failure.status}${saying(failure.detail)}`;
     case 'rate-limited':
       return 'kept answering 429 (rate limited)';
     case 'malformed':
@@ -45,6 +46,10 @@ export function describeFailure(failure: HttpFailure): string {
 /** Failures that retrying will not fix until someone changes the configuration or the token. */
 export function isCredentialFailure(failure: HttpFailure): boolean {
   return failure.kind === 'status' && (failure.status === 401 || failure.status === 403);
+}
+
+function saying(detail: string | undefined): string {
+  return detail ? `: “${detail}”` : '';
 }
 
 function formatMs(ms: number): string {

@@ -14,7 +14,7 @@ afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
 
-async function setup(route: Route, options: { share?: number; timeoutMs?: number; maxRetries?: number } = {}) {
+async function setup(route: Route, options: { share?: number; timeoutMs?: number; maxRetries?: number; errorDetail?: (body: unknown) => string | undefined } = {}) {
   const time = new FakeTime(T0);
   const helpdesk = await startFakeHelpdesk(route, time);
   closers.push(helpdesk.close);
@@ -34,6 +34,7 @@ async function setup(route: Route, options: { share?: number; timeoutMs?: number
     logger,
     timeoutMs: options.timeoutMs ?? 2000,
     maxRetries: options.maxRetries ?? 3,
+    ...(options.errorDetail ? { errorDetail: options.errorDetail } : {}),
   });
   return { time, helpdesk, client, waits, logger };
 }
@@ -99,6 +100,16 @@ describe('polite HTTP client', () => {
     const shape = await failureOf(client.json(Ok, { path: '/shape' }));
     expect(shape.kind === 'unexpected' && shape.issues[0]).toMatch(/^ok: /);
     expect(await failureOf(client.json(Ok, { path: '/slow' }))).toEqual({ kind: 'timeout', ms: 60 });
+  });
+
+  it('gives a 4xx the helpdesk’s own words, masked, and a 5xx only its status', async () => {
+    const { client } = await setup((req, res) => sendJson(res, req.url.pathname === '/400' ? 400 : 502, { error: `bad version for ${TOKEN}` }), {
+      errorDetail: (body) => (body as { error?: string }).error,
+    });
+    const refused = await failureOf(client.json(Ok, { path: '/400' }));
+    expect(refused).toEqual({ kind: 'status', status: 400, detail: 'bad version for [redacted]' });
+    expect(new HttpFailureError(refused, 'Helpdesk').message).toBe('Helpdesk answered 400: “bad version for [redacted]”');
+    expect(await failureOf(client.json(Ok, { path: '/502' }))).toEqual({ kind: 'status', status: 502 });
   });
 
   it('reports an unreachable helpdesk as a network failure', async () => {

@@ -28,6 +28,8 @@ export interface PoliteClientOptions {
   timeoutMs: number;
   /** 429 answers retried within one request before it fails. */
   maxRetries?: number;
+  /** The helpdesk's own error text in a 4xx answer's JSON body, shown with the status; none by default. */
+  errorDetail?: (body: unknown) => string | undefined;
   /** Longest single wait inside a request; a longer Retry-After fails it with the time to come back. */
   maxWaitMs?: number;
 }
@@ -90,7 +92,11 @@ export class PoliteClient {
         await this.options.sleep(retryAt - now, request.signal);
         continue;
       }
-      if (response.status < 200 || response.status > 299) this.fail({ kind: 'status', status: response.status });
+      if (response.status < 200 || response.status > 299) {
+        // Only a refusal (4xx) is the caller's to fix, and worth the helpdesk's words; a 5xx is its own trouble.
+        const detail = response.status < 500 ? this.errorDetail(response.text) : undefined;
+        this.fail({ kind: 'status', status: response.status, ...(detail ? { detail } : {}) });
+      }
       return this.parse(response.text);
     }
   }
@@ -117,6 +123,18 @@ export class PoliteClient {
     }
   }
 
+  private errorDetail(text: string): string | undefined {
+    if (!this.options.errorDetail) return undefined;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    // Kept short: it travels in a log line and a tile's reason.
+    return this.options.errorDetail(body)?.slice(0, 200);
+  }
+
   private parse(text: string): unknown {
     try {
       return JSON.parse(text);
@@ -139,7 +157,9 @@ export class PoliteClient {
         ? { ...failure, message: redact(failure.message, this.options.secrets) }
         : failure.kind === 'unexpected'
           ? { ...failure, issues: failure.issues.map((i) => redact(i, this.options.secrets)) }
-          : failure;
+          : failure.kind === 'status' && failure.detail
+            ? { ...failure, detail: redact(failure.detail, this.options.secrets) }
+            : failure;
     throw new HttpFailureError(clean, this.label);
   }
 }

@@ -1,6 +1,6 @@
 /** What a helpdesk says about its rate limit in one answer's headers. */
 export interface RateInfo {
-  /** Requests allowed per window (per minute for Zendesk, Freshdesk and Intercom). */
+  /** Requests allowed per window (per minute for Zendesk and Freshdesk, per 10 s for Intercom). */
   limit?: number;
   remaining?: number;
   /** Epoch ms when the window resets, where the helpdesk says so. */

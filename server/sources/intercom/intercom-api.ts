@@ -13,7 +13,11 @@ export const ConversationSchema = z.object({
   state: z.enum(['open', 'closed', 'snoozed']),
   /** Since when the customer has been waiting for a reply; null when not waiting. */
   waiting_since: UnixSeconds.nullable().optional(),
-  sla_applied: z.object({ sla_name: z.string().optional(), sla_status: z.enum(['hit', 'missed', 'cancelled', 'active']) }).nullable().optional(),
+  /** Intercom documents sla_status as null once an SLA was removed by hand (a cancelled SLA event). */
+  sla_applied: z
+    .object({ sla_name: z.string().optional(), sla_status: z.enum(['hit', 'missed', 'cancelled', 'active']).nullable().optional() })
+    .nullable()
+    .optional(),
   statistics: z
     .object({
       time_to_admin_reply: z.number().min(0).nullable().optional(),
@@ -54,16 +58,30 @@ export function conversationEvents(conversation: Conversation, queueId: string):
     at,
     ...(queue ? { queueId: queue } : {}),
   });
-  const stats = conversation.statistics;
   const events = [event('created', conversation.created_at, queueId)];
-  const firstReply =
-    stats?.first_admin_reply_at ?? (stats?.time_to_admin_reply != null ? conversation.created_at + stats.time_to_admin_reply * 1000 : null);
+  const firstReply = firstAdminReplyAt(conversation);
   if (firstReply !== null) events.push(event('first-reply', firstReply));
-  if (conversation.state === 'closed') events.push(event('solved', stats?.last_close_at ?? conversation.updated_at));
+  if (conversation.state === 'closed') events.push(event('solved', conversation.statistics?.last_close_at ?? conversation.updated_at));
   return events;
 }
 
-/** Intercom states its limit as X-RateLimit-Limit / -Remaining, and the reset as Unix seconds. */
+/** When a teammate first replied (epoch ms), from first_admin_reply_at or else time_to_admin_reply; null: not yet. */
+export function firstAdminReplyAt(conversation: Conversation): number | null {
+  const stats = conversation.statistics;
+  return stats?.first_admin_reply_at ?? (stats?.time_to_admin_reply != null ? conversation.created_at + stats.time_to_admin_reply * 1000 : null);
+}
+
+const ErrorListSchema = z.object({ errors: z.array(z.object({ code: z.string().optional(), message: z.string().optional() })).min(1) });
+
+/** Intercom's own words for an error (an error.list's errors[].message, else its code), to show with the status. */
+export function intercomErrorDetail(body: unknown): string | undefined {
+  const parsed = ErrorListSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const words = parsed.data.errors.map((e) => e.message ?? e.code).filter((w): w is string => Boolean(w));
+  return words.length > 0 ? words.join('; ') : undefined;
+}
+
+/** Intercom states its limit per 10-second window as X-RateLimit-Limit / -Remaining, and the reset as Unix seconds. */
 export function intercomRateInfo(headers: Headers): RateInfo {
   const reset = headerNumber(headers, 'x-ratelimit-reset');
   return {

@@ -6,9 +6,10 @@ import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
 import { SentEvents } from '../polling/sent-events';
 import type { SourceSink } from '../source';
-import { ConversationSchema, conversationEvents, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
+import { ConversationSchema, conversationEvents, intercomErrorDetail, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
 import { intercomBaseUrl, type IntercomConnection, type IntercomQueueSource } from './intercom-config';
 import { createIntercomRatings } from './intercom-ratings';
+import { isSlaBreached } from './intercom-sla';
 
 export interface IntercomSourceOptions extends ConnectorCapabilities {
   connection: IntercomConnection;
@@ -17,12 +18,14 @@ export interface IntercomSourceOptions extends ConnectorCapabilities {
 
 const MAX_PAGES = 20;
 const DEFAULT_LIMIT_PER_MINUTE = 1000;
+/** Intercom counts X-RateLimit-Limit per 10-second window (1000 a minute reads 166 or 167). */
+const RATE_WINDOW_MS = 10_000;
 /** Closed conversations are first read this far back. */
 const CLOSED_BACKFILL_MS = 24 * 3_600_000;
 
 /**
  * One Intercom workspace as a Source. Each poll, per queue (team): the open and snoozed conversations
- * (search, cursor pagination) for the backlog, the longest waiting_since, SLA misses (slaBreached) and created and
+ * (search, cursor pagination) for the backlog, the longest waiting_since, SLA breaches (slaBreached, see isSlaBreached) and created and
  * first-reply events; then the conversations closed since the last poll, as solved events; last, the
  * conversations rated since the last poll (conversation_rating), as rated events for CSAT.
  */
@@ -35,11 +38,13 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     baseUrl: intercomBaseUrl(connection),
     credentials: (token) => ({ headers: { authorization: `Bearer ${token}`, 'intercom-version': connection.apiVersion } }),
     defaultLimitPerMinute: DEFAULT_LIMIT_PER_MINUTE,
+    rateWindowMs: RATE_WINDOW_MS,
     readRateInfo: intercomRateInfo,
+    errorDetail: intercomErrorDetail,
     capabilities: options,
   });
   const sent = new SentEvents();
-  const lastMissed = new ChangedValues(0);
+  const lastBreached = new ChangedValues(0);
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
   const readRatings = createIntercomRatings({ client, validItems, now: () => clock.now() });
   const ratings = new OptionalRatings('Intercom', connection.id, clock, logger);
@@ -63,15 +68,14 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     const at = clock.now();
     const waiting = conversations.filter((c) => c.state === 'open' && c.waiting_since != null).map((c) => c.waiting_since!);
     const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
-    // Open and snoozed conversations whose SLA Intercom marks missed.
-    const missed = conversations.filter((c) => c.sla_applied?.sla_status === 'missed').length;
+    const breached = conversations.filter((c) => isSlaBreached(c, queue.source.slaTargets, at)).length;
     sink.reading(connection.id, queue.id, {
       at,
       backlog: total,
       oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)),
-      slaBreached: missed,
+      slaBreached: breached,
     });
-    if (lastMissed.changed(queue.id, missed)) logger.info('Intercom open conversations with a missed SLA', { sourceId: connection.id, queueId: queue.id, missed });
+    if (lastBreached.changed(queue.id, breached)) logger.info('Intercom open conversations in breach of their SLA (missed SLA or past a target)', { sourceId: connection.id, queueId: queue.id, missed: breached });
 
     const since = closedSince.get(queue.id)!;
     const closed = await search(queue.source.teamId, ['closed'], since, signal);

@@ -26,7 +26,10 @@ export interface ConnectorKitOptions {
   credentials: (token: string) => Credentials;
   /** The per-minute limit assumed until the helpdesk's headers state it (rateLimitPerMinute overrides it). */
   defaultLimitPerMinute: number;
+  /** The window the helpdesk's stated limit counts over (Intercom's X-RateLimit-Limit: 10 s); a minute by default. */
+  rateWindowMs?: number;
   readRateInfo: PoliteClientOptions['readRateInfo'];
+  errorDetail?: PoliteClientOptions['errorDetail'];
   capabilities: ConnectorCapabilities;
 }
 
@@ -50,6 +53,7 @@ export function createConnectorKit(options: ConnectorKitOptions): ConnectorKit {
   const token = resolveToken(connection, capabilities.env);
   const { headers, encoded = [] } = options.credentials(token);
   const secrets = [token, ...encoded];
+  const windowMs = options.rateWindowMs ?? 60_000;
   const logger = redactingLogger(capabilities.logger, secrets);
   const counter: SkipCounter = { skipped: 0 };
   const client = new PoliteClient({
@@ -57,8 +61,9 @@ export function createConnectorKit(options: ConnectorKitOptions): ConnectorKit {
     baseUrl: options.baseUrl,
     headers,
     secrets,
-    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: connection.rateLimitPerMinute ?? options.defaultLimitPerMinute }),
+    budget: new RateBudget({ share: connection.maxBudgetShare, defaultLimit: perWindow(connection.rateLimitPerMinute ?? options.defaultLimitPerMinute, windowMs), windowMs }),
     readRateInfo: options.readRateInfo,
+    ...(options.errorDetail ? { errorDetail: options.errorDetail } : {}),
     fetch: capabilities.fetch,
     clock: capabilities.clock,
     sleep: capabilities.sleep,
@@ -85,4 +90,9 @@ export function createConnectorKit(options: ConnectorKitOptions): ConnectorKit {
         poll,
       }),
   };
+}
+
+/** A per-minute limit as the share of it that falls in one budget window (at least 1). */
+function perWindow(perMinute: number, windowMs: number): number {
+  return Math.max(1, Math.floor((perMinute * windowMs) / 60_000));
 }
