@@ -485,6 +485,10 @@ export const en = {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Too many failed sign-in attempts from this screen or its network. Trying again in {{seconds}} s.',
   },
+  wall2: {
+    /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
+    unreachable: 'Cannot reach the gateway; trying again.',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

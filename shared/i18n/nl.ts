@@ -487,4 +487,8 @@ export const nl: Messages = {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Te veel mislukte aanmeldpogingen vanaf dit scherm of zijn netwerk. Nieuwe poging over {{seconds}} s.',
   },
+  wall2: {
+    /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
+    unreachable: 'Gateway niet bereikbaar; nieuwe poging.',
+  },
 };

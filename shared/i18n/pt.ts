@@ -496,4 +496,8 @@ export const pt: Messages = {
     /** A screen refused for too many failed attempts, counting down to its next try by itself. */
     lockedOut: 'Demasiadas tentativas de acesso falhadas a partir deste ecrã ou da sua rede. Nova tentativa dentro de {{seconds}} s.',
   },
+  wall2: {
+    /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
+    unreachable: 'Sem ligação ao gateway; a tentar de novo.',
+  },
 };
