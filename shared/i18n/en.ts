@@ -509,6 +509,10 @@ export const en = {
     noneSolvedToday: 'none solved today',
     noneSolvedIn: 'none solved in {{duration}}',
   },
+  wall2: {
+    /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
+    unreachable: 'Cannot reach the gateway; trying again.',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

@@ -506,4 +506,8 @@ export const nl: Messages = {
     noneSolvedToday: 'vandaag niets opgelost',
     noneSolvedIn: 'niets opgelost in {{duration}}',
   },
+  wall2: {
+    /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
+    unreachable: 'Gateway niet bereikbaar; nieuwe poging.',
+  },
 };

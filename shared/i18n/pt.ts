@@ -528,4 +528,8 @@ export const pt: Messages = {
     noneSolvedToday: 'nenhum resolvido hoje',
     noneSolvedIn: 'nenhum resolvido em {{duration}}',
   },
+  wall2: {
+    /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
+    unreachable: 'Sem ligação ao gateway; a tentar de novo.',
+  },
 };

@@ -93,12 +93,18 @@ describe('QueueTile renders only the part that changed', () => {
   it('a cause off the tile renders the notes when its value moves, not when the health object is only rebuilt', () => {
     const graded = (value: number): QueueState => ({
       ...base,
-      metrics: { ...base.metrics, slaAttainment: value },
-      health: { ...base.health, status: 'critical', metrics: { ...base.health.metrics, slaAttainment: 'critical' } },
+      metrics: { ...base.metrics, agentsOnline: value },
+      health: { ...base.health, status: 'critical', metrics: { ...base.health.metrics, agentsOnline: 'critical' } },
     });
-    const update = renderTile({ state: graded(70) });
-    expect(update({ state: graded(70) })).toEqual([]);
-    expect(update({ state: graded(69) })).toEqual(['TileNotes']);
+    const update = renderTile({ state: graded(2) });
+    expect(update({ state: graded(2) })).toEqual([]);
+    expect(update({ state: graded(1) })).toEqual(['TileNotes']);
+  });
+
+  it('a new SLA attainment renders its own cell only', () => {
+    const withSla = (value: number): QueueState => ({ ...base, metrics: { ...base.metrics, slaAttainment: value } });
+    const update = renderTile({ state: withSla(90) });
+    expect(update({ state: withSla(89) })).toEqual(['MetricCell:slaAttainment']);
   });
 });
 

@@ -43,13 +43,35 @@ describe('QueueTile', () => {
 
   it('names a metric off the tile that drives its status, with its value', () => {
     const slow = state('lis-chat', {
-      metrics: { backlog: 3, firstResponseP90: 60, resolutionP90: 600, slaAttainment: 72.5, oldestWaitingSeconds: 30 } as never,
-      health: { status: 'critical', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', slaAttainment: 'critical', oldestWaitingSeconds: 'ok' } } as never,
+      metrics: { backlog: 3, firstResponseP90: 60, resolutionP90: 600, agentsOnline: 1, oldestWaitingSeconds: 30 } as never,
+      health: { status: 'critical', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', agentsOnline: 'critical', oldestWaitingSeconds: 'ok' } } as never,
     });
     render(<QueueTile queue={chatQueue} state={slow} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
     const causes = screen.getByTestId('tile-causes');
-    expect(causes.textContent).toBe('SLA 72.5%');
-    expect(causes.querySelector('[data-metric="slaAttainment"]')?.className).toContain('level-critical');
+    expect(causes.textContent).toBe('Agents 1');
+    expect(causes.querySelector('[data-metric="agentsOnline"]')?.className).toContain('level-critical');
+  });
+
+  it('shows SLA attainment as a fourth graded headline cell when the queue has a target, never as a cause', () => {
+    const missing = state('lis-chat', {
+      metrics: { backlog: 3, firstResponseP90: 60, resolutionP90: 600, slaAttainment: 72.5 } as never,
+      health: { status: 'critical', metrics: { backlog: 'ok', firstResponseP90: 'ok', resolutionP90: 'ok', slaAttainment: 'critical' } } as never,
+    });
+    render(<QueueTile queue={chatQueue} state={missing} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile.className).toContain('tile-has-sla');
+    const cell = tile.querySelector('.tile-metrics [data-metric="slaAttainment"]');
+    expect(cell?.textContent).toBe('72.5%');
+    expect(cell?.closest('.metric')?.className).toContain('level-critical');
+    expect(cell?.closest('.metric')?.querySelector('.metric-label')?.textContent).toBe('SLA');
+    expect(screen.queryByTestId('tile-causes')).toBeNull();
+  });
+
+  it('keeps three cells for a queue without an SLA target', () => {
+    render(<QueueTile queue={chatQueue} state={state('lis-chat')} locale="en-GB" timeZone="Europe/Lisbon" now={NOW} live />);
+    const tile = screen.getByTestId('queue-tile');
+    expect(tile.className).not.toContain('tile-has-sla');
+    expect(tile.querySelectorAll('.tile-metrics .metric')).toHaveLength(3);
   });
 
   it('shows no cause line when the shown metrics explain the status', () => {

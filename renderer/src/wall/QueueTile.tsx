@@ -16,7 +16,10 @@ import { localName } from '../format/local-name';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
-const HEADLINE_IDS: ReadonlySet<MetricId> = new Set(HEADLINE_METRICS);
+/** The fourth cell, on every tile whose queue has an SLA target (the gateway reports attainment only then). */
+export const SLA_METRIC: MetricId = 'slaAttainment';
+const WITH_SLA: readonly MetricId[] = [...HEADLINE_METRICS, SLA_METRIC];
+const HEADLINE_IDS: ReadonlySet<MetricId> = new Set(WITH_SLA);
 
 export interface QueueTileProps {
   queue: Queue;
@@ -61,8 +64,8 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
     return {
       status: current ? word : t(isStale ? 'tile.staleStatus' : 'tile.last', { status: word }),
       aria: current ? `${name}: ${word}` : t('tile.notLive', { name, status: word }),
-      metrics: HEADLINE_METRICS.map((id) => t(`metric.${id}`)),
-      windows: HEADLINE_METRICS.map((id) => windowSuffix(id, queue.windows, t)),
+      metrics: WITH_SLA.map((id) => t(`metric.${id}`)),
+      windows: WITH_SLA.map((id) => windowSuffix(id, queue.windows, t)),
       history: t('tile.history'),
       channel: t(`channel.${queue.channel}`),
       partner: t('tile.partner'),
@@ -73,10 +76,12 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;
   const dataAgeSeconds = !live ? disconnectedForSeconds : staleAge;
   const trend = current ? backlogTrend(series, state?.metrics.backlog ?? null, now) : null;
+  const hasSla = state?.metrics[SLA_METRIC] != null;
+  const cells = hasSla ? WITH_SLA : HEADLINE_METRICS;
   const snoozeActive = alert?.snoozed != null && alert.snoozed.until > now;
   return (
     <article
-      className={`tile ${look.className}${current ? '' : ' tile-stale'}`}
+      className={`tile ${look.className}${current ? '' : ' tile-stale'}${hasSla ? ' tile-has-sla' : ''}`}
       data-testid="queue-tile"
       data-queue-id={queue.id}
       data-office-id={queue.officeId}
@@ -98,7 +103,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       />
       <div className="tile-body">
         <dl className="tile-metrics">
-          {HEADLINE_METRICS.map((id, i) => (
+          {cells.map((id, i) => (
             <MetricCell
               key={id}
               id={id}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueStatus } from '../../../shared/health/thresholds';
 import { formatAge, formatClock } from '../format/age';
-import { problemText } from '../i18n/problem-text';
+import { wallProblemText } from './wall-problem-text';
 import type { ConnectionProblem, ConnectionStatus } from '../store/connection-slice';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
@@ -52,7 +52,7 @@ export function WallHeader(props: WallHeaderProps) {
             {t('tile.dataAge', { age: formatAge((localNow - lastMessageAt) / 1000, locale) })}
           </span>
         )}
-        {!live && problem && <span className="visually-hidden"> {problemText(problem, t, localNow)}</span>}
+        {!live && problem && <span className="visually-hidden"> {wallProblemText(problem, t, localNow)}</span>}
       </span>
       <span className="wall-end">
         {page.count > 1 && (

@@ -119,6 +119,16 @@ describe('WallView', () => {
     expect(screen.getByTestId('worst-status').textContent).toBe('Status unknown');
   });
 
+  it('says an unreachable gateway in the office language, without the transport error', () => {
+    const store = renderWall(null);
+    act(() => {
+      store.getState().applySnapshot(snapshot(1), Date.now());
+      store.getState().setConnection('reconnecting', { key: 'unreachable', detail: 'xhr poll error' });
+    });
+    expect(screen.getByTestId('connection-problem').textContent).toBe('Cannot reach the gateway; trying again.');
+    expect(document.body.textContent).not.toContain('xhr');
+  });
+
   it('names the offices it has when asked for one it does not', () => {
     const store = renderWall('porto');
     act(() => {

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { worstStatus, type QueueStatus } from '../../../shared/health/levels';
 import type { Queue } from '../../../shared/model';
-import { problemText } from '../i18n/problem-text';
+import { wallProblemText } from './wall-problem-text';
 import { connectionSelectors } from '../store/connection-slice';
 import type { AppState } from '../store/store';
 import { feedSelectors } from '../store/feed-slice';
@@ -83,7 +83,7 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
         language={language}
         onNextLanguage={onNextLanguage}
       />
-      {!live && problem && <p className="wall-notice" data-testid="connection-problem">{problemText(problem, t, localNow)}</p>}
+      {!live && problem && <p className="wall-notice" data-testid="connection-problem">{wallProblemText(problem, t, localNow)}</p>}
       {unknownOffice && (
         <p className="wall-notice">{t('wall.unknownOffice', { office: officeId, offices: offices.map((o) => o.id).join(', ') })}</p>
       )}

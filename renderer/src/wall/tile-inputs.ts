@@ -1,6 +1,6 @@
 import type { MetricId } from '../../../shared/metrics';
 import type { QueueState } from '../../../shared/protocol/protocol';
-import { HEADLINE_METRICS } from './QueueTile';
+import { HEADLINE_METRICS, SLA_METRIC } from './QueueTile';
 
 /**
  * Whether a tile would show the same thing for both states: the same health (levels, stale, at-risk) and the
@@ -13,6 +13,7 @@ export function sameTileInputs(a: QueueState | undefined, b: QueueState | undefi
   if (!a || !b || a.health !== b.health) return false;
   if (a.metrics === b.metrics) return true;
   for (const id of HEADLINE_METRICS) if (a.metrics[id] !== b.metrics[id]) return false;
+  if (a.metrics[SLA_METRIC] !== b.metrics[SLA_METRIC]) return false;
   // The tile notes tickets past their SLA even when no level is set for them.
   if (a.metrics.slaBreached !== b.metrics.slaBreached) return false;
   for (const id of Object.keys(a.health.metrics) as MetricId[]) if (a.metrics[id] !== b.metrics[id]) return false;
