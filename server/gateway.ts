@@ -22,6 +22,7 @@ import { listenOn } from './http/listen';
 import { createStaticFiles } from './http/static-files';
 import { createIngestApi } from './ingest/ingest-api';
 import { createKeyVerifier, queueFeeds } from './ingest/ingest-keys';
+import { IngestLimits } from './ingest/ingest-limits';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
@@ -107,6 +108,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     rejected: metrics.inputRejected,
     ingested: metrics.eventsIngested,
     futureSkew: { now: () => clock.now(), maxSeconds: config.ingest.maxFutureSkewSeconds },
+    limits: new IngestLimits(config.limits.ingest),
     failures,
   });
   const handler = createHttpHandler({

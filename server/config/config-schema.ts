@@ -8,6 +8,8 @@ import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
 import { ConfiguredNameSchema, ConfiguredQueueWindowsSchema, resolveQueueWindows, splitName } from './localized-config';
 import { DEFAULT_MAX_FUTURE_SKEW_SECONDS } from '../ingest/future-skew';
+import { DEFAULT_INGEST_LIMITS } from '../ingest/ingest-limits';
+import { MAX_EVENTS_PER_BATCH } from '../../shared/ingest';
 import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
 import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
 import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
@@ -133,6 +135,15 @@ export const LimitSettingsSchema = z
     rejectedMessagesPerMinute: z.number().int().min(1).max(100_000).default(120),
     /** `history` requests one socket may send per minute; more are answered `too-often`. */
     historyRequestsPerMinute: z.number().int().min(1).max(100_000).default(HISTORY_REQUESTS_PER_MINUTE),
+    /** Per ingest key (its source): past either, 429 with Retry-After (server/ingest/ingest-limits.ts). */
+    ingest: z
+      .object({
+        requestsPerSecond: z.number().int().min(1).max(100_000).default(DEFAULT_INGEST_LIMITS.requestsPerSecond),
+        // Counted over ten seconds: 500 a second lets the largest batch (5,000 events) through.
+        eventsPerSecond: z.number().int().min(MAX_EVENTS_PER_BATCH / 10, `must be at least ${MAX_EVENTS_PER_BATCH / 10} (a full batch of ${MAX_EVENTS_PER_BATCH} events must fit in ten seconds)`).max(1_000_000).default(DEFAULT_INGEST_LIMITS.eventsPerSecond),
+      })
+      .strict()
+      .default(DEFAULT_INGEST_LIMITS),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import { presentedCredential } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
 import { futureSkewIssues } from './future-skew';
 import type { IngestGrant } from './ingest-keys';
+import type { IngestLimits, IngestRefusal } from './ingest-limits';
 
 /** Where accepted input goes: the durable log first, then the metric engine (see server/ingest/ingest-pipeline.ts). */
 export interface IngestSink {
@@ -35,6 +36,8 @@ export interface IngestApiOptions {
   origin?: (request: IncomingMessage) => OriginVerdict;
   /** The gateway's wall clock and how far ahead of it an `at` may lie (server/ingest/future-skew.ts); absent: no bound. */
   futureSkew?: { now: () => number; maxSeconds: number };
+  /** Requests and events per second per key (server/ingest/ingest-limits.ts); absent: no limit. */
+  limits?: IngestLimits;
 }
 
 const READINGS_PATH = /^\/api\/v1\/queues\/([^/]+)\/readings$/;
@@ -71,6 +74,9 @@ export function createIngestApi(options: IngestApiOptions) {
       });
       return true;
     }
+    // Counted before the body is read: a flood costs the gateway as little as possible.
+    const tooOften = await options.limits?.request(checked.grant.sourceId);
+    if (tooOften) return limited(response, checked.grant, tooOften);
     const body = await readJsonBody(request, options.maxBodyBytes);
     if (!body.ok) {
       options.rejected.inc({ reason: body.status === 413 ? 'too-large' : 'malformed' });
@@ -78,9 +84,28 @@ export function createIngestApi(options: IngestApiOptions) {
       return true;
     }
     if (readings) handleReading(response, checked.grant, readings[1]!, body.value);
-    else handleEvents(response, checked.grant, body.value);
+    else await handleEvents(response, checked.grant, body.value);
     return true;
   };
+
+  /** 429 naming the limit and the key's source (never the key), with when to try again. */
+  function limited(response: ServerResponse, grant: IngestGrant, refusal: IngestRefusal): true {
+    options.rejected.inc({ reason: 'ingest-rate-limited' });
+    const what = refusal.limit === 'eventsPerSecond' ? 'events' : 'requests';
+    sendJson(
+      response,
+      429,
+      {
+        error: `the ingest key of source "${grant.sourceId}" is past its limit of ${refusal.perSecond} ${what} a second (limits.ingest.${refusal.limit}): nothing was applied; try again in ${refusal.retryAfter} s`,
+        code: 'ingest-rate-limited',
+        limit: refusal.limit,
+        source: grant.sourceId,
+        retryAfter: refusal.retryAfter,
+      },
+      { 'Retry-After': String(refusal.retryAfter) },
+    );
+    return true;
+  }
 
   async function verify(request: IncomingMessage) {
     const authorization = request.headers.authorization;
@@ -93,7 +118,7 @@ export function createIngestApi(options: IngestApiOptions) {
     return options.failures.check({ credential: presentedCredential(authorization), address }, check);
   }
 
-  function handleEvents(response: ServerResponse, grant: IngestGrant, body: unknown): void {
+  async function handleEvents(response: ServerResponse, grant: IngestGrant, body: unknown): Promise<void> {
     const sourceId = grant.sourceId;
     const parsed = parseWith(EventBatchSchema, body);
     // Unknown queues are named even when other fields are wrong, so one round trip shows every problem.
@@ -108,6 +133,11 @@ export function createIngestApi(options: IngestApiOptions) {
     const touched = parsed.value.events.flatMap((event) => [event.queueId ?? null, options.queueOfTicket(event.ticketId)]);
     const denied = [...new Set(touched.filter((q): q is string => q !== null && !grant.mayWrite(q)))];
     if (denied.length > 0) return forbidden(response, grant, denied);
+    const tooMany = await options.limits?.eventsOf(sourceId, parsed.value.events.length);
+    if (tooMany) {
+      limited(response, grant, tooMany);
+      return;
+    }
     const result = options.sink.ingestEvents(sourceId, parsed.value.events);
     options.ingested.inc({ source: sourceId, outcome: 'accepted' }, result.accepted);
     options.ingested.inc({ source: sourceId, outcome: 'duplicate' }, result.duplicates);

@@ -17,7 +17,8 @@ afterEach(async () => {
 
 async function writeConfig(dir: string): Promise<string> {
   const file = join(dir, 'gateway.json');
-  await writeFile(file, JSON.stringify(oneOfficeConfig()));
+  // This test is about durability under load, not the per-key limits (tests/integration/ingest-limits.test.ts).
+  await writeFile(file, JSON.stringify({ ...oneOfficeConfig(), limits: { ingest: { requestsPerSecond: 100_000, eventsPerSecond: 1_000_000 } } }));
   return file;
 }
 

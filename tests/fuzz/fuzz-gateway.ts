@@ -27,7 +27,7 @@ export const fuzzConfig = GatewayConfigSchema.parse({
   ingest: { keys: [{ sourceId: 'crm', sha256: hashKey(INGEST_KEY) }], maxBodyBytes: MAX_BODY_BYTES },
   // The fuzzer sends thousands of refused messages on purpose, and checks each answer: it is not to be disconnected,
   // and as many history requests as it likes (their own budget is tested in tests/integration/history-limits.test.ts).
-  limits: { rejectedMessagesPerMinute: 100_000, historyRequestsPerMinute: 100_000 },
+  limits: { rejectedMessagesPerMinute: 100_000, historyRequestsPerMinute: 100_000, ingest: { requestsPerSecond: 100_000, eventsPerSecond: 1_000_000 } },
   auth: {
     anonymous: 'display',
     maxFailuresPerMinute: 1000,
