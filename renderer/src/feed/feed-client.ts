@@ -204,7 +204,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
       // Not final: the gateway says how long to wait. Count down, then try again by itself.
       socket.disconnect();
       const waitMs = (refusal.value.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000;
-      actions().setConnection('refused', { key: 'locked-out', detail: refusal.value.message, retryAt: now() + waitMs });
+      actions().setConnection('refused', { key: 'locked-out', detail: refusal.value.message, retryAt: now() + waitMs, waitSeconds: waitMs / 1000 });
       cancelRetry();
       cancelRetry = after(waitMs, () => {
         actions().setConnection('connecting');

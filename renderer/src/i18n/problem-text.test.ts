@@ -10,6 +10,12 @@ describe('problemText', () => {
     expect(problemText(problem, createI18n('nl').t, 12_000)).toMatch(/Nieuwe poging over 0 s\.$/);
   });
 
+  it('never counts down from more than the wait the gateway asked for, whatever moment the clock was read', () => {
+    const problem = { key: 'locked-out' as const, detail: 'Too many failed attempts', retryAt: 10_000, waitSeconds: 8 };
+    // The wall's clock last ticked 900 ms before the refusal arrived at 2 000.
+    expect(problemText(problem, createI18n('en').t, 1_100)).toMatch(/Trying again in 8 s\.$/);
+  });
+
   it("passes the gateway's own words through for other problems", () => {
     expect(problemText({ key: 'refused', detail: 'Unknown token.' }, createI18n('en').t)).toBe('Unknown token.');
   });

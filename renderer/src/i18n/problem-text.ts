@@ -7,7 +7,9 @@ import type { ConnectionProblem } from '../store/connection-slice';
  */
 export function problemText(problem: ConnectionProblem, t: TFunction, now: number = Date.now()): string {
   if (problem.key === 'locked-out') {
-    return t('access.lockedOut', { seconds: Math.max(0, Math.ceil(((problem.retryAt ?? now) - now) / 1000)) });
+    // A clock read a moment before the refusal arrived (a wall ticks once a second) must not add a second.
+    const left = Math.ceil(((problem.retryAt ?? now) - now) / 1000);
+    return t('access.lockedOut', { seconds: Math.max(0, Math.min(left, problem.waitSeconds ?? left)) });
   }
   return t(`problem.${problem.key}`, { detail: problem.detail ?? '' });
 }

@@ -16,6 +16,8 @@ export interface ConnectionProblem {
   detail?: string;
   /** With `locked-out`: the local time at which the screen tries again by itself (the wall counts down to it). */
   retryAt?: number;
+  /** With `locked-out`: the wait the gateway asked for, in seconds; a countdown never shows more. */
+  waitSeconds?: number;
 }
 
 export interface ConnectionSlice {
