@@ -1,3 +1,4 @@
+import { createRandom } from '../../server/sources/demo/random';
 import type { TicketEvent } from '../../shared/ingest';
 
 /**
@@ -19,17 +20,8 @@ export interface TicketStream {
 const MIN = 60_000;
 const TYPES = ['created', 'first-reply', 'solved'] as const;
 
-/** mulberry32: seeded, so the floor and the gateway get the very same rows. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The demo's seeded generator (mulberry32): the same seed gives the very same rows. */
+const random = (seed: number): (() => number) => createRandom(seed).next;
 
 export function ticketStream(options: { events: number; days: number; queues: number; start: number; seed?: number; idPrefix?: string }): TicketStream {
   const prefix = options.idPrefix ?? '';

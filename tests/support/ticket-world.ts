@@ -1,3 +1,4 @@
+import { createRandom } from '../../server/sources/demo/random';
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 
 /** One piece of input, as a source would send it: a ticket event, or a reading for a queue. */
@@ -19,17 +20,8 @@ export interface WorldOptions {
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-/** mulberry32: a small seeded generator, so a failing world can be generated again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The demo's seeded generator (mulberry32): the same seed gives the very same rows. */
+const random = (seed: number): (() => number) => createRandom(seed).next;
 
 /**
  * A recorded world of several days: tickets created, answered (some never), moved between queues, solved
