@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { searchResult, expectedBreached, type FakeSlaTicket } from './fake-freshdesk-sla';
 import { parseTicketQuery, QueryError } from './fake-freshdesk-query';
+import type { WorldTicket } from './connector-restart-world';
 import { sendJson, type RecordedRequest, type Route } from './fake-helpdesk';
 
 /**
@@ -122,4 +123,18 @@ export function fakeFreshdesk(tickets: readonly FakeFreshdeskTicket[]): Route {
     if (req.url.pathname === '/api/v2/surveys/satisfaction_ratings') return sendJson(res, 200, []);
     sendJson(res, 404, { code: 'invalid_url', message: 'The requested URL is invalid' });
   };
+}
+
+/** A recorded world's tickets as Freshdesk tickets: odd numbers wait on the customer after the first reply; SLA 1 h to first response, 8 h to resolve. */
+export function freshdeskTickets(world: readonly WorldTicket[], groupOf: Readonly<Record<string, number>>): FakeFreshdeskTicket[] {
+  return world.map((t) => ({
+    id: t.number,
+    createdAt: t.createdAt,
+    groups: t.queues.map((q) => ({ at: q.at, groupId: groupOf[q.queueId]! })),
+    ...(t.firstReplyAt === undefined ? {} : { firstRespondedAt: t.firstReplyAt }),
+    changes: t.changes,
+    pendsAfterReply: t.number % 2 === 1,
+    firstResponseDue: t.createdAt + 3_600_000,
+    resolutionDue: t.createdAt + 8 * 3_600_000,
+  }));
 }
