@@ -71,7 +71,9 @@ function refuse(res: ServerResponse, field: string, message: string) {
   sendJson(res, 400, { description: 'Validation failed', errors: [{ field, message, code: 'invalid_value' }] });
 }
 
-function search(tickets: readonly FakeFreshdeskTicket[], req: RecordedRequest, res: ServerResponse) {
+type Shown = NonNullable<ReturnType<typeof ticketAt>>;
+
+function search(shown: readonly Shown[], req: RecordedRequest, res: ServerResponse) {
   const page = Number(req.url.searchParams.get('page') ?? 1);
   if (!Number.isInteger(page) || page < 1 || page > SEARCH_PAGES) return refuse(res, 'page', `It should be a Positive Number less than or equal to ${SEARCH_PAGES}`);
   let matches;
@@ -81,33 +83,29 @@ function search(tickets: readonly FakeFreshdeskTicket[], req: RecordedRequest, r
     if (error instanceof QueryError) return refuse(res, 'query', error.message);
     throw error;
   }
-  const found = tickets
-    .map((t) => ticketAt(t, req.at))
-    .filter((t) => t !== null && matches({ group_id: t.groupId, status: t.status, created_at: t.createdAt }))
-    .sort((a, b) => b!.createdAt - a!.createdAt || b!.id - a!.id);
-  const results = found.slice((page - 1) * SEARCH_PAGE, page * SEARCH_PAGE).map((t) => ({ ...searchResult(t!.sla, req.at), status: t!.status }));
+  const found = shown
+    .filter((t) => matches({ group_id: t.groupId, status: t.status, created_at: t.createdAt }))
+    .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+  const results = found.slice((page - 1) * SEARCH_PAGE, page * SEARCH_PAGE).map((t) => ({ ...searchResult(t.sla, req.at), status: t.status }));
   sendJson(res, 200, { results, total: found.length });
 }
 
-function list(tickets: readonly FakeFreshdeskTicket[], req: RecordedRequest, res: ServerResponse) {
+function list(shown: readonly Shown[], req: RecordedRequest, res: ServerResponse) {
   const q = req.url.searchParams;
   const perPage = Number(q.get('per_page') ?? 30);
   const page = Number(q.get('page') ?? 1);
   if (!(perPage >= 1 && perPage <= LIST_PAGE_MAX)) return refuse(res, 'per_page', `It should be a Positive Number less than or equal to ${LIST_PAGE_MAX}`);
   const since = Date.parse(q.get('updated_since') ?? '');
   if (Number.isNaN(since)) return refuse(res, 'updated_since', 'It should be in the ISO 8601 format');
-  const updated = tickets
-    .map((t) => ticketAt(t, req.at))
-    .filter((t) => t !== null && t.updatedAt >= since)
-    .sort((a, b) => a!.updatedAt - b!.updatedAt || a!.id - b!.id);
+  const updated = shown.filter((t) => t.updatedAt >= since).sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id);
   const body = updated.slice((page - 1) * perPage, page * perPage).map((t) => ({
-    id: t!.id,
-    group_id: t!.groupId,
-    status: t!.status,
-    created_at: iso(t!.createdAt),
-    updated_at: iso(t!.updatedAt),
+    id: t.id,
+    group_id: t.groupId,
+    status: t.status,
+    created_at: iso(t.createdAt),
+    updated_at: iso(t.updatedAt),
     ...(q.get('include') === 'stats'
-      ? { stats: { first_responded_at: t!.answered ? iso(t!.sla.answeredAt!) : null, resolved_at: t!.resolvedAt === null ? null : iso(t!.resolvedAt), reopened_at: t!.reopenedAt === null ? null : iso(t!.reopenedAt), closed_at: null } }
+      ? { stats: { first_responded_at: t.answered ? iso(t.sla.answeredAt!) : null, resolved_at: t.resolvedAt === null ? null : iso(t.resolvedAt), reopened_at: t.reopenedAt === null ? null : iso(t.reopenedAt), closed_at: null } }
       : {}),
   }));
   const next = new URL(req.url);
@@ -117,9 +115,15 @@ function list(tickets: readonly FakeFreshdeskTicket[], req: RecordedRequest, res
 
 /** The fake's routes over a set of tickets; no satisfaction ratings (an empty list). */
 export function fakeFreshdesk(tickets: readonly FakeFreshdeskTicket[]): Route {
+  // The requests of one poll come at one fake time: the tickets are worked out once for it.
+  let cached: { at: number; shown: Shown[] } | null = null;
+  const shownAt = (at: number) => {
+    if (cached?.at !== at) cached = { at, shown: tickets.map((t) => ticketAt(t, at)).filter((t) => t !== null) };
+    return cached.shown;
+  };
   return (req, res) => {
-    if (req.url.pathname === '/api/v2/search/tickets') return search(tickets, req, res);
-    if (req.url.pathname === '/api/v2/tickets') return list(tickets, req, res);
+    if (req.url.pathname === '/api/v2/search/tickets') return search(shownAt(req.at), req, res);
+    if (req.url.pathname === '/api/v2/tickets') return list(shownAt(req.at), req, res);
     if (req.url.pathname === '/api/v2/surveys/satisfaction_ratings') return sendJson(res, 200, []);
     sendJson(res, 404, { code: 'invalid_url', message: 'The requested URL is invalid' });
   };

@@ -61,6 +61,28 @@ describe('Freshdesk’s 300-result search cap', () => {
     expect(searchPages(helpdesk.requests).length).toBeLessThan(60);
   });
 
+  it('the next poll starts its halving at the oldest ticket found, and still finds an older one reopened since', async () => {
+    const reopened: FakeFreshdeskTicket = {
+      id: 9000,
+      createdAt: NOW - 400 * DAY,
+      groups: [{ at: NOW - 400 * DAY, groupId: 5 }],
+      firstRespondedAt: NOW - 400 * DAY + HOUR,
+      changes: [{ at: NOW - 399 * DAY, to: 'resolved' }, { at: NOW + 30_000, to: 'reopened' }],
+      firstResponseDue: NOW - 399 * DAY,
+      resolutionDue: NOW - 390 * DAY,
+    };
+    const tickets = [...backlog(5, 740, 2, 1), reopened];
+    const { queueReadings, helpdesk, poll } = await setup(fakeFreshdesk(tickets));
+    const first = searchPages(helpdesk.requests).length;
+    await poll();
+    const second = searchPages(helpdesk.requests).length - first;
+    const at = NOW + 60_000;
+    expect(expectedFigures(tickets, 5, at).oldestWaitingSeconds).toBe(400 * 86_400 + 60);
+    expect(queueReadings.filter((r) => r.queueId === 'fd-returns').at(-1)!.reading).toEqual({ at, ...expectedFigures(tickets, 5, at) });
+    // No halving through the empty years again: one query for the days before the oldest ticket, which finds the reopened one.
+    expect(second).toBeLessThan(first - 5);
+  });
+
   it('the fake refuses page 11 as Freshdesk does, so a connector reading past the cap fails loudly', async () => {
     const { helpdesk } = await setup(fakeFreshdesk(backlog(5, 400, 1, 1)));
     const query = encodeURIComponent('"group_id:5 AND (status:2 OR status:3)"');

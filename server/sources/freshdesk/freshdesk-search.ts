@@ -60,6 +60,9 @@ export function createBacklogSearch(deps: { client: PoliteClient; validItems: Co
     return { tickets: await rest(query, first, signal), complete: false };
   };
 
+  /** Per group, the creation day of its oldest unresolved ticket at the last split: the halving starts there. */
+  const oldestDay = new Map<number, number>();
+
   return async function searchBacklog(groupId: number, today: number, signal: AbortSignal): Promise<BacklogSearch> {
     const group = `group_id:${groupId}`;
     const whole = `${group} AND (status:2 OR status:3)`;
@@ -68,9 +71,15 @@ export function createBacklogSearch(deps: { client: PoliteClient; validItems: Co
       const tickets = await rest(whole, first, signal);
       return { total: first.total, tickets, complete: true };
     }
-    const split = await inDays(group, [2, 3], FIRST_DAY, Math.floor(today / DAY) * DAY, signal);
+    const last = Math.floor(today / DAY) * DAY;
+    // The days before last poll's oldest ticket (one query, usually empty: a reopened old ticket), then the rest halved.
+    const from = Math.min(oldestDay.get(groupId) ?? FIRST_DAY, last);
+    const parts = from > FIRST_DAY ? [await inDays(group, [2, 3], FIRST_DAY, from - DAY, signal)] : [];
+    parts.push(await inDays(group, [2, 3], from, last, signal));
     // A ticket can change between two queries (and so show in two parts): each is counted once.
-    const tickets = [...new Map(split.tickets.map((t) => [t.id, t])).values()];
-    return { total: first.total, tickets, complete: split.complete };
+    const tickets = [...new Map(parts.flatMap((p) => p.tickets).map((t) => [t.id, t])).values()];
+    const complete = parts.every((p) => p.complete);
+    if (complete && tickets.length > 0) oldestDay.set(groupId, Math.floor(Math.min(...tickets.map((t) => t.created_at)) / DAY) * DAY);
+    return { total: first.total, tickets, complete };
   };
 }
