@@ -23,7 +23,8 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /**
  * A group's unresolved tickets (Open or Pending), every one of them however many: one query while it matches
  * at most 300; above that the query is cut by creation day, halving the date range until each part matches
- * at most 300, and a single day above that by status. `today` bounds the date range.
+ * at most 300, and a single day above that by status. `today` bounds the date range; the next poll starts the
+ * halving at the oldest ticket found, the days before it in one query (a long-resolved ticket may be reopened).
  */
 export function createBacklogSearch(deps: { client: PoliteClient; validItems: ConnectorKit['validItems'] }) {
   const page = async (query: string, number: number, signal: AbortSignal): Promise<Page> => {
