@@ -85,3 +85,38 @@ function percentile(values: readonly number[], q: number): number | null {
 export function iso(ms: number): string {
   return new Date(ms).toISOString().replace('.000', '');
 }
+
+/**
+ * A recorded day and a half of one account's two groups (100 and 200), the same for a seed: tickets opened
+ * from 30 h before `start` to 40 min after it, most answered within the hour (some late, past a one-hour
+ * first-reply target that then breaches, some never), most solved hours later, some touched again after the
+ * solve (a survey, a note), and a few opened days ago still open. Nothing happens in the last 20 minutes of
+ * the hour after `start`, so an export that leaves out the last minute has caught up by then.
+ */
+export function recordedZendeskWorld(random: { next(): number }, start: number): FakeZendeskTicket[] {
+  const tickets: FakeZendeskTicket[] = [];
+  const seconds = (ms: number) => Math.round(ms / 1000) * 1000 + 500;
+  const quiet = start + 40 * 60_000;
+  const until = (at: number | undefined) => (at === undefined || at > quiet ? undefined : at);
+  for (let id = 1; id <= 160; id++) {
+    const old = id % 20 === 0;
+    const createdAt = seconds(old ? start - (2 + 4 * random.next()) * 24 * HOUR : start - 30 * HOUR + random.next() * 30.6 * HOUR);
+    if (createdAt > quiet) continue;
+    const replyAfter = random.next() < 0.15 ? undefined : random.next() * (random.next() < 0.2 ? 3 : 0.8) * HOUR;
+    const firstReplyAt = until(replyAfter === undefined ? undefined : seconds(createdAt + replyAfter));
+    const solvedAt = old || random.next() < 0.25 ? undefined : until(seconds((firstReplyAt ?? createdAt) + random.next() * 10 * HOUR));
+    const touched = solvedAt !== undefined && random.next() < 0.3 ? until(seconds(solvedAt + random.next() * 20 * HOUR)) : undefined;
+    const breachAt = firstReplyAt === undefined || firstReplyAt > createdAt + HOUR ? createdAt + HOUR : undefined;
+    tickets.push({
+      id,
+      groupId: random.next() < 0.5 ? 100 : 200,
+      channel: 'email',
+      createdAt,
+      ...(firstReplyAt !== undefined ? { firstReplyAt } : {}),
+      ...(solvedAt !== undefined ? { solvedAt } : {}),
+      ...(touched !== undefined ? { touchedAt: [touched] } : {}),
+      ...(breachAt !== undefined && breachAt <= quiet ? { breachAt } : {}),
+    });
+  }
+  return tickets;
+}

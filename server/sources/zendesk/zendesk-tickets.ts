@@ -61,7 +61,9 @@ export class ZendeskTicketTracker {
     if (!before) {
       if (!queueId) return [];
       events.push(event(ticket.id, 'created', ticket.created_at, queueId));
-      const repliedAt = this.replyBeforeExport(ticket, metrics);
+      // Only an open ticket needs it (it stops its wait): a solved one leaves the engine with its solve, and
+      // after a restart the engine has let it go already, so its reply would be refused.
+      const repliedAt = solved ? null : this.replyBeforeExport(ticket, metrics);
       if (repliedAt !== null) events.push(event(ticket.id, 'first-reply', repliedAt));
       if (solved) events.push(event(ticket.id, 'solved', solvedAt));
       this.remember(ticket.id, { queueId, solved, replied: repliedAt !== null });
