@@ -76,6 +76,7 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   let metricsStart = Math.floor(backfillStart / 1000);
   let oldOpenTicketsRead = false;
   let breachesKnown = false;
+  let earlyDroppedLogged = 0;
   const readRatings = createZendeskRatings({ client, validItems, queues, queueOfTicket: (id) => tracker.queueOf(id), now: () => clock.now() });
   const ratings = new OptionalRatings('Zendesk', connection.id, clock, logger);
 
@@ -159,7 +160,11 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       const atEnd = metrics.length === 0 || body.end_of_stream === true || !body.next_page || end === undefined || end <= start;
       // At the end of the stream every event until a minute before the request has been read.
       send(sink, order.coveredUntil(atEnd ? askedAt - EXPORT_LAG_MS : metricsStart * 1000));
-      if (metricsStart >= horizon || atEnd) return;
+      if (metricsStart >= horizon || atEnd) break;
+    }
+    if (early.dropped > earlyDroppedLogged) {
+      logger.warn('Zendesk metric events of tickets the export never showed were let go: kept only for the most recent tickets', { sourceId: connection.id, total: early.dropped });
+      earlyDroppedLogged = early.dropped;
     }
   };
 
