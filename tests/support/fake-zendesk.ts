@@ -31,6 +31,7 @@ export function fakeZendesk(options: FakeZendeskOptions) {
   const { tickets } = options;
   const exportTimes: number[] = [];
   let throttledUntil = 0;
+  let overLimit = 0;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string | number> = {}) => sendJson(res, status, body, { ...RATE_HEADERS, ...headers });
 
@@ -95,6 +96,7 @@ export function fakeZendesk(options: FakeZendeskOptions) {
     }
     while (exportTimes.length > 0 && exportTimes[0]! <= req.at - 60_000) exportTimes.shift();
     if (exportTimes.length >= EXPORTS_PER_MINUTE) {
+      overLimit++;
       send(res, 429, { error: 'APIRateLimitExceeded' }, { 'retry-after': Math.max(1, Math.ceil((exportTimes[0]! + 60_000 - req.at) / 1000)) });
       return true;
     }
@@ -124,6 +126,10 @@ export function fakeZendesk(options: FakeZendeskOptions) {
 
   return {
     route,
+    /** Export requests refused for going past 10 a minute. */
+    get overLimit() {
+      return overLimit;
+    },
     /** The account is over its limit until `until` (other integrations share it): exports answer 429 with Retry-After. */
     throttle(until: number) {
       throttledUntil = until;

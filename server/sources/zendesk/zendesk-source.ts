@@ -1,5 +1,6 @@
 import type { TicketEvent } from '../../../shared/ingest';
 import { resolveToken } from '../http/connection-config';
+import { RateBudget } from '../http/rate-budget';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
 import { OptionalRatings } from '../polling/optional-ratings';
@@ -37,6 +38,8 @@ const MAX_PAGES = 20;
 const DEFAULT_LIMIT_PER_MINUTE = 200;
 /** Zendesk's incremental exports leave out what changed in the minute before the request. */
 const EXPORT_LAG_MS = 60_000;
+/** Zendesk's own limit on the incremental exports, besides the account's: asked for no faster, they answer no 429. */
+const EXPORTS_PER_MINUTE = 10;
 
 /**
  * One Zendesk account as a Source. Each poll: the open backlog of every queue (Search count API), each
@@ -72,6 +75,14 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   const early = new EarlyMetricEvents();
   const adminHint = adminTokenHint(connection, resolveToken(connection, options.env));
   const rateLimit = new ZendeskRateLimitState(connection.id, queueIds, clock, logger);
+  const exportBudget = new RateBudget({ share: 1, defaultLimit: EXPORTS_PER_MINUTE });
+  /** An export request within its own limit, with the admin hint on a 403. */
+  const exported = async <T>(signal: AbortSignal, request: () => Promise<T>): Promise<T> => {
+    const wait = exportBudget.waitMs(clock.now());
+    if (wait > 0) await options.sleep(wait, signal);
+    exportBudget.spend(clock.now());
+    return asAdmin(adminHint, request);
+  };
   let ticketCursor: string | null = null;
   let metricsStart = Math.floor(backfillStart / 1000);
   let oldOpenTicketsRead = false;
@@ -113,7 +124,7 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   /** Reads ticket changes; answers whether it reached the end of the stream (caught up with now). */
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal): Promise<boolean> => {
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await asAdmin(adminHint, () =>
+      const body = await exported(signal, () =>
         client.json(TicketExportPageSchema, {
           path: '/api/v2/incremental/tickets/cursor',
           query: { ...(ticketCursor ? { cursor: ticketCursor } : { start_time: Math.floor(backfillStart / 1000) }), include: 'metric_sets' },
@@ -147,7 +158,7 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       const askedAt = clock.now();
       // Zendesk refuses a start time within the last minute.
       const start = Math.min(metricsStart, Math.floor(askedAt / 1000) - 60);
-      const body = await asAdmin(adminHint, () => client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start }, signal }));
+      const body = await exported(signal, () => client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start }, signal }));
       const metrics = validItems(MetricEventSchema, body.ticket_metric_events, 'ticket_metric_events');
       const replies = metrics.flatMap((metric) => {
         if (tracker.queueOf(metric.ticket_id) !== undefined) return useMetric(metric);
