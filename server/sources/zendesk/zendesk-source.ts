@@ -38,6 +38,8 @@ const MAX_PAGES = 20;
 const DEFAULT_LIMIT_PER_MINUTE = 200;
 /** Zendesk's incremental exports leave out what changed in the minute before the request. */
 const EXPORT_LAG_MS = 60_000;
+/** How far back the metric events are read for old open tickets at most: years of an account's events would take days. */
+const OLD_TICKETS_LOOKBACK_MS = 30 * 86_400_000;
 /** Zendesk's own limit on the incremental exports, besides the account's: asked for no faster, they answer no 429. */
 const EXPORTS_PER_MINUTE = 10;
 
@@ -140,12 +142,12 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     return false;
   };
 
-  /** Once: open tickets the export leaves out (unchanged since before it starts); metric events are read from the oldest. */
+  /** Once: open tickets the export leaves out (unchanged since before it starts); metric events are read from the oldest (30 days back at most). */
   const readOldOpen = async (sink: SourceSink, signal: AbortSignal) => {
     const old = await readOldOpenTickets(client, validItems, queues, backfillStart, signal);
     send(sink, order.pass(useTickets(old, new Map())));
     const oldest = Math.min(...old.filter((t) => tracker.openQueueOf(t.id) !== undefined).map((t) => t.created_at));
-    if (Number.isFinite(oldest)) metricsStart = Math.min(metricsStart, Math.floor(oldest / 1000));
+    if (Number.isFinite(oldest)) metricsStart = Math.min(metricsStart, Math.floor(Math.max(oldest, clock.now() - OLD_TICKETS_LOOKBACK_MS) / 1000));
     oldOpenTicketsRead = true;
   };
 
