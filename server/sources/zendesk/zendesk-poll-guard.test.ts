@@ -105,7 +105,7 @@ describe('Zendesk while it limits or refuses the connector', () => {
     vi.stubEnv('ZENDESK_TOKEN', TOKEN);
     const { statuses } = await connect({ admin: false }, { email: undefined, token: undefined, tokenEnv: 'ZENDESK_TOKEN' });
     vi.unstubAllEnvs();
-    expect(statuses[0]).toMatchObject({ state: 'down', reason: expect.stringContaining("set tokenEnv (ZENDESK_TOKEN) (now …mnop) to an admin's OAuth token") });
+    expect(statuses[0]).toMatchObject({ state: 'down', reason: expect.stringContaining("set the variable ZENDESK_TOKEN (tokenEnv) to an admin's OAuth token (now one ending …mnop)") });
     expect(JSON.stringify(statuses)).not.toContain(TOKEN);
   });
 });

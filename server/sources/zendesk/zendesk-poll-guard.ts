@@ -10,11 +10,10 @@ import type { ZendeskConnection } from './zendesk-config';
  * itself only by its last four characters.
  */
 export function adminTokenHint(connection: ZendeskConnection, token: string): string {
-  const tokenField = connection.tokenEnv ? `tokenEnv (${connection.tokenEnv})` : 'token';
-  const shown = `…${token.slice(-4)}`;
+  const tokenField = connection.tokenEnv ? `the variable ${connection.tokenEnv} (tokenEnv)` : 'token';
   const who = connection.email
     ? `set email (now ${connection.email}) to an admin's address and ${tokenField} to that admin's API token`
-    : `set ${tokenField} (now ${shown}) to an admin's OAuth token`;
+    : `set ${tokenField} to an admin's OAuth token (now one ending …${token.slice(-4)})`;
   return `Zendesk's incremental exports need an admin: connector ${connection.id}: ${who}`;
 }
 
