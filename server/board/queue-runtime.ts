@@ -108,13 +108,13 @@ export class QueueRuntime {
     this.inputs.touched(queueId, reportedAt);
   }
 
-  /** A source that cannot reach its upstream makes its queues stale, with its reason, until it is up again. */
+  /** A source that cannot reach its upstream, or was asked to wait, makes its queues stale, with its reason, until it is up again. */
   sourceStatus(sourceId: string, status: SourceStatus): void {
     for (const queueId of status.queueIds) {
-      if (status.state === 'down') this.sourceDown.set(queueId, status.reason);
+      if (status.state !== 'up') this.sourceDown.set(queueId, status.reason);
       else this.sourceDown.delete(queueId);
     }
-    this.options.logger.info('source status', { sourceId, state: status.state, reason: status.state === 'down' ? status.reason : undefined });
+    this.options.logger.info('source status', { sourceId, state: status.state, reason: status.state === 'up' ? undefined : status.reason });
   }
 
   /** New thresholds: every queue is judged by them now, and screens get the result with the new thresholds. */
