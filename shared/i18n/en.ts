@@ -13,7 +13,7 @@ export const en = {
     snoozed: 'Snoozed until {{time}}',
     dataAge: 'data {{age}} old',
     trend: { rising: 'Backlog rising: {{delta}} in 15 min', falling: 'Backlog falling: {{delta}} in 15 min', steady: 'Backlog steady over 15 min' },
-    staleReason: { 'no-recent-data': 'No recent data', 'source-down': 'Source down' },
+    staleReason: { 'no-recent-data': 'No recent data', 'source-down': 'Source down', 'rate-limited': 'Helpdesk asked to wait' },
     history: 'Backlog, last hour',
   },
   metric: {

@@ -15,7 +15,7 @@ export const nl: Messages = {
     snoozed: 'Gepauzeerd tot {{time}}',
     dataAge: 'gegevens {{age}} oud',
     trend: { rising: 'Achterstand stijgt: {{delta}} in 15 min', falling: 'Achterstand daalt: {{delta}} in 15 min', steady: 'Achterstand stabiel over 15 min' },
-    staleReason: { 'no-recent-data': 'Geen recente gegevens', 'source-down': 'Bron onbereikbaar' },
+    staleReason: { 'no-recent-data': 'Geen recente gegevens', 'source-down': 'Bron onbereikbaar', 'rate-limited': 'Helpdesk vraagt te wachten' },
     history: 'Achterstand, laatste uur',
   },
   metric: {

@@ -16,7 +16,7 @@ export const pt: Messages = {
     snoozed: 'Adiado até às {{time}}',
     dataAge: 'dados de há {{age}}',
     trend: { rising: 'Pendentes a subir: {{delta}} em 15 min', falling: 'Pendentes a descer: {{delta}} em 15 min', steady: 'Pendentes estáveis em 15 min' },
-    staleReason: { 'no-recent-data': 'Sem dados recentes', 'source-down': 'Fonte indisponível' },
+    staleReason: { 'no-recent-data': 'Sem dados recentes', 'source-down': 'Fonte indisponível', 'rate-limited': 'Helpdesk pediu espera' },
     history: 'Pendentes, última hora',
   },
   metric: {

@@ -24,8 +24,11 @@ const epochMs = z.number().int().nonnegative();
 export const QUEUE_STATUSES = ['ok', 'warning', 'critical', 'no-data', 'stale'] as const;
 
 export const StaleSchema = z.object({
-  /** `no-recent-data`: nothing arrived for longer than the queue's limit; `source-down`: its source said so. */
-  reason: z.enum(['no-recent-data', 'source-down']),
+  /**
+   * `no-recent-data`: nothing arrived for longer than the queue's limit; `source-down`: its source said so;
+   * `rate-limited`: the helpdesk asked the gateway to wait (the message says until when).
+   */
+  reason: z.enum(['no-recent-data', 'source-down', 'rate-limited']),
   /** A sentence for people, e.g. "Zendesk answered 503 three times in a row". */
   message: z.string().max(500),
   /** The status the queue had before it went stale, shown greyed as "last known". */
