@@ -148,6 +148,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     engineState: (now) => pipeline.checkpointState(now),
     keyHorizonMs: inputKeyHorizonMs(config.connectors),
     timed: dbWrite,
+    ...(options.compactEveryEvents ? { compactEveryEvents: options.compactEveryEvents } : {}),
   });
 
   let closing: Promise<void> | null = null;
