@@ -149,6 +149,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     keyHorizonMs: inputKeyHorizonMs(config.connectors),
     timed: dbWrite,
     ...(options.compactEveryEvents ? { compactEveryEvents: options.compactEveryEvents } : {}),
+    // A large state is checkpointed a queue at a time, so walls and beats keep their schedule meanwhile.
+    sliced: { hold: () => pipeline.hold(), stateSlices: (now) => pipeline.checkpointSlices(now), nextTurn: () => new Promise((resolve) => setImmediate(resolve)) },
   });
 
   let closing: Promise<void> | null = null;
@@ -176,6 +178,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         housekeeping?.stop();
         httpServer.closeAllConnections();
         await sockets.close();
+        await housekeeping?.settled();
         store?.close();
       })();
       return closing;

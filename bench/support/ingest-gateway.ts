@@ -1,7 +1,7 @@
 // The gateway process of the ingest benchmark: 20 push-fed queues, the SQLite store, one ingest key whose
 // limits are raised out of the way (the bench measures what the gateway absorbs, not the limiter), no
 // other source. Prints "LISTENING <url>"; answers IPC { type: 'stats', reset? } with what it measured
-// of itself since the last reset: each evaluation beat, the event loop's longest stall, each compaction.
+// of itself since the last reset: each evaluation beat, the event loop's longest stall, each checkpoint written.
 //   --dataDir=…  --compactEvery=N (events before a compaction is forced; the gateway's default otherwise)
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createGateway } from '../../server/gateway';
@@ -17,9 +17,9 @@ import { syntheticConfig } from './synthetic';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 
 // Probes: the gateway's own evaluation histogram sees every beat's duration; the event log's compact call
-// is where a checkpoint is written. Both are read here, not changed.
+// is where a checkpoint row is written (its slices run before it, its deletion after). Read, not changed.
 let beats: number[] = [];
-let compactions: number[] = [];
+let checkpointWrites: number[] = [];
 const observe = Histogram.prototype.observe;
 Histogram.prototype.observe = function (this: Histogram, value: number) {
   if (this.name === 'queueboard_evaluation_seconds') beats.push(value * 1000);
@@ -31,7 +31,7 @@ EventLog.prototype.compact = function (this: EventLog, ...rest: Parameters<typeo
   try {
     return compact.apply(this, rest);
   } finally {
-    compactions.push(performance.now() - started);
+    checkpointWrites.push(performance.now() - started);
   }
 };
 
@@ -56,10 +56,10 @@ const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 process.on('message', (message: { type: string; reset?: boolean }) => {
   if (message.type !== 'stats') return;
-  process.send!({ type: 'stats', beats, compactions, loopMaxMs: loop.max / 1e6, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
+  process.send!({ type: 'stats', beats, checkpointWrites, loopMaxMs: loop.max / 1e6, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
   if (message.reset) {
     beats = [];
-    compactions = [];
+    checkpointWrites = [];
     loop.reset();
   }
 });
