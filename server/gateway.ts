@@ -123,6 +123,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     engineState: (now) => pipeline.checkpointState(now),
     keyHorizonMs: inputKeyHorizonMs(config.connectors),
     timed: dbWrite,
+    ...(options.compactEveryEvents ? { compactEveryEvents: options.compactEveryEvents } : {}),
+    // A large state is checkpointed a queue at a time, so walls and beats keep their schedule meanwhile.
+    sliced: { hold: () => pipeline.hold(), stateSlices: (now) => pipeline.checkpointSlices(now), nextTurn: () => new Promise((resolve) => setImmediate(resolve)) },
   });
 
   let closing: Promise<void> | null = null;
@@ -150,6 +153,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         housekeeping?.stop();
         httpServer.closeAllConnections();
         await sockets.close();
+        await housekeeping?.settled();
         store?.close();
       })();
       return closing;

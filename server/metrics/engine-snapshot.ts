@@ -57,6 +57,29 @@ export function encodeCheckpoint(engine: EngineSnapshot, lastInputAt: ReadonlyMa
   return JSON.stringify(checkpoint);
 }
 
+/** What `encodeCheckpointInSlices` reads the engine through: one queue at a time. */
+export interface SnapshotSource {
+  queueIds(): string[];
+  queueSnapshot(id: string): QueueSnapshot;
+  snapshotCsat(): EngineSnapshot['csat'];
+}
+
+/**
+ * The same text as `encodeCheckpoint` of the whole snapshot, built a queue at a time: it yields after each
+ * queue, so the caller can let the event loop run between them (a million open tickets take a second or
+ * more to copy and encode). The engine must not take new input until the generator returns.
+ */
+export function* encodeCheckpointInSlices(engine: SnapshotSource, lastInputAt: () => ReadonlyMap<string, number>): Generator<void, string> {
+  const parts: string[] = [];
+  for (const id of engine.queueIds()) {
+    parts.push(`${JSON.stringify(id)}:${JSON.stringify(engine.queueSnapshot(id))}`);
+    yield;
+  }
+  const csat = JSON.stringify(engine.snapshotCsat());
+  const inputAt = JSON.stringify(Object.fromEntries(lastInputAt()));
+  return `{"version":${CHECKPOINT_VERSION},"engine":{"queues":{${parts.join(',')}},"csat":${csat}},"lastInputAt":${inputAt}}`;
+}
+
 /** The checkpoint, or why it cannot be used: not JSON, another version, or a field breaking its rule. */
 export function decodeCheckpoint(text: string): { ok: true; checkpoint: Checkpoint } | { ok: false; problem: string } {
   let data: unknown;
