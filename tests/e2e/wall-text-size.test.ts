@@ -182,6 +182,8 @@ for (const [moment, startAt] of [['busy', BUSY_MORNING], ['night', NIGHT]] as co
               await page.screenshot({ path: `${SCREENSHOTS}/wall-text-${moment}-${place}-${lang}-${size.width}x${size.height}.png` });
               const { texts, tiles } = await measure(page);
               expect(tiles.length, 'tiles on the page').toBeGreaterThan(3);
+              // The demo rates solved tickets, so CSAT is on the tiles measured here too.
+              expect(await page.locator('[data-testid="tile-csat"]').count(), 'tiles showing CSAT').toBe(tiles.length);
               expect(texts.length).toBeGreaterThan(tiles.length * 8);
               const small = texts.filter((t) => t.fontPx < minimum - 0.01).map((t) => `${t.scope}: "${t.text}" ${t.fontPx.toFixed(1)} px`);
               expect(small, `text under ${minimum} px`).toEqual([]);

@@ -69,10 +69,19 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       history: t('tile.history'),
       channel: t(`channel.${queue.channel}`),
       partner: t('tile.partner'),
+      csat: t('metric.csat'),
     };
   }, [t, shownStatus, current, isStale, name, queue.channel, queue.windows]);
   const levels = (health?.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
-  const causes = causesOf(state, levels);
+  const csatValue = state?.metrics.csat ?? null;
+  // On the tile when the queue has CSAT and a manager has not made it ungraded; then it is no longer a cause note.
+  const csatShown = csatValue !== null && !queue.ungraded?.includes('csat');
+  const csatLevel = levels.csat ?? null;
+  const csat = useMemo(
+    () => (csatShown ? { value: csatValue, level: csatLevel, label: words.csat, locale } : null),
+    [csatShown, csatValue, csatLevel, words.csat, locale],
+  );
+  const causes = causesOf(state, levels, csatShown);
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;
   const dataAgeSeconds = !live ? disconnectedForSeconds : staleAge;
   const trend = current ? backlogTrend(series, state?.metrics.backlog ?? null, now) : null;
@@ -89,7 +98,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
+      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} csat={csat} />
       <TileNotes
         stale={staleInfo}
         atRisk={health?.atRisk ?? null}
@@ -125,12 +134,12 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
 }
 
 /** Metrics the tile does not show that still drive its status: named, or the colour has no reason. */
-function causesOf(state: QueueState | undefined, levels: Partial<Record<MetricId, Level | null>>): readonly TileCause[] {
+function causesOf(state: QueueState | undefined, levels: Partial<Record<MetricId, Level | null>>, csatShown: boolean): readonly TileCause[] {
   let causes: TileCause[] | null = null;
   for (const id of Object.keys(levels) as MetricId[]) {
     const level = levels[id];
     const value = state?.metrics[id];
-    if (HEADLINE_IDS.has(id) || (level !== 'warning' && level !== 'critical') || value == null) continue;
+    if (HEADLINE_IDS.has(id) || (csatShown && id === 'csat') || (level !== 'warning' && level !== 'critical') || value == null) continue;
     (causes ??= []).push({ id, level, value });
   }
   return causes ?? NO_CAUSES;
