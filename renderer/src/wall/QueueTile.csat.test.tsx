@@ -19,7 +19,7 @@ function tile(props: Partial<QueueTileProps> = {}, language: Language = 'en', lo
 
 function withCsat(csat: number | null, level: 'ok' | 'warning' | 'critical' | null): QueueState {
   const base = state('lis-chat');
-  return { ...base, metrics: { ...base.metrics, csat, csatRatings: csat === null ? 0 : 120 }, health: { ...base.health, metrics: { ...base.health.metrics, csat: level } } };
+  return { ...base, metrics: { ...base.metrics, csat, csatRatings: csat === null ? 0 : 120 }, health: { ...base.health, metrics: { ...base.health.metrics, ...(level ? { csat: level } : {}) } } };
 }
 
 describe('CSAT on the tile (issue 17)', () => {

@@ -13,6 +13,7 @@ import { backlogTrend } from './trend';
 import { ungradedBreachCount } from './breach-note';
 import { emptyWindowText, windowSuffix } from './window-text';
 import { localName } from '../format/local-name';
+import { formatMetric } from '../format/metric';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -49,7 +50,11 @@ const NO_CAUSES: readonly TileCause[] = [];
 export function QueueTile({ queue, state, locale, timeZone, live, now, disconnectedForSeconds = null, alert, series, flash = false }: QueueTileProps) {
   const { t, i18n } = useTranslation();
   const name = localName(queue, i18n.language);
-  const shownQueue = useMemo(() => (name === queue.name ? queue : { ...queue, name }), [queue, name]);
+  const teamName = localName(queue.team, i18n.language);
+  const shownQueue = useMemo(
+    () => (name === queue.name && teamName === queue.team.name ? queue : { ...queue, name, team: { ...queue.team, name: teamName } }),
+    [queue, name, teamName],
+  );
   const health = state?.health;
   const status = health?.status ?? 'no-data';
   const staleInfo = health?.stale ?? null;
@@ -69,7 +74,6 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       history: t('tile.history'),
       channel: t(`channel.${queue.channel}`),
       partner: t('tile.partner'),
-      csat: t('metric.csat'),
     };
   }, [t, shownStatus, current, isStale, name, queue.channel, queue.windows]);
   const levels = (health?.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
@@ -78,8 +82,8 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
   const csatShown = csatValue !== null && !queue.ungraded?.includes('csat');
   const csatLevel = levels.csat ?? null;
   const csat = useMemo(
-    () => (csatShown ? { value: csatValue, level: csatLevel, label: words.csat, locale } : null),
-    [csatShown, csatValue, csatLevel, words.csat, locale],
+    () => (csatShown ? { text: t('wall3.csat', { value: formatMetric('csat', csatValue, locale) }), level: csatLevel } : null),
+    [t, csatShown, csatValue, csatLevel, locale],
   );
   const causes = causesOf(state, levels, csatShown);
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;

@@ -22,8 +22,8 @@ export interface TileHeadProps {
   /** Words from the tile, which translates once per language (useTranslation costs each part that mounts). */
   channelName: string;
   partnerLabel: string;
-  /** The queue's CSAT when it has one and it is graded, with its level; null shows none. */
-  csat?: { value: number; level: Level | null; label: string; locale: string } | null;
+  /** The queue's CSAT ("CSAT 89%") when it has one and it is graded, with its level; null shows none. */
+  csat?: { text: string; level: Level | null } | null;
 }
 
 /** Status word and shape, channel, name and team: these change with the status, almost never otherwise. */
@@ -51,7 +51,7 @@ export const TileHead = memo(function TileHead({ queue, shape, statusText, chann
           {csat && (
             <p className={`tile-csat${csat.level ? ` level-${csat.level}` : ''}`} data-testid="tile-csat" data-metric="csat">
               {csat.level && csat.level !== 'ok' && <StatusIcon shape={STATUS_LOOKS[csat.level].shape} />}
-              {csat.label} {formatMetric('csat', csat.value, csat.locale)}
+              {csat.text}
             </p>
           )}
         </div>
