@@ -513,6 +513,10 @@ export const en = {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Cannot reach the gateway; trying again.',
   },
+  wall3: {
+    /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
+    csat: 'CSAT {{value}}',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

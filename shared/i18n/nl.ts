@@ -510,4 +510,8 @@ export const nl: Messages = {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Gateway niet bereikbaar; nieuwe poging.',
   },
+  wall3: {
+    /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
+    csat: 'CSAT {{value}}',
+  },
 };

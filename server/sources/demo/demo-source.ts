@@ -3,7 +3,7 @@ import type { Clock, Scheduler } from '../../runtime/clock';
 import type { Source, SourceSink } from '../source';
 import { localTimeReader } from './day-curve';
 import { IncidentCalendar } from './incidents';
-import { QueueTraffic } from './queue-traffic';
+import { QueueTraffic, type DemoRatings } from './queue-traffic';
 import { createRandom, hashString } from './random';
 import { TRAFFIC_PROFILES } from './ticket-profiles';
 
@@ -21,6 +21,15 @@ const MAX_STEP_MS = 60_000;
 
 /** Standing pressure on particular demo queues: an understaffed partner chat in Amsterdam. */
 const DEMO_PRESSURE: Readonly<Record<string, number>> = { 'ams-chat-de': 1.25 };
+
+/**
+ * A quarter of solved tickets rated, 85–92 % of them satisfied depending on the queue: the demo's CSAT sits
+ * around the built-in warning level (85 %), so some walls show it amber.
+ */
+function demoRatings(seed: number, queueId: string): DemoRatings {
+  const share = createRandom(hashString(`${seed}:${queueId}:csat`)).next();
+  return { random: createRandom(hashString(`${seed}:${queueId}:ratings`)), rateShare: 0.25, satisfiedShare: 0.85 + 0.07 * share };
+}
 
 /**
  * Simulated ticket traffic for every configured queue, deterministic for a seed and a start time.
@@ -48,6 +57,7 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
           DEMO_PRESSURE[queue.id] ?? 0.8 + 0.3 * createRandom(hashString(`${settings.seed}:${queue.id}:pressure`)).next(),
           createRandom(hashString(`${settings.seed}:${queue.id}`)),
           readers.get(queue.officeId)!,
+          demoRatings(settings.seed, queue.id),
         ),
       }));
 
