@@ -30,6 +30,8 @@ export const en = {
     slaBreached: 'SLA breached',
     csat: 'CSAT',
     csatRatings: 'CSAT ratings',
+    staffingGap: 'Staffing gap',
+    slaOutlook: 'SLA outlook',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Phone', trustpilot: 'Trustpilot',
@@ -132,6 +134,8 @@ export const en = {
       slaBreached: 'sla breached',
       csat: 'CSAT',
       csatRatings: 'number of CSAT ratings',
+      staffingGap: 'staffing gap',
+      slaOutlook: 'sla outlook',
     },
     order: {
       'higher-is-worse': 'warning ({{warning}}) must be below critical ({{critical}}) because a higher {{metric}} is worse',
@@ -512,6 +516,21 @@ export const en = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Cannot reach the gateway; trying again.',
+  },
+  staffing: {
+    /** The desk's column: agents needed against agents online, and the SLA outlook. */
+    column: 'Staffing',
+    need: 'Need {{needed}}, have {{online}}',
+    needOnlineUnknown: 'Need {{needed}}, agents not reported',
+    /** How the need was reached, in the cell's tooltip. */
+    method: { 'erlang-a': 'Erlang A over the next {{minutes}} min', workload: 'Workload over the next {{duration}}' },
+    basis: { usual: 'from the usual inflow', recent: 'from the recent inflow (no baseline yet)' },
+    handle: { reading: 'handle time {{duration}}, as reported', setting: 'handle time {{duration}}, as set', default: 'handle time {{duration}}, by default' },
+    outlook: 'SLA by {{time}}: {{expected}} ({{low}}–{{high}})',
+    outlookNone: 'No SLA outlook yet',
+    none: 'Not enough data yet',
+    /** The tile's note when the projection falls below target. */
+    tileNote: 'SLA outlook {{expected}} by {{time}} · target {{target}}',
   },
 };
 

@@ -32,6 +32,8 @@ export const nl: Messages = {
     slaBreached: 'SLA overschreden',
     csat: 'CSAT',
     csatRatings: 'CSAT-beoordelingen',
+    staffingGap: 'Personeelstekort',
+    slaOutlook: 'SLA-vooruitzicht',
   },
   channel: {
     email: 'E-mail', chat: 'Chat', phone: 'Telefoon', trustpilot: 'Trustpilot',
@@ -134,6 +136,8 @@ export const nl: Messages = {
       slaBreached: 'het aantal tickets buiten SLA',
       csat: 'de CSAT',
       csatRatings: 'het aantal CSAT-beoordelingen',
+      staffingGap: 'het personeelstekort',
+      slaOutlook: 'het SLA-vooruitzicht',
     },
     order: {
       'higher-is-worse': 'waarschuwing ({{warning}}) moet onder kritiek ({{critical}}) liggen: hoe hoger {{metric}}, hoe slechter',
@@ -509,5 +513,17 @@ export const nl: Messages = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Gateway niet bereikbaar; nieuwe poging.',
+  },
+  staffing: {
+    column: 'Bezetting',
+    need: 'Nodig {{needed}}, aanwezig {{online}}',
+    needOnlineUnknown: 'Nodig {{needed}}, agenten niet gemeld',
+    method: { 'erlang-a': 'Erlang A voor de komende {{minutes}} min', workload: 'Werklast voor de komende {{duration}}' },
+    basis: { usual: 'uit de gebruikelijke instroom', recent: 'uit de recente instroom (nog geen basislijn)' },
+    handle: { reading: 'afhandeltijd {{duration}}, gemeld', setting: 'afhandeltijd {{duration}}, ingesteld', default: 'afhandeltijd {{duration}}, standaard' },
+    outlook: 'SLA om {{time}}: {{expected}} ({{low}}–{{high}})',
+    outlookNone: 'Nog geen SLA-vooruitzicht',
+    none: 'Nog niet genoeg gegevens',
+    tileNote: 'SLA-vooruitzicht {{expected}} om {{time}} · doel {{target}}',
   },
 };
