@@ -16,7 +16,8 @@ function simulate(load: ImpatientLoad, agents: number, targetSeconds: number, ar
   let now = 0;
   let waited = 0;
   let abandoned = 0;
-  let withinTarget = 0;
+  let abandonedWithin = 0;
+  let answeredWithin = 0;
   for (let i = 0; i < arrivals; i++) {
     now += exponential(3600 / load.arrivalsPerHour);
     const patience = exponential(load.patienceSeconds);
@@ -26,13 +27,18 @@ function simulate(load: ImpatientLoad, agents: number, targetSeconds: number, ar
     if (wait > 0) waited++;
     if (wait > patience) {
       abandoned++;
-      if (patience <= targetSeconds) withinTarget++;
+      if (patience <= targetSeconds) abandonedWithin++;
       continue;
     }
-    if (wait <= targetSeconds) withinTarget++;
+    if (wait <= targetSeconds) answeredWithin++;
     free[first] = now + wait + exponential(load.handleSeconds);
   }
-  return { waitProbability: waited / arrivals, abandonShare: abandoned / arrivals, serviceLevel: withinTarget / arrivals };
+  return {
+    waitProbability: waited / arrivals,
+    abandonShare: abandoned / arrivals,
+    answeredWithin: answeredWithin / arrivals,
+    serviceLevel: answeredWithin / (arrivals - abandonedWithin),
+  };
 }
 
 describe('Erlang A', () => {
@@ -44,6 +50,7 @@ describe('Erlang A', () => {
       expect(exact.waitProbability).toBeCloseTo(simulated.waitProbability, 2);
       expect(exact.abandonShare).toBeCloseTo(simulated.abandonShare, 2);
       expect(exact.serviceLevel).toBeCloseTo(simulated.serviceLevel, 2);
+      expect(exact.answeredWithin).toBeCloseTo(simulated.answeredWithin, 2);
     }
   });
 
@@ -65,6 +72,8 @@ describe('Erlang A', () => {
     const overload = { arrivalsPerHour: 100_000, handleSeconds: 300, patienceSeconds: 60 }; // 8,333 erlangs on 1,000 agents
     const result = erlangAPerformance(overload, 1000, 20);
     expect(result.waitProbability).toBeCloseTo(1, 6);
+    // Those who hung up within 20 s do not count as answered in time: few are.
+    expect(result.serviceLevel).toBeLessThan(0.2);
     // What 1,000 agents do not serve (1 − 1000/8333) abandons.
     expect(result.abandonShare).toBeCloseTo(1 - 1000 / 8333.33, 3);
     expect(erlangCServiceLevel(overload, 1000, 20)).toBe(0);

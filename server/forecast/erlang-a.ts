@@ -10,12 +10,14 @@ import { checkSeconds, checkTarget, erlangs, logAddExp, logInverseErlangB, small
  * ∏ᵢ₌₁..ₖ λ/(nμ + iθ) for n + k (Mandelbaum & Zeltyn, "The Palm/Erlang-A queue, with applications to call
  * centers", 2005, §3). All of it is summed in log space.
  *
- * The waiting time W is min(V, τ): V, the offered wait, until an agent would take the contact, and τ its
- * patience. A contact that finds k waiting ahead is reached after k + 1 steps at rates θ(x + k), …, θx with
- * x = nμ/θ: the (k+1)-th death in a population of x + k lives of rate θ, so P(V ≤ t | k) = I_p(k+1, x),
- * the regularized incomplete beta at p = 1 − e^(−θt). Its terms follow a recurrence, added in log space.
- * The service level is P(W ≤ t) = 1 − e^(−θt) P(V > t): a contact that hung up within t waited at most t,
- * as 4CallCenters and the Erlang A literature count it.
+ * The offered wait V runs until an agent would take the contact; τ is its patience. A contact that finds k
+ * waiting ahead is reached after k + 1 steps at rates θ(x + k), …, θx with x = nμ/θ: the (k+1)-th death among
+ * x + k lives of rate θ. With p = 1 − e^(−θt) and I the regularized incomplete beta:
+ *   P(V ≤ t | k) = I_p(k+1, x), and P(answered within t | k) = P(V ≤ t, V < τ) = x/(x+k+1) · I_p(k+1, x+1)
+ * (substituting u = 1 − e^(−θs) in ∫ e^(−θs) dP(V ≤ s)). The terms of both follow a recurrence, in log space.
+ * The service level is the industry's: contacts answered within t, of those that did not give up within t
+ * (who hung up in the first t seconds count neither way). Counting them as met instead, as P(W ≤ t) does,
+ * would call a queue where a third give up "in target" and understaff it.
  */
 export interface ImpatientLoad extends OfferedLoad {
   readonly patienceSeconds: number;
@@ -28,8 +30,10 @@ export interface ErlangAPerformance {
   readonly abandonShare: number;
   /** E[W] in seconds, over every arrival (served or not). */
   readonly averageWaitSeconds: number;
-  /** P(W ≤ targetSeconds). */
+  /** Answered within targetSeconds, as a share of the contacts that did not give up within it. */
   readonly serviceLevel: number;
+  /** Answered within targetSeconds, as a share of every contact. */
+  readonly answeredWithin: number;
 }
 
 /** Terms smaller than the largest by this factor (e^−40 ≈ 4·10⁻¹⁸) no longer change a double. */
@@ -42,7 +46,7 @@ export function erlangAPerformance(load: ImpatientLoad, agents: number, targetSe
     throw new RangeError(`patienceSeconds must be a number more than 0, got ${load.patienceSeconds}`);
   }
   const a = erlangs(load);
-  if (a === 0) return { waitProbability: 0, abandonShare: 0, averageWaitSeconds: 0, serviceLevel: 1 };
+  if (a === 0) return { waitProbability: 0, abandonShare: 0, averageWaitSeconds: 0, serviceLevel: 1, answeredWithin: 1 };
   if (!Number.isInteger(agents) || agents < 1) throw new RangeError(`agents must be a whole number 1 or more, got ${agents}`);
 
   const lambda = load.arrivalsPerHour / 3600;
@@ -50,41 +54,78 @@ export function erlangAPerformance(load: ImpatientLoad, agents: number, targetSe
   const x = agents / load.handleSeconds / theta; // nμ/θ
   const y = lambda / theta;
   const p = -Math.expm1(-theta * targetSeconds);
-  const logP = Math.log(p);
 
   // Weights of the states n + k (k ≥ 0) relative to state n, and what each contributes.
   const logBelow = logInverseErlangB(a, agents); // states 0…n, n included
+  const late = new IncompleteBetaTail(x, p, targetSeconds * theta); // P(V > t | k) = 1 − I_p(k+1, x)
+  const early = new IncompleteBetaTail(x + 1, p, targetSeconds * theta); // 1 − I_p(k+1, x+1)
   let logAbove = -Infinity; // states n+1, n+2, …
   let logQueued = -Infinity; // Σ k · w_k, for E[Q]
-  let logOffered = (-agents * targetSeconds) / load.handleSeconds; // log P(V > t | 0) = −nμt
-  let logLate = logOffered; // Σ w_k · P(V > t | k), w_0 = 1
-  let logTerm = logP + Math.log(x) + logOffered; // log T_0 = log(P(V>t|1) − P(V>t|0))
+  let lateSum = late.value; // Σ w_k · P(V > t | k), w_0 = 1
+  let answeredSum = (x / (x + 1)) * (1 - early.value); // Σ w_k · P(answered within t | k)
   let logWeight = 0;
   let largest = 0;
+  // Sums are kept relative to the largest weight so far (scale = e^largest): weights past e^700 stay finite.
   for (let k = 1; k <= MAX_QUEUE_TERMS; k++) {
     logWeight += Math.log(y / (x + k));
-    logOffered = logAddExp(logOffered, logTerm);
-    logTerm += logP + Math.log(k + x) - Math.log(k + 1);
+    late.next(k);
+    early.next(k);
     logAbove = logAddExp(logAbove, logWeight);
     logQueued = logAddExp(logQueued, logWeight + Math.log(k));
-    logLate = logAddExp(logLate, logWeight + Math.min(0, logOffered));
-    largest = Math.max(largest, logWeight);
+    if (logWeight > largest) {
+      const shrink = Math.exp(largest - logWeight);
+      lateSum *= shrink;
+      answeredSum *= shrink;
+      largest = logWeight;
+    }
+    const weight = Math.exp(logWeight - largest);
+    lateSum += weight * late.value;
+    answeredSum += weight * (x / (x + k + 1)) * (1 - early.value);
     // Past the mode (x + k > y) the weights only fall; stop once they are negligible.
     if (x + k > y && logWeight - largest < NEGLIGIBLE_LOG) break;
   }
   const logTotal = logAddExp(logBelow, logAbove);
   const waitProbability = Math.exp(logAddExp(0, logAbove) - logTotal);
   const queued = Math.exp(logQueued - logTotal); // E[Q]
-  const late = Math.exp(-theta * targetSeconds + logLate - logTotal); // P(W > t)
+  const scale = Math.exp(largest - logTotal);
+  const waitedWithin = 1 - Math.exp(-theta * targetSeconds) * lateSum * scale; // P(W ≤ t)
+  const answeredWithin = 1 - waitProbability + answeredSum * scale;
+  const gaveUpWithin = Math.max(0, waitedWithin - answeredWithin);
   return {
     waitProbability,
     abandonShare: Math.min(1, (theta * queued) / lambda),
     averageWaitSeconds: queued / lambda,
-    serviceLevel: Math.min(1, Math.max(0, 1 - late)),
+    serviceLevel: clamp01(answeredWithin / (1 - gaveUpWithin)),
+    answeredWithin: clamp01(answeredWithin),
   };
 }
 
-/** The fewest agents whose service level P(W ≤ t) meets the target (0 when nothing arrives). */
+/**
+ * 1 − I_p(k+1, b) for k = 0, 1, …: (1 − p)^b, then plus T_k = p^(k+1) (1−p)^b Γ(k+1+b) / (Γ(k+2) Γ(b)), whose
+ * ratio T_k / T_(k−1) = p (k + b) / (k + 1). The terms are carried as logarithms, so (1 − p)^b may underflow.
+ */
+class IncompleteBetaTail {
+  value: number;
+  private logTerm: number;
+  private readonly logP: number;
+
+  constructor(private readonly b: number, p: number, thetaT: number) {
+    const logBase = -b * thetaT; // log (1 − p)^b
+    this.value = Math.exp(logBase);
+    this.logP = Math.log(p);
+    this.logTerm = this.logP + Math.log(b) + logBase; // T_0 = p b (1 − p)^b
+  }
+
+  /** Moves from k − 1 to k. */
+  next(k: number): void {
+    this.value = Math.min(1, this.value + Math.exp(this.logTerm));
+    this.logTerm += this.logP + Math.log(k + this.b) - Math.log(k + 1);
+  }
+}
+
+const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
+
+/** The fewest agents whose service level meets the target (0 when nothing arrives). */
 export function erlangAAgentsFor(load: ImpatientLoad, target: ServiceTarget): number {
   checkTarget(target);
   if (erlangs(load) === 0) return 0;

@@ -46,7 +46,7 @@ export type QueueStaffing = z.infer<typeof QueueStaffingSchema>;
 /** The problem with a queue's staffing settings for its channel, or null (the config schema reports it at the field). */
 export function staffingSettingsProblem(channel: Channel, staffing: QueueStaffing | undefined): string | null {
   if (staffing?.patienceSeconds !== undefined && !ERLANG_CHANNELS.has(channel)) {
-    return `is only used for chat and phone queues (Erlang A); a ${channel} queue is staffed by workload`;
+    return `is only used for chat and phone queues (Erlang A); ${channel} queues are staffed by workload`;
   }
   return null;
 }

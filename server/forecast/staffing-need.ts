@@ -50,5 +50,6 @@ export function erlangNeed(arrivals: number, spanMs: number, handleSeconds: numb
  */
 export function workloadNeed(backlog: number, arrivals: number, spanMs: number, handleSeconds: number): number {
   const workSeconds = (backlog + arrivals) * handleSeconds;
-  return Math.min(MAX_STAFFED_AGENTS, Math.ceil(workSeconds / (spanMs / 1000) - 1e-9));
+  // Less a hair, so exactly ten agent hours of work in an hour is ten agents and not eleven by rounding.
+  return Math.min(MAX_STAFFED_AGENTS, Math.max(0, Math.ceil(workSeconds / (spanMs / 1000) - 1e-9)));
 }
