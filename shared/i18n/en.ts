@@ -518,19 +518,18 @@ export const en = {
     unreachable: 'Cannot reach the gateway; trying again.',
   },
   staffing: {
-    /** The desk's column: agents needed against agents online, and the SLA outlook. */
-    column: 'Staffing',
     need: 'Need {{needed}}, have {{online}}',
     needOnlineUnknown: 'Need {{needed}}, agents not reported',
     /** How the need was reached, in the cell's tooltip. */
     method: { 'erlang-a': 'Erlang A over the next {{minutes}} min', workload: 'Workload over the next {{duration}}' },
     basis: { usual: 'from the usual inflow', recent: 'from the recent inflow (no baseline yet)' },
     handle: { reading: 'handle time {{duration}}, as reported', setting: 'handle time {{duration}}, as set', default: 'handle time {{duration}}, by default' },
-    outlook: 'SLA by {{time}}: {{expected}} ({{low}}–{{high}})',
+    outlook: 'SLA at end of day: {{expected}} ({{low}}–{{high}})',
+    outlookExact: 'SLA at end of day: {{expected}}',
     outlookNone: 'No SLA outlook yet',
     none: 'Not enough data yet',
     /** The tile's note when the projection falls below target. */
-    tileNote: 'SLA outlook {{expected}} by {{time}} · target {{target}}',
+    tileNote: 'SLA outlook {{expected}} at end of day · target {{target}}',
   },
 };
 

@@ -515,15 +515,15 @@ export const nl: Messages = {
     unreachable: 'Gateway niet bereikbaar; nieuwe poging.',
   },
   staffing: {
-    column: 'Bezetting',
     need: 'Nodig {{needed}}, aanwezig {{online}}',
     needOnlineUnknown: 'Nodig {{needed}}, agenten niet gemeld',
     method: { 'erlang-a': 'Erlang A voor de komende {{minutes}} min', workload: 'Werklast voor de komende {{duration}}' },
     basis: { usual: 'uit de gebruikelijke instroom', recent: 'uit de recente instroom (nog geen basislijn)' },
     handle: { reading: 'afhandeltijd {{duration}}, gemeld', setting: 'afhandeltijd {{duration}}, ingesteld', default: 'afhandeltijd {{duration}}, standaard' },
-    outlook: 'SLA om {{time}}: {{expected}} ({{low}}–{{high}})',
+    outlook: 'SLA aan het eind van de dag: {{expected}} ({{low}}–{{high}})',
+    outlookExact: 'SLA aan het eind van de dag: {{expected}}',
     outlookNone: 'Nog geen SLA-vooruitzicht',
     none: 'Nog niet genoeg gegevens',
-    tileNote: 'SLA-vooruitzicht {{expected}} om {{time}} · doel {{target}}',
+    tileNote: 'SLA-vooruitzicht {{expected}} aan het eind van de dag · doel {{target}}',
   },
 };

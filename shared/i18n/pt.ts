@@ -537,15 +537,15 @@ export const pt: Messages = {
     unreachable: 'Sem ligação ao gateway; a tentar de novo.',
   },
   staffing: {
-    column: 'Pessoal',
     need: 'Precisa de {{needed}}, tem {{online}}',
     needOnlineUnknown: 'Precisa de {{needed}}, agentes não comunicados',
     method: { 'erlang-a': 'Erlang A nos próximos {{minutes}} min', workload: 'Carga de trabalho no período de {{duration}}' },
     basis: { usual: 'a partir da entrada habitual', recent: 'a partir da entrada recente (ainda sem referência)' },
     handle: { reading: 'tempo de atendimento {{duration}}, comunicado', setting: 'tempo de atendimento {{duration}}, configurado', default: 'tempo de atendimento {{duration}}, por omissão' },
-    outlook: 'SLA até às {{time}}: {{expected}} ({{low}}–{{high}})',
+    outlook: 'SLA no fim do dia: {{expected}} ({{low}}–{{high}})',
+    outlookExact: 'SLA no fim do dia: {{expected}}',
     outlookNone: 'Ainda sem previsão do SLA',
     none: 'Ainda sem dados suficientes',
-    tileNote: 'Previsão do SLA {{expected}} até às {{time}} · objetivo {{target}}',
+    tileNote: 'Previsão do SLA {{expected}} no fim do dia · objetivo {{target}}',
   },
 };

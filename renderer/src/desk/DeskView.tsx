@@ -145,7 +145,6 @@ export function DeskView() {
                       {t(`metric.${id}`)}
                     </th>
                   ))}
-                  <th scope="col" className="desk-staffing">{t('staffing.column')}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('desk.column.pin')}</span>
                   </th>
@@ -164,7 +163,6 @@ export function DeskView() {
                       pinned={isPinned(pinState, { kind: 'queue', id: queue.id })}
                       onTogglePin={() => togglePin(queue)}
                       highlighted={focused === queue.id}
-                      timeZone={office?.timeZone ?? 'UTC'}
                     />
                   );
                 })}

@@ -9,7 +9,7 @@ import { StatusIcon } from '../wall/StatusIcon';
 import { PinButton } from './PinButton';
 import { severityOf } from './queue-order';
 import { severityLook } from './severity-look';
-import { StaffingCell } from './StaffingCell';
+import { StaffingLines } from './StaffingLines';
 
 export const ROW_METRICS = ['backlog', 'oldestWaitingSeconds', 'firstResponseP90', 'slaAttainment', 'slaBreached', 'csat'] as const;
 
@@ -22,11 +22,9 @@ export interface QueueRowProps {
   onTogglePin: () => void;
   /** Brought here by a notification click: scrolled to and marked for a moment. */
   highlighted: boolean;
-  /** The office's time zone, for the SLA outlook's end of day. */
-  timeZone: string;
 }
 
-export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin, highlighted, timeZone }: QueueRowProps) {
+export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin, highlighted }: QueueRowProps) {
   const { t, i18n } = useTranslation();
   const look = severityLook(state, t, locale);
   const levels = state?.health.metrics ?? {};
@@ -49,6 +47,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
           {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {queue.team.name}
           {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
         </span>
+        <StaffingLines staffing={state?.staffing} gapLevel={levels.staffingGap} outlookLevel={levels.slaOutlook} locale={locale} />
       </th>
       {ROW_METRICS.map((id) => {
         const value = state?.metrics[id] ?? null;
@@ -63,7 +62,6 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
           </td>
         );
       })}
-      <StaffingCell staffing={state?.staffing} gapLevel={levels.staffingGap} outlookLevel={levels.slaOutlook} locale={locale} timeZone={timeZone} />
       <td className="desk-pin-cell">
         <PinButton pinned={pinned} target={{ kind: 'queue', name: queue.name }} onToggle={onTogglePin} />
       </td>

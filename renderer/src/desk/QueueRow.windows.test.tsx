@@ -15,7 +15,7 @@ function row(language: Language, metrics: object) {
     <I18nextProvider i18n={createI18n(language)}>
       <table>
         <tbody>
-          <QueueRow queue={email} officeName="Lisbon" state={state('lis-email', { metrics } as never)} locale="en-GB" pinned={false} onTogglePin={() => {}} highlighted={false} timeZone="Europe/Lisbon" />
+          <QueueRow queue={email} officeName="Lisbon" state={state('lis-email', { metrics } as never)} locale="en-GB" pinned={false} onTogglePin={() => {}} highlighted={false} />
         </tbody>
       </table>
     </I18nextProvider>,

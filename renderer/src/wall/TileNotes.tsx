@@ -72,7 +72,6 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           <span className="note-text">
             {t('staffing.tileNote', {
               expected: formatMetric('slaOutlook', slaOutlook.expected, locale),
-              time: formatClock(slaOutlook.until, locale, timeZone),
               target: formatMetric('slaOutlook', slaOutlook.target, locale),
             })}
           </span>

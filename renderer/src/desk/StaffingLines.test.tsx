@@ -3,7 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StaffingOutlook } from '../../../shared/protocol/staffing-outlook';
 import { createI18n, type Language } from '../i18n/i18n';
-import { StaffingCell } from './StaffingCell';
+import { StaffingLines } from './StaffingLines';
 
 afterEach(cleanup);
 
@@ -23,13 +23,7 @@ const chat: StaffingOutlook = {
 function cell(language: Language, staffing: StaffingOutlook | null, locale = 'en-GB') {
   render(
     <I18nextProvider i18n={createI18n(language)}>
-      <table>
-        <tbody>
-          <tr>
-            <StaffingCell staffing={staffing} gapLevel={undefined} outlookLevel={undefined} locale={locale} timeZone="Europe/Lisbon" />
-          </tr>
-        </tbody>
-      </table>
+      <StaffingLines staffing={staffing} gapLevel={undefined} outlookLevel={undefined} locale={locale} />
     </I18nextProvider>,
   );
   const td = document.querySelector('[data-testid="desk-staffing"]')!;
@@ -40,12 +34,12 @@ function cell(language: Language, staffing: StaffingOutlook | null, locale = 'en
   };
 }
 
-describe('the desk\'s staffing cell', () => {
+describe('the desk\'s staffing lines', () => {
   it('says need N, have M and the SLA outlook with its range, and how in the tooltip', () => {
     const seen = cell('en', chat);
     expect(seen.need!.textContent).toBe('Need 12, have 9');
     expect(seen.need!.className).toContain('desk-staffing-short');
-    expect(seen.outlook!.textContent).toBe('SLA by 00:00: 84.2% (78.5%–90.1%)');
+    expect(seen.outlook!.textContent).toBe('SLA at end of day: 84.2% (78.5–90.1%)');
     expect(seen.outlook!.className).toContain('desk-staffing-below');
     expect(seen.td.getAttribute('title')).toBe('Erlang A over the next 30 min · from the usual inflow · handle time 8m, by default');
   });
@@ -60,7 +54,9 @@ describe('the desk\'s staffing cell', () => {
   it('speaks Portuguese and Dutch with their numbers', () => {
     expect(cell('pt', chat, 'pt-PT').need!.textContent).toBe('Precisa de 12, tem 9');
     cleanup();
-    expect(cell('nl', chat, 'nl-NL').outlook!.textContent).toBe('SLA om 00:00: 84,2% (78,5%–90,1%)');
+    expect(cell('nl', chat, 'nl-NL').outlook!.textContent).toBe('SLA aan het eind van de dag: 84,2% (78,5–90,1%)');
+    cleanup();
+    expect(cell('en', { ...chat, sla: { ...chat.sla!, low: 84.2, high: 84.2 } }).outlook!.textContent).toBe('SLA at end of day: 84.2%');
   });
 
   it('says so when agents are not reported, there is no outlook, or nothing to go on', () => {
