@@ -528,8 +528,8 @@ export const en = {
     outlookExact: 'SLA at end of day: {{expected}}',
     outlookNone: 'No SLA outlook yet',
     none: 'Not enough data yet',
-    /** The tile's note when the projection falls below target. */
-    tileNote: 'SLA outlook {{expected}} at end of day · target {{target}}',
+    /** The tile's note when the projection falls below target: short, a tile has one line for it. */
+    tileNote: 'End of day: SLA {{expected}}',
   },
 };
 

@@ -524,6 +524,6 @@ export const nl: Messages = {
     outlookExact: 'SLA aan het eind van de dag: {{expected}}',
     outlookNone: 'Nog geen SLA-vooruitzicht',
     none: 'Nog niet genoeg gegevens',
-    tileNote: 'SLA-vooruitzicht {{expected}} aan het eind van de dag · doel {{target}}',
+    tileNote: 'Einde dag: SLA {{expected}}',
   },
 };

@@ -546,6 +546,6 @@ export const pt: Messages = {
     outlookExact: 'SLA no fim do dia: {{expected}}',
     outlookNone: 'Ainda sem previsão do SLA',
     none: 'Ainda sem dados suficientes',
-    tileNote: 'Previsão do SLA {{expected}} no fim do dia · objetivo {{target}}',
+    tileNote: 'Fim do dia: SLA {{expected}}',
   },
 };

@@ -30,7 +30,7 @@ const note = (props: Partial<TileNotesProps>) => {
 
 describe('the tile\'s SLA outlook note', () => {
   it('shows when the projection falls below target', () => {
-    expect(note({ slaOutlook: { expected: 72.4, low: 65, high: 80, target: 90, until: MIDNIGHT } })!.textContent).toBe('SLA outlook 72.4% at end of day · target 90%');
+    expect(note({ slaOutlook: { expected: 72.4, low: 65, high: 80, target: 90, until: MIDNIGHT } })!.textContent).toBe('End of day: SLA 72.4%');
   });
 
   it('stays away at or above target, without an outlook, and on a stale tile', () => {

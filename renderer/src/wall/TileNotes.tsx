@@ -70,10 +70,7 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
       {slaOutlook && slaOutlook.expected < slaOutlook.target && !stale && (
         <p className="note note-risk" data-testid="tile-sla-outlook">
           <span className="note-text">
-            {t('staffing.tileNote', {
-              expected: formatMetric('slaOutlook', slaOutlook.expected, locale),
-              target: formatMetric('slaOutlook', slaOutlook.target, locale),
-            })}
+            {t('staffing.tileNote', { expected: formatMetric('slaOutlook', slaOutlook.expected, locale) })}
           </span>
         </p>
       )}

@@ -45,4 +45,26 @@ describe('the desk\'s staffing lines in Chromium against the demo gateway', () =
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('notes on the wall\'s tile an SLA outlook below target, within the tile', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const problems = await goLive(page, `${url}/?office=lisbon&lang=en`);
+    const notes = page.getByTestId('tile-sla-outlook');
+    await expect.poll(() => notes.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect((await notes.allInnerTexts()).every((t) => /^End of day: SLA [\d.]+%$/.test(t))).toBe(true);
+    // Each note ends inside its tile and is not cut short.
+    const escapes = await notes.evaluateAll((all) =>
+      all.filter((note) => {
+        const text = note.querySelector('.note-text')!;
+        const tile = note.closest('[data-testid="queue-tile"]')!.getBoundingClientRect();
+        return text.scrollWidth > text.clientWidth || note.getBoundingClientRect().right > tile.right;
+      }).length,
+    );
+    expect(escapes).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/wall-sla-outlook-1920x1080.png` });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
