@@ -128,6 +128,8 @@ const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 /** The fewest agents whose service level meets the target (0 when nothing arrives). */
 export function erlangAAgentsFor(load: ImpatientLoad, target: ServiceTarget): number {
   checkTarget(target);
-  if (erlangs(load) === 0) return 0;
-  return smallestAgents(1, (agents) => erlangAPerformance(load, agents, target.seconds).serviceLevel >= target.share);
+  const a = erlangs(load);
+  if (a === 0) return 0;
+  // The need is near the load: starting there spares the long queues (and sums) of far too few agents.
+  return smallestAgents(1, (agents) => erlangAPerformance(load, agents, target.seconds).serviceLevel >= target.share, Math.round(a));
 }

@@ -6,6 +6,7 @@ import {
   erlangCServiceLevel,
   erlangCWaitProbability,
   erlangs,
+  smallestAgents,
 } from './erlang-c';
 
 // Westbay Engineers' worked Erlang C example ("The Erlang-C formula", westbay.ndirect.co.uk/erlang.htm, also
@@ -47,6 +48,15 @@ describe('Erlang C', () => {
     expect(erlangCWaitProbability(westbay, 48)).toBe(1);
     expect(erlangCServiceLevel(westbay, 40, 20)).toBe(0);
     expect(erlangCAverageWaitSeconds(westbay, 48)).toBe(Infinity);
+  });
+
+  it('finds the smallest count from any first guess, and says when none up to the limit will do', () => {
+    for (const answer of [1, 2, 7, 64, 999]) {
+      for (const guess of [1, 3, answer, answer + 1, 5000]) {
+        expect(smallestAgents(1, (n) => n >= answer, guess), `answer ${answer}, guess ${guess}`).toBe(answer);
+      }
+    }
+    expect(() => smallestAgents(1, () => false, 10)).toThrow(/no staffing up to 100000 agents meets the target/);
   });
 
   it('needs nobody when nothing arrives', () => {

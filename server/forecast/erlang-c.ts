@@ -79,13 +79,13 @@ export function erlangCAgentsFor(load: OfferedLoad, target: ServiceTarget): numb
 }
 
 /**
- * The smallest n ≥ from for which `meets(n)` holds, given that it stays true once true (service level rises
- * with agents): doubling, then bisection, so a load of thousands of erlangs takes a few dozen evaluations.
+ * The smallest n ≥ from for which `meets(n)` holds, given that nothing below `from` does and that it stays true
+ * once true (service level rises with agents). It tries `guess` first, then doubles or bisects, so a load of
+ * thousands of erlangs takes a few dozen evaluations, mostly near the answer.
  */
-export function smallestAgents(from: number, meets: (agents: number) => boolean): number {
-  let low = Math.max(1, from);
-  if (meets(low)) return low;
-  let high = low * 2;
+export function smallestAgents(from: number, meets: (agents: number) => boolean, guess = from): number {
+  let low = Math.max(1, from) - 1; // does not meet the target (or is below every candidate)
+  let high = Math.min(MAX_STAFFED_AGENTS, Math.max(low + 1, guess));
   while (!meets(high)) {
     if (high >= MAX_STAFFED_AGENTS) throw new RangeError(`no staffing up to ${MAX_STAFFED_AGENTS} agents meets the target`);
     low = high;
