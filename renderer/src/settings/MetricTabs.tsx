@@ -16,8 +16,6 @@ export const SETTINGS_METRICS: readonly MetricId[] = [
   'inflowPerHour',
   'outflowPerHour',
   'csatRatings',
-  'staffingGap',
-  'slaOutlook',
 ];
 
 export interface MetricTabsProps {
