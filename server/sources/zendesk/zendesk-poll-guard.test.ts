@@ -37,6 +37,21 @@ async function connect(fake: Partial<FakeZendeskOptions> = {}, connection: Recor
 const exportAsks = (requests: ReadonlyArray<{ url: URL; at: number }>) => requests.filter((r) => r.url.pathname.startsWith('/api/v2/incremental/'));
 
 describe('Zendesk while it limits or refuses the connector', () => {
+  it('keeps its own export limit on the monotonic clock: a wall clock stepped back an hour makes it wait for nothing', async () => {
+    // A ticket a page: the first poll spends the limit of 10 exports a minute twice, waiting a minute inside
+    // the poll, so its last minute holds a full limit when the wall clock goes back.
+    const tickets = Array.from({ length: 25 }, (_, i): FakeZendeskTicket => ({ id: 10 + i, groupId: 100, channel: 'email', createdAt: NOW - (30 + i) * MIN }));
+    const { time, poll, waits, helpdesk } = await connect({ tickets, ticketsPerPage: 1 });
+    const before = exportAsks(helpdesk.requests).length;
+    expect(before).toBeGreaterThanOrEqual(20);
+    waits.length = 0;
+    time.stepWall(-60 * MIN);
+    await poll();
+    expect(exportAsks(helpdesk.requests).length).toBeGreaterThan(before);
+    // At most the limit's own minute, never the hour the wall clock went back.
+    expect(Math.max(0, ...waits)).toBeLessThanOrEqual(MIN);
+  });
+
   it('sends each queue’s backlog as soon as it is counted, before the exports wait for their limit', async () => {
     let connector: Awaited<ReturnType<typeof connect>> | null = null;
     /** The backlog readings the connector had sent when each export request arrived. */

@@ -1,4 +1,5 @@
 import type { TicketEvent } from '../../../shared/ingest';
+import { monotonicNow } from '../../runtime/clock';
 import { resolveToken } from '../http/connection-config';
 import { RateBudget } from '../http/rate-budget';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
@@ -80,9 +81,10 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   const exportBudget = new RateBudget({ share: 1, defaultLimit: EXPORTS_PER_MINUTE });
   /** An export request within its own limit, with the admin hint on a 403. */
   const exported = async <T>(signal: AbortSignal, request: () => Promise<T>): Promise<T> => {
-    const wait = exportBudget.waitMs(clock.now());
+    // On the monotonic clock, like the client's own budget: a wall-clock step must not stall or rush the exports.
+    const wait = exportBudget.waitMs(monotonicNow(clock));
     if (wait > 0) await options.sleep(wait, signal);
-    exportBudget.spend(clock.now());
+    exportBudget.spend(monotonicNow(clock));
     return asAdmin(adminHint, request);
   };
   let ticketCursor: string | null = null;
