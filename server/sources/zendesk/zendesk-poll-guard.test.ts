@@ -101,6 +101,20 @@ describe('Zendesk while it limits or refuses the connector', () => {
     expect(logger.lines.join('\n')).not.toMatch(/kept answering 429/);
   });
 
+  it('waits as long as Zendesk asked when the wall clock steps back an hour meanwhile, not an hour more', async () => {
+    const { zendesk, time, poll, statuses, helpdesk } = await connect();
+    zendesk.throttle(time.now() + MIN + 300_000);
+    await poll();
+    const retryAt = (statuses.at(-1) as { retryAt: number }).retryAt;
+    const asked = exportAsks(helpdesk.requests).length;
+    time.stepWall(-60 * MIN);
+    // Zendesk's own clock did not step: its wait ends five minutes after it asked, an hour earlier on ours now.
+    zendesk.throttle(retryAt - 60 * MIN);
+    for (let minute = 0; minute < 6; minute++) await poll();
+    expect(exportAsks(helpdesk.requests).length).toBeGreaterThan(asked);
+    expect(statuses.at(-1)).toEqual({ state: 'up', queueIds: QUEUE_IDS });
+  });
+
   it('says a 403 on an export needs an admin’s token, naming the fields, never the token', async () => {
     const { statuses, logger } = await connect({ admin: false });
     expect(statuses).toEqual([

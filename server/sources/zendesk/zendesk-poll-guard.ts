@@ -1,4 +1,4 @@
-import type { Clock } from '../../runtime/clock';
+import { monotonicNow, type Clock } from '../../runtime/clock';
 import type { Logger } from '../../runtime/logger';
 import { HttpFailureError } from '../http/http-failure';
 import type { SourceSink } from '../source';
@@ -35,7 +35,9 @@ export async function asAdmin<T>(hint: string, request: () => Promise<T>): Promi
  * after it reports them up.
  */
 export class ZendeskRateLimitState {
+  /** Zendesk's time, shown; the wait itself is held on the monotonic clock so a wall-clock step neither stretches nor cuts it. */
   private retryAt = 0;
+  private resumeAt = 0;
   private reason: string | null = null;
   /** When the last complete poll ended: how old the queues' data is while Zendesk makes us wait. */
   private dataFrom: number | null = null;
@@ -48,7 +50,7 @@ export class ZendeskRateLimitState {
   ) {}
 
   async poll(sink: SourceSink, run: () => Promise<void>): Promise<void> {
-    if (this.clock.now() < this.retryAt) {
+    if (monotonicNow(this.clock) < this.resumeAt) {
       // Said again on each skipped poll: a state another report replaced meanwhile comes back.
       sink.status(this.sourceId, { state: 'rate-limited', queueIds: this.queueIds, reason: this.reason!, retryAt: this.retryAt });
       return;
@@ -72,6 +74,7 @@ export class ZendeskRateLimitState {
   private limited(sink: SourceSink, retryAt: number): void {
     const now = this.clock.now();
     this.retryAt = retryAt;
+    this.resumeAt = monotonicNow(this.clock) + (retryAt - now);
     const data = this.dataFrom === null ? 'no data yet' : `data from ${clock(this.dataFrom)}`;
     this.reason = `Zendesk asked us to wait ${duration(retryAt - now)} (until ${clock(retryAt)}); ${data}`;
     this.logger.warn('Zendesk answered 429 with a long Retry-After: polls wait until then', { sourceId: this.sourceId, retryAt: new Date(retryAt).toISOString(), waitMs: Math.round(retryAt - now) });
