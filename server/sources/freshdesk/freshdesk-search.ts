@@ -80,7 +80,9 @@ export function createBacklogSearch(deps: { client: PoliteClient; validItems: Co
     // A ticket can change between two queries (and so show in two parts): each is counted once.
     const tickets = [...new Map(parts.flatMap((p) => p.tickets).map((t) => [t.id, t])).values()];
     const complete = parts.every((p) => p.complete);
-    if (complete && tickets.length > 0) oldestDay.set(groupId, Math.floor(Math.min(...tickets.map((t) => t.created_at)) / DAY) * DAY);
+    // Not Math.min(...): a backlog of tens of thousands would pass too many arguments.
+    const oldest = tickets.reduce((min, t) => Math.min(min, t.created_at), Infinity);
+    if (complete && oldest !== Infinity) oldestDay.set(groupId, Math.floor(oldest / DAY) * DAY);
     return { total: first.total, tickets, complete };
   };
 }

@@ -67,7 +67,7 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
 
   const reportReading = (sink: SourceSink, { queueId, at, total, tickets, complete }: SearchedQueue) => {
     const open = tickets.filter((t) => t.status === FRESHDESK_OPEN);
-    const oldest = open.length > 0 ? Math.min(...open.map((t) => t.created_at)) : at;
+    const oldest = open.length > 0 ? open.reduce((min, t) => Math.min(min, t.created_at), Infinity) : at;
     const firstResponseLate = (t: SearchTicket) => isFirstResponseLate(t, tracker.answered(t.id), at);
     const resolutionLate = (t: SearchTicket) => isResolutionLate(t, at);
     const slaBreached = tickets.filter((t) => firstResponseLate(t) || resolutionLate(t)).length;

@@ -148,7 +148,8 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   const readOldOpen = async (sink: SourceSink, signal: AbortSignal) => {
     const old = await readOldOpenTickets(client, validItems, queues, backfillStart, signal);
     send(sink, order.pass(useTickets(old, new Map())));
-    const oldest = Math.min(...old.filter((t) => tracker.openQueueOf(t.id) !== undefined).map((t) => t.created_at));
+    // A loop, not Math.min(...): an account's old open tickets can be more than a call takes arguments.
+    const oldest = old.reduce((min, t) => (tracker.openQueueOf(t.id) === undefined ? min : Math.min(min, t.created_at)), Infinity);
     if (Number.isFinite(oldest)) metricsStart = Math.min(metricsStart, Math.floor(Math.max(oldest, clock.now() - OLD_TICKETS_LOOKBACK_MS) / 1000));
     oldOpenTicketsRead = true;
   };
