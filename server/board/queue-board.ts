@@ -39,16 +39,17 @@ export class QueueBoard {
     const current = this.states.get(queueId);
     if (!queue || !current) throw new Error(`Unknown queue "${queueId}"`);
 
-    const changedMetrics: Partial<MetricValues> = {};
+    // Every queue passes here each second, most with nothing new: nothing is allocated until something differs.
+    let changedMetrics: Partial<MetricValues> | null = null;
     for (const id of METRIC_IDS) {
-      if (values[id] !== current.metrics[id]) changedMetrics[id] = values[id];
+      if (values[id] !== current.metrics[id]) (changedMetrics ??= {})[id] = values[id];
     }
-    const metricsChanged = Object.keys(changedMetrics).length > 0;
+    const metricsChanged = changedMetrics !== null;
     const healthChanged = !sameHealth(health, current.health);
     if (!metricsChanged && !healthChanged && updatedAt === current.updatedAt) return;
 
     const nextHealth = healthChanged ? health : current.health;
-    this.states.set(queueId, { queueId, metrics: { ...values }, health: nextHealth, updatedAt });
+    this.states.set(queueId, { queueId, metrics: metricsChanged ? { ...values } : current.metrics, health: nextHealth, updatedAt });
 
     const patch = this.pending.get(queueId) ?? { queueId };
     if (metricsChanged) patch.metrics = { ...patch.metrics, ...changedMetrics };
@@ -71,9 +72,10 @@ export class QueueBoard {
 }
 
 function sameHealth(a: QueueHealth, b: QueueHealth): boolean {
+  if (a === b) return true;
+  if (a.status !== b.status) return false;
+  for (const id of METRIC_IDS) if (a.metrics[id] !== b.metrics[id]) return false;
   return (
-    a.status === b.status &&
-    METRIC_IDS.every((id) => a.metrics[id] === b.metrics[id]) &&
     a.stale?.reason === b.stale?.reason &&
     a.stale?.message === b.stale?.message &&
     a.stale?.lastStatus === b.stale?.lastStatus &&

@@ -103,8 +103,9 @@ export class MetricEngine {
     const queue = this.queues.get(queueId);
     if (!queue) throw new Error(`Unknown queue "${queueId}"`);
     queue.prune(now);
-    const seconds = (value: number | null) => (value === null ? null : Math.round(value));
     const replies = queue.withinTarget.size;
+    const { csat, csatRatings } = this.csat.valuesFor(queueId, now);
+    // Every field written out in one literal (no spread): every queue's figures are built each second.
     return {
       backlog: queue.backlogReading ?? queue.openTickets.size,
       oldestWaitingSeconds: this.oldestWaiting(queue, now),
@@ -117,7 +118,8 @@ export class MetricEngine {
       outflowPerHour: queue.perHour(queue.outflow),
       agentsOnline: queue.agentsReading,
       slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
-      ...this.csat.valuesFor(queueId, now),
+      csat,
+      csatRatings,
     };
   }
 
@@ -262,4 +264,9 @@ export class MetricEngine {
     }
     return earliest === Infinity ? null : Math.max(0, Math.round((now - earliest) / 1000));
   }
+}
+
+/** Whole seconds, or null when there is no figure. */
+function seconds(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
 }
