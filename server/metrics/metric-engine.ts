@@ -118,7 +118,15 @@ export class MetricEngine {
       agentsOnline: queue.agentsReading,
       slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
       ...this.csat.valuesFor(queueId, now),
+      // Computed by the gateway's loop from these values and the forecast (server/forecast/staffing-planner.ts).
+      staffingGap: null,
+      slaOutlook: null,
     };
+  }
+
+  /** The latest average handle time a reading gave for the queue, in seconds, or null. */
+  handleTimeOf(queueId: string): number | null {
+    return this.queues.get(queueId)?.handleTimeReading ?? null;
   }
 
   /** Lets samples leave their windows at `now`, as reading the metrics does: a checkpoint is taken pruned. */

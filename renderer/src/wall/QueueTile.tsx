@@ -111,6 +111,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
         slaBreached={ungradedBreachCount(state?.metrics.slaBreached, queue)}
+        slaOutlook={state?.staffing?.sla}
         locale={locale}
         timeZone={timeZone}
       />
