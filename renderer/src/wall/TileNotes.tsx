@@ -67,7 +67,7 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           </span>
         </p>
       )}
-      {slaOutlook && slaOutlook.expected < slaOutlook.target && !stale && (
+      {slaOutlook && outlookNoted(slaOutlook, stale) && (
         <p className="note note-risk" data-testid="tile-sla-outlook">
           <span className="note-text">
             {t('staffing.tileNote', { expected: formatMetric('slaOutlook', slaOutlook.expected, locale) })}
@@ -102,6 +102,11 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
     </div>
   );
 }, sameNotes);
+
+/** A live tile notes the SLA outlook when the end of the office's day is projected below the SLA target. */
+export function outlookNoted(outlook: TileNotesProps['slaOutlook'], stale: Health['stale']): boolean {
+  return outlook != null && outlook.expected < outlook.target && !stale;
+}
 
 export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
   return (
