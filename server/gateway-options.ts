@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Snapshot } from '../shared/protocol/protocol';
 import type { AlertManager } from './alerts/alert-manager';
 import type { GatewayConfig } from './config/config-schema';
+import type { InflowForecast } from './forecast/inflow-forecast';
 import type { ThresholdService } from './health/threshold-service';
 import type { IngestKey } from './ingest/ingest-keys';
 import type { MetricEngine } from './metrics';
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   compactEveryEvents?: number;
   /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
   newAlertId?: () => string;
+  /** The inflow baseline the staffing gap and SLA outlook read; without one they use the recent inflow (basis `recent`). */
+  inflowForecast?: InflowForecast | null;
 }
 
 export interface Gateway {

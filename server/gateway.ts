@@ -9,6 +9,8 @@ import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
 import { resolveQueueGroups } from './config/queue-groups';
 import { resolveStaleLimits } from './config/stale-limits';
+import { staffingSetups } from './forecast/staffing-config';
+import { StaffingPlanner } from './forecast/staffing-planner';
 import { createGatewayMetrics, timed } from './gateway-metrics';
 import type { Gateway, GatewayOptions } from './gateway-options';
 import { loadStoredOverrides } from './health/stored-overrides';
@@ -59,6 +61,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     evaluateIntervalMs: options.evaluateIntervalMs ?? 1000,
     updateIntervalMs: options.updateIntervalMs ?? 500,
     evaluationSeconds: metrics.evaluationSeconds,
+    staffing: new StaffingPlanner({
+      setups: staffingSetups(config.queues, (officeId) => config.offices.find((o) => o.id === officeId)!.timeZone),
+      forecast: options.inflowForecast ?? null,
+      handleTimeOf: (queueId) => engine.handleTimeOf(queueId),
+    }),
   });
   const clientAddress = createClientAddress(config.auth.trustedProxies);
   const origin = createOriginPolicy(options.allowedOrigins ?? []);

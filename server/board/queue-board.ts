@@ -2,6 +2,7 @@ import type { QueueHealth } from '../../shared/health/queue-health';
 import { EMPTY_METRICS, METRIC_IDS, type MetricValues } from '../../shared/metrics';
 import type { Office, Queue } from '../../shared/model';
 import type { QueueState, QueueStatePatch } from '../../shared/protocol/protocol';
+import type { StaffingOutlook } from '../../shared/protocol/staffing-outlook';
 
 const NO_DATA: QueueHealth = { status: 'no-data', metrics: {}, stale: null, atRisk: null };
 
@@ -33,8 +34,11 @@ export class QueueBoard {
     return this.queuesById.has(queueId);
   }
 
-  /** Sets a queue's metrics and health as judged now; `updatedAt` is when its source last reported. */
-  set(queueId: string, values: MetricValues, updatedAt: number | null, health: QueueHealth): void {
+  /**
+   * Sets a queue's metrics and health as judged now; `updatedAt` is when its source last reported. `staffing`
+   * is left as it is when not given (it is recomputed less often than the rest).
+   */
+  set(queueId: string, values: MetricValues, updatedAt: number | null, health: QueueHealth, staffing?: StaffingOutlook | null): void {
     const queue = this.queuesById.get(queueId);
     const current = this.states.get(queueId);
     if (!queue || !current) throw new Error(`Unknown queue "${queueId}"`);
@@ -46,14 +50,20 @@ export class QueueBoard {
     }
     const metricsChanged = changedMetrics !== null;
     const healthChanged = !sameHealth(health, current.health);
-    if (!metricsChanged && !healthChanged && updatedAt === current.updatedAt) return;
+    // Small and recomputed once a minute: comparing its JSON is cheap enough, and exact.
+    const staffingChanged = staffing !== undefined && JSON.stringify(staffing) !== JSON.stringify(current.staffing ?? null);
+    if (!metricsChanged && !healthChanged && !staffingChanged && updatedAt === current.updatedAt) return;
 
     const nextHealth = healthChanged ? health : current.health;
-    this.states.set(queueId, { queueId, metrics: metricsChanged ? { ...values } : current.metrics, health: nextHealth, updatedAt });
+    const nextStaffing = staffingChanged ? staffing : current.staffing;
+    const next: QueueState = { queueId, metrics: metricsChanged ? { ...values } : current.metrics, health: nextHealth, updatedAt };
+    if (nextStaffing !== undefined) next.staffing = nextStaffing;
+    this.states.set(queueId, next);
 
     const patch = this.pending.get(queueId) ?? { queueId };
     if (metricsChanged) patch.metrics = { ...patch.metrics, ...changedMetrics };
     if (healthChanged) patch.health = nextHealth;
+    if (staffingChanged) patch.staffing = staffing;
     patch.updatedAt = updatedAt;
     this.pending.set(queueId, patch);
   }

@@ -5,6 +5,7 @@ import type { Queue } from '../../shared/model';
 import type { ThresholdState } from '../../shared/protocol/admin-protocol';
 import { HEARTBEAT_EVERY_MS, type Update } from '../../shared/protocol/protocol';
 import type { AlertManager } from '../alerts/alert-manager';
+import type { StaffingPlanner } from '../forecast/staffing-planner';
 import { HealthTracker, type SourceProblem } from '../health/health-tracker';
 import type { ThresholdService } from '../health/threshold-service';
 import { monotonicNow, type Clock, type Scheduler } from '../runtime/clock';
@@ -48,6 +49,8 @@ export interface QueueRuntimeOptions {
   updateIntervalMs: number;
   /** Seconds one evaluation of every queue takes. */
   evaluationSeconds: Histogram;
+  /** The staffing gap and SLA outlook (server/forecast/staffing-planner.ts); null leaves both metrics empty. */
+  staffing?: Pick<StaffingPlanner, 'assess'> | null;
   logger: Logger;
 }
 
@@ -168,8 +171,13 @@ export class QueueRuntime {
     const entries: Array<{ queueId: string; metrics: MetricValues }> = [];
     for (const queue of board.queues) {
       const values = engine.metricsFor(queue.id, now);
+      const staffing = this.options.staffing?.assess(queue.id, values, this.options.thresholds.rulesFor(queue, now), now);
+      if (staffing) {
+        values.staffingGap = staffing.staffingGap;
+        values.slaOutlook = staffing.slaOutlook;
+      }
       if (closeMinute) entries.push({ queueId: queue.id, metrics: values });
-      board.set(queue.id, values, this.inputs.wallOf(queue.id), this.judge(queue, values, now, monotonic));
+      board.set(queue.id, values, this.inputs.wallOf(queue.id), this.judge(queue, values, now, monotonic), staffing?.staffing);
     }
     alerts.expireSnoozes(now);
     if (closeMinute) history.recordMinute(this.lastMinute!, entries);

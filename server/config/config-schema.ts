@@ -13,6 +13,7 @@ import { MAX_EVENTS_PER_BATCH } from '../../shared/ingest';
 import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
 import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
 import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
+import { QueueStaffingSchema, staffingSettingsProblem } from '../forecast/staffing-config';
 
 export const CONFIG_VERSION = 1;
 
@@ -50,6 +51,8 @@ export const ConfiguredQueueSchema = QueueSchema.extend({
   /** Percentile windows of its own; by default they follow its channel. */
   windows: ConfiguredQueueWindowsSchema.optional(),
   targets: QueueTargetsSchema.optional(),
+  /** Handle time and patience for the staffing gap (server/forecast/staffing-config.ts). */
+  staffing: QueueStaffingSchema.optional(),
   source: QueueSourceSchema.optional(),
   /** Data older than this makes the queue stale; by default three times its source's update interval. */
   staleAfterSeconds: z.number().int().min(5, 'must be at least 5 seconds').max(7 * 24 * 3600, 'must be at most 7 days').optional(),
@@ -202,6 +205,8 @@ export const GatewayConfigSchema = z
           message: `names office "${queue.officeId}", which is not among the offices (${[...officeIds].join(', ')})`,
         });
       }
+      const staffing = staffingSettingsProblem(queue.channel, queue.staffing);
+      if (staffing) ctx.addIssue({ code: 'custom', path: ['queues', index, 'staffing', 'patienceSeconds'], message: staffing });
       if (queue.source?.kind === 'demo' && !config.demo) {
         ctx.addIssue({ code: 'custom', path: ['queues', index, 'source'], message: 'is demo, but the file has no demo section' });
       }

@@ -120,7 +120,15 @@ export class MetricEngine {
       slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
       csat,
       csatRatings,
+      // Computed by the gateway's loop from these values and the forecast (server/forecast/staffing-planner.ts).
+      staffingGap: null,
+      slaOutlook: null,
     };
+  }
+
+  /** The latest average handle time a reading gave for the queue, in seconds, or null. */
+  handleTimeOf(queueId: string): number | null {
+    return this.queues.get(queueId)?.handleTimeReading ?? null;
   }
 
   /** Lets samples leave their windows at `now`, as reading the metrics does: a checkpoint is taken pruned. */

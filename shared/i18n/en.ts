@@ -30,6 +30,8 @@ export const en = {
     slaBreached: 'SLA breached',
     csat: 'CSAT',
     csatRatings: 'CSAT ratings',
+    staffingGap: 'Staffing gap',
+    slaOutlook: 'SLA outlook',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Phone', trustpilot: 'Trustpilot',
@@ -132,6 +134,8 @@ export const en = {
       slaBreached: 'sla breached',
       csat: 'CSAT',
       csatRatings: 'number of CSAT ratings',
+      staffingGap: 'staffing gap',
+      slaOutlook: 'sla outlook',
     },
     order: {
       'higher-is-worse': 'warning ({{warning}}) must be below critical ({{critical}}) because a higher {{metric}} is worse',
@@ -516,6 +520,20 @@ export const en = {
   wall3: {
     /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
     csat: 'CSAT {{value}}',
+  },
+  staffing: {
+    need: 'Need {{needed}}, have {{online}}',
+    needOnlineUnknown: 'Need {{needed}}, agents not reported',
+    /** How the need was reached, in the cell's tooltip. */
+    method: { 'erlang-a': 'Erlang A over the next {{minutes}} min', workload: 'Workload over the next {{duration}}' },
+    basis: { usual: 'from the usual inflow', recent: 'from the recent inflow (no baseline yet)' },
+    handle: { reading: 'handle time {{duration}}, as reported', setting: 'handle time {{duration}}, as set', default: 'handle time {{duration}}, by default' },
+    outlook: 'SLA at end of day: {{expected}} ({{low}}–{{high}})',
+    outlookExact: 'SLA at end of day: {{expected}}',
+    outlookNone: 'No SLA outlook yet',
+    none: 'Not enough data yet',
+    /** The tile's note when the projection falls below target: short, a tile has one line for it. */
+    tileNote: 'End of day: SLA {{expected}}',
   },
 };
 

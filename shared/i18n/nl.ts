@@ -32,6 +32,8 @@ export const nl: Messages = {
     slaBreached: 'SLA overschreden',
     csat: 'CSAT',
     csatRatings: 'CSAT-beoordelingen',
+    staffingGap: 'Personeelstekort',
+    slaOutlook: 'SLA-vooruitzicht',
   },
   channel: {
     email: 'E-mail', chat: 'Chat', phone: 'Telefoon', trustpilot: 'Trustpilot',
@@ -134,6 +136,8 @@ export const nl: Messages = {
       slaBreached: 'het aantal tickets buiten SLA',
       csat: 'de CSAT',
       csatRatings: 'het aantal CSAT-beoordelingen',
+      staffingGap: 'het personeelstekort',
+      slaOutlook: 'het SLA-vooruitzicht',
     },
     order: {
       'higher-is-worse': 'waarschuwing ({{warning}}) moet onder kritiek ({{critical}}) liggen: hoe hoger {{metric}}, hoe slechter',
@@ -513,5 +517,17 @@ export const nl: Messages = {
   wall3: {
     /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
     csat: 'CSAT {{value}}',
+  },
+  staffing: {
+    need: 'Nodig {{needed}}, aanwezig {{online}}',
+    needOnlineUnknown: 'Nodig {{needed}}, agenten niet gemeld',
+    method: { 'erlang-a': 'Erlang A voor de komende {{minutes}} min', workload: 'Werklast voor de komende {{duration}}' },
+    basis: { usual: 'uit de gebruikelijke instroom', recent: 'uit de recente instroom (nog geen basislijn)' },
+    handle: { reading: 'afhandeltijd {{duration}}, gemeld', setting: 'afhandeltijd {{duration}}, ingesteld', default: 'afhandeltijd {{duration}}, standaard' },
+    outlook: 'SLA aan het eind van de dag: {{expected}} ({{low}}–{{high}})',
+    outlookExact: 'SLA aan het eind van de dag: {{expected}}',
+    outlookNone: 'Nog geen SLA-vooruitzicht',
+    none: 'Nog niet genoeg gegevens',
+    tileNote: 'Einde dag: SLA {{expected}}',
   },
 };

@@ -33,6 +33,8 @@ export const pt: Messages = {
     slaBreached: 'Fora do SLA',
     csat: 'CSAT',
     csatRatings: 'Avaliações CSAT',
+    staffingGap: 'Falta de agentes',
+    slaOutlook: 'Previsão do SLA',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Telefone', trustpilot: 'Trustpilot',
@@ -146,6 +148,8 @@ export const pt: Messages = {
       slaBreached: 'o número de tickets fora do SLA',
       csat: 'o CSAT',
       csatRatings: 'o número de avaliações CSAT',
+      staffingGap: 'a falta de agentes',
+      slaOutlook: 'a previsão do SLA',
     },
     order: {
       'higher-is-worse': 'o aviso ({{warning}}) tem de ser inferior ao crítico ({{critical}}): quanto maior {{metric}}, pior',
@@ -535,5 +539,17 @@ export const pt: Messages = {
   wall3: {
     /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
     csat: 'CSAT {{value}}',
+  },
+  staffing: {
+    need: 'Precisa de {{needed}}, tem {{online}}',
+    needOnlineUnknown: 'Precisa de {{needed}}, agentes não comunicados',
+    method: { 'erlang-a': 'Erlang A nos próximos {{minutes}} min', workload: 'Carga de trabalho no período de {{duration}}' },
+    basis: { usual: 'a partir da entrada habitual', recent: 'a partir da entrada recente (ainda sem referência)' },
+    handle: { reading: 'tempo de atendimento {{duration}}, comunicado', setting: 'tempo de atendimento {{duration}}, configurado', default: 'tempo de atendimento {{duration}}, por omissão' },
+    outlook: 'SLA no fim do dia: {{expected}} ({{low}}–{{high}})',
+    outlookExact: 'SLA no fim do dia: {{expected}}',
+    outlookNone: 'Ainda sem previsão do SLA',
+    none: 'Ainda sem dados suficientes',
+    tileNote: 'Fim do dia: SLA {{expected}}',
   },
 };

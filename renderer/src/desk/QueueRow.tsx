@@ -9,6 +9,7 @@ import { StatusIcon } from '../wall/StatusIcon';
 import { PinButton } from './PinButton';
 import { severityOf } from './queue-order';
 import { severityLook } from './severity-look';
+import { StaffingLines } from './StaffingLines';
 
 export const ROW_METRICS = ['backlog', 'oldestWaitingSeconds', 'firstResponseP90', 'slaAttainment', 'slaBreached', 'csat'] as const;
 
@@ -46,6 +47,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
           {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {localName(queue.team, i18n.language)}
           {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
         </span>
+        <StaffingLines staffing={state?.staffing} gapLevel={levels.staffingGap} outlookLevel={levels.slaOutlook} locale={locale} />
       </th>
       {ROW_METRICS.map((id) => {
         const value = state?.metrics[id] ?? null;

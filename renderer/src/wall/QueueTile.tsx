@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
@@ -7,7 +7,8 @@ import type { Alert, QueueState } from '../../../shared/protocol/protocol';
 import type { BacklogSeries } from '../store/history-slice';
 import { Sparkline } from './Sparkline';
 import { STATUS_LOOKS } from './status';
-import { TileNotes, type TileCause } from './TileNotes';
+import { outlookNoted, TileNotes, type TileCause } from './TileNotes';
+import { useNoteRoom } from './use-note-room';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
 import { ungradedBreachCount } from './breach-note';
@@ -92,8 +93,23 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
   const hasSla = state?.metrics[SLA_METRIC] != null;
   const cells = hasSla ? WITH_SLA : HEADLINE_METRICS;
   const snoozeActive = alert?.snoozed != null && alert.snoozed.until > now;
+  const slaBreached = ungradedBreachCount(state?.metrics.slaBreached, queue);
+  const tileRef = useRef<HTMLElement>(null);
+  // Everything else on the tile's lines above the numbers: when it changes, the outlook note gets another try.
+  const otherLines = [
+    i18n.language,
+    staleInfo?.reason,
+    dataAgeSeconds !== null,
+    health?.atRisk?.metric,
+    snoozeActive || alert?.acknowledged != null,
+    causes.map((c) => c.id).join(),
+    slaBreached !== null,
+    csat !== null,
+  ].join('|');
+  const outlookShown = useNoteRoom(tileRef, outlookNoted(state?.staffing?.sla, staleInfo), otherLines);
   return (
     <article
+      ref={tileRef}
       className={`tile ${look.className}${current ? '' : ' tile-stale'}${hasSla ? ' tile-has-sla' : ''}`}
       data-testid="queue-tile"
       data-queue-id={queue.id}
@@ -110,7 +126,8 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         snoozeActive={snoozeActive}
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
-        slaBreached={ungradedBreachCount(state?.metrics.slaBreached, queue)}
+        slaBreached={slaBreached}
+        slaOutlook={outlookShown ? state?.staffing?.sla : null}
         locale={locale}
         timeZone={timeZone}
       />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Alert, QueueState } from '../../../shared/protocol/protocol';
+import type { StaffingOutlook } from '../../../shared/protocol/staffing-outlook';
 import { formatAge, formatClock } from '../format/age';
 import { formatMetric } from '../format/metric';
 import { STATUS_LOOKS } from './status';
@@ -30,6 +31,8 @@ export interface TileNotesProps {
   causes: readonly TileCause[];
   /** Open tickets past SLA on a queue where slaBreached is ungraded (breach-note.ts); null otherwise. */
   slaBreached: number | null;
+  /** The SLA outlook for the end of the office's day (QueueState.staffing.sla): noted when below its target. */
+  slaOutlook?: StaffingOutlook['sla'];
   locale: string;
   timeZone: string;
 }
@@ -38,7 +41,7 @@ export interface TileNotesProps {
  * The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes.
  * Memoised (causes compared by content): most seconds none of this changes while the numbers beside it do.
  */
-export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, locale, timeZone }: TileNotesProps) {
+export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, slaOutlook, locale, timeZone }: TileNotesProps) {
   const { t } = useTranslation();
   const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
@@ -61,6 +64,13 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           </svg>
           <span className="note-text">
             {t('tile.atRisk', { duration: formatAge(atRisk.minutes * 60, locale) })} · {t(`metric.${atRisk.metric}`)}
+          </span>
+        </p>
+      )}
+      {slaOutlook && outlookNoted(slaOutlook, stale) && (
+        <p className="note note-risk" data-testid="tile-sla-outlook">
+          <span className="note-text">
+            {t('staffing.tileNote', { expected: formatMetric('slaOutlook', slaOutlook.expected, locale) })}
           </span>
         </p>
       )}
@@ -93,6 +103,11 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
   );
 }, sameNotes);
 
+/** A live tile notes the SLA outlook when the end of the office's day is projected below the SLA target. */
+export function outlookNoted(outlook: TileNotesProps['slaOutlook'], stale: Health['stale']): boolean {
+  return outlook != null && outlook.expected < outlook.target && !stale;
+}
+
 export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
   return (
     a.stale === b.stale &&
@@ -101,6 +116,7 @@ export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
     a.snoozeActive === b.snoozeActive &&
     a.dataAgeSeconds === b.dataAgeSeconds &&
     a.slaBreached === b.slaBreached &&
+    a.slaOutlook === b.slaOutlook &&
     a.locale === b.locale &&
     a.timeZone === b.timeZone &&
     sameCauses(a.causes, b.causes)
