@@ -514,4 +514,42 @@ export const nl: Messages = {
     /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
     csat: 'CSAT {{value}}',
   },
+  webhooks: {
+    /** Outbound notifications (Slack, Teams) and the settings pane's list of deliveries that failed. */
+    product: 'Queueboard',
+    severity: { info: 'Info', warning: 'Waarschuwing', critical: 'Kritiek' },
+    field: { severity: 'Ernst', queues: 'Wachtrijen', office: 'Kantoor', at: 'Wanneer' },
+    alert: {
+      title: '{{level}}: {{metric}} in {{queue}}',
+      detail: '{{metric}} is {{value}}; het niveau {{level}} is {{threshold}}.',
+      value: '{{metric}} is {{value}}.',
+    },
+    forecast: {
+      title: 'Risico: {{metric}} in {{queue}}',
+      detail: '{{metric}} bereikt in het huidige tempo over ongeveer {{minutes}} het kritieke niveau ({{critical}}); nu {{value}}.',
+    },
+    broadcast: { posted: 'Omroepbericht van {{by}}', edited: 'Omroepbericht bewerkt door {{by}}', ended: 'Omroepbericht beëindigd door {{by}}', until: '(tot {{time}})' },
+    incident: { opened: 'Incident geopend: {{title}}', closed: 'Incident gesloten: {{title}}', by: 'Door {{by}}.' },
+    deadLetters: {
+      tab: 'Mislukte webhooks',
+      title: 'Mislukte webhookleveringen',
+      hint: 'Gebeurtenissen die een webhookbestemming niet aannam: na alle pogingen, of meteen als de bestemming ze weigerde. Opnieuw verstuurt er een nu; verwijderen vergeet hem.',
+      empty: 'Geen mislukte leveringen.',
+      loading: 'Laden…',
+      readFailed: 'De lijst kon niet worden gelezen ({{code}}).',
+      column: { when: 'Mislukt', target: 'Bestemming', event: 'Gebeurtenis', attempts: 'Pogingen', error: 'Laatste fout', actions: 'Acties' },
+      kind: { alert: 'Alarm', forecast: 'Risico', broadcast: 'Omroepbericht', incident: 'Incident' },
+      event: '{{kind}} · {{severity}} · {{subject}}',
+      floor: 'hele vloer',
+      attempts_one: '{{count}} poging',
+      attempts_other: '{{count}} pogingen',
+      retry: 'Opnieuw',
+      delete: 'Verwijderen',
+      retryLabel: 'Levering {{id}} aan {{target}} opnieuw proberen',
+      deleteLabel: 'Mislukte levering {{id}} aan {{target}} verwijderen',
+      retried: 'Levering {{id}} staat weer in de wachtrij voor {{target}}.',
+      deleted: 'Levering {{id}} verwijderd.',
+      refused: 'De gateway weigerde ({{code}}).',
+    },
+  },
 };

@@ -536,4 +536,43 @@ export const pt: Messages = {
     /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
     csat: 'CSAT {{value}}',
   },
+  webhooks: {
+    /** Outbound notifications (Slack, Teams) and the settings pane's list of deliveries that failed. */
+    product: 'Queueboard',
+    severity: { info: 'Informação', warning: 'Aviso', critical: 'Crítico' },
+    field: { severity: 'Gravidade', queues: 'Filas', office: 'Escritório', at: 'Quando' },
+    alert: {
+      title: '{{level}}: {{metric}} em {{queue}}',
+      detail: '{{metric}} está em {{value}}; o nível de {{level}} é {{threshold}}.',
+      value: '{{metric}} está em {{value}}.',
+    },
+    forecast: {
+      title: 'Em risco: {{metric}} em {{queue}}',
+      detail: '{{metric}} atinge o nível crítico ({{critical}}) dentro de cerca de {{minutes}} ao ritmo atual; está agora em {{value}}.',
+    },
+    broadcast: { posted: 'Aviso geral de {{by}}', edited: 'Aviso geral editado por {{by}}', ended: 'Aviso geral terminado por {{by}}', until: '(até {{time}})' },
+    incident: { opened: 'Incidente aberto: {{title}}', closed: 'Incidente fechado: {{title}}', by: 'Por {{by}}.' },
+    deadLetters: {
+      tab: 'Webhooks falhados',
+      title: 'Entregas de webhooks que falharam',
+      hint: 'Eventos que um destino de webhook não aceitou: depois de todas as tentativas, ou logo quando o destino os recusou. «Tentar de novo» volta a enviá-lo agora; «Eliminar» esquece-o.',
+      empty: 'Nenhuma entrega falhada.',
+      loading: 'A carregar…',
+      readFailed: 'Não foi possível ler a lista ({{code}}).',
+      column: { when: 'Falhou', target: 'Destino', event: 'Evento', attempts: 'Tentativas', error: 'Último erro', actions: 'Ações' },
+      kind: { alert: 'Alerta', forecast: 'Em risco', broadcast: 'Aviso geral', incident: 'Incidente' },
+      event: '{{kind}} · {{severity}} · {{subject}}',
+      floor: 'todo o piso',
+      attempts_one: '{{count}} tentativa',
+      attempts_other: '{{count}} tentativas',
+      attempts_many: '{{count}} tentativas',
+      retry: 'Tentar de novo',
+      delete: 'Eliminar',
+      retryLabel: 'Tentar de novo a entrega {{id}} para {{target}}',
+      deleteLabel: 'Eliminar a entrega falhada {{id}} para {{target}}',
+      retried: 'A entrega {{id}} voltou à fila de {{target}}.',
+      deleted: 'Entrega {{id}} eliminada.',
+      refused: 'O gateway recusou ({{code}}).',
+    },
+  },
 };
