@@ -46,6 +46,11 @@ export interface GatewayOptions {
   newAlertId?: () => string;
   /** Webhook targets with their URLs and secrets read from the environment (server/notify/webhook-targets.ts). */
   webhookTargets?: readonly ResolvedWebhookTarget[];
+  /**
+   * Webhooks live in real time, like helpdesks: the system clock (signature timestamps receivers check
+   * against theirs, Retry-After dates, quiet hours) whatever --speed or a test's fake clock says.
+   */
+  outboundClock?: Clock;
   /** Outbound HTTP, one-shot timers and the jitter's randomness for webhook delivery; tests pass fakes. */
   fetch?: typeof fetch;
   timers?: Timers;

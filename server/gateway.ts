@@ -22,7 +22,7 @@ import { withOutboundAlerts } from './notify/alert-events';
 import { MemoryDeadLetters } from './notify/dead-letters';
 import { systemTimers } from './notify/delivery/timers';
 import { Notifier } from './notify/notifier';
-import { monotonicNow } from './runtime/clock';
+import { monotonicNow, systemClock } from './runtime/clock';
 import { RefusalLog } from './runtime/refusal-log';
 import { GatewayStats } from './runtime/stats';
 import { createAdmission } from './socket/admission';
@@ -62,7 +62,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     offices: config.offices,
     queues: config.queues,
     groups,
-    clock,
+    clock: options.outboundClock ?? systemClock,
     timers: options.timers ?? systemTimers,
     fetch: options.fetch ?? fetch,
     random: options.random ?? Math.random,
