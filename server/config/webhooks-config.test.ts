@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { parseWith } from '../../shared/protocol/validation';
 import { LISBON_OFFICE, lisbonQueue, oneOfficeConfig } from '../../tests/support/one-office';
 import { resolveWebhookTargets, redactedUrl } from '../notify/webhook-targets';
@@ -51,6 +53,19 @@ describe('webhooks configuration', () => {
     expect(problems({ targets: [target({ quietHours: { start: '22:00', end: '07:00' } })] }, twoOffices)).toEqual([
       'webhooks.targets[0].quietHours.officeId: is required with more than one office: whose time zone are the hours in? (lisbon, amsterdam)',
     ]);
+  });
+});
+
+describe("the README's webhooks example", () => {
+  it('is a valid configuration, and the variables it names are all it needs', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Outbound notifications'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const parsed = parseWith(GatewayConfigSchema, oneOfficeConfig([lisbonQueue()], { groups, ...parseYaml(yaml) }));
+    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+    if (!parsed.ok) return;
+    const env = { QB_OPS_WEBHOOK_SECRET: SECRET, QB_SLACK_SOCIAL_URL: 'https://hooks.slack.com/services/T/B/x', QB_TEAMS_LISBON_URL: 'https://example.logic.azure.com/workflows/1?sig=x' };
+    expect(resolveWebhookTargets(parsed.value.webhooks, env).problems).toEqual([]);
   });
 });
 
