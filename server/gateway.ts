@@ -73,7 +73,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const runtime = new QueueRuntime({
     board, engine, thresholds, clock, scheduler, logger,
-    alerts: withOutboundAlerts(alerts, notifier.notify),
+    alerts: withOutboundAlerts(alerts, notifier.notify, clock.now()),
     health: config.health,
     staleAfterMs: resolveStaleLimits(config, sources, clockSpeed),
     history: store && { recordMinute: (at, entries) => dbWrite(() => store.history.recordMinute(at, entries)) },

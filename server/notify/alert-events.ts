@@ -32,9 +32,10 @@ type RuntimeAlerts = Pick<AlertManager, 'observe' | 'expireSnoozes' | 'takeChang
 
 /**
  * The alerts as the per-queue loop sees them, with every change it takes also read for alerts that opened:
- * each is notified once, when it first goes out to screens (restored alerts are not news).
+ * each is notified once, when it first goes out to screens. Alerts opened before `since` (the gateway's
+ * start) were restored from the store: acknowledging one after a restart is not news.
  */
-export function withOutboundAlerts(alerts: RuntimeAlerts, notify: Notify): RuntimeAlerts {
+export function withOutboundAlerts(alerts: RuntimeAlerts, notify: Notify, since: number): RuntimeAlerts {
   const told = new Set<string>();
   return {
     observe: (queueId, verdict, now) => alerts.observe(queueId, verdict, now),
@@ -42,7 +43,7 @@ export function withOutboundAlerts(alerts: RuntimeAlerts, notify: Notify): Runti
     takeChanges: () => {
       const changes = alerts.takeChanges();
       for (const alert of changes) {
-        if (alert.resolvedAt !== null || told.has(alert.id)) continue;
+        if (alert.resolvedAt !== null || alert.openedAt < since || told.has(alert.id)) continue;
         told.add(alert.id);
         if (told.size > REMEMBERED_ALERTS) told.delete(told.values().next().value as string);
         notify(alertEvent(alert));
