@@ -93,7 +93,8 @@ describe('outbound webhooks against local receivers that speak each format', () 
     expect(dig(card, 'version')).toBe('1.4');
     expect(dig(card, 'body', 0)).toMatchObject({ type: 'TextBlock', text: 'Crítico: Pendentes em Conversa', color: 'Attention' });
     expect(dig(card, 'body', 2, 'facts')).toContainEqual({ title: 'Escritório', value: 'Lisbon' });
-    expect(gateway.metricsText()).toContain('queueboard_webhook_attempts_total{result="delivered",target="ops-json"} 1');
+    // Counted when the answer is back at the gateway, a moment after the receiver took the body.
+    await vi.waitFor(() => expect(gateway.metricsText()).toContain('queueboard_webhook_attempts_total{result="delivered",target="ops-json"} 1'));
   });
 
   it('retries 429 after its Retry-After (seconds, HTTP date) and 5xx with backoff, then delivers', async () => {
