@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { MetricIdSchema } from '../../shared/metrics';
 import { NAME_LANGUAGES, SlugSchema } from '../../shared/model';
+import { OUTBOUND_KINDS, SEVERITIES } from '../../shared/protocol/webhook-protocol';
 
 /**
  * What the gateway tells the world outside its screens (webhooks: generic JSON, Slack, Teams), defined once.
  * Every emitter (alerts and forecasts here; broadcasts and incidents in their own services) hands one of
  * these to `notify(event)`; the notifier validates it, routes it per queue group and severity, applies quiet
- * hours and queues it for each target. The JSON format sends exactly this object as its body, so the shape
+ * hours and queues it for each target. The JSON format sends exactly this object as `data`, so the shape
  * is also the contract with receivers: add fields, never rename or remove one.
  */
-export const OUTBOUND_KINDS = ['alert', 'forecast', 'broadcast', 'incident'] as const;
+export { OUTBOUND_KINDS, SEVERITIES };
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 /** Ranked: a route's minimum severity lets through its own and every worse one. */
-export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
 

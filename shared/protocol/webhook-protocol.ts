@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
 
-/** The outbound event kinds and severities as the settings pane shows them (server/notify/outbound-event.ts defines the events). */
-export const DEAD_LETTER_KINDS = ['alert', 'forecast', 'broadcast', 'incident'] as const;
-export const DEAD_LETTER_SEVERITIES = ['info', 'warning', 'critical'] as const;
+/** Outbound event kinds and severities, ranked (server/notify/outbound-event.ts defines the events themselves). */
+export const OUTBOUND_KINDS = ['alert', 'forecast', 'broadcast', 'incident'] as const;
+export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 
 const epochMs = z.number().int().nonnegative();
 
@@ -12,8 +12,8 @@ export const DeadLetterMessageSchema = z.object({
   id: z.number().int().positive(),
   targetId: SlugSchema,
   eventId: z.string().min(1).max(100),
-  kind: z.enum(DEAD_LETTER_KINDS),
-  severity: z.enum(DEAD_LETTER_SEVERITIES),
+  kind: z.enum(OUTBOUND_KINDS),
+  severity: z.enum(SEVERITIES),
   queueIds: z.array(SlugSchema),
   /** An incident's title, a broadcast's text: what the event says besides its queues. */
   subject: z.string().max(2000).nullable(),
