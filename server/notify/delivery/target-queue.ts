@@ -3,7 +3,7 @@ import type { OutboundEvent } from '../outbound-event';
 import { redactedUrl, type ResolvedWebhookTarget } from '../webhook-targets';
 import { fullJitterDelay, type BackoffSettings } from './backoff';
 import type { Timers } from './timers';
-import type { SendAttempt } from './webhook-sender';
+import type { AttemptResult, SendAttempt } from './webhook-sender';
 
 export type DeadLetterReason = 'attempts' | 'refused' | 'overflow' | 'stopped';
 
@@ -83,7 +83,7 @@ export class TargetQueue {
     if (!pending) return this.notifyIdle();
     const { target, send, logger, maxAttempts } = this.options;
     this.sending = true;
-    const result = await send(target, pending.event);
+    const result = await send(target, pending.event).catch((error: unknown): AttemptResult => ({ ok: false, permanent: false, retryAfterMs: null, error: `sending failed: ${(error as Error)?.message ?? String(error)}` }));
     this.sending = false;
     if (this.stopped) return;
     pending.attempts += 1;

@@ -35,7 +35,14 @@ export function createSender(options: SenderOptions): SendAttempt {
     return t;
   };
   return async (target, event) => {
-    const { body, headers } = render(target, event, translator(target.language), options);
+    let rendered: { body: string; headers: Record<string, string> };
+    try {
+      rendered = render(target, event, translator(target.language), options);
+    } catch (error) {
+      // A message that cannot be built now never will be: kept for a person, not retried.
+      return { ok: false, permanent: true, retryAfterMs: null, error: scrub(`could not build the ${target.format} message: ${(error as Error).message}`, target) };
+    }
+    const { body, headers } = rendered;
     try {
       const response = await options.fetch(target.url, {
         method: 'POST',
