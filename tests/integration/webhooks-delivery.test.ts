@@ -97,6 +97,24 @@ describe('outbound webhooks against local receivers that speak each format', () 
     await vi.waitFor(() => expect(gateway.metricsText()).toContain('queueboard_webhook_attempts_total{result="delivered",target="ops-json"} 1'));
   });
 
+  it("keeps within each receiver's rules, which refuse what Slack and Teams refuse", async () => {
+    const up = await receiversUp();
+    const post = (receiver: FakeReceiver, body: unknown) => fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const slackAnswer = await post(up.slack, { blocks: [{ type: 'header', text: { type: 'mrkdwn', text: 'x'.repeat(151) } }] });
+    expect([slackAnswer.status, await slackAnswer.text()]).toEqual([400, 'invalid_blocks']);
+    const teamsAnswer = await post(up.teams, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.teams.card.o365connector', content: {} }] });
+    expect([teamsAnswer.status, await teamsAnswer.text()]).toEqual([400, expect.stringContaining('TriggerInputSchemaMismatch')]);
+    expect(await (await post(up.json, { data: 1 })).text()).toBe('signature refused: Missing required headers');
+
+    // A 200-character incident title and a long broadcast: clipped to Block Kit's limits, so Slack takes them.
+    const { gateway } = await gatewayWith(envFor(up));
+    gateway.notifier.notify({ id: 'i-long', kind: 'incident', severity: 'critical', at: Date.now(), incident: { id: 'i1', action: 'opened', title: 'T'.repeat(200), by: 'Marta Silva' } });
+    gateway.notifier.notify({ id: 'b-long', kind: 'broadcast', severity: 'warning', at: Date.now(), groupIds: ['care'], broadcast: { id: 'b1', action: 'posted', text: 'B'.repeat(2000), by: 'Marta Silva', endsAt: null } });
+    await vi.waitFor(() => expect([up.json, up.slack, up.teams].map((r) => r.accepted.length)).toEqual([2, 2, 2]), { timeout: 5000 });
+    expect(up.slack.requests.map((r) => r.status)).toEqual([400, 200, 200]);
+    expect(up.teams.requests.map((r) => r.status)).toEqual([400, 202, 202]);
+  });
+
   it('retries 429 after its Retry-After (seconds, HTTP date) and 5xx with backoff, then delivers', async () => {
     const up = await receiversUp();
     up.slack.script({ status: 429, body: 'rate_limited', headers: { 'retry-after': '1' } }, { status: 500, body: 'rollup_error' });
