@@ -118,7 +118,7 @@ describe('outbound webhooks against local receivers that speak each format', () 
   it('retries 429 after its Retry-After (seconds, HTTP date) and 5xx with backoff, then delivers', async () => {
     const up = await receiversUp();
     up.slack.script({ status: 429, body: 'rate_limited', headers: { 'retry-after': '1' } }, { status: 500, body: 'rollup_error' });
-    up.teams.script({ status: 429, body: '{"error":{"code":"TooManyRequests"}}', headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } });
+    up.teams.script({ status: 429, body: '{"error":{"code":"TooManyRequests"}}', headers: () => ({ 'retry-after': new Date(Date.now() + 2500).toUTCString() }) });
     up.json.script({ status: 503, body: 'try later' }, { status: 502, body: 'bad gateway' });
     const { gateway } = await gatewayWith(envFor(up));
     gateway.notifier.notify(criticalAlert('e-retry', Date.now()));
@@ -127,8 +127,8 @@ describe('outbound webhooks against local receivers that speak each format', () 
     expect(up.slack.requests.map((r) => r.status)).toEqual([429, 500, 200]);
     expect(up.slack.requests[1]!.at - up.slack.requests[0]!.at).toBeGreaterThanOrEqual(990);
     expect(up.teams.requests.map((r) => r.status)).toEqual([429, 202]);
-    // An HTTP date has a resolution of a second: at least one second (of the two) waited.
-    expect(up.teams.requests[1]!.at - up.teams.requests[0]!.at).toBeGreaterThanOrEqual(990);
+    // An HTTP date 2.5 s ahead, in whole seconds: between 1.5 and 2.5 s waited.
+    expect(up.teams.requests[1]!.at - up.teams.requests[0]!.at).toBeGreaterThanOrEqual(1400);
     expect(up.json.requests.map((r) => r.status)).toEqual([503, 502, 204]);
     // The same event id on every attempt, each signed afresh (and verified on the last).
     expect(new Set(up.json.requests.map((r) => r.headers['webhook-id']))).toEqual(new Set(['e-retry']));

@@ -6,7 +6,8 @@ import { Webhook } from 'standardwebhooks';
 export interface ScriptedAnswer {
   status: number;
   body?: string;
-  headers?: Record<string, string>;
+  /** A function is called when the answer is given (an HTTP date relative to then). */
+  headers?: Record<string, string> | (() => Record<string, string>);
 }
 
 export interface ReceivedRequest {
@@ -41,7 +42,7 @@ async function startReceiver(credentialPath: string, judge: Judge): Promise<Fake
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '/';
     const next = scripted.shift();
-    const answer = next ? { status: next.status, body: next.body ?? '', headers: next.headers } : judge(path, req.headers, raw);
+    const answer = next ? { status: next.status, body: next.body ?? '', headers: typeof next.headers === 'function' ? next.headers() : next.headers } : judge(path, req.headers, raw);
     requests.push({ path, headers: req.headers, raw, at: performance.now(), status: answer.status });
     if (!next && 'accepted' in answer && answer.accepted !== undefined) accepted.push(answer.accepted);
     send(res, answer.status, answer.body, answer.headers);
