@@ -20,7 +20,11 @@ import { listenOn } from './http/listen';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
-import { monotonicNow } from './runtime/clock';
+import { withOutboundAlerts } from './notify/alert-events';
+import { MemoryDeadLetters } from './notify/dead-letters';
+import { systemTimers } from './notify/delivery/timers';
+import { Notifier } from './notify/notifier';
+import { monotonicNow, systemClock } from './runtime/clock';
 import { RefusalLog } from './runtime/refusal-log';
 import { GatewayStats } from './runtime/stats';
 import { createAdmission } from './socket/admission';
@@ -52,9 +56,26 @@ export function createGateway(options: GatewayOptions): Gateway {
     sources.filter((source) => source.skippedItems !== undefined).map((source) => [{ source: source.id }, source.skippedItems!]),
   );
   const dbWrite = <T>(write: () => T): T => timed(metrics.dbWriteSeconds, write);
+  const groups = resolveQueueGroups(config.groups, config.queues);
+  // Outbound notifications: alerts and forecasts below; broadcasts and incidents call notifier.notify too.
+  const notifier = new Notifier({
+    targets: options.webhookTargets ?? [],
+    settings: config.webhooks,
+    offices: config.offices,
+    queues: config.queues,
+    groups,
+    clock: options.outboundClock ?? systemClock,
+    timers: options.timers ?? systemTimers,
+    fetch: options.fetch ?? fetch,
+    random: options.random ?? Math.random,
+    logger,
+    deadLetters: store?.deadLetters ?? new MemoryDeadLetters(),
+    registry: metrics.registry,
+  });
 
   const runtime = new QueueRuntime({
-    board, engine, thresholds, alerts, clock, scheduler, logger,
+    board, engine, thresholds, clock, scheduler, logger,
+    alerts: withOutboundAlerts(alerts, notifier.notify, clock.now()),
     health: config.health,
     staleAfterMs: resolveStaleLimits(config, sources, clockSpeed),
     history: store && { recordMinute: (at, entries) => dbWrite(() => store.history.recordMinute(at, entries)) },
@@ -102,7 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueCount: board.queues.length,
     lastInputTime: () => runtime.lastInputTime,
   });
-  const snapshot = createSnapshots({ clock, board, groups: resolveQueueGroups(config.groups, config.queues), alerts, updates: runtime });
+  const snapshot = createSnapshots({ clock, board, groups, alerts, updates: runtime });
   const sockets = createSocketGateway({
     httpServer,
     snapshot,
@@ -110,7 +131,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     history: createHistoryQuery({ clock, history: store?.history ?? null, isKnownQueue: (queueId) => board.has(queueId) }),
     thresholds: () => admin.state(),
     // What a person did goes out at once, not with the next beat: every screen sees it within a second.
-    commands: createCommands({ alerts, admin, clock, flush: () => runtime.flush() }),
+    commands: createCommands({ alerts, admin, notifier, clock, flush: () => runtime.flush() }),
     tokens,
     failures,
     admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),
@@ -143,6 +164,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     thresholds,
     httpServer,
     snapshot,
+    notifier,
     metricsText: () => metrics.registry.render(),
     async listen(port, host) {
       if (store) restoreState({ log: store.events, pipeline, alerts, logger });
@@ -157,6 +179,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       closing ??= (async () => {
         for (const source of sources) source.stop();
         runtime.stop();
+        notifier.stop();
         housekeeping?.stop();
         httpServer.closeAllConnections();
         await sockets.close();

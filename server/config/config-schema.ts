@@ -6,6 +6,7 @@ import { HISTORY_REQUESTS_PER_MINUTE } from '../../shared/protocol/protocol';
 import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
 import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
+import { checkWebhooks, WebhooksSettingsSchema } from './webhooks-config';
 import { ConfiguredNameSchema, ConfiguredQueueWindowsSchema, ConfiguredTeamSchema, resolveQueueWindows, splitName } from './localized-config';
 import { DEFAULT_MAX_FUTURE_SKEW_SECONDS } from '../ingest/future-skew';
 import { DEFAULT_INGEST_LIMITS } from '../ingest/ingest-limits';
@@ -179,6 +180,8 @@ export const GatewayConfigSchema = z
     windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60, csatDays: 7 }),
     /** Helpdesk accounts polled by the gateway; queues name one as source.connection. */
     connectors: z.array(ConnectorConnectionSchema).default([]),
+    /** Outbound notifications: webhook targets, their routes and quiet hours (server/config/webhooks-config.ts). */
+    webhooks: WebhooksSettingsSchema.default(WebhooksSettingsSchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -189,6 +192,7 @@ export const GatewayConfigSchema = z
     checkConnectorReferences(config, ctx);
     checkIngestGrants(config, ctx);
     checkQueueGroups(config.groups, config.queues, ctx);
+    checkWebhooks(config.webhooks, { groupIds: config.groups.map((g) => g.id), officeIds: config.offices.map((o) => o.id) }, ctx);
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.health.profiles.forEach((profile, index) => {
       profile.officeIds?.forEach((officeId, i) => {

@@ -11,6 +11,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { isDamageError, moveAside, quickCheck, refuseEmptyFile } from './store-check';
 import { DamagedStoreError, StoreError } from './store-errors';
 import { ThresholdStore } from './threshold-store';
+import { DeadLetterStore } from '../notify/dead-letter-store';
 
 export interface GatewayStore {
   readonly file: string;
@@ -19,6 +20,8 @@ export interface GatewayStore {
   readonly thresholds: ThresholdStore;
   readonly alerts: AlertStore;
   readonly audit: AuditLog;
+  /** Webhook deliveries that failed (server/notify/). */
+  readonly deadLetters: DeadLetterStore;
   close(): void;
 }
 
@@ -58,6 +61,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),
     audit,
+    deadLetters: new DeadLetterStore(db),
     close: () => {
       if (db.open) db.close();
     },

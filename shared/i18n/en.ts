@@ -535,6 +535,44 @@ export const en = {
     /** The tile's note when the projection falls below target: short, a tile has one line for it. */
     tileNote: 'End of day: SLA {{expected}}',
   },
+  webhooks: {
+    /** Outbound notifications (Slack, Teams) and the settings pane's list of deliveries that failed. */
+    product: 'Queueboard',
+    severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },
+    field: { severity: 'Severity', queues: 'Queues', office: 'Office', at: 'When' },
+    alert: {
+      title: '{{level}}: {{metric}} in {{queue}}',
+      detail: '{{metric}} is {{value}}; the {{level}} level is {{threshold}}.',
+      value: '{{metric}} is {{value}}.',
+    },
+    forecast: {
+      title: 'At risk: {{metric}} in {{queue}}',
+      detail: '{{metric}} reaches its critical level ({{critical}}) in about {{minutes}} at the current pace; it is {{value}} now.',
+    },
+    broadcast: { posted: 'Broadcast from {{by}}', edited: 'Broadcast edited by {{by}}', ended: 'Broadcast ended by {{by}}', until: '(until {{time}})' },
+    incident: { opened: 'Incident opened: {{title}}', closed: 'Incident closed: {{title}}', by: 'By {{by}}.' },
+    deadLetters: {
+      tab: 'Failed webhooks',
+      title: 'Webhook deliveries that failed',
+      hint: 'Events a webhook target did not accept: after every retry, or at once when the target refused them. Retry sends one again now; delete forgets it.',
+      empty: 'No failed deliveries.',
+      loading: 'Loading…',
+      readFailed: 'The list could not be read ({{code}}).',
+      column: { when: 'Failed', target: 'Target', event: 'Event', attempts: 'Attempts', error: 'Last error', actions: 'Actions' },
+      kind: { alert: 'Alert', forecast: 'At risk', broadcast: 'Broadcast', incident: 'Incident' },
+      event: '{{kind}} · {{severity}} · {{subject}}',
+      floor: 'whole floor',
+      attempts_one: '{{count}} attempt',
+      attempts_other: '{{count}} attempts',
+      retry: 'Retry',
+      delete: 'Delete',
+      retryLabel: 'Retry delivery {{id}} to {{target}}',
+      deleteLabel: 'Delete failed delivery {{id}} to {{target}}',
+      retried: 'Delivery {{id}} is queued for {{target}} again.',
+      deleted: 'Delivery {{id}} deleted.',
+      refused: 'The gateway refused ({{code}}).',
+    },
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */
