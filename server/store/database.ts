@@ -5,6 +5,7 @@ import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import { AlertStore } from './alert-store';
 import { AuditLog } from './audit-log';
+import { BroadcastStore } from './broadcast-store';
 import { EventLog } from './event-log';
 import { MetricHistory } from './metric-history';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -19,6 +20,7 @@ export interface GatewayStore {
   readonly thresholds: ThresholdStore;
   readonly alerts: AlertStore;
   readonly audit: AuditLog;
+  readonly broadcasts: BroadcastStore;
   close(): void;
 }
 
@@ -58,6 +60,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),
     audit,
+    broadcasts: new BroadcastStore(db, audit),
     close: () => {
       if (db.open) db.close();
     },

@@ -11,4 +11,7 @@ export const refusingCommands: CommandHandlers = {
   'thresholds:export': refuse,
   'audit:list': refuse,
   'audit:revert': refuse,
+  'broadcast:post': refuse,
+  'broadcast:edit': refuse,
+  'broadcast:end': refuse,
 };

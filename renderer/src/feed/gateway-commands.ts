@@ -18,6 +18,9 @@ export interface GatewayCommands {
   exportThresholds(): Promise<CommandAnswer<'thresholds:export'>>;
   auditList(limit?: number, beforeId?: number): Promise<CommandAnswer<'audit:list'>>;
   revert(auditId: number): Promise<CommandAnswer<'audit:revert'>>;
+  postBroadcast(request: CommandRequest<'broadcast:post'>): Promise<CommandAnswer<'broadcast:post'>>;
+  editBroadcast(request: CommandRequest<'broadcast:edit'>): Promise<CommandAnswer<'broadcast:edit'>>;
+  endBroadcast(broadcastId: string): Promise<CommandAnswer<'broadcast:end'>>;
 }
 
 const TIMEOUT_MS = 5000;
@@ -34,6 +37,9 @@ export function createCommandSenders(socket: CommandSocket): CommandSenders {
     'thresholds:export': (request) => answered('thresholds:export', emit().emitWithAck('thresholds:export', request)),
     'audit:list': (request) => answered('audit:list', emit().emitWithAck('audit:list', request)),
     'audit:revert': (request) => answered('audit:revert', emit().emitWithAck('audit:revert', request)),
+    'broadcast:post': (request) => answered('broadcast:post', emit().emitWithAck('broadcast:post', request)),
+    'broadcast:edit': (request) => answered('broadcast:edit', emit().emitWithAck('broadcast:edit', request)),
+    'broadcast:end': (request) => answered('broadcast:end', emit().emitWithAck('broadcast:end', request)),
   };
 }
 
@@ -64,5 +70,8 @@ export function createGatewayCommands(socket: CommandSocket): GatewayCommands {
     exportThresholds: () => send['thresholds:export']({}),
     auditList: (limit = 100, beforeId) => send['audit:list'](beforeId ? { limit, beforeId } : { limit }),
     revert: (auditId) => send['audit:revert']({ auditId }),
+    postBroadcast: (request) => send['broadcast:post'](request),
+    editBroadcast: (request) => send['broadcast:edit'](request),
+    endBroadcast: (broadcastId) => send['broadcast:end']({ broadcastId }),
   };
 }
