@@ -30,7 +30,8 @@ export function BroadcastComposer({ draft, onChange, onPost, manager, offices, g
   const kinds: AudienceKind[] = manager ? ['all', 'offices', 'groups'] : ['groups'];
   const counter = (value: string) => t('broadcasts.composer.characters', { used: value.trim().length, max: MAX_BROADCAST_TEXT });
   return (
-    <form className="broadcast-composer" aria-label={t('broadcasts.composer.heading')} onSubmit={(e) => { e.preventDefault(); onPost(); }}>
+    // noValidate: the gateway checks every field and names the field and the rule, in one place for every client.
+    <form className="broadcast-composer" noValidate aria-label={t('broadcasts.composer.heading')} onSubmit={(e) => { e.preventDefault(); onPost(); }}>
       <h3>{t('broadcasts.composer.heading')}</h3>
       <label className="desk-check">
         <input type="checkbox" checked={draft.perLanguage} onChange={(e) => set({ perLanguage: e.target.checked })} />
