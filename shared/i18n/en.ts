@@ -537,6 +537,8 @@ export const en = {
       refused: 'The gateway refused it: {{issues}}',
     },
     composer: {
+      open: 'New broadcast',
+      close: 'Close the form',
       heading: 'Broadcast to the walls',
       perLanguage: 'One text per language',
       text: 'Message (every language)',

@@ -533,6 +533,8 @@ export const nl: Messages = {
       refused: 'De gateway weigerde het: {{issues}}',
     },
     composer: {
+      open: 'Nieuw bericht',
+      close: 'Formulier sluiten',
       heading: 'Bericht naar de schermen',
       perLanguage: 'Eén tekst per taal',
       text: 'Bericht (alle talen)',

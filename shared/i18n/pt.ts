@@ -555,6 +555,8 @@ export const pt: Messages = {
       refused: 'O gateway recusou: {{issues}}',
     },
     composer: {
+      open: 'Novo comunicado',
+      close: 'Fechar o formulário',
       heading: 'Comunicado para os ecrãs',
       perLanguage: 'Um texto por língua',
       text: 'Mensagem (todas as línguas)',

@@ -26,12 +26,24 @@ interface BannerLook {
   box: { top: number; bottom: number; left: number; right: number };
   overlapsTile: boolean;
   tiles: number;
+  /** The smallest text in any tile: the banner's room must not shrink tiles below the wall's minimum. */
+  minTileFontPx: number;
 }
 
 /** The banner's text and size, and whether any tile sits under it. */
 function bannerOf(page: Page): Promise<BannerLook[]> {
   return page.evaluate(() => {
-    const tiles = [...document.querySelectorAll('[data-testid="queue-tile"]')].map((t) => t.getBoundingClientRect());
+    const tileElements = [...document.querySelectorAll<HTMLElement>('[data-testid="queue-tile"]')];
+    const tiles = tileElements.map((t) => t.getBoundingClientRect());
+    let minTileFontPx = Infinity;
+    for (const tile of tileElements) {
+      const walker = document.createTreeWalker(tile, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!node.textContent?.trim() || !parent || parent.closest('[aria-hidden="true"], .visually-hidden')) continue;
+        minTileFontPx = Math.min(minTileFontPx, parseFloat(getComputedStyle(parent).fontSize));
+      }
+    }
     return [...document.querySelectorAll<HTMLElement>('[data-testid="broadcast-banner"]')].map((banner) => {
       const r = banner.getBoundingClientRect();
       const text = banner.querySelector<HTMLElement>('.broadcast-text')!;
@@ -41,6 +53,7 @@ function bannerOf(page: Page): Promise<BannerLook[]> {
         box: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
         overlapsTile: tiles.some((t) => t.top < r.bottom && t.bottom > r.top && t.left < r.right && t.right > r.left),
         tiles: tiles.length,
+        minTileFontPx,
       };
     });
   });
@@ -64,6 +77,7 @@ describe('broadcasts in Chromium against a real demo gateway', () => {
     const deskProblems = await goLive(desk, `${url}/?view=desk#token=demo-lead-token`);
     await expect.poll(() => desk.getByTestId('desk-session').innerText()).toBe('Ana Costa · lead');
 
+    await desk.getByRole('button', { name: 'New broadcast' }).click();
     const form = desk.getByRole('form', { name: 'Broadcast to the walls' });
     await form.getByLabel('One text per language').check();
     await form.getByLabel('Message in English').fill(TEXT.en);
@@ -86,11 +100,18 @@ describe('broadcasts in Chromium against a real demo gateway', () => {
       expect(banner).toMatchObject({ text, overlapsTile: false });
       expect(banner!.fontPx).toBeGreaterThanOrEqual(32);
       expect(banner!.tiles).toBeGreaterThan(0);
+      expect(banner!.minTileFontPx).toBeGreaterThanOrEqual(24);
       expect(await overflowOf(wall)).toEqual({ x: 0, y: 0 });
     }
     await lisbon.page.screenshot({ path: `${SCREENSHOTS}/broadcast-wall-lisbon-pt-1080p.png` });
     await amsterdam.page.screenshot({ path: `${SCREENSHOTS}/broadcast-wall-amsterdam-nl-1080p.png` });
     await desk.screenshot({ path: `${SCREENSHOTS}/broadcast-desk.png`, fullPage: true });
+    const english = await openWall(browser, url, '/?lang=en');
+    await english.page.getByTestId('broadcast-banner').waitFor();
+    expect((await bannerOf(english.page))[0]).toMatchObject({ text: TEXT.en, overlapsTile: false });
+    expect((await bannerOf(english.page))[0]!.minTileFontPx).toBeGreaterThanOrEqual(24);
+    await english.page.screenshot({ path: `${SCREENSHOTS}/broadcast-wall-all-en-1080p.png` });
+    await english.close();
 
     // Every office's wall in English at 4K: the banner grows with the screen, the tiles still fit.
     const all = await openWall(browser, url, '/?lang=en', UHD);
@@ -98,6 +119,7 @@ describe('broadcasts in Chromium against a real demo gateway', () => {
     const [big] = await bannerOf(all.page);
     expect(big).toMatchObject({ text: TEXT.en, overlapsTile: false });
     expect(big!.fontPx).toBeGreaterThanOrEqual(64);
+    expect(big!.minTileFontPx).toBeGreaterThanOrEqual(48);
     expect(await overflowOf(all.page)).toEqual({ x: 0, y: 0 });
     await all.page.screenshot({ path: `${SCREENSHOTS}/broadcast-wall-all-en-4k.png` });
     for (const language of ['pt', 'nl'] as const) {
@@ -126,6 +148,7 @@ describe('broadcasts in Chromium against a real demo gateway', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
     const desk = await context.newPage();
     await goLive(desk, `${url}/?view=desk#token=demo-lead-2-token`);
+    await desk.getByRole('button', { name: 'New broadcast' }).click();
     const form = desk.getByRole('form', { name: 'Broadcast to the walls' });
     await form.getByLabel('Message (every language)').fill('x'.repeat(170));
     await form.getByLabel('Partners').check();

@@ -55,6 +55,8 @@ afterEach(cleanup);
 describe('the desk broadcasts', () => {
   it('a lead posts to a group they own, from the groups they own only', async () => {
     const { sent } = renderDesk({ role: 'lead', name: 'Ana Costa' });
+    expect(screen.queryByRole('form')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'New broadcast' }));
     const form = screen.getByRole('form', { name: 'Broadcast to the walls' });
     expect(within(within(form).getByLabelText('Audience')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Queue groups']);
     expect(within(form).getAllByRole('checkbox').map((c) => c.parentElement!.textContent)).toEqual(['One text per language', 'Partners']);
@@ -81,7 +83,7 @@ describe('the desk broadcasts', () => {
 
   it('notifies of a broadcast that comes onto the walls, never of those already there', () => {
     const { store, notified } = renderDesk({ role: 'display', name: 'Lisbon floor' });
-    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New broadcast' })).toBeNull();
     act(() => store.getState().setBroadcasts([broadcast('old'), broadcast('later', { state: 'scheduled' })]));
     expect(notified).toEqual([]);
     act(() => store.getState().setBroadcasts([broadcast('old'), broadcast('later')]));

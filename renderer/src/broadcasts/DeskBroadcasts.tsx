@@ -33,6 +33,8 @@ export function DeskBroadcasts({ language, locale }: { language: string; locale:
   const name = session?.name ?? null;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // Folded away until asked for: the queues and alerts are what a desk is for most of the day.
+  const [composing, setComposing] = useState(false);
   useBroadcastNotifications();
 
   const sorted = useMemo(() => [...broadcasts].sort(byUrgency), [broadcasts]);
@@ -68,6 +70,11 @@ export function DeskBroadcasts({ language, locale }: { language: string; locale:
         busy={busy}
       />
       {(role === 'lead' || role === 'manager') && (
+        <button type="button" className="action-button broadcast-compose-toggle" aria-expanded={composing} onClick={() => { setComposing(!composing); setOutcome(null); }}>
+          {composing ? t('broadcasts.composer.close') : t('broadcasts.composer.open')}
+        </button>
+      )}
+      {composing && (role === 'lead' || role === 'manager') && (
         // Keyed by role: the draft is made once the session is known, so a manager's starts at every screen.
         <Composer key={role} role={role} post={(request) => run(() => commands.postBroadcast(request))}>
           {(draft, setDraft, onPost) => (
