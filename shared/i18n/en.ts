@@ -524,6 +524,7 @@ export const en = {
     startsAt: 'from {{time}}',
     bannerLabel: 'Broadcasts',
     list: {
+      linked: 'Linked: {{names}}',
       heading: 'Broadcasts',
       empty: 'No broadcast on the walls.',
       scheduled: 'Scheduled',
@@ -559,6 +560,8 @@ export const en = {
       posted: 'Posted: it is on the walls.',
       characters: '{{used}} of {{max}} characters',
     },
+    /** The audit trail's words for what was done (settings pane). */
+    audit: { post: 'posted a broadcast', edit: 'edited a broadcast', end: 'ended a broadcast' },
     notification: {
       title: 'Broadcast · {{severity}}',
     },

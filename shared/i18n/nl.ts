@@ -520,6 +520,7 @@ export const nl: Messages = {
     startsAt: 'vanaf {{time}}',
     bannerLabel: 'Berichten',
     list: {
+      linked: 'Gekoppeld: {{names}}',
       heading: 'Berichten',
       empty: 'Geen bericht op de schermen.',
       scheduled: 'Gepland',
@@ -555,6 +556,8 @@ export const nl: Messages = {
       posted: 'Geplaatst: het staat op de schermen.',
       characters: '{{used}} van {{max}} tekens',
     },
+    /** The audit trail's words for what was done (settings pane). */
+    audit: { post: 'plaatste een bericht', edit: 'bewerkte een bericht', end: 'beëindigde een bericht' },
     notification: {
       title: 'Bericht · {{severity}}',
     },

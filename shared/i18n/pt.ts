@@ -542,6 +542,7 @@ export const pt: Messages = {
     startsAt: 'a partir das {{time}}',
     bannerLabel: 'Comunicados',
     list: {
+      linked: 'Filas associadas: {{names}}',
       heading: 'Comunicados',
       empty: 'Nenhum comunicado nos ecrãs.',
       scheduled: 'Agendado',
@@ -577,6 +578,8 @@ export const pt: Messages = {
       posted: 'Publicado: já está nos ecrãs.',
       characters: '{{used}} de {{max}} carateres',
     },
+    /** The audit trail's words for what was done (settings pane). */
+    audit: { post: 'publicou um comunicado', edit: 'editou um comunicado', end: 'terminou um comunicado' },
     notification: {
       title: 'Comunicado · {{severity}}',
     },

@@ -9,6 +9,8 @@ export interface BroadcastListProps {
   formatTime: (at: number) => string;
   /** Who the broadcast reaches, in words. */
   describeAudience: (broadcast: Broadcast) => string;
+  /** The linked queues' names, in the desk's language. */
+  queueNames: (queueIds: readonly string[]) => string;
   mayChange: (broadcast: Broadcast) => boolean;
   onEnd: (broadcast: Broadcast) => void;
   onExtend: (broadcast: Broadcast) => void;
@@ -16,7 +18,7 @@ export interface BroadcastListProps {
 }
 
 /** The broadcasts on the walls or scheduled, worst first, with their audience, times and who posted them. */
-export function BroadcastList({ broadcasts, language, formatTime, describeAudience, mayChange, onEnd, onExtend, busy }: BroadcastListProps) {
+export function BroadcastList({ broadcasts, language, formatTime, describeAudience, queueNames, mayChange, onEnd, onExtend, busy }: BroadcastListProps) {
   const { t } = useTranslation();
   if (broadcasts.length === 0) return <p className="desk-empty">{t('broadcasts.list.empty')}</p>;
   return (
@@ -30,6 +32,7 @@ export function BroadcastList({ broadcasts, language, formatTime, describeAudien
             {b.state === 'scheduled' && <span>{t('broadcasts.list.scheduled')} · {t('broadcasts.startsAt', { time: formatTime(b.startsAt) })} · </span>}
             {t('broadcasts.until', { time: formatTime(b.endsAt) })} · {describeAudience(b)} · {t('broadcasts.list.postedBy', { name: b.postedBy })}
             {b.edited && `, ${t('broadcasts.list.editedBy', { name: b.edited.by })}`}
+            {b.linkedQueueIds.length > 0 && ` · ${t('broadcasts.list.linked', { names: queueNames(b.linkedQueueIds) })}`}
           </p>
           {mayChange(b) && (
             <p className="broadcast-item-actions">

@@ -71,11 +71,12 @@ describe('the desk broadcasts', () => {
 
   it('lists broadcasts with who posted them; only one allowed to change it may end or extend it', async () => {
     const { store, sent } = renderDesk({ role: 'lead', name: 'Bram de Vries' });
-    act(() => store.getState().setBroadcasts([broadcast('old'), broadcast('voice', { audience: { kind: 'groups', groupIds: ['voice'] }, severity: 'info', text: { en: 'Fire drill', nl: 'Brandoefening' } })]));
+    act(() => store.getState().setBroadcasts([broadcast('old'), broadcast('voice', { audience: { kind: 'groups', groupIds: ['voice'] }, severity: 'info', text: { en: 'Fire drill', nl: 'Brandoefening' }, linkedQueueIds: ['ams-phone'] })]));
     const items = screen.getAllByTestId('desk-broadcast');
     expect(items.map((i) => i.dataset.broadcastId)).toEqual(['old', 'voice']);
     expect(items[0]!.textContent).toContain('Groups: Partners · Posted by Ana Costa');
     expect(within(items[0]!).queryByRole('button')).toBeNull();
+    expect(items[1]!.textContent).toMatch(/^Notice Fire drill.*Groups: Voice · Posted by Ana Costa · Linked: .+$/);
     await userEvent.click(within(items[1]!).getByRole('button', { name: 'Extend 15 min' }));
     await userEvent.click(within(items[1]!).getByRole('button', { name: 'End now' }));
     expect(sent).toEqual([['edit', { broadcastId: 'voice', endsAt: AT + 1_800_000 + 900_000 }], ['end', 'voice']]);

@@ -64,6 +64,7 @@ export function DeskBroadcasts({ language, locale }: { language: string; locale:
         language={language}
         formatTime={(at) => time.format(at)}
         describeAudience={describeAudience}
+        queueNames={(ids) => queues.filter((q) => ids.includes(q.id)).map((q) => localName(q, language)).join(', ')}
         mayChange={(b) => mayChange(b, role, name, groups)}
         onEnd={(b) => void run(() => commands.endBroadcast(b.id))}
         onExtend={(b) => void run(() => commands.editBroadcast({ broadcastId: b.id, endsAt: b.endsAt + EXTEND_MS }))}
