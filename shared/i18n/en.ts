@@ -521,6 +521,8 @@ export const en = {
     severity: { info: 'Notice', warning: 'Warning', critical: 'Critical' },
     /** On the wall banner and in the desk's list: when it leaves the walls, in the screen's locale. */
     until: 'until {{time}}',
+    /** On a wall of several offices: the end in the first office's time, named (the header shows each office's clock). */
+    untilIn: 'until {{time}} ({{place}})',
     startsAt: 'from {{time}}',
     bannerLabel: 'Broadcasts',
     list: {

@@ -517,6 +517,8 @@ export const nl: Messages = {
   broadcasts: {
     severity: { info: 'Mededeling', warning: 'Waarschuwing', critical: 'Kritiek' },
     until: 'tot {{time}}',
+    /** On a wall of several offices: the end in the first office's time, named (the header shows each office's clock). */
+    untilIn: 'tot {{time}} ({{place}})',
     startsAt: 'vanaf {{time}}',
     bannerLabel: 'Berichten',
     list: {

@@ -539,6 +539,8 @@ export const pt: Messages = {
   broadcasts: {
     severity: { info: 'Aviso informativo', warning: 'Alerta', critical: 'Crítico' },
     until: 'até às {{time}}',
+    /** On a wall of several offices: the end in the first office's time, named (the header shows each office's clock). */
+    untilIn: 'até às {{time}} ({{place}})',
     startsAt: 'a partir das {{time}}',
     bannerLabel: 'Comunicados',
     list: {

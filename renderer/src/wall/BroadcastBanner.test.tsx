@@ -25,7 +25,7 @@ const broadcast = (id: string, over: Partial<Broadcast> = {}): Broadcast => ({
   ...over,
 });
 
-function renderWall(officeId: string, language: Language, locale: string) {
+function renderWall(officeId: string | null, language: Language, locale: string) {
   const store = createAppStore();
   render(
     <I18nextProvider i18n={createI18n(language)}>
@@ -61,6 +61,12 @@ describe('the wall banner', () => {
     expect(banners()).toHaveLength(1);
     act(() => store.getState().setBroadcasts([]));
     expect(banners()).toEqual([]);
+  });
+
+  it('names the office whose time the end is told in on a wall of several offices', () => {
+    const store = renderWall(null, 'en', 'en-GB');
+    act(() => store.getState().setBroadcasts([broadcast('b')]));
+    expect(banners()).toEqual(['CriticalPhones are downuntil 10:30 (Lisbon)']);
   });
 
   it('falls back to English where the broadcast has no text in the wall language', () => {

@@ -85,7 +85,7 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
         language={language}
         onNextLanguage={onNextLanguage}
       />
-      <BroadcastBanner queueIds={shownQueueIds} language={language} locale={locale} timeZone={clocks[0]!.timeZone} />
+      <BroadcastBanner queueIds={shownQueueIds} language={language} locale={locale} clock={clocks[0]!} />
       {!live && problem && <p className="wall-notice" data-testid="connection-problem">{wallProblemText(problem, t, localNow)}</p>}
       {unknownOffice && (
         <p className="wall-notice">{t('wall.unknownOffice', { office: officeId, offices: offices.map((o) => o.id).join(', ') })}</p>
