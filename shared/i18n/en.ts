@@ -573,6 +573,57 @@ export const en = {
       refused: 'The gateway refused ({{code}}).',
     },
   },
+  broadcasts: {
+    severity: { info: 'Notice', warning: 'Warning', critical: 'Critical' },
+    /** On the wall banner and in the desk's list: when it leaves the walls, in the screen's locale. */
+    until: 'until {{time}}',
+    /** On a wall of several offices: the end in the first office's time, named (the header shows each office's clock). */
+    untilIn: 'until {{time}} ({{place}})',
+    startsAt: 'from {{time}}',
+    bannerLabel: 'Broadcasts',
+    list: {
+      linked: 'Linked: {{names}}',
+      heading: 'Broadcasts',
+      empty: 'No broadcast on the walls.',
+      scheduled: 'Scheduled',
+      postedBy: 'Posted by {{name}}',
+      editedBy: 'edited by {{name}}',
+      everyScreen: 'Every screen',
+      offices: 'Offices: {{names}}',
+      groups: 'Groups: {{names}}',
+      end: 'End now',
+      extend: 'Extend 15 min',
+      refused: 'The gateway refused it: {{issues}}',
+    },
+    composer: {
+      open: 'New broadcast',
+      close: 'Close the form',
+      heading: 'Broadcast to the walls',
+      perLanguage: 'One text per language',
+      text: 'Message (every language)',
+      textEn: 'Message in English',
+      textPt: 'Message in Portuguese',
+      textNl: 'Message in Dutch',
+      severity: 'Severity',
+      audience: 'Audience',
+      audienceAll: 'Every screen',
+      audienceOffices: 'Offices',
+      audienceGroups: 'Queue groups',
+      noOwnedGroups: 'You own no queue group: ask a manager to post, or to make you an owner of one.',
+      startsAt: 'Starts (empty: now)',
+      endsAt: 'Ends',
+      linkedQueues: 'Linked queues (optional)',
+      post: 'Post broadcast',
+      posting: 'Posting…',
+      posted: 'Posted: it is on the walls.',
+      characters: '{{used}} of {{max}} characters',
+    },
+    /** The audit trail's words for what was done (settings pane). */
+    audit: { post: 'posted a broadcast', edit: 'edited a broadcast', end: 'ended a broadcast' },
+    notification: {
+      title: 'Broadcast · {{severity}}',
+    },
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */
