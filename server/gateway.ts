@@ -127,6 +127,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const broadcasts = new BroadcastService({
     persistence: store?.broadcasts ?? null, clock, scheduler, logger, newId: randomUUID,
     world: { officeIds: config.offices.map((o) => o.id), queues: config.queues, groups },
+    notify: (event) => notifier.notify(event),
   });
   const snapshot = createSnapshots({ clock, board, groups, alerts, updates: runtime, broadcasts });
   const sockets = createSocketGateway({

@@ -8,6 +8,7 @@ import {
   type PostBroadcastRequest,
 } from '../../shared/protocol/broadcast-protocol';
 import type { Clock, Scheduler } from '../runtime/clock';
+import type { Notify } from '../notify/outbound-event';
 import type { Logger } from '../runtime/logger';
 import type { BroadcastContent, BroadcastPersistence, BroadcastRecord } from './broadcast-record';
 import { audienceRefusals, contentProblems, reachedQueues, type BroadcastWorld } from './broadcast-rules';
@@ -22,6 +23,8 @@ export interface BroadcastServiceOptions {
   newId: () => string;
   /** How often starts and ends are looked for (default every second: a banner leaves within a second of its end). */
   checkEveryMs?: number;
+  /** Outbound notifications (server/notify/): what a person posts, edits or ends goes to the routed webhooks. */
+  notify?: Notify;
 }
 
 /** Where the list goes whenever it changes: every screen (server/socket/socket-gateway.ts). */
@@ -89,6 +92,7 @@ export class BroadcastService {
     this.options.persistence?.post(record, actor, now);
     this.hold(record);
     this.options.logger.info('broadcast posted', { id: record.id, actor, severity: content.severity, audience: content.audience.kind });
+    this.announce(record, 'posted', actor, now);
     return { ok: true, broadcast: this.changed(record) };
   }
 
@@ -106,6 +110,7 @@ export class BroadcastService {
     const after: BroadcastRecord = { ...before, content, edited: { by: actor, at: now } };
     this.options.persistence?.edit(before, after, actor, now);
     this.hold(after);
+    this.announce(after, 'edited', actor, now);
     return { ok: true, broadcast: this.changed(after) };
   }
 
@@ -117,6 +122,7 @@ export class BroadcastService {
     this.options.persistence?.end(record, 'ended', actor, this.options.clock.now());
     this.drop(record.id);
     this.send();
+    this.announce(record, 'ended', actor, this.options.clock.now());
     return { ok: true, broadcast: this.toWire(record, 'ended') };
   }
 
@@ -173,6 +179,20 @@ export class BroadcastService {
   private changed(record: BroadcastRecord): Broadcast {
     this.send();
     return this.toWire(record, this.schedule.state(record.id));
+  }
+
+  /** Tells the webhooks routed for its queues and groups; an expiry is not news, a person's action is. */
+  private announce(record: BroadcastRecord, action: 'posted' | 'edited' | 'ended', by: string, at: number): void {
+    const { content } = record;
+    this.options.notify?.({
+      id: `broadcast-${record.id}-${action}-${at}`,
+      kind: 'broadcast',
+      severity: content.severity,
+      at,
+      queueIds: reachedQueues(content.audience, this.options.world),
+      groupIds: content.audience.kind === 'groups' ? content.audience.groupIds : [],
+      broadcast: { id: record.id, action, text: content.text, by, endsAt: content.endsAt },
+    });
   }
 
   private send(): void {

@@ -97,6 +97,24 @@ describe('outbound webhooks against local receivers that speak each format', () 
     await vi.waitFor(() => expect(gateway.metricsText()).toContain('queueboard_webhook_attempts_total{result="delivered",target="ops-json"} 1'));
   });
 
+  it('a broadcast a manager posts on the socket reaches the routed webhooks as a broadcast event, and so does its end', async () => {
+    const up = await receiversUp();
+    const { url, time } = await gatewayWith(envFor(up));
+    const manager = harness.connect(url, { protocol: PROTOCOL_VERSION, client: 'desk', token: 'marta-token' });
+    await nextEvent(manager, 'snapshot');
+    const posted = await manager.emitWithAck('broadcast:post', { text: 'Phones are down in Lisbon', severity: 'critical', audience: { kind: 'groups', groupIds: ['care'] }, endsAt: time.now() + 30 * 60_000 });
+    expect(posted).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect([up.json, up.slack, up.teams].map((r) => r.accepted.length)).toEqual([1, 1, 1]), { timeout: 5000 });
+    expect(up.json.accepted[0]).toMatchObject({
+      type: 'queueboard.broadcast',
+      data: { kind: 'broadcast', severity: 'critical', groupIds: ['care'], queueIds: ['chat'], broadcast: { action: 'posted', text: 'Phones are down in Lisbon', by: 'Marta Silva' } },
+    });
+    const id = posted.ok ? posted.broadcast.id : '';
+    expect(await manager.emitWithAck('broadcast:end', { broadcastId: id })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(up.json.accepted).toHaveLength(2), { timeout: 5000 });
+    expect(up.json.accepted[1]).toMatchObject({ data: { kind: 'broadcast', broadcast: { id, action: 'ended', by: 'Marta Silva' } } });
+  });
+
   it("keeps within each receiver's rules, which refuse what Slack and Teams refuse", async () => {
     const up = await receiversUp();
     const post = (receiver: FakeReceiver, body: unknown) => fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
