@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { AlertManager } from './alerts/alert-manager';
 import { createClientAddress } from './auth/client-address';
+import { LeaseKeeper } from './cluster/lease';
+import { createRelay } from './cluster/relay';
 import { FailureLimiter } from './auth/failure-limiter';
 import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
@@ -18,7 +20,7 @@ import { listenOn } from './http/listen';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
-import { monotonicNow } from './runtime/clock';
+import { monotonicNow, systemClock } from './runtime/clock';
 import { RefusalLog } from './runtime/refusal-log';
 import { GatewayStats } from './runtime/stats';
 import { createAdmission } from './socket/admission';
@@ -35,6 +37,7 @@ export type { Gateway, GatewayOptions } from './gateway-options';
 /** Builds the gateway's services and connects them; what each one does lives in its own module. */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, sources, clock, scheduler, logger, store } = options;
+  const cluster = options.cluster ?? null;
   const clockSpeed = options.clockSpeed ?? 1;
   const stats = new GatewayStats(clock.now());
   const board = new QueueBoard(config.offices, config.queues);
@@ -94,6 +97,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueOfTicket: (ticketId) => engine.queueOfTicket(ticketId),
     queueCount: board.queues.length,
     lastInputTime: () => runtime.lastInputTime,
+    standby: () => !work.running,
+    clustered: cluster !== null,
   });
   const snapshot = createSnapshots({ clock, board, groups: resolveQueueGroups(config.groups, config.queues), alerts, updates: runtime });
   const sockets = createSocketGateway({
@@ -115,6 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     stats,
     allowedOrigins: options.allowedOrigins ?? [],
+    cluster: cluster && { adapter: cluster.link.adapter, relay: (bus, local) => createRelay({ bus, local, isPrimary: () => work.running, logger }) },
   });
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
@@ -128,6 +134,36 @@ export function createGateway(options: GatewayOptions): Gateway {
     sliced: { hold: () => pipeline.hold(), stateSlices: (now) => pipeline.checkpointSlices(now), nextTurn: () => new Promise((resolve) => setImmediate(resolve)) },
   });
 
+  // What runs on one gateway only: the sources (each helpdesk polled once), the evaluation beat, housekeeping.
+  const work = {
+    running: false,
+    start(takingOver: boolean) {
+      work.running = true;
+      for (const source of sources) source.start(pipeline);
+      runtime.start();
+      housekeeping?.start();
+      // Screens on every gateway drew the last evaluator's board, numbered by its updates: they start over from this one.
+      if (takingOver) sockets.resyncEveryone();
+    },
+    stop() {
+      if (!work.running) return;
+      work.running = false;
+      for (const source of sources) source.stop();
+      runtime.stop();
+      housekeeping?.stop();
+    },
+  };
+  const lease = cluster && new LeaseKeeper({
+    store: cluster.link.leases, name: 'primary', holder: cluster.holder, ttlMs: cluster.leaseMs,
+    // Leases are in Redis's real milliseconds, whatever --speed does to the gateway's clock.
+    monotonic: () => monotonicNow(systemClock), scheduler, logger,
+    acquired: () => work.start(true),
+    lost: (reason) => {
+      work.stop();
+      cluster.leaseLost(reason);
+    },
+  });
+
   let closing: Promise<void> | null = null;
   return {
     stats,
@@ -137,22 +173,24 @@ export function createGateway(options: GatewayOptions): Gateway {
     httpServer,
     snapshot,
     metricsText: () => metrics.registry.render(),
+    get evaluating() {
+      return work.running;
+    },
     async listen(port, host) {
       if (store) restoreState({ log: store.events, pipeline, alerts, logger });
       housekeeping?.run();
       const address = await listenOn(httpServer, port, host);
-      for (const source of sources) source.start(pipeline);
-      runtime.start();
-      housekeeping?.start();
+      if (lease) lease.start();
+      else work.start(false);
       return address;
     },
     close() {
       closing ??= (async () => {
-        for (const source of sources) source.stop();
-        runtime.stop();
-        housekeeping?.stop();
+        work.stop();
+        await lease?.stop();
         httpServer.closeAllConnections();
         await sockets.close();
+        await cluster?.link.close();
         await housekeeping?.settled();
         store?.close();
       })();
