@@ -21,7 +21,7 @@ const CONNECT_WITHIN_MS = 10_000;
 
 /**
  * Connects to the cluster's Redis (QUEUEBOARD_REDIS_URL). Afterwards a lost connection is retried every
- * second at most, quickly enough that a restarted Redis is back before a lease (5 s) runs out; the outage
+ * second at most, quickly enough that a restarted Redis is back before a lease (4 s) runs out; the outage
  * is logged once when it starts and once when it ends, not at every retry.
  */
 export async function connectClusterLink(url: string, logger: Logger): Promise<ClusterLink> {

@@ -8,7 +8,7 @@ import { findBinary } from '../support/real-servers';
 describe('the real servers the cluster tests start', () => {
   it('a Redis on loopback answers, and comes back empty after a restart on the same port', async () => {
     const redis = await startRealRedis();
-    const client = createClient({ url: redis.url });
+    const client = createClient({ url: redis.url, socket: { reconnectStrategy: () => 50 } });
     client.on('error', () => undefined); // the restart below drops the connection on purpose; the client reconnects
     try {
       await client.connect();
