@@ -35,7 +35,7 @@ export async function startClusterWorld(count: number): Promise<ClusterWorld> {
   const urls = ports.map((port) => `http://127.0.0.1:${port}`);
   const folders = ports.map(() => mkdtempSync(join(tmpdir(), 'queueboard-cluster-')));
   const stops: Array<() => void> = [];
-  const gateways = await Promise.all(ports.map(async (port, index): Promise<ClusterGateway> => {
+  const starting = ports.map(async (port, index): Promise<ClusterGateway> => {
     const started = await startGatewayProcess({
       PORT: String(port),
       QUEUEBOARD_REDIS_URL: redis.url,
@@ -43,7 +43,17 @@ export async function startClusterWorld(count: number): Promise<ClusterWorld> {
       QUEUEBOARD_DATA_DIR: folders[index]!,
     }, 40_000);
     return { ...started, evaluating: () => isEvaluating(started.url) };
-  }));
+  });
+  const settled = await Promise.allSettled(starting);
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    // Nothing left behind: the ones that started, Redis (a daemon) and the folders.
+    await Promise.all(settled.flatMap((result) => (result.status === 'fulfilled' ? [killHard(result.value)] : [])));
+    await redis.close();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    throw failed.reason;
+  }
+  const gateways = settled.map((result) => (result as PromiseFulfilledResult<ClusterGateway>).value);
   return {
     redis,
     gateways,
