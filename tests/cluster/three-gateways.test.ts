@@ -96,4 +96,18 @@ describe('three gateways on one Redis', () => {
     const survivor = world.gateways.find((g) => g !== evaluator && g !== next) ?? next;
     expect(await changeThresholds(survivor.url, screens, 5)).toBeLessThan(1500);
   });
+
+  it('Redis gone longer than the lease: the evaluator stops (exit 75, for its supervisor); with Redis back a standby takes over and screens resync', async () => {
+    const evaluator = await world.evaluator();
+    const standby = world.gateways.find((g) => g !== evaluator && g.child.exitCode === null && g.child.signalCode === null)!;
+    const screen = world.screen(world.urls.indexOf(standby.url));
+    await until('the screen live', () => fresh(screen), 15_000);
+    const exited = new Promise<number | null>((resolve) => evaluator.child.once('exit', (code) => resolve(code)));
+    await world.redis.stop();
+    expect(await exited).toBe(75);
+    expect(evaluator.output()).toMatch(/lost the lease while evaluating: stopping, to start again as a standby/);
+    await world.redis.start();
+    expect(await world.evaluator(15_000)).toBe(standby);
+    await until('the screen live again', () => fresh(screen), 10_000);
+  });
 });
