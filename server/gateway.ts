@@ -120,7 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     stats,
     allowedOrigins: options.allowedOrigins ?? [],
-    cluster: cluster && { adapter: cluster.link.adapter, relay: (bus, local) => createRelay({ bus, local, isPrimary: () => work.running, logger }) },
+    cluster: cluster && { serverOptions: cluster.link.serverOptions, relay: (bus, local) => createRelay({ bus, local, isPrimary: () => work.running, logger }) },
   });
   runtime.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);

@@ -5,9 +5,9 @@ import type { Logger } from '../runtime/logger';
 import type { LeaseStore } from './lease';
 import { RedisLeaseStore } from './redis-lease';
 
-/** One gateway's tie to the cluster's Redis: socket.io's adapter and the leases. */
+/** One gateway's tie to the cluster's Redis: socket.io's adapter (and its recovery settings) and the leases. */
 export interface ClusterLink {
-  adapter: ServerOptions['adapter'];
+  serverOptions: Pick<ServerOptions, 'adapter' | 'connectionStateRecovery'>;
   leases: LeaseStore;
   close(): Promise<void>;
 }
@@ -15,6 +15,14 @@ export interface ClusterLink {
 export class ClusterLinkError extends Error {
   override name = 'ClusterLinkError';
 }
+
+/**
+ * The adapter keeps the stream that lets a screen that lost its socket for a moment (a Redis restart, a
+ * network blip) get its id, rooms and missed broadcasts back; its token is checked again all the same
+ * (skipMiddlewares: false), and it is still sent a snapshot, which is what it draws from (missed updates
+ * older than it are dropped by their seq).
+ */
+const CONNECTION_STATE_RECOVERY = { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false };
 
 /** How long a gateway waits for Redis at start before it says so and does not start. */
 const CONNECT_WITHIN_MS = 10_000;
@@ -47,8 +55,11 @@ export async function connectClusterLink(url: string, logger: Logger): Promise<C
     throw error instanceof ClusterLinkError ? error : new ClusterLinkError(`QUEUEBOARD_REDIS_URL: could not connect to ${redacted(url)}: ${(error as Error).message}`, { cause: error });
   }
   return {
-    // Every broadcast is JSON: the adapter need not look for binary data in each one.
-    adapter: createAdapter(client, { streamName: 'queueboard:socket.io', channelPrefix: 'queueboard:socket.io', onlyPlaintext: true }),
+    serverOptions: {
+      // Every broadcast is JSON: the adapter need not look for binary data in each one.
+      adapter: createAdapter(client, { streamName: 'queueboard:socket.io', channelPrefix: 'queueboard:socket.io', onlyPlaintext: true }),
+      connectionStateRecovery: CONNECTION_STATE_RECOVERY,
+    },
     leases: new RedisLeaseStore(client),
     async close() {
       client.destroy();

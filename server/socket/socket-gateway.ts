@@ -70,16 +70,9 @@ export interface SocketGatewayOptions {
   resyncMinIntervalMs?: number;
   /** A connection with more than this queued and unsent is dropped as a slow consumer (it reconnects and resyncs). */
   maxBufferedBytes?: number;
-  /** Several gateways: socket.io's Redis Streams adapter, and the relay to the evaluating one (server/cluster/). */
-  cluster?: { adapter: ServerOptions['adapter']; relay: (bus: ClusterBus, local: PrimaryAnswers) => Answers } | null;
+  /** Several gateways: socket.io's Redis Streams adapter and recovery settings, and the relay to the evaluating one (server/cluster/). */
+  cluster?: { serverOptions: Pick<ServerOptions, 'adapter' | 'connectionStateRecovery'>; relay: (bus: ClusterBus, local: PrimaryAnswers) => Answers } | null;
 }
-
-/**
- * With the adapter, a screen that lost its socket for a moment (a Redis restart, a network blip) gets its
- * id, rooms and missed broadcasts back; its token is checked again all the same (skipMiddlewares: false),
- * and it is still sent a snapshot, which is what it draws from (missed updates older than it are dropped by seq).
- */
-const CONNECTION_STATE_RECOVERY = { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false };
 
 /** How ws words a message over maxPayload (engine.io passes it on as the close description). */
 const TOO_LARGE = /max payload size exceeded/i;
@@ -103,7 +96,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     pingTimeout: 20_000,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: options.admission.allowRequest,
-    ...(options.cluster ? { adapter: options.cluster.adapter, connectionStateRecovery: CONNECTION_STATE_RECOVERY } : {}),
+    ...options.cluster?.serverOptions,
   });
   const local: PrimaryAnswers = {
     welcome: () => ({ thresholds: options.thresholds(), snapshot: options.snapshot() }),
