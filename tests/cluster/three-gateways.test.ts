@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 import { startClusterWorld, type ClusterWorld } from '../support/cluster-world';
@@ -58,6 +59,27 @@ describe('three gateways on one Redis', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
     expect(await response.json()).toMatchObject({ code: 'standby', error: expect.stringContaining('another gateway of the cluster evaluates') });
+  });
+
+  it('a screen whose connection drops for a moment gets its session back (connection-state recovery), its token checked again', async () => {
+    const evaluator = await world.evaluator();
+    const standby = world.gateways.find((g) => g !== evaluator)!;
+    const socket = io(standby.url, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 200, auth: { protocol: PROTOCOL_VERSION, client: 'wall', token: 'demo-display-token' } });
+    try {
+      await nextEvent(socket as never, 'snapshot', 10_000);
+      const id = socket.id;
+      expect(socket.recovered).toBe(false);
+      // The network drops: the transport closes without a word from either side.
+      (socket.io.engine as unknown as { close(): void }).close();
+      const session = await nextEvent(socket as never, 'session', 10_000);
+      expect(session).toEqual({ role: 'display', name: 'Lisbon floor screen' });
+      expect(socket.recovered).toBe(true);
+      expect(socket.id).toBe(id);
+      // It is still sent a snapshot to draw from.
+      await nextEvent(socket as never, 'snapshot', 10_000);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('Redis restarted: the lease stays with its holder, every screen is live again and changes fan out again', async () => {
