@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { AlertManager } from './alerts/alert-manager';
 import { createClientAddress } from './auth/client-address';
-import { LeaseKeeper } from './cluster/lease';
-import { createRelay } from './cluster/relay';
 import { FailureLimiter } from './auth/failure-limiter';
 import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
+import { LeaseKeeper } from './cluster/lease';
+import { createRelay } from './cluster/relay';
 import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
 import { resolveQueueGroups } from './config/queue-groups';

@@ -16,6 +16,8 @@ try {
   const logger = createLogger({ level: settings.logLevel });
   const gateway = await startGateway(settings, logger, version, (reason) => {
     logger.error('lost the lease while evaluating: stopping, to start again as a standby', { reason });
+    // Ends even if closing waits on an unreachable Redis: a supervisor must get its exit status.
+    setTimeout(() => process.exit(EXIT_LEASE_LOST), 5000).unref();
     gateway.close().finally(() => process.exit(EXIT_LEASE_LOST));
   });
   // Under scripts/supervise.mjs: "listening" only once this process holds the port, never before.
