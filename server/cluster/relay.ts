@@ -54,8 +54,16 @@ export function localAnswers(local: PrimaryAnswers): Answers {
  * on the Redis adapter (every gateway answers; those that do not evaluate answer null). Answers cross as
  * JSON text, as they would on a screen's socket, so an absent field stays absent.
  */
-export function createRelay(options: { bus: ClusterBus; local: PrimaryAnswers; isPrimary: () => boolean; logger: Logger }): Answers {
+export function createRelay(options: {
+  bus: ClusterBus;
+  local: PrimaryAnswers;
+  isPrimary: () => boolean;
+  logger: Logger;
+  /** Pause before a welcome is asked for again; tests shorten it. */
+  welcomeRetryMs?: number;
+}): Answers {
   const { bus, local, isPrimary, logger } = options;
+  const welcomeRetryMs = options.welcomeRetryMs ?? 1000;
   const answerHere = (question: Question): unknown => {
     switch (question.kind) {
       case 'welcome':
@@ -89,8 +97,20 @@ export function createRelay(options: { bus: ClusterBus; local: PrimaryAnswers; i
   };
   const noPrimary = (what: string) => `${what}: no gateway is evaluating just now (one takes over within 10 s); try again`;
 
+  /**
+   * A question sent while Redis reconnects can be lost (PUB/SUB keeps nothing for a subscriber not yet back),
+   * and a screen without its welcome would wait for the next takeover: asked again, a few times. While no
+   * gateway evaluates, every one answers null at once, and the next evaluator sends every screen its board.
+   */
+  const welcome = async (attemptsLeft: number): Promise<Welcome | null> => {
+    const answer = await ask<Welcome>({ kind: 'welcome' });
+    if (answer !== null || attemptsLeft <= 1) return answer;
+    await new Promise((resolve) => setTimeout(resolve, welcomeRetryMs));
+    return welcome(attemptsLeft - 1);
+  };
+
   return {
-    welcome: () => ask<Welcome>({ kind: 'welcome' }),
+    welcome: () => welcome(3),
     command: async (name, request, actor) =>
       (await ask<CommandAnswer>({ kind: 'command', name, request, actor })) ?? { ok: false, code: 'unavailable', issues: [noPrimary(name)] },
     history: async (request) =>
