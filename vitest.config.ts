@@ -35,6 +35,14 @@ export default defineConfig({
       // A later group: they load both cores, so they run after the unit tests rather than beside them.
       { test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], environment: 'node', testTimeout: 60_000, sequence: { groupOrder: 1 } } },
       { test: { name: 'fuzz', include: ['tests/fuzz/**/*.test.ts'], environment: 'node', testTimeout: 180_000, sequence: { groupOrder: 1 } } },
+      // Several gateways on a real Redis (and PostgreSQL, nginx) started on loopback by tests/support/real-*.ts:
+      // one file at a time, after the unit tests, as they load both cores.
+      {
+        test: {
+          name: 'cluster', include: ['tests/cluster/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000,
+          fileParallelism: false, sequence: { groupOrder: 1 },
+        },
+      },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
       {
         test: {

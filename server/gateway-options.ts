@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Snapshot } from '../shared/protocol/protocol';
 import type { AlertManager } from './alerts/alert-manager';
+import type { ClusterLink } from './cluster/redis-link';
 import type { GatewayConfig } from './config/config-schema';
 import type { InflowForecast } from './forecast/inflow-forecast';
 import type { ThresholdService } from './health/threshold-service';
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   ingestKeys?: readonly IngestKey[];
   /** Browser origins allowed besides the gateway's own and the app's (QUEUEBOARD_ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** The cluster's gateways (QUEUEBOARD_GATEWAYS): this one's pages may connect to them (content-security policy). */
+  peerGateways?: readonly string[];
   /** When set, GET /metrics needs `Authorization: Bearer <this>` (QUEUEBOARD_METRICS_TOKEN). */
   metricsToken?: string | null;
   /** How often changes go out to screens at most. */
@@ -58,6 +61,17 @@ export interface GatewayOptions {
   fetch?: typeof fetch;
   timers?: Timers;
   random?: () => number;
+  /** Several gateways on one Redis (QUEUEBOARD_REDIS_URL): fan-out to every screen, and one gateway at a time evaluates and polls. */
+  cluster?: ClusterMembership | null;
+}
+
+export interface ClusterMembership {
+  link: ClusterLink;
+  /** This gateway's name in the lease (host, process and a random part). */
+  holder: string;
+  leaseMs?: number;
+  /** The lease went to another gateway while this one held it: its work has stopped; the process should end (and be restarted as a standby). */
+  leaseLost: (reason: string) => void;
 }
 
 export interface Gateway {
@@ -73,4 +87,6 @@ export interface Gateway {
   readonly notifier: Notifier;
   /** Text of GET /metrics. */
   metricsText(): string;
+  /** Whether this gateway evaluates and polls now: always alone; in a cluster, while it holds the lease. */
+  readonly evaluating: boolean;
 }

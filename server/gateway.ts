@@ -6,6 +6,8 @@ import { FailureLimiter } from './auth/failure-limiter';
 import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
 import { BroadcastService } from './broadcasts/broadcast-service';
+import { LeaseKeeper } from './cluster/lease';
+import { createRelay } from './cluster/relay';
 import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
 import { resolveQueueGroups } from './config/queue-groups';
@@ -42,6 +44,7 @@ export type { Gateway, GatewayOptions } from './gateway-options';
 /** Builds the gateway's services and connects them; what each one does lives in its own module. */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, sources, clock, scheduler, logger, store } = options;
+  const cluster = options.cluster ?? null;
   const clockSpeed = options.clockSpeed ?? 1;
   const stats = new GatewayStats(clock.now());
   const board = new QueueBoard(config.offices, config.queues);
@@ -123,6 +126,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueOfTicket: (ticketId) => engine.queueOfTicket(ticketId),
     queueCount: board.queues.length,
     lastInputTime: () => runtime.lastInputTime,
+    standby: () => !work.running,
+    clustered: cluster !== null,
   });
   const broadcasts = new BroadcastService({
     persistence: store?.broadcasts ?? null, clock, scheduler, logger, newId: randomUUID,
@@ -149,6 +154,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     stats,
     allowedOrigins: options.allowedOrigins ?? [],
+    cluster: cluster && { serverOptions: cluster.link.serverOptions, relay: (bus, local) => createRelay({ bus, local, isPrimary: () => work.running, logger }) },
   });
   runtime.connect(sockets);
   broadcasts.connect(sockets);
@@ -163,6 +169,38 @@ export function createGateway(options: GatewayOptions): Gateway {
     sliced: { hold: () => pipeline.hold(), stateSlices: (now) => pipeline.checkpointSlices(now), nextTurn: () => new Promise((resolve) => setImmediate(resolve)) },
   });
 
+  // What runs on one gateway only: the sources (each helpdesk polled once), the evaluation beat, housekeeping.
+  const work = {
+    running: false,
+    start(takingOver: boolean) {
+      work.running = true;
+      for (const source of sources) source.start(pipeline);
+      runtime.start();
+      broadcasts.start();
+      housekeeping?.start();
+      // Screens on every gateway drew the last evaluator's board, numbered by its updates: they start over from this one.
+      if (takingOver) sockets.resyncEveryone();
+    },
+    stop() {
+      if (!work.running) return;
+      work.running = false;
+      for (const source of sources) source.stop();
+      runtime.stop();
+      broadcasts.stop();
+      housekeeping?.stop();
+    },
+  };
+  const lease = cluster && new LeaseKeeper({
+    store: cluster.link.leases, name: 'primary', holder: cluster.holder, ttlMs: cluster.leaseMs,
+    // Leases are in Redis's real milliseconds, whatever --speed does to the gateway's clock.
+    monotonic: () => monotonicNow(systemClock), scheduler, logger,
+    acquired: () => work.start(true),
+    lost: (reason) => {
+      work.stop();
+      cluster.leaseLost(reason);
+    },
+  });
+
   let closing: Promise<void> | null = null;
   return {
     stats,
@@ -173,26 +211,26 @@ export function createGateway(options: GatewayOptions): Gateway {
     snapshot,
     notifier,
     metricsText: () => metrics.registry.render(),
+    get evaluating() {
+      return work.running;
+    },
     async listen(port, host) {
       if (store) restoreState({ log: store.events, pipeline, alerts, logger });
       broadcasts.restore();
       housekeeping?.run();
       const address = await listenOn(httpServer, port, host);
-      for (const source of sources) source.start(pipeline);
-      runtime.start();
-      broadcasts.start();
-      housekeeping?.start();
+      if (lease) lease.start();
+      else work.start(false);
       return address;
     },
     close() {
       closing ??= (async () => {
-        for (const source of sources) source.stop();
-        runtime.stop();
+        work.stop();
         notifier.stop();
-        broadcasts.stop();
-        housekeeping?.stop();
+        await lease?.stop();
         httpServer.closeAllConnections();
         await sockets.close();
+        await cluster?.link.close();
         await housekeeping?.settled();
         store?.close();
       })();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config/load-config';
 import { StoreError } from './store';
-import { EXIT_NEEDS_OPERATOR } from './runtime/exit-codes';
+import { ClusterLinkError } from './cluster/redis-link';
+import { EXIT_LEASE_LOST, EXIT_NEEDS_OPERATOR } from './runtime/exit-codes';
 import { createLogger } from './runtime/logger';
 import { readSettings, SettingsError } from './runtime/settings';
 import { startGateway } from './start-gateway';
@@ -13,7 +14,12 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 try {
   const settings = readSettings(process.env, projectRoot, process.argv.slice(2));
   const logger = createLogger({ level: settings.logLevel });
-  const gateway = await startGateway(settings, logger, version);
+  const gateway = await startGateway(settings, logger, version, (reason) => {
+    logger.error('lost the lease while evaluating: stopping, to start again as a standby', { reason });
+    // Ends even if closing waits on an unreachable Redis: a supervisor must get its exit status.
+    setTimeout(() => process.exit(EXIT_LEASE_LOST), 5000).unref();
+    gateway.close().finally(() => process.exit(EXIT_LEASE_LOST));
+  });
   // Under scripts/supervise.mjs: "listening" only once this process holds the port, never before.
   process.send?.({ type: 'queueboard:listening' });
   const shutdown = (signal: string) => {
@@ -26,6 +32,9 @@ try {
   if (error instanceof ConfigError || error instanceof SettingsError || error instanceof StoreError) {
     process.stderr.write(`${error.message}\nThe gateway did not start.\n`);
     process.exit(EXIT_NEEDS_OPERATOR);
+  } else if (error instanceof ClusterLinkError) {
+    // Not an operator-only problem: Redis may be starting too, so a supervisor tries again.
+    process.stderr.write(`${error.message}\nThe gateway did not start.\n`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     process.stderr.write(`Port ${process.env.PORT ?? 4310} is already in use: stop the other gateway or set PORT.\n`);
     process.exit(EXIT_NEEDS_OPERATOR);

@@ -1,4 +1,6 @@
-import { networkInterfaces } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
+import { connectClusterLink } from './cluster/redis-link';
 import { createGateway, type Gateway } from './gateway';
 import { demoConfig } from './config/demo-config';
 import { ConfigError, loadConfigFile } from './config/load-config';
@@ -17,7 +19,7 @@ import { openStore } from './store';
 import { resolveWebhookTargets } from './notify/webhook-targets';
 
 /** Loads the configuration named by the settings (or the demo), opens the store, starts every source and listens. */
-export async function startGateway(settings: GatewaySettings, logger: Logger, version: string): Promise<Gateway> {
+export async function startGateway(settings: GatewaySettings, logger: Logger, version: string, leaseLost: (reason: string) => void = () => undefined): Promise<Gateway> {
   // Certificate problems stop the start before anything is opened, naming the variable.
   const tls = settings.tls ? readTlsFiles(settings.tls) : null;
   const config: GatewayConfig = settings.configFile ? await loadConfigFile(settings.configFile) : demoConfig(settings.demoSeed);
@@ -35,6 +37,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   const capabilities = { fetch, clock: systemClock, scheduler: systemScheduler, sleep: systemSleep, random: Math.random, logger, env: process.env };
   sources.push(...createConnectorSources(config, capabilities));
   const store = openStore({ dataDir: settings.dataDir, clock, logger, fresh: settings.freshStore });
+  const cluster = settings.redisUrl ? { link: await connectClusterLink(settings.redisUrl, logger), holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseLost } : null;
   const gateway = createGateway({
     config,
     sources,
@@ -45,11 +48,13 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     rendererDir: settings.rendererDir,
     ingestKeys: settings.ingestKey ? [{ sourceId: 'push', sha256: hashKey(settings.ingestKey) }] : [],
     allowedOrigins: settings.allowedOrigins,
+    peerGateways: settings.peerGateways,
     metricsToken: settings.metricsToken,
     version,
     clockSpeed: settings.speed,
     tls,
     webhookTargets: webhooks.targets,
+    cluster,
   });
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {
@@ -63,6 +68,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     speed: settings.speed,
     dataDir: settings.dataDir,
     tls: settings.tls ? `https and wss (${settings.tls.certFile})` : 'off: plain http and ws',
+    cluster: cluster ? `on Redis, as ${cluster.holder}; evaluating only while it holds the lease` : 'off: a single gateway',
   });
   for (const url of wallUrls(tls ? 'https' : 'http', address.port, settings.host)) logger.info(`wall view: ${url}`);
   return gateway;

@@ -10,6 +10,7 @@ import { App } from './app/App';
 import { startChime } from './attention/chime';
 import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient } from './feed/feed-client';
 import { CommandsProvider } from './feed/commands-context';
+import { rotateGateways, type ReconnectingManager } from './feed/gateway-addresses';
 import { createGatewayCommands } from './feed/gateway-commands';
 import { startHistoryClient } from './feed/history-client';
 import { createI18n } from './i18n/i18n';
@@ -36,6 +37,7 @@ const personal = () => {
 };
 const i18n = createI18n(options.view === 'wall' ? (display.language ?? 'en') : personal());
 const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.gatewayUrl, { ...HANDSHAKE_OPTIONS, auth: handshakeAuth(options.client, options.token) });
+rotateGateways(socket.io as unknown as ReconnectingManager, options.gatewayUrls);
 startFeedClient({ store, socket, requestFrame: (callback) => requestAnimationFrame(callback) });
 const commands = createGatewayCommands(socket);
 if (options.view === 'wall') {

@@ -10,10 +10,12 @@ export interface HealthReportSources {
   /** When any source last reported (gateway clock, epoch ms), or null. */
   lastInputTime: () => number | null;
   version: string;
+  /** In a cluster: whether this gateway holds the lease now. */
+  evaluating?: () => boolean;
 }
 
 /** GET /healthz: whether the gateway is up, who is connected and how fresh its input is. */
-export function createHealthReport({ clock, stats, queueCount, lastInputTime, version }: HealthReportSources): () => HealthReport {
+export function createHealthReport({ clock, stats, queueCount, lastInputTime, version, evaluating }: HealthReportSources): () => HealthReport {
   // Uptime is a duration: counted on the monotonic clock, so a wall-clock step does not change it.
   const startedMonotonic = monotonicNow(clock) - (clock.now() - stats.startedAt);
   return () => {
@@ -27,6 +29,7 @@ export function createHealthReport({ clock, stats, queueCount, lastInputTime, ve
       lastReadingAt: lastReadingAt === null ? null : new Date(lastReadingAt).toISOString(),
       protocol: PROTOCOL_VERSION,
       version,
+      ...(evaluating ? { cluster: { evaluating: evaluating() } } : {}),
     };
   };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
@@ -18,11 +18,12 @@ import type { ThresholdAdmin } from '../settings/threshold-admin';
 import { createAdminApi } from './admin-api';
 import { createHealthReport } from './health-report';
 import { createHttpHandler } from './http-handler';
+import { sendJson } from './json-response';
 import { createStaticFiles } from './static-files';
 
 export interface HttpFrontOptions {
   config: GatewayConfig;
-  gateway: Pick<GatewayOptions, 'ingestKeys' | 'metricsToken' | 'rendererDir' | 'tls' | 'version'>;
+  gateway: Pick<GatewayOptions, 'ingestKeys' | 'metricsToken' | 'rendererDir' | 'tls' | 'version' | 'peerGateways'>;
   admin: ThresholdAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
@@ -33,6 +34,10 @@ export interface HttpFrontOptions {
   queueOfTicket: (ticketId: string) => string | null;
   queueCount: number;
   lastInputTime: () => number | null;
+  /** In a cluster, while another gateway evaluates: this one's engine and rules are not the ones screens see. */
+  standby: () => boolean;
+  /** Set in a cluster only: /healthz says whether this gateway evaluates. */
+  clustered: boolean;
   metrics: GatewayMetrics;
   clock: Clock;
   stats: GatewayStats;
@@ -69,12 +74,24 @@ export function createHttpFront(o: HttpFrontOptions): Server {
     failures: o.failures,
   });
   const handler = createHttpHandler({
-    health: createHealthReport({ clock, stats: o.stats, queueCount: o.queueCount, lastInputTime: o.lastInputTime, version: gateway.version ?? '0.0.0' }),
+    health: createHealthReport({ clock, stats: o.stats, queueCount: o.queueCount, lastInputTime: o.lastInputTime, version: gateway.version ?? '0.0.0', ...(o.clustered ? { evaluating: () => !o.standby() } : {}) }),
     metricsText: () => metrics.registry.render(),
     metricsToken: gateway.metricsToken ?? null,
-    api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
+    api: async (request, response, path) => (o.standby() ? standingBy(response, request.method) : (await ingestApi(request, response, path)) || adminApi(request, response, path)),
     staticFiles: createStaticFiles(gateway.rendererDir),
     logger: o.logger,
+    peerGateways: gateway.peerGateways ?? [],
   });
   return gateway.tls ? createTlsServer({ cert: gateway.tls.cert, key: gateway.tls.key }, handler) : createServer(handler);
+}
+
+/**
+ * Ingest and admin requests go to the gateway that evaluates: on another, an event would land in an engine no
+ * screen reads. 503 with Retry-After, so a load balancer tries the next gateway (deploy/nginx.conf) and a
+ * pusher retries; ingest is idempotent by event id, so a retry never counts twice.
+ */
+function standingBy(response: ServerResponse, method: string | undefined): true {
+  const error = 'this gateway is standing by: another gateway of the cluster evaluates and takes ingest and admin requests; retry, or send them through the load balancer';
+  sendJson(response, 503, { error, code: 'standby' }, { 'Retry-After': '2' }, method);
+  return true;
 }

@@ -13,6 +13,8 @@ export interface HealthReport {
   lastReadingAt: string | null;
   protocol: number;
   version: string;
+  /** In a cluster only: whether this gateway evaluates and polls now (it holds the lease) or stands by. */
+  cluster?: { evaluating: boolean };
 }
 
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>;
@@ -27,10 +29,13 @@ export interface HttpHandlerOptions {
   api: ApiHandler;
   staticFiles: (urlPath: string) => Promise<StaticLookup>;
   logger: Logger;
+  /** The other gateways of a cluster (QUEUEBOARD_GATEWAYS): its pages may connect to them too, to move when this one dies. */
+  peerGateways?: readonly string[];
 }
 
-export function createHttpHandler({ health, metricsText, metricsToken = null, api, staticFiles, logger }: HttpHandlerOptions) {
+export function createHttpHandler({ health, metricsText, metricsToken = null, api, staticFiles, logger, peerGateways = [] }: HttpHandlerOptions) {
   const metricsAllowed = bearerMatcher(metricsToken);
+  const policy = contentSecurityPolicy(peerGateways.flatMap((origin) => [origin, origin.replace(/^http/, 'ws')]));
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://gateway.invalid');
     try {
@@ -52,7 +57,7 @@ export function createHttpHandler({ health, metricsText, metricsToken = null, ap
         response.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
         return;
       }
-      await sendStatic(response, await staticFiles(url.pathname), request.method);
+      await sendStatic(response, await staticFiles(url.pathname), request.method, policy);
     } catch (error) {
       logger.error('http request failed', { path: url.pathname, error: (error as Error).message });
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal error; see the gateway log.' }, {}, request.method);
@@ -71,7 +76,7 @@ function bearerMatcher(token: string | null): (authorization: string | undefined
   };
 }
 
-async function sendStatic(response: ServerResponse, lookup: StaticLookup, method: string): Promise<void> {
+async function sendStatic(response: ServerResponse, lookup: StaticLookup, method: string, policy: string): Promise<void> {
   switch (lookup.kind) {
     case 'forbidden':
       return sendText(response, 403, 'Forbidden path.');
@@ -84,7 +89,7 @@ async function sendStatic(response: ServerResponse, lookup: StaticLookup, method
         'Content-Type': lookup.file.contentType,
         'Content-Length': lookup.file.body.length,
         'Cache-Control': lookup.file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'Content-Security-Policy': contentSecurityPolicy(),
+        'Content-Security-Policy': policy,
         ...SECURITY_HEADERS,
       });
       response.end(method === 'HEAD' ? undefined : lookup.file.body);

@@ -19,7 +19,23 @@ describe('gateway settings', () => {
       metricsToken: null,
       logLevel: 'info',
       tls: null,
+      // One gateway alone unless QUEUEBOARD_REDIS_URL names the cluster's Redis (issue 21).
+      redisUrl: null,
+      peerGateways: [],
     });
+  });
+
+  it('lets the pages of one gateway of a cluster connect to the others named in QUEUEBOARD_GATEWAYS', () => {
+    const settings = readSettings({ QUEUEBOARD_GATEWAYS: 'http://gw-1:4310, http://gw-2:4310' }, '/srv');
+    expect(settings.peerGateways).toEqual(['http://gw-1:4310', 'http://gw-2:4310']);
+    expect(settings.allowedOrigins).toEqual(['app://queueboard', 'http://gw-1:4310', 'http://gw-2:4310']);
+    expect(() => readSettings({ QUEUEBOARD_GATEWAYS: 'http://gw-1:4310/wall' }, '/srv')).toThrow(/QUEUEBOARD_GATEWAYS: "http:\/\/gw-1:4310\/wall" must be a gateway's origin/);
+  });
+
+  it('takes a redis:// or rediss:// address for a cluster, naming the variable and the rule otherwise', () => {
+    expect(readSettings({ QUEUEBOARD_REDIS_URL: 'redis://10.0.0.5:6379' }, '/srv').redisUrl).toBe('redis://10.0.0.5:6379');
+    expect(readSettings({ QUEUEBOARD_REDIS_URL: 'rediss://:secret@cache.example:6380/2' }, '/srv').redisUrl).toBe('rediss://:secret@cache.example:6380/2');
+    expect(() => readSettings({ QUEUEBOARD_REDIS_URL: '10.0.0.5:6379' }, '/srv')).toThrow(/QUEUEBOARD_REDIS_URL: must be a redis:\/\/ or rediss:\/\/ address/);
   });
 
   it('asks for a fresh store only when told, by flag or variable, and names a bad value', () => {

@@ -20,6 +20,10 @@ export interface GatewaySettings {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** PEM certificate and key files: with both, the gateway serves https and wss (server/runtime/tls-files.ts). */
   tls: { certFile: string; keyFile: string } | null;
+  /** QUEUEBOARD_REDIS_URL: several gateways share screens over this Redis, and one at a time evaluates and polls. */
+  redisUrl: string | null;
+  /** QUEUEBOARD_GATEWAYS: every gateway of the cluster by origin; their pages may connect to each (and move when one dies). */
+  peerGateways: string[];
 }
 
 export class SettingsError extends Error {
@@ -77,6 +81,14 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     const [set, missing] = certFile ? ['QUEUEBOARD_TLS_CERT', 'QUEUEBOARD_TLS_KEY'] : ['QUEUEBOARD_TLS_KEY', 'QUEUEBOARD_TLS_CERT'];
     problems.push(`${missing}: must be set too when ${set} is set (both PEM files, or neither for plain http)`);
   }
+  const redisUrl = env.QUEUEBOARD_REDIS_URL || null;
+  if (redisUrl !== null && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) {
+    problems.push('QUEUEBOARD_REDIS_URL: must be a redis:// or rediss:// address such as redis://127.0.0.1:6379 (unset it for a single gateway)');
+  }
+  const peerGateways = (env.QUEUEBOARD_GATEWAYS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of peerGateways) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`QUEUEBOARD_GATEWAYS: "${origin}" must be a gateway's origin such as http://gw-2:4310 (no path)`);
+  }
   const configFile = env.QUEUEBOARD_CONFIG ? resolve(env.QUEUEBOARD_CONFIG) : null;
   const settings: GatewaySettings = {
     port: integer('PORT', 4310, 0, 65535),
@@ -89,10 +101,13 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     freshStore,
     ingestKey,
     rendererDir: resolve(env.QUEUEBOARD_RENDERER_DIR || resolve(projectRoot, 'dist/renderer')),
-    allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
+    // A page served by one gateway of a cluster connects to the others when its own dies.
+    allowedOrigins: [...new Set([ELECTRON_APP_ORIGIN, ...extraOrigins, ...peerGateways])],
     metricsToken: env.QUEUEBOARD_METRICS_TOKEN || null,
     logLevel: logLevel as GatewaySettings['logLevel'],
     tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
+    redisUrl,
+    peerGateways,
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

@@ -4,7 +4,7 @@ import { parseWith } from '../../shared/protocol/validation';
 
 export interface HistoryRequestsOptions {
   /** Reads and answers a valid request (history-query.ts), its size already capped there. */
-  read: (request: HistoryRequest) => HistoryResponse;
+  read: (request: HistoryRequest) => HistoryResponse | Promise<HistoryResponse>;
   knownQueues: ReadonlySet<string>;
   /** Requests one connection may send per minute. */
   requestsPerMinute?: number;

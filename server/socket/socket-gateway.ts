@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
 import type { BroadcastList } from '../../shared/protocol/broadcast-protocol';
 import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
@@ -18,6 +18,7 @@ import { encodeCompactUpdate, queueLayout, type ServerToClientEventsAnyEncoding 
 import type { ClientToServerEvents } from '../../shared/protocol/socket-events';
 import { parseWith } from '../../shared/protocol/validation';
 import type { ClientAddress } from '../auth/client-address';
+import { localAnswers, type Answers, type ClusterBus, type CommandAnswer, type PrimaryAnswers } from '../cluster/relay';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import type { TokenRegistry } from '../auth/token-registry';
 import type { Clock } from '../runtime/clock';
@@ -70,6 +71,8 @@ export interface SocketGatewayOptions {
   resyncMinIntervalMs?: number;
   /** A connection with more than this queued and unsent is dropped as a slow consumer (it reconnects and resyncs). */
   maxBufferedBytes?: number;
+  /** Several gateways: socket.io's Redis Streams adapter and recovery settings, and the relay to the evaluating one (server/cluster/). */
+  cluster?: { serverOptions: Pick<ServerOptions, 'adapter' | 'connectionStateRecovery'>; relay: (bus: ClusterBus, local: PrimaryAnswers) => Answers } | null;
 }
 
 /** How ws words a message over maxPayload (engine.io passes it on as the close description). */
@@ -85,7 +88,6 @@ export function createSocketGateway(options: SocketGatewayOptions) {
   const resyncMinIntervalMs = options.resyncMinIntervalMs ?? 1000;
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   const layout = queueLayout(options.queueIds);
-  const history = answerHistory({ read: options.history, knownQueues: new Set(options.queueIds), requestsPerMinute: options.historyRequestsPerMinute });
   const io = new Server<ClientToServerEvents, ServerToClientEventsAnyEncoding, Record<string, never>, SocketData>(options.httpServer, {
     cors: { origin: [...options.allowedOrigins] },
     serveClient: false,
@@ -95,7 +97,16 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     pingTimeout: 20_000,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: options.admission.allowRequest,
+    ...options.cluster?.serverOptions,
   });
+  const local: PrimaryAnswers = {
+    welcome: () => ({ thresholds: options.thresholds(), snapshot: options.snapshot() }),
+    command: (name, request, actor, role) => run(name, request, actor, role),
+    history: options.history,
+  };
+  // A gateway that does not evaluate asks the one that does for the board, the rules, history and commands.
+  const answers = options.cluster ? options.cluster.relay(io.of('/') as unknown as ClusterBus, local) : localAnswers(local);
+  const history = answerHistory({ read: (request) => answers.history(request), knownQueues: new Set(options.queueIds), requestsPerMinute: options.historyRequestsPerMinute });
 
   io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: (reason: string, description?: unknown) => void): void }) => {
     options.admission.opened(conn);
@@ -133,8 +144,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     guardSends(socket.conn, maxBufferedBytes, (queued, packetBytes) => dropSlowConsumer(socket, queued, packetBytes));
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
-    socket.emit('thresholds', options.thresholds());
-    socket.emit('snapshot', options.snapshot());
+    welcome(socket, true);
 
     socket.on('resync', () => {
       const now = clock.now();
@@ -143,7 +153,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
         return;
       }
       socket.data.lastResyncAt = now;
-      socket.emit('snapshot', options.snapshot());
+      welcome(socket, false);
     });
     socket.on('history', (request: unknown, reply: unknown) => {
       if (typeof reply !== 'function') {
@@ -201,21 +211,31 @@ export function createSocketGateway(options: SocketGatewayOptions) {
         reject(socket, name, 'command-without-callback', `${name}: send it with an acknowledgement callback`);
         return;
       }
-      const result = answer(name, request, socket.data);
-      if (!result.ok) increment(stats.rejectedMessages, `${name}:${result.code}`);
-      else logger.info('command applied', { event: name, actor: socket.data.actor });
-      reply(result);
+      const { role, actor } = socket.data;
+      const needed = commandDefinition(name).role;
+      const answered: Promise<CommandAnswer> = roleAllows(role, needed)
+        ? answers.command(name, request ?? {}, actor, role)
+        : Promise.resolve({ ok: false, code: 'forbidden', issues: [`${name}: needs the ${needed} role; this screen's token (${actor}) has the ${role} role`] });
+      void answered.then((result) => {
+        if (!result.ok) increment(stats.rejectedMessages, `${name}:${result.code}`);
+        else logger.info('command applied', { event: name, actor });
+        reply(result);
+      });
     });
   }
 
-  /** The role checked, then the request, then the handler run; a handler that throws answers `unavailable`. */
-  function answer<C extends CommandName>(name: C, request: unknown, { role, actor }: SocketData): SentAnswer<C> | GatewayRefusal {
-    const definition = commandDefinition(name);
-    const needed = definition.role;
-    if (!roleAllows(role, needed)) {
-      return { ok: false, code: 'forbidden', issues: [`${name}: needs the ${needed} role; this screen's token (${actor}) has the ${role} role`] };
-    }
-    const parsed = parseWith(definition.request, request ?? {});
+  /** The rules and the board, from the evaluating gateway; nothing while none evaluates (the next one sends them to all). */
+  function welcome(socket: GatewaySocket, withThresholds: boolean): void {
+    void answers.welcome().then((answer) => {
+      if (!answer || !socket.connected) return;
+      if (withThresholds) socket.emit('thresholds', answer.thresholds);
+      socket.emit('snapshot', answer.snapshot);
+    });
+  }
+
+  /** The request validated, then the handler run (on the evaluating gateway); a handler that throws answers `unavailable`. */
+  function run<C extends CommandName>(name: C, request: unknown, actor: string, role: Role): SentAnswer<C> | GatewayRefusal {
+    const parsed = parseWith(commandDefinition(name).request, request);
     if (!parsed.ok) return { ok: false, code: 'invalid', issues: parsed.issues };
     try {
       return options.commands[name](parsed.value, actor, role);
@@ -270,9 +290,16 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     },
     broadcast(update: Update): void {
       stats.updatesSent += 1;
+      // The adapter's rooms are this gateway's own: in a cluster, screens elsewhere may be in either room.
       const rooms = io.of('/').adapter.rooms;
-      if (rooms.has(ENCODING_ROOMS.json)) io.to(ENCODING_ROOMS.json).emit('update', update);
-      if (rooms.has(ENCODING_ROOMS.compact)) io.to(ENCODING_ROOMS.compact).emit('update', encodeCompactUpdate(update, layout));
+      if (options.cluster || rooms.has(ENCODING_ROOMS.json)) io.to(ENCODING_ROOMS.json).emit('update', update);
+      if (options.cluster || rooms.has(ENCODING_ROOMS.compact)) io.to(ENCODING_ROOMS.compact).emit('update', encodeCompactUpdate(update, layout));
+    },
+    /** Every screen on every gateway starts over from this gateway's board (it has just begun to evaluate). */
+    resyncEveryone(): void {
+      const { thresholds, snapshot } = local.welcome();
+      io.emit('thresholds', thresholds);
+      io.emit('snapshot', snapshot);
     },
     close(): Promise<void> {
       return new Promise((resolve) => {

@@ -49,8 +49,11 @@ const defaultAfter = (ms: number, task: () => void) => {
 /**
  * A screen is live again within 5 s of its gateway coming back: retries back off to at most 3 s, ±30 %
  * so a floor of walls does not reconnect in lockstep (tests/faults/kill-under-load.test.ts).
+ * WebSocket only: one connection from the first packet, so gateways behind a load balancer need no sticky
+ * sessions (long-polling's several requests must all reach the same gateway).
  */
 export const HANDSHAKE_OPTIONS = {
+  transports: ['websocket'] as Array<'websocket'>,
   reconnection: true,
   reconnectionAttempts: Infinity,
   reconnectionDelay: 500,

@@ -27,6 +27,7 @@ describe('resolveScreenOptions', () => {
   it('in a browser, talks to the origin it was served from and reads the office and view from the address', async () => {
     expect(await resolveScreenOptions(browserWindow('http://wall-01:4310/?office=lisbon'))).toEqual({
       gatewayUrl: 'http://wall-01:4310',
+      gatewayUrls: ['http://wall-01:4310'],
       officeId: 'lisbon',
       groupId: null,
       client: 'web',
@@ -37,6 +38,12 @@ describe('resolveScreenOptions', () => {
     expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/'))).officeId).toBeNull();
     expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/?view=settings'))).view).toBe('settings');
     expect((await resolveScreenOptions(browserWindow('http://wall-01:4310/?view=admin'))).view).toBe('wall');
+  });
+
+  it('in a browser, takes the other gateways of a cluster from ?gateways=, its own first', async () => {
+    const options = await resolveScreenOptions(browserWindow('http://gw-a:4310/?gateways=http://gw-b:4310,http://gw-c:4310'));
+    expect(options.gatewayUrl).toBe('http://gw-a:4310');
+    expect(options.gatewayUrls).toEqual(['http://gw-a:4310', 'http://gw-b:4310', 'http://gw-c:4310']);
   });
 
   it('reads a queue group, and ignores an office or group that is not a valid id', async () => {
@@ -62,6 +69,7 @@ describe('resolveScreenOptions', () => {
     };
     expect(await resolveScreenOptions(browserWindow('app://queueboard/index.html', { queueboard: bridge }))).toEqual({
       gatewayUrl: 'http://10.0.0.5:4310',
+      gatewayUrls: ['http://10.0.0.5:4310'],
       officeId: 'amsterdam',
       groupId: 'social',
       client: 'wall',

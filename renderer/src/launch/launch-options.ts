@@ -1,4 +1,5 @@
 import { SlugSchema } from '../../../shared/model';
+import { gatewayAddresses } from '../feed/gateway-addresses';
 import { BRIDGE_KEY, type LaunchOptions, type QueueboardBridge } from '../../../shared/ipc/ipc-contract';
 
 export const VIEWS = ['wall', 'desk', 'settings', 'pins'] as const;
@@ -6,6 +7,8 @@ export type View = (typeof VIEWS)[number];
 
 export interface ScreenOptions {
   gatewayUrl: string;
+  /** Every gateway this screen may reconnect to, `gatewayUrl` first (a cluster without a load balancer: `?gateways=`). */
+  gatewayUrls: string[];
   officeId: string | null;
   /** The queue group a wall shows alone; null for every queue. */
   groupId: string | null;
@@ -34,12 +37,13 @@ export async function resolveScreenOptions(win: Window): Promise<ScreenOptions> 
     const { token, language } = (await bridge.getSettings()).settings;
     // The app's pin window loads the same page at #pins (desk mode only).
     const view: View = options.mode === 'desk' && win.location.hash === '#pins' ? 'pins' : options.mode;
-    return { gatewayUrl: options.gatewayUrl, officeId: options.officeId, groupId: options.groupId, client: options.mode, view, token: token === '' ? null : token, appLanguage: language };
+    return { gatewayUrl: options.gatewayUrl, gatewayUrls: [options.gatewayUrl], officeId: options.officeId, groupId: options.groupId, client: options.mode, view, token: token === '' ? null : token, appLanguage: language };
   }
   const params = new URLSearchParams(win.location.search);
   const view = params.get('view');
   return {
     gatewayUrl: win.location.origin,
+    gatewayUrls: gatewayAddresses(win.location.origin, win.location.search),
     officeId: slugParam(params, 'office'),
     groupId: slugParam(params, 'group'),
     client: 'web',

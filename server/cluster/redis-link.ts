@@ -1,0 +1,79 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { ServerOptions } from 'socket.io';
+import type { Logger } from '../runtime/logger';
+import type { LeaseStore } from './lease';
+import { RedisLeaseStore } from './redis-lease';
+
+/** One gateway's tie to the cluster's Redis: socket.io's adapter (and its recovery settings) and the leases. */
+export interface ClusterLink {
+  serverOptions: Pick<ServerOptions, 'adapter' | 'connectionStateRecovery'>;
+  leases: LeaseStore;
+  close(): Promise<void>;
+}
+
+export class ClusterLinkError extends Error {
+  override name = 'ClusterLinkError';
+}
+
+/**
+ * The adapter keeps the stream that lets a screen that lost its socket for a moment (a Redis restart, a
+ * network blip) get its id, rooms and missed broadcasts back; its token is checked again all the same
+ * (skipMiddlewares: false), and it is still sent a snapshot, which is what it draws from (missed updates
+ * older than it are dropped by their seq).
+ */
+const CONNECTION_STATE_RECOVERY = { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false };
+
+/** How long a gateway waits for Redis at start before it says so and does not start. */
+const CONNECT_WITHIN_MS = 10_000;
+
+/**
+ * Connects to the cluster's Redis (QUEUEBOARD_REDIS_URL). Afterwards a lost connection is retried every
+ * second at most, quickly enough that a restarted Redis is back before a lease (4 s) runs out; the outage
+ * is logged once when it starts and once when it ends, not at every retry.
+ */
+export async function connectClusterLink(url: string, logger: Logger): Promise<ClusterLink> {
+  const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 1000) } });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn('Redis unreachable: screens on other gateways miss this one\'s broadcasts until it is back', { error: error.message });
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info('Redis reachable again');
+  });
+  const timer = new Promise<never>((_, reject) => {
+    setTimeout(() => reject(new ClusterLinkError(`QUEUEBOARD_REDIS_URL: no Redis answered at ${redacted(url)} within ${CONNECT_WITHIN_MS / 1000} s; start it, or unset the variable to run a single gateway`)), CONNECT_WITHIN_MS).unref();
+  });
+  try {
+    await Promise.race([client.connect(), timer]);
+  } catch (error) {
+    client.destroy();
+    throw error instanceof ClusterLinkError ? error : new ClusterLinkError(`QUEUEBOARD_REDIS_URL: could not connect to ${redacted(url)}: ${(error as Error).message}`, { cause: error });
+  }
+  return {
+    serverOptions: {
+      // Every broadcast is JSON: the adapter need not look for binary data in each one.
+      adapter: createAdapter(client, { streamName: 'queueboard:socket.io', channelPrefix: 'queueboard:socket.io', onlyPlaintext: true }),
+      connectionStateRecovery: CONNECTION_STATE_RECOVERY,
+    },
+    leases: new RedisLeaseStore(client),
+    async close() {
+      client.destroy();
+    },
+  };
+}
+
+/** The URL without its password, for messages and logs. */
+function redacted(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}
