@@ -27,7 +27,7 @@ export interface CommandDefinition {
   summary: string;
 }
 
-export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'broadcast:post', 'broadcast:edit', 'broadcast:end', 'webhooks:dead-letters', 'webhooks:retry', 'webhooks:delete'] as const;
+export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'webhooks:dead-letters', 'webhooks:retry', 'webhooks:delete', 'broadcast:post', 'broadcast:edit', 'broadcast:end'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS = {
