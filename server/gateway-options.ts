@@ -4,6 +4,7 @@ import type { Snapshot } from '../shared/protocol/protocol';
 import type { AlertManager } from './alerts/alert-manager';
 import type { GatewayConfig } from './config/config-schema';
 import type { ThresholdService } from './health/threshold-service';
+import type { IncidentService } from './incidents/incident-service';
 import type { IngestKey } from './ingest/ingest-keys';
 import type { MetricEngine } from './metrics';
 import type { Clock, Scheduler } from './runtime/clock';
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   compactEveryEvents?: number;
   /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
   newAlertId?: () => string;
+  /** Ids for new incidents; random UUIDs unless a test wants them predictable. */
+  newIncidentId?: () => string;
 }
 
 export interface Gateway {
@@ -50,6 +53,8 @@ export interface Gateway {
   readonly stats: GatewayStats;
   readonly engine: MetricEngine;
   readonly alerts: AlertManager;
+  /** Incidents; `incidents.recordBroadcast(...)` puts a broadcast on the timelines it concerns. */
+  readonly incidents: IncidentService;
   readonly thresholds: ThresholdService;
   readonly httpServer: Server;
   /** Text of GET /metrics. */

@@ -15,6 +15,9 @@ import { loadStoredOverrides } from './health/stored-overrides';
 import { ThresholdService } from './health/threshold-service';
 import { createHttpFront } from './http/http-front';
 import { listenOn } from './http/listen';
+import { withIncidentTimeline } from './incidents/incident-alerts';
+import { IncidentService } from './incidents/incident-service';
+import { MemoryIncidentStore } from './incidents/incident-store';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
@@ -39,7 +42,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stats = new GatewayStats(clock.now());
   const board = new QueueBoard(config.offices, config.queues);
   const thresholds = new ThresholdService(config.offices, config.health, loadStoredOverrides(store?.thresholds.list() ?? [], logger));
-  const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID, monotonic: () => monotonicNow(clock) });
+  const incidents = new IncidentService({
+    store: store?.incidents ?? new MemoryIncidentStore(),
+    queues: new Map(config.queues.map((q) => [q.id, q])),
+    clock,
+    newId: options.newIncidentId ?? randomUUID,
+    // Commands arrive only once the sockets exist.
+    changed: (open) => sockets.broadcastIncidents({ open: [...open] }),
+  });
+  const alerts = new AlertManager({
+    persistence: withIncidentTimeline(store?.alerts ?? null, incidents),
+    newId: options.newAlertId ?? randomUUID,
+    monotonic: () => monotonicNow(clock),
+    incidentOf: (queueId) => incidents.incidentOf(queueId),
+  });
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
   const failures = new FailureLimiter({ maxFailures: config.auth.maxFailuresPerMinute, windowSeconds: config.auth.failureWindowSeconds });
   const engine = new MetricEngine(engineOptionsFor(config));
@@ -102,8 +118,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueIds: board.queues.map((queue) => queue.id),
     history: createHistoryQuery({ clock, history: store?.history ?? null, isKnownQueue: (queueId) => board.has(queueId) }),
     thresholds: () => admin.state(),
+    incidents: () => ({ open: incidents.openIncidents() }),
     // What a person did goes out at once, not with the next beat: every screen sees it within a second.
-    commands: createCommands({ alerts, admin, clock, flush: () => runtime.flush() }),
+    commands: createCommands({ alerts, admin, incidents, clock, flush: () => runtime.flush() }),
     tokens,
     failures,
     admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),
@@ -133,11 +150,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     stats,
     engine,
     alerts,
+    incidents,
     thresholds,
     httpServer,
     snapshot,
     metricsText: () => metrics.registry.render(),
     async listen(port, host) {
+      // Incidents first: an alert restored open still names its incident, and the timeline knows it.
+      incidents.restore();
       if (store) restoreState({ log: store.events, pipeline, alerts, logger });
       housekeeping?.run();
       const address = await listenOn(httpServer, port, host);

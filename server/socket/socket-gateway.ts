@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
+import type { IncidentsMessage } from '../../shared/protocol/incident-protocol';
 import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
 import {
   HandshakeSchema,
@@ -48,6 +49,8 @@ export interface SocketGatewayOptions {
   /** The ids of the snapshot's `queues`, in order, fixed for the gateway's life: compact updates refer to queues by index in it. */
   queueIds: readonly string[];
   thresholds: () => ThresholdState;
+  /** The open incidents, sent on connect and resync (server/incidents/). */
+  incidents: () => IncidentsMessage;
   history: (request: HistoryRequest) => HistoryResponse;
   /** `history` requests one connection may send a minute; the answer's size is capped where it is read (history-query.ts). */
   historyRequestsPerMinute?: number;
@@ -134,6 +137,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     socket.emit('thresholds', options.thresholds());
     socket.emit('snapshot', options.snapshot());
+    socket.emit('incidents', options.incidents());
 
     socket.on('resync', () => {
       const now = clock.now();
@@ -143,6 +147,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       }
       socket.data.lastResyncAt = now;
       socket.emit('snapshot', options.snapshot());
+      socket.emit('incidents', options.incidents());
     });
     socket.on('history', (request: unknown, reply: unknown) => {
       if (typeof reply !== 'function') {
@@ -259,6 +264,9 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     },
     broadcastThresholds(state: ThresholdState): void {
       io.emit('thresholds', state);
+    },
+    broadcastIncidents(message: IncidentsMessage): void {
+      io.emit('incidents', message);
     },
     heartbeat(serverTime: number): void {
       io.emit('heartbeat', { serverTime });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { IncidentStore } from '../incidents/incident-store';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import { AlertStore } from './alert-store';
@@ -19,6 +20,7 @@ export interface GatewayStore {
   readonly thresholds: ThresholdStore;
   readonly alerts: AlertStore;
   readonly audit: AuditLog;
+  readonly incidents: IncidentStore;
   close(): void;
 }
 
@@ -58,6 +60,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),
     audit,
+    incidents: new IncidentStore(db, audit),
     close: () => {
       if (db.open) db.close();
     },

@@ -517,6 +517,37 @@ export const en = {
     /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
     csat: 'CSAT {{value}}',
   },
+  incidents: {
+    /** The line on an affected queue's wall tile while its incident is open. */
+    tile: 'Incident: {{title}}',
+    timeline: {
+      heading: 'Incident: {{title}}',
+      queues: 'Affected queues: {{queues}}',
+      opened: 'Opened by {{actor}}',
+      alert: 'Alert on {{queue}}: {{metric}} {{level}}, {{value}} (threshold {{threshold}})',
+      acknowledged: 'Acknowledged by {{actor}} ({{queue}})',
+      acknowledgedNote: 'Acknowledged by {{actor}} ({{queue}}): {{note}}',
+      broadcast: 'Broadcast by {{actor}} ({{severity}}): {{text}}',
+      closed: 'Closed by {{actor}}',
+    },
+    /** One desktop notification for an incident's alerts, however many of its queues alert. */
+    notification: { title: 'Incident: {{title}}', body: 'Alerts on {{names}}; further ones stay grouped under the incident' },
+    desk: {
+      heading: 'Incidents',
+      none: 'No open incidents.',
+      formHeading: 'Open an incident',
+      titleLabel: 'Title (shown on the affected tiles)',
+      queuesLabel: 'Affected queues',
+      open: 'Open incident',
+      close: 'Close incident',
+      exportText: 'Timeline as text',
+      exportJson: 'Timeline as JSON',
+      openedBy: 'Opened by {{name}} at {{time}}',
+      queues: 'Queues: {{names}}',
+      refused: 'The gateway refused: {{issues}}',
+      closedNotice: 'Closed “{{title}}”. Its timeline:',
+    },
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

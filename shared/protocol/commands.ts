@@ -9,6 +9,13 @@ import {
   SaveThresholdsRequestSchema,
   type Role,
 } from './admin-protocol';
+import {
+  CloseIncidentRequestSchema,
+  IncidentResultSchema,
+  OpenIncidentRequestSchema,
+  TimelineRequestSchema,
+  TimelineResultSchema,
+} from './incident-protocol';
 import { AcknowledgeRequestSchema, CommandResultSchema, SnoozeRequestSchema } from './protocol';
 
 /**
@@ -25,7 +32,7 @@ export interface CommandDefinition {
   summary: string;
 }
 
-export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert'] as const;
+export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'incident:open', 'incident:close', 'incident:timeline'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS = {
@@ -70,6 +77,24 @@ export const COMMANDS = {
     request: RevertRequestSchema,
     answer: AdminResultSchema,
     summary: 'Undo an audited threshold change (itself audited).',
+  },
+  'incident:open': {
+    role: 'lead',
+    request: OpenIncidentRequestSchema,
+    answer: IncidentResultSchema,
+    summary: 'Open an incident on some queues with a short title (audited); their tiles show it, and alerts opened on them join it. A queue already in an open incident answers `conflict`.',
+  },
+  'incident:close': {
+    role: 'lead',
+    request: CloseIncidentRequestSchema,
+    answer: IncidentResultSchema,
+    summary: 'Close an open incident (audited), ending its timeline.',
+  },
+  'incident:timeline': {
+    role: 'lead',
+    request: TimelineRequestSchema,
+    answer: TimelineResultSchema,
+    summary: "An incident's timeline (opened, alerts, acknowledgements, broadcasts, closed) as JSON and as text in the language asked for.",
   },
 } as const satisfies { readonly [C in CommandName]: CommandDefinition };
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SessionSchema, ThresholdStateSchema } from './admin-protocol';
 import type { CommandEvents } from './commands';
+import { IncidentsMessageSchema } from './incident-protocol';
 import {
   HeartbeatSchema,
   RejectionSchema,
@@ -28,6 +29,8 @@ export const SERVER_EVENTS = {
   heartbeat: HeartbeatSchema,
   /** Something the screen sent was refused; `issues` name the field and the rule. */
   rejected: RejectionSchema,
+  /** The incidents now open: on connect, on resync and after every open and close. */
+  incidents: IncidentsMessageSchema,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENTS;
 export type ServerEventPayload<E extends ServerEventName> = z.output<(typeof SERVER_EVENTS)[E]>;

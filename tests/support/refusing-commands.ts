@@ -11,4 +11,7 @@ export const refusingCommands: CommandHandlers = {
   'thresholds:export': refuse,
   'audit:list': refuse,
   'audit:revert': refuse,
+  'incident:open': refuse,
+  'incident:close': refuse,
+  'incident:timeline': refuse,
 };

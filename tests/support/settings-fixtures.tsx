@@ -20,6 +20,9 @@ export function fakeCommands(): FakeCommands {
     exportThresholds: vi.fn<GatewayCommands['exportThresholds']>(async () => ({ ok: true, file: { format: 'queueboard-thresholds', version: 1, overrides: [] } })),
     auditList: vi.fn<GatewayCommands['auditList']>(async () => ({ ok: true, entries: [] })),
     revert: vi.fn<GatewayCommands['revert']>(async () => ({ ok: true, revision: 10, applied: 1 })),
+    openIncident: vi.fn<GatewayCommands['openIncident']>(),
+    closeIncident: vi.fn<GatewayCommands['closeIncident']>(),
+    incidentTimeline: vi.fn<GatewayCommands['incidentTimeline']>(),
   };
 }
 

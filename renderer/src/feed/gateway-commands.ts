@@ -18,6 +18,9 @@ export interface GatewayCommands {
   exportThresholds(): Promise<CommandAnswer<'thresholds:export'>>;
   auditList(limit?: number, beforeId?: number): Promise<CommandAnswer<'audit:list'>>;
   revert(auditId: number): Promise<CommandAnswer<'audit:revert'>>;
+  openIncident(title: string, queueIds: readonly string[]): Promise<CommandAnswer<'incident:open'>>;
+  closeIncident(incidentId: string): Promise<CommandAnswer<'incident:close'>>;
+  incidentTimeline(incidentId: string, language: 'en' | 'pt' | 'nl'): Promise<CommandAnswer<'incident:timeline'>>;
 }
 
 const TIMEOUT_MS = 5000;
@@ -34,6 +37,9 @@ export function createCommandSenders(socket: CommandSocket): CommandSenders {
     'thresholds:export': (request) => answered('thresholds:export', emit().emitWithAck('thresholds:export', request)),
     'audit:list': (request) => answered('audit:list', emit().emitWithAck('audit:list', request)),
     'audit:revert': (request) => answered('audit:revert', emit().emitWithAck('audit:revert', request)),
+    'incident:open': (request) => answered('incident:open', emit().emitWithAck('incident:open', request)),
+    'incident:close': (request) => answered('incident:close', emit().emitWithAck('incident:close', request)),
+    'incident:timeline': (request) => answered('incident:timeline', emit().emitWithAck('incident:timeline', request)),
   };
 }
 
@@ -64,5 +70,8 @@ export function createGatewayCommands(socket: CommandSocket): GatewayCommands {
     exportThresholds: () => send['thresholds:export']({}),
     auditList: (limit = 100, beforeId) => send['audit:list'](beforeId ? { limit, beforeId } : { limit }),
     revert: (auditId) => send['audit:revert']({ auditId }),
+    openIncident: (title, queueIds) => send['incident:open']({ title, queueIds: [...queueIds] }),
+    closeIncident: (incidentId) => send['incident:close']({ incidentId }),
+    incidentTimeline: (incidentId, language) => send['incident:timeline']({ incidentId, language }),
   };
 }
