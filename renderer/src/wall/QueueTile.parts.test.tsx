@@ -167,3 +167,11 @@ describe('QueueTile translations', () => {
     expect(el.querySelector('[data-metric="backlog"]')?.textContent).toBe(language === 'pt' ? '1234' : '1.234');
   });
 });
+
+describe('QueueTile incident line', () => {
+  it('shows the open incident’s title on the tile, in the wall’s language, and nothing without one', () => {
+    expect(tile().querySelector('[data-testid="tile-incident"]')).toBeNull();
+    cleanup();
+    expect(tile({ incidentTitle: 'Card payments failing' }, 'pt').querySelector('[data-testid="tile-incident"]')?.textContent).toBe('Incidente: Card payments failing');
+  });
+});
