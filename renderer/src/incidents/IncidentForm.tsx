@@ -28,23 +28,26 @@ export function IncidentForm({ queues, sending, onOpen }: IncidentFormProps) {
     }
   };
   return (
-    <form className="incident-form" onSubmit={(event) => void submit(event)} aria-labelledby="incident-form-heading">
-      <h3 id="incident-form-heading">{t('incidents.desk.formHeading')}</h3>
-      <label className="incident-title-field">
-        {t('incidents.desk.titleLabel')}
-        <input type="text" value={title} maxLength={INCIDENT_TITLE_MAX} onChange={(event) => setTitle(event.target.value)} />
-      </label>
-      <fieldset className="incident-queues">
-        <legend>{t('incidents.desk.queuesLabel')}</legend>
-        {queues.map((queue) => (
-          <label key={queue.id}>
-            <input type="checkbox" checked={chosen.has(queue.id)} onChange={() => toggle(queue.id)} /> {queue.name}
-          </label>
-        ))}
-      </fieldset>
-      <button type="submit" className="action-button action-primary" disabled={sending || title.trim() === '' || chosen.size === 0}>
-        {t('incidents.desk.open')}
-      </button>
-    </form>
+    // Folded away until wanted: during an incident the desk's room belongs to the queues and alerts.
+    <details className="incident-form-box">
+      <summary>{t('incidents.desk.formHeading')}</summary>
+      <form className="incident-form" onSubmit={(event) => void submit(event)}>
+        <label className="incident-title-field">
+          {t('incidents.desk.titleLabel')}
+          <input type="text" value={title} maxLength={INCIDENT_TITLE_MAX} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <fieldset className="incident-queues">
+          <legend>{t('incidents.desk.queuesLabel')}</legend>
+          {queues.map((queue) => (
+            <label key={queue.id}>
+              <input type="checkbox" checked={chosen.has(queue.id)} onChange={() => toggle(queue.id)} /> {queue.name}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="action-button action-primary" disabled={sending || title.trim() === '' || chosen.size === 0}>
+          {t('incidents.desk.open')}
+        </button>
+      </form>
+    </details>
   );
 }
