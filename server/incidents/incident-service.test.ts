@@ -103,11 +103,17 @@ describe('IncidentService', () => {
     expect(pt.ok && pt.text.split('\n')[3]).toBe('2026-12-07T12:00:00.000Z  Aberto por Ana');
   });
 
-  it('answers a closed or unknown incident with what happened to it', () => {
+  it('answers a closed or unknown incident with what happened to it; listeners hear each open and close once', () => {
     const { incidents } = setup();
+    const heard: string[] = [];
+    const stop = incidents.subscribe((event) => heard.push(`${event.kind} ${event.incident.id} ${event.incident.closedBy ?? event.incident.openedBy}`));
     incidents.openIncident({ title: 'Outage', queueIds: ['chat'] }, 'Ana');
     incidents.closeIncident({ incidentId: 'inc-1' }, 'Bram');
     expect(incidents.closeIncident({ incidentId: 'inc-1' }, 'Ana')).toEqual({ ok: false, code: 'conflict', issues: ['incidentId: the incident "Outage" was already closed by Bram'] });
+    expect(heard).toEqual(['opened inc-1 Ana', 'closed inc-1 Bram']);
+    stop();
+    incidents.openIncident({ title: 'Later', queueIds: ['chat'] }, 'Ana');
+    expect(heard).toHaveLength(2);
     expect(incidents.closeIncident({ incidentId: 'inc-9' }, 'Ana')).toEqual({ ok: false, code: 'not-found', issues: ['incidentId: no open incident "inc-9"'] });
     expect(incidents.timeline({ incidentId: 'inc-9', language: 'en' })).toEqual({ ok: false, code: 'not-found', issues: ['incidentId: no incident "inc-9" on this gateway'] });
   });

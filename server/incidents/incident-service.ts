@@ -26,6 +26,12 @@ export interface BroadcastNote {
   queueIds: readonly string[];
 }
 
+/** What other services (outbound notifications) may hear of: an incident opened or closed, by whom. */
+export interface IncidentEvent {
+  kind: 'opened' | 'closed';
+  incident: Incident;
+}
+
 export interface IncidentServiceOptions {
   store: IncidentPersistence;
   /** The configured queues: an incident naming another is refused. */
@@ -46,6 +52,7 @@ export class IncidentService {
   private readonly open = new Map<string, Incident>();
   /** Alert ids already on each open incident's timeline: an alert saved again (escalated, acknowledged) is one entry. */
   private readonly recorded = new Map<string, Set<string>>();
+  private readonly listeners = new Set<(event: IncidentEvent) => void>();
 
   constructor(private readonly options: IncidentServiceOptions) {}
 
@@ -57,6 +64,12 @@ export class IncidentService {
       this.recorded.set(incident.id, new Set(alertIds));
     }
     return this.open.size;
+  }
+
+  /** Hears every open and close after it is stored (for the webhooks service); the answer unsubscribes. */
+  subscribe(listener: (event: IncidentEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   openIncidents(): Incident[] {
@@ -82,7 +95,7 @@ export class IncidentService {
     this.options.store.open(incident, { kind: 'opened', at: now, actor, title: incident.title, queueIds: incident.queueIds });
     this.open.set(incident.id, incident);
     this.recorded.set(incident.id, new Set());
-    this.options.changed(this.openIncidents());
+    this.announce({ kind: 'opened', incident });
     return { ok: true, incident };
   }
 
@@ -94,7 +107,7 @@ export class IncidentService {
     this.options.store.close(closed, { kind: 'closed', at: now, actor });
     this.open.delete(incident.id);
     this.recorded.delete(incident.id);
-    this.options.changed(this.openIncidents());
+    this.announce({ kind: 'closed', incident: closed });
     return { ok: true, incident: closed };
   }
 
@@ -137,6 +150,11 @@ export class IncidentService {
     const { t } = createTranslator(request.language);
     const text = timelineText(timeline, t, (queueId) => this.options.queues.get(queueId)?.name ?? queueId);
     return { ok: true, timeline, text };
+  }
+
+  private announce(event: IncidentEvent): void {
+    this.options.changed(this.openIncidents());
+    for (const listener of this.listeners) listener(event);
   }
 
   private queueIssues(queueIds: readonly string[]): string[] {
