@@ -47,8 +47,8 @@ describe('IncidentService', () => {
   });
 
   it('refuses a title over the limit and an empty one, naming the field and the rule', () => {
-    const long = parseWith(OpenIncidentRequestSchema, { title: 'x'.repeat(81), queueIds: ['chat'] });
-    expect(long).toEqual({ ok: false, issues: ['title: must be at most 80 characters (it is shown on the wall tiles)'] });
+    const long = parseWith(OpenIncidentRequestSchema, { title: 'x'.repeat(33), queueIds: ['chat'] });
+    expect(long).toEqual({ ok: false, issues: ['title: must be at most 32 characters (it is shown on the wall tiles)'] });
     expect(parseWith(OpenIncidentRequestSchema, { title: '   ', queueIds: [] })).toEqual({
       ok: false,
       issues: ['title: must not be empty', 'queueIds: must name at least one affected queue'],

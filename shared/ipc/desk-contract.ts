@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
+import { INCIDENT_TITLE_MAX } from '../protocol/incident-protocol';
 import { hhMmSchema } from '../time/hh-mm';
 
 /**
@@ -48,7 +49,7 @@ export const TransitionSchema = z.object({
   /** When the transition happened, epoch milliseconds. */
   at: z.number().int().nonnegative(),
   /** The open incident the alert belongs to: its alerts notify once, for the incident (shared/desk/incident-notifications.ts). */
-  incident: z.object({ id: z.string().min(1).max(100), title: z.string().min(1).max(80) }).nullable().optional(),
+  incident: z.object({ id: z.string().min(1).max(100), title: z.string().min(1).max(INCIDENT_TITLE_MAX) }).nullable().optional(),
 });
 export type Transition = z.infer<typeof TransitionSchema>;
 /** A gateway reconnect can replay many alerts at once; more than this in one call is a bug. */

@@ -7,7 +7,11 @@ import { SlugSchema } from '../model';
  * those queues while it is open carry its id; closing it ends its timeline, exported as text or JSON.
  */
 
-export const INCIDENT_TITLE_MAX = 80;
+/**
+ * A headline, read from five metres on every affected tile: on the narrowest tile (eight queues to a 1080p
+ * wall) "Incident: " and 32 characters take two lines at most beside the tile's other notes.
+ */
+export const INCIDENT_TITLE_MAX = 32;
 /** Enough for an outage across a whole office's queues; a floor-wide one is still one incident. */
 export const INCIDENT_QUEUES_MAX = 50;
 

@@ -73,10 +73,10 @@ describe('incidents over real sockets, on a real SQLite file', () => {
       code: 'invalid',
       issues: ['queueIds[1]: no queue "billing" on this gateway (queues: chat, email, phone)'],
     });
-    expect(await ana.emitWithAck('incident:open', { title: 'x'.repeat(81), queueIds: ['chat'] })).toMatchObject({
+    expect(await ana.emitWithAck('incident:open', { title: 'x'.repeat(33), queueIds: ['chat'] })).toMatchObject({
       ok: false,
       code: 'invalid',
-      issues: ['title: must be at most 80 characters (it is shown on the wall tiles)'],
+      issues: ['title: must be at most 32 characters (it is shown on the wall tiles)'],
     });
 
     const seen = nextEvent(carol, 'incidents');

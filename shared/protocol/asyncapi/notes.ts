@@ -27,7 +27,7 @@ with \`protocol-mismatch\` and the version the gateway speaks.
   and gets a fresh snapshot when it reconnects.
 - \`alert:acknowledge.note\`: at most 500 characters. \`alert:snooze.until\`: epoch ms on the gateway's clock, in
   the future and at most ${MAX_SNOOZE_MS} ms (7 days) ahead.
-- \`incident:open.title\`: 1 to 80 characters (shown on the wall tiles); \`queueIds\`: 1 to 50 configured queues, none
+- \`incident:open.title\`: 1 to 32 characters (shown on the wall tiles); \`queueIds\`: 1 to 50 configured queues, none
   already in an open incident (\`conflict\` otherwise).
 - \`thresholds:save\`: 1 to 2000 changes; \`audit:list.limit\`: 1 to 500 (default 100).
 - \`resync\`: at most one per second per connection. The gateway speaks at least once a second; a client that
