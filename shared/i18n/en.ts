@@ -545,6 +545,8 @@ export const en = {
       openedBy: 'Opened by {{name}} at {{time}}',
       queues: 'Queues: {{names}}',
       refused: 'The gateway refused: {{issues}}',
+      /** On a desk alert card whose alert belongs to an open incident. */
+      alertIncident: 'Part of the incident “{{title}}”',
       closedNotice: 'Closed “{{title}}”. Its timeline:',
     },
   },

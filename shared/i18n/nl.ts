@@ -542,6 +542,8 @@ export const nl: Messages = {
       openedBy: 'Geopend door {{name}} om {{time}}',
       queues: 'Wachtrijen: {{names}}',
       refused: 'De gateway weigerde: {{issues}}',
+      /** On a desk alert card whose alert belongs to an open incident. */
+      alertIncident: 'Onderdeel van het incident “{{title}}”',
       closedNotice: '“{{title}}” gesloten. De tijdlijn:',
     },
   },

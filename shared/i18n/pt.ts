@@ -564,6 +564,8 @@ export const pt: Messages = {
       openedBy: 'Aberto por {{name}} às {{time}}',
       queues: 'Filas: {{names}}',
       refused: 'O gateway recusou: {{issues}}',
+      /** On a desk alert card whose alert belongs to an open incident. */
+      alertIncident: 'Parte do incidente “{{title}}”',
       closedNotice: '“{{title}}” fechado. A sua cronologia:',
     },
   },

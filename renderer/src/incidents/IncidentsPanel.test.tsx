@@ -106,7 +106,7 @@ describe('the desk incidents panel', () => {
     expect(screen.queryByRole('button', { name: 'Open incident' })).toBeNull();
   });
 
-  it('hands the notifier the incident of an alert, so the desk notifies once for it', async () => {
+  it('hands the notifier the incident of an alert, so the desk notifies once for it, and names it on the alert card', async () => {
     const user = userEvent.setup();
     const { store, notified } = renderDesk();
     act(() => store.getState().setIncidents([incident()]));
@@ -116,5 +116,7 @@ describe('the desk incidents panel', () => {
       ['c1', { id: 'inc-1', title: 'Card payments failing' }],
       ['c2', null],
     ]);
+    // The desk's alert card says which incident its alert belongs to.
+    expect(screen.getAllByTestId('alert-incident').map((p) => p.textContent)).toEqual(['Part of the incident “Card payments failing”']);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../shared/protocol/incident-protocol';
 import { clockTime } from '../desk/alert-text';
@@ -18,9 +18,10 @@ type Format = 'text' | 'json';
 /**
  * Container: the open incidents on a lead's desk, each with its close and export controls, the form that
  * opens one, and the timelines of those closed here (a closed incident leaves the list, its timeline stays
- * exportable). A display token sees the list only.
+ * exportable). A display token sees the list only. Memoised: the desk re-renders with every update, this
+ * panel only when incidents, queues or the session change.
  */
-export function IncidentsPanel() {
+export const IncidentsPanel = memo(function IncidentsPanel() {
   const { t, i18n } = useTranslation();
   const { language, locale } = useUserLocale();
   const commands = useCommands();
@@ -95,4 +96,4 @@ export function IncidentsPanel() {
       )}
     </section>
   );
-}
+});
