@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import './incidents.css';
 
 /**
- * A flag, not the warning triangle: the line says why, the tile's status says how bad.
- * The line on an affected queue's tile while its incident is open: the incident's title, so the floor
- * reads why these queues are red together. A note like the tile's others (same size, wraps, never cut).
+ * The line on an affected queue's tile while its incident is open, in the team's place: the incident's
+ * title, so the floor reads why these queues are red together. Note-sized, wraps, never cut; a flag, not
+ * the warning triangle: the line says why, the tile's status says how bad.
  */
 export const IncidentNote = memo(function IncidentNote({ title }: { title: string }) {
   const { t } = useTranslation();

@@ -169,9 +169,13 @@ describe('QueueTile translations', () => {
 });
 
 describe('QueueTile incident line', () => {
-  it('shows the open incident’s title on the tile, in the wall’s language, and nothing without one', () => {
-    expect(tile().querySelector('[data-testid="tile-incident"]')).toBeNull();
+  it('shows the open incident’s title in the team’s place, in the wall’s language, and the team without one', () => {
+    const plain = tile();
+    expect(plain.querySelector('[data-testid="tile-incident"]')).toBeNull();
+    expect(plain.querySelector('.tile-team')?.textContent).toBe('Lisbon Care');
     cleanup();
-    expect(tile({ incidentTitle: 'Card payments failing' }, 'pt').querySelector('[data-testid="tile-incident"]')?.textContent).toBe('Incidente: Card payments failing');
+    const affected = tile({ incidentTitle: 'Card payments failing' }, 'pt');
+    expect(affected.querySelector('.tile-subline [data-testid="tile-incident"]')?.textContent).toBe('Incidente: Card payments failing');
+    expect(affected.querySelector('.tile-team')).toBeNull();
   });
 });

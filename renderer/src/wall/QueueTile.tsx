@@ -4,7 +4,6 @@ import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Queue } from '../../../shared/model';
 import type { Alert, QueueState } from '../../../shared/protocol/protocol';
-import { IncidentNote } from '../incidents/IncidentNote';
 import type { BacklogSeries } from '../store/history-slice';
 import { Sparkline } from './Sparkline';
 import { STATUS_LOOKS } from './status';
@@ -105,8 +104,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} csat={csat} />
-      {incidentTitle !== null && <IncidentNote title={incidentTitle} />}
+      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} csat={csat} incidentTitle={incidentTitle} />
       <TileNotes
         stale={staleInfo}
         atRisk={health?.atRisk ?? null}
