@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_TITLE_MAX } from '../../../shared/protocol/incident-protocol';
 
@@ -15,6 +15,7 @@ export function IncidentForm({ queues, sending, onOpen }: IncidentFormProps) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const box = useRef<HTMLDetailsElement>(null);
   const toggle = (id: string) => setChosen((current) => {
     const next = new Set(current);
     if (!next.delete(id)) next.add(id);
@@ -25,11 +26,13 @@ export function IncidentForm({ queues, sending, onOpen }: IncidentFormProps) {
     if (await onOpen(title, queues.filter((q) => chosen.has(q.id)).map((q) => q.id))) {
       setTitle('');
       setChosen(new Set());
+      // Opened: the form folds away again, the new incident is in the list above it.
+      if (box.current) box.current.open = false;
     }
   };
   return (
     // Folded away until wanted: during an incident the desk's room belongs to the queues and alerts.
-    <details className="incident-form-box">
+    <details className="incident-form-box" ref={box}>
       <summary>{t('incidents.desk.formHeading')}</summary>
       <form className="incident-form" onSubmit={(event) => void submit(event)}>
         <label className="incident-title-field">

@@ -62,7 +62,10 @@ describe('the desk incidents panel', () => {
     expect(panel.getByRole('alert').textContent).toBe('The gateway refused: queueIds[0]: "lis-chat" is already in the open incident "Other"');
 
     commands.openIncident.mockResolvedValueOnce({ ok: true, incident: incident() });
+    const form = screen.getByTestId('desk-incidents').querySelector('details')!;
+    form.open = true;
     await user.click(panel.getByRole('button', { name: 'Open incident' }));
+    expect(form.open).toBe(false);
     act(() => store.getState().setIncidents([incident()]));
     const item = within(screen.getByTestId('incident-open'));
     expect(item.getByText('Card payments failing')).toBeTruthy();
