@@ -6,6 +6,7 @@ import type { ClusterLink } from './cluster/redis-link';
 import type { GatewayConfig } from './config/config-schema';
 import type { InflowForecast } from './forecast/inflow-forecast';
 import type { ThresholdService } from './health/threshold-service';
+import type { IncidentService } from './incidents/incident-service';
 import type { IngestKey } from './ingest/ingest-keys';
 import type { MetricEngine } from './metrics';
 import type { Timers } from './notify/delivery/timers';
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   fetch?: typeof fetch;
   timers?: Timers;
   random?: () => number;
+  /** Ids for new incidents; random UUIDs unless a test wants them predictable. */
+  newIncidentId?: () => string;
   /** Several gateways on one Redis (QUEUEBOARD_REDIS_URL): fan-out to every screen, and one gateway at a time evaluates and polls. */
   cluster?: ClusterMembership | null;
 }
@@ -81,6 +84,8 @@ export interface Gateway {
   readonly stats: GatewayStats;
   readonly engine: MetricEngine;
   readonly alerts: AlertManager;
+  /** Incidents; `incidents.recordBroadcast(...)` puts a broadcast on the timelines it concerns. */
+  readonly incidents: IncidentService;
   readonly thresholds: ThresholdService;
   readonly httpServer: Server;
   /** Outbound notifications: `notifier.notify(event)` is the one call for every emitter. */

@@ -20,12 +20,16 @@ import { loadStoredOverrides } from './health/stored-overrides';
 import { ThresholdService } from './health/threshold-service';
 import { createHttpFront } from './http/http-front';
 import { listenOn } from './http/listen';
+import { withIncidentTimeline } from './incidents/incident-alerts';
+import { IncidentService } from './incidents/incident-service';
+import { MemoryIncidentStore } from './incidents/incident-store';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
 import { withOutboundAlerts } from './notify/alert-events';
 import { MemoryDeadLetters } from './notify/dead-letters';
 import { systemTimers } from './notify/delivery/timers';
+import { broadcastNote, incidentOutbound } from './notify/feature-events';
 import { Notifier } from './notify/notifier';
 import { monotonicNow, systemClock } from './runtime/clock';
 import { RefusalLog } from './runtime/refusal-log';
@@ -49,7 +53,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stats = new GatewayStats(clock.now());
   const board = new QueueBoard(config.offices, config.queues);
   const thresholds = new ThresholdService(config.offices, config.health, loadStoredOverrides(store?.thresholds.list() ?? [], logger));
-  const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID, monotonic: () => monotonicNow(clock) });
+  const incidents = new IncidentService({
+    store: store?.incidents ?? new MemoryIncidentStore(),
+    queues: new Map(config.queues.map((q) => [q.id, q])),
+    clock,
+    newId: options.newIncidentId ?? randomUUID,
+    // Commands arrive only once the sockets exist.
+    changed: (open) => sockets.broadcastIncidents({ open: [...open] }),
+  });
+  const alerts = new AlertManager({
+    persistence: withIncidentTimeline(store?.alerts ?? null, incidents),
+    newId: options.newAlertId ?? randomUUID,
+    monotonic: () => monotonicNow(clock),
+    incidentOf: (queueId) => incidents.incidentOf(queueId),
+  });
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
   const failures = new FailureLimiter({ maxFailures: config.auth.maxFailuresPerMinute, windowSeconds: config.auth.failureWindowSeconds });
   const engine = new MetricEngine(engineOptionsFor(config));
@@ -132,8 +149,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const broadcasts = new BroadcastService({
     persistence: store?.broadcasts ?? null, clock, scheduler, logger, newId: randomUUID,
     world: { officeIds: config.offices.map((o) => o.id), queues: config.queues, groups },
-    notify: (event) => notifier.notify(event),
+    notify: (event) => {
+      notifier.notify(event);
+      const note = broadcastNote(event);
+      if (note) incidents.recordBroadcast(note);
+    },
   });
+  incidents.subscribe((event) => notifier.notify(incidentOutbound(event)));
   const snapshot = createSnapshots({ clock, board, groups, alerts, updates: runtime, broadcasts });
   const sockets = createSocketGateway({
     httpServer,
@@ -141,8 +163,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueIds: board.queues.map((queue) => queue.id),
     history: createHistoryQuery({ clock, history: store?.history ?? null, isKnownQueue: (queueId) => board.has(queueId) }),
     thresholds: () => admin.state(),
+    incidents: () => ({ open: incidents.openIncidents() }),
     // What a person did goes out at once, not with the next beat: every screen sees it within a second.
-    commands: createCommands({ alerts, admin, notifier, broadcasts, clock, flush: () => runtime.flush() }),
+    commands: createCommands({ alerts, admin, notifier, broadcasts, incidents, clock, flush: () => runtime.flush() }),
     tokens,
     failures,
     admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),
@@ -206,6 +229,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     stats,
     engine,
     alerts,
+    incidents,
     thresholds,
     httpServer,
     snapshot,
@@ -215,6 +239,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       return work.running;
     },
     async listen(port, host) {
+      // Incidents first: an alert restored open still names its incident, and the timeline knows it.
+      incidents.restore();
       if (store) restoreState({ log: store.events, pipeline, alerts, logger });
       broadcasts.restore();
       housekeeping?.run();

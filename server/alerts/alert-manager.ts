@@ -21,6 +21,8 @@ export interface AlertManagerOptions {
   newId: () => string;
   /** The gateway's monotonic clock (server/runtime/clock.ts): a snooze lasts its chosen time whatever the wall clock does. Absent: the wall clock. */
   monotonic?: () => number;
+  /** The open incident a queue is in (server/incidents/): an alert opened on it carries the incident's id. */
+  incidentOf?: (queueId: string) => string | null;
 }
 
 type Failure = Extract<CommandResult, { ok: false }>;
@@ -154,6 +156,7 @@ export class AlertManager {
     projectedMinutes: number | null,
     now: number,
   ): void {
+    const incidentId = this.options.incidentOf?.(queueId) ?? null;
     this.put({
       id: this.options.newId(),
       queueId,
@@ -168,6 +171,7 @@ export class AlertManager {
       resolution: null,
       acknowledged: null,
       snoozed: null,
+      ...(incidentId === null ? {} : { incidentId }),
     });
   }
 

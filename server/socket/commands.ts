@@ -2,6 +2,7 @@ import type { CommandHandlers } from '../../shared/protocol/commands';
 import type { AlertManager } from '../alerts/alert-manager';
 import type { Notifier } from '../notify/notifier';
 import type { BroadcastService } from '../broadcasts/broadcast-service';
+import type { IncidentService } from '../incidents/incident-service';
 import type { Clock } from '../runtime/clock';
 import type { ThresholdAdmin } from '../settings/threshold-admin';
 
@@ -10,6 +11,7 @@ export interface CommandDeps {
   admin: ThresholdAdmin;
   notifier: Pick<Notifier, 'deadLetterList' | 'retry' | 'remove'>;
   broadcasts: BroadcastService;
+  incidents: IncidentService;
   clock: Clock;
   /** Sends what changed to every screen now rather than with the next beat. */
   flush: () => void;
@@ -19,7 +21,7 @@ export interface CommandDeps {
  * The gateway's handler of every command in shared/protocol/commands.ts; the socket gateway checks the
  * role and validates the request before one runs.
  */
-export function createCommands({ alerts, admin, notifier, broadcasts, clock, flush }: CommandDeps): CommandHandlers {
+export function createCommands({ alerts, admin, notifier, broadcasts, incidents, clock, flush }: CommandDeps): CommandHandlers {
   const thenFlush = <R extends { ok: boolean }>(result: R): R => {
     if (result.ok) flush();
     return result;
@@ -38,5 +40,8 @@ export function createCommands({ alerts, admin, notifier, broadcasts, clock, flu
     'broadcast:post': (request, actor, role) => broadcasts.post(request, actor, role),
     'broadcast:edit': (request, actor, role) => broadcasts.edit(request, actor, role),
     'broadcast:end': (request, actor, role) => broadcasts.end(request.broadcastId, actor, role),
+    'incident:open': (request, actor) => incidents.openIncident(request, actor),
+    'incident:close': (request, actor) => incidents.closeIncident(request, actor),
+    'incident:timeline': (request) => incidents.timeline(request),
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
 import type { BroadcastList } from '../../shared/protocol/broadcast-protocol';
+import type { IncidentsMessage } from '../../shared/protocol/incident-protocol';
 import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
 import {
   HandshakeSchema,
@@ -50,6 +51,8 @@ export interface SocketGatewayOptions {
   /** The ids of the snapshot's `queues`, in order, fixed for the gateway's life: compact updates refer to queues by index in it. */
   queueIds: readonly string[];
   thresholds: () => ThresholdState;
+  /** The open incidents, sent on connect and resync (server/incidents/). */
+  incidents: () => IncidentsMessage;
   history: (request: HistoryRequest) => HistoryResponse;
   /** `history` requests one connection may send a minute; the answer's size is capped where it is read (history-query.ts). */
   historyRequestsPerMinute?: number;
@@ -145,6 +148,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     welcome(socket, true);
+    socket.emit('incidents', options.incidents());
 
     socket.on('resync', () => {
       const now = clock.now();
@@ -154,6 +158,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       }
       socket.data.lastResyncAt = now;
       welcome(socket, false);
+      socket.emit('incidents', options.incidents());
     });
     socket.on('history', (request: unknown, reply: unknown) => {
       if (typeof reply !== 'function') {
@@ -284,6 +289,9 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     /** Every broadcast not yet ended: each screen shows those that reach its queues. */
     broadcasts(list: BroadcastList): void {
       io.emit('broadcasts', list);
+    },
+    broadcastIncidents(message: IncidentsMessage): void {
+      io.emit('incidents', message);
     },
     heartbeat(serverTime: number): void {
       io.emit('heartbeat', { serverTime });

@@ -20,6 +20,7 @@ interface Row {
   snoozed_until: number | null;
   snoozed_by: string | null;
   snoozed_at: number | null;
+  incident_id: string | null;
 }
 
 /**
@@ -36,9 +37,9 @@ export class AlertStore {
   ) {
     this.upsert = db.prepare(
       `INSERT INTO alerts (id, queue_id, kind, metric, level, value, threshold, projected_minutes, opened_at, resolved_at, resolution,
-         acknowledged_by, acknowledged_at, ack_note, snoozed_until, snoozed_by, snoozed_at)
+         acknowledged_by, acknowledged_at, ack_note, snoozed_until, snoozed_by, snoozed_at, incident_id)
        VALUES (@id, @queue_id, @kind, @metric, @level, @value, @threshold, @projected_minutes, @opened_at, @resolved_at, @resolution,
-         @acknowledged_by, @acknowledged_at, @ack_note, @snoozed_until, @snoozed_by, @snoozed_at)
+         @acknowledged_by, @acknowledged_at, @ack_note, @snoozed_until, @snoozed_by, @snoozed_at, @incident_id)
        ON CONFLICT (id) DO UPDATE SET level = excluded.level, resolved_at = excluded.resolved_at, resolution = excluded.resolution,
          acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at, ack_note = excluded.ack_note,
          snoozed_until = excluded.snoozed_until, snoozed_by = excluded.snoozed_by, snoozed_at = excluded.snoozed_at`,
@@ -94,6 +95,7 @@ function toRow(a: Alert): Row {
     snoozed_until: a.snoozed?.until ?? null,
     snoozed_by: a.snoozed?.by ?? null,
     snoozed_at: a.snoozed?.at ?? null,
+    incident_id: a.incidentId ?? null,
   };
 }
 
@@ -112,5 +114,6 @@ function toAlert(r: Row): Alert {
     resolution: r.resolution,
     acknowledged: r.acknowledged_by !== null && r.acknowledged_at !== null ? { by: r.acknowledged_by, at: r.acknowledged_at, note: r.ack_note } : null,
     snoozed: r.snoozed_until !== null && r.snoozed_by !== null ? { by: r.snoozed_by, at: r.snoozed_at ?? r.snoozed_until, until: r.snoozed_until } : null,
+    ...(r.incident_id === null ? {} : { incidentId: r.incident_id }),
   };
 }

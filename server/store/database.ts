@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { IncidentStore } from '../incidents/incident-store';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import { AlertStore } from './alert-store';
@@ -24,6 +25,7 @@ export interface GatewayStore {
   /** Webhook deliveries that failed (server/notify/). */
   readonly deadLetters: DeadLetterStore;
   readonly broadcasts: BroadcastStore;
+  readonly incidents: IncidentStore;
   close(): void;
 }
 
@@ -65,6 +67,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     audit,
     deadLetters: new DeadLetterStore(db),
     broadcasts: new BroadcastStore(db, audit),
+    incidents: new IncidentStore(db, audit),
     close: () => {
       if (db.open) db.close();
     },

@@ -179,6 +179,30 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: 'incidents: affected queues and title, their timelines, and the incident an alert opened under',
+    sql: `
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        queue_ids TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        opened_by TEXT NOT NULL,
+        closed_at INTEGER,
+        closed_by TEXT
+      );
+      CREATE INDEX incidents_open ON incidents (closed_at);
+      -- One row per timeline entry (JSON, shared/protocol/incident-protocol.ts TimelineEntrySchema), in order.
+      CREATE TABLE incident_timeline (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        incident_id TEXT NOT NULL REFERENCES incidents (id),
+        entry TEXT NOT NULL
+      );
+      CREATE INDEX incident_timeline_incident ON incident_timeline (incident_id, seq);
+      ALTER TABLE alerts ADD COLUMN incident_id TEXT;
+    `,
+  },
+  {
     version: 9,
     name: 'webhook deliveries that failed (the dead-letter list), bounded by webhooks.deadLetterLimit',
     sql: `

@@ -9,6 +9,7 @@ import { ConflictError, openStore, StoreError, type GatewayStore } from './index
 import { MIGRATIONS } from './migrations';
 import type { Alert } from '../../shared/protocol/protocol';
 
+
 const clock = { now: () => 1_000 };
 const opened: GatewayStore[] = [];
 // Migration numbers are fixed per feature (forecast 6, broadcasts 7, …), so the latest is not the count.

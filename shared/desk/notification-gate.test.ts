@@ -67,3 +67,29 @@ describe('NotificationGate', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 });
+
+describe('NotificationGate and incidents', () => {
+  const incident = { id: 'inc-1', title: 'Card payments failing' };
+
+  it('notifies an open incident once, however many of its queues alert and whenever they do; other alerts as before', () => {
+    const { clock, gate, shown, titles } = setUp();
+    gate.notify(storm(8).map((t) => ({ ...t, incident })));
+    expect(titles()).toEqual([{ key: 'incidents.notification.title', params: { title: 'Card payments failing' } }]);
+    expect(shown[0]!.content.body).toEqual([{ key: 'incidents.notification.body', params: { names: 'Queue 0, Queue 1, Queue 2, +2' } }]);
+    clock.advance(60_000);
+    gate.notify(storm(3, 100).map((t) => ({ ...t, incident })));
+    clock.advance(60_000);
+    expect(shown).toHaveLength(1);
+    gate.notify([transition({ alertId: 'alone' })]);
+    expect(titles().at(-1)).toEqual({ key: 'main.notification.critical', params: { queue: 'Chat Portugal' } });
+    gate.notify([transition({ alertId: 'second', incident: { id: 'inc-2', title: 'Phones down' } })]);
+    expect(titles().at(-1)).toEqual({ key: 'incidents.notification.title', params: { title: 'Phones down' } });
+  });
+
+  it('an incident seen during suppressing quiet hours counts as notified, as its alerts do', () => {
+    const quiet: NotificationSettings = { scope: 'pinned', quietHours: { enabled: true, start: '22:00', end: '07:00', mode: 'suppress' } };
+    const { gate, shown } = setUp(quiet, 23 * 60);
+    gate.notify([transition({ incident })]);
+    expect(shown).toEqual([]);
+  });
+});

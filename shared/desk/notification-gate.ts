@@ -1,4 +1,5 @@
 import type { NotificationSettings, Transition } from '../ipc/desk-contract';
+import { foldIncidents } from './incident-notifications';
 import { describeGroup, describeTransition, isInScope, isNotifiable, isQuiet, type NotificationContent } from './notification-rules';
 
 /** Time, injected: tests run hours of quiet hours and storms in milliseconds. */
@@ -35,12 +36,14 @@ export interface NotificationGateOptions {
 
 /**
  * Decides what the desk shows, for the app and the browser alike: critical and at-risk only, each alert
- * once, in scope (pinned queues or all), quiet hours respected, and a storm folded into one grouped
+ * once, an open incident's alerts once for the incident, in scope (pinned queues or all), quiet hours respected, and a storm folded into one grouped
  * notification instead of fifty (at most one group per window, then back to single ones).
  */
 export class NotificationGate {
   private readonly storm: StormLimits;
   private readonly seen = new Set<string>();
+  /** Incidents already notified: their later alerts interrupt nobody. */
+  private readonly incidentsSeen = new Set<string>();
   private shownAt: number[] = [];
   private stormUntil = 0;
   private lastGroupAt = Number.NEGATIVE_INFINITY;
@@ -56,16 +59,19 @@ export class NotificationGate {
     const fresh = transitions.filter(
       (t) => isNotifiable(t) && isInScope(t.queueId, settings().scope, pinnedQueueIds()) && this.remember(t.alertId),
     );
-    if (fresh.length === 0 || this.muted() || this.quietMode() === 'suppress') return;
+    const { single, incidents } = foldIncidents(fresh, (incidentId) => this.rememberIncident(incidentId));
+    if (this.muted() || this.quietMode() === 'suppress') return;
+    for (const content of incidents) this.show(content);
+    if (single.length === 0) return;
     const now = this.options.clock.now();
     this.shownAt = this.shownAt.filter((at) => at > now - this.storm.windowMs);
-    if (now < this.stormUntil || this.shownAt.length + fresh.length > this.storm.max) {
+    if (now < this.stormUntil || this.shownAt.length + single.length > this.storm.max) {
       this.stormUntil = now + this.storm.windowMs;
-      this.gathered.push(...fresh);
+      this.gathered.push(...single);
       this.scheduleFlush(now);
       return;
     }
-    for (const transition of fresh) this.show(describeTransition(transition));
+    for (const transition of single) this.show(describeTransition(transition));
   }
 
   /** Forgets a storm that is gathering (a pause began): nothing of it is shown later. */
@@ -84,6 +90,14 @@ export class NotificationGate {
     if (this.seen.has(alertId)) return false;
     this.seen.add(alertId);
     if (this.seen.size > REMEMBERED_ALERTS) this.seen.delete(this.seen.values().next().value as string);
+    return true;
+  }
+
+  /** True the first time an incident is seen; like alerts, one seen while muted or quiet counts as seen. */
+  private rememberIncident(incidentId: string): boolean {
+    if (this.incidentsSeen.has(incidentId)) return false;
+    this.incidentsSeen.add(incidentId);
+    if (this.incidentsSeen.size > REMEMBERED_ALERTS) this.incidentsSeen.delete(this.incidentsSeen.values().next().value as string);
     return true;
   }
 

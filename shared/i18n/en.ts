@@ -624,6 +624,39 @@ export const en = {
       title: 'Broadcast · {{severity}}',
     },
   },
+  incidents: {
+    /** The line on an affected queue's wall tile while its incident is open. */
+    tile: 'Incident: {{title}}',
+    timeline: {
+      heading: 'Incident: {{title}}',
+      queues: 'Affected queues: {{queues}}',
+      opened: 'Opened by {{actor}}',
+      alert: 'Alert on {{queue}}: {{metric}} {{level}}, {{value}} (threshold {{threshold}})',
+      acknowledged: 'Acknowledged by {{actor}} ({{queue}})',
+      acknowledgedNote: 'Acknowledged by {{actor}} ({{queue}}): {{note}}',
+      broadcast: 'Broadcast by {{actor}} ({{severity}}): {{text}}',
+      closed: 'Closed by {{actor}}',
+    },
+    /** One desktop notification for an incident's alerts, however many of its queues alert. */
+    notification: { title: 'Incident: {{title}}', body: 'Alerts on {{names}}; further ones stay grouped under the incident' },
+    desk: {
+      heading: 'Incidents',
+      none: 'No open incidents.',
+      formHeading: 'Open an incident',
+      titleLabel: 'Title (shown on the affected tiles)',
+      queuesLabel: 'Affected queues',
+      open: 'Open incident',
+      close: 'Close incident',
+      exportText: 'Timeline as text',
+      exportJson: 'Timeline as JSON',
+      openedBy: 'Opened by {{name}} at {{time}}',
+      queues: 'Queues: {{names}}',
+      refused: 'The gateway refused: {{issues}}',
+      /** On a desk alert card whose alert belongs to an open incident. */
+      alertIncident: 'Part of the incident “{{title}}”',
+      closedNotice: 'Closed “{{title}}”. Its timeline:',
+    },
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

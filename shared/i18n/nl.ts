@@ -618,4 +618,37 @@ export const nl: Messages = {
       title: 'Bericht · {{severity}}',
     },
   },
+  incidents: {
+    /** The line on an affected queue's wall tile while its incident is open. */
+    tile: 'Incident: {{title}}',
+    timeline: {
+      heading: 'Incident: {{title}}',
+      queues: 'Getroffen wachtrijen: {{queues}}',
+      opened: 'Geopend door {{actor}}',
+      alert: 'Melding op {{queue}}: {{metric}} {{level}}, {{value}} (drempel {{threshold}})',
+      acknowledged: 'Bevestigd door {{actor}} ({{queue}})',
+      acknowledgedNote: 'Bevestigd door {{actor}} ({{queue}}): {{note}}',
+      broadcast: 'Omroepbericht van {{actor}} ({{severity}}): {{text}}',
+      closed: 'Gesloten door {{actor}}',
+    },
+    /** One desktop notification for an incident's alerts, however many of its queues alert. */
+    notification: { title: 'Incident: {{title}}', body: 'Meldingen op {{names}}; volgende blijven gegroepeerd onder het incident' },
+    desk: {
+      heading: 'Incidenten',
+      none: 'Geen open incidenten.',
+      formHeading: 'Een incident openen',
+      titleLabel: 'Titel (getoond op de getroffen tegels)',
+      queuesLabel: 'Getroffen wachtrijen',
+      open: 'Incident openen',
+      close: 'Incident sluiten',
+      exportText: 'Tijdlijn als tekst',
+      exportJson: 'Tijdlijn als JSON',
+      openedBy: 'Geopend door {{name}} om {{time}}',
+      queues: 'Wachtrijen: {{names}}',
+      refused: 'De gateway weigerde: {{issues}}',
+      /** On a desk alert card whose alert belongs to an open incident. */
+      alertIncident: 'Onderdeel van het incident “{{title}}”',
+      closedNotice: '“{{title}}” gesloten. De tijdlijn:',
+    },
+  },
 };

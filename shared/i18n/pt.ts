@@ -641,4 +641,37 @@ export const pt: Messages = {
       title: 'Comunicado · {{severity}}',
     },
   },
+  incidents: {
+    /** The line on an affected queue's wall tile while its incident is open. */
+    tile: 'Incidente: {{title}}',
+    timeline: {
+      heading: 'Incidente: {{title}}',
+      queues: 'Filas afetadas: {{queues}}',
+      opened: 'Aberto por {{actor}}',
+      alert: 'Alerta em {{queue}}: {{metric}} {{level}}, {{value}} (limite {{threshold}})',
+      acknowledged: 'Confirmado por {{actor}} ({{queue}})',
+      acknowledgedNote: 'Confirmado por {{actor}} ({{queue}}): {{note}}',
+      broadcast: 'Comunicado de {{actor}} ({{severity}}): {{text}}',
+      closed: 'Fechado por {{actor}}',
+    },
+    /** One desktop notification for an incident's alerts, however many of its queues alert. */
+    notification: { title: 'Incidente: {{title}}', body: 'Alertas em {{names}}; os seguintes ficam agrupados no incidente' },
+    desk: {
+      heading: 'Incidentes',
+      none: 'Nenhum incidente aberto.',
+      formHeading: 'Abrir um incidente',
+      titleLabel: 'Título (mostrado nos mosaicos afetados)',
+      queuesLabel: 'Filas afetadas',
+      open: 'Abrir incidente',
+      close: 'Fechar incidente',
+      exportText: 'Cronologia em texto',
+      exportJson: 'Cronologia em JSON',
+      openedBy: 'Aberto por {{name}} às {{time}}',
+      queues: 'Filas: {{names}}',
+      refused: 'O gateway recusou: {{issues}}',
+      /** On a desk alert card whose alert belongs to an open incident. */
+      alertIncident: 'Parte do incidente “{{title}}”',
+      closedNotice: '“{{title}}” fechado. A sua cronologia:',
+    },
+  },
 };

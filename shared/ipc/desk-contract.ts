@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
 import { BROADCAST_SEVERITIES, BroadcastTextSchema } from '../protocol/broadcast-protocol';
+import { INCIDENT_TITLE_MAX } from '../protocol/incident-protocol';
 import { hhMmSchema } from '../time/hh-mm';
 
 /**
@@ -48,6 +49,8 @@ export const TransitionSchema = z.object({
   projectedMinutes: z.number().nonnegative().max(100_000).nullable(),
   /** When the transition happened, epoch milliseconds. */
   at: z.number().int().nonnegative(),
+  /** The open incident the alert belongs to: its alerts notify once, for the incident (shared/desk/incident-notifications.ts). */
+  incident: z.object({ id: z.string().min(1).max(100), title: z.string().min(1).max(INCIDENT_TITLE_MAX) }).nullable().optional(),
 });
 export type Transition = z.infer<typeof TransitionSchema>;
 /** A gateway reconnect can replay many alerts at once; more than this in one call is a bug. */

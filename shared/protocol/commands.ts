@@ -10,6 +10,13 @@ import {
   type Role,
 } from './admin-protocol';
 import { BroadcastResultSchema, EditBroadcastRequestSchema, EndBroadcastRequestSchema, PostBroadcastRequestSchema } from './broadcast-protocol';
+import {
+  CloseIncidentRequestSchema,
+  IncidentResultSchema,
+  OpenIncidentRequestSchema,
+  TimelineRequestSchema,
+  TimelineResultSchema,
+} from './incident-protocol';
 import { AcknowledgeRequestSchema, CommandResultSchema, SnoozeRequestSchema } from './protocol';
 import { DeadLetterActionResultSchema, DeadLetterIdRequestSchema, DeadLetterListRequestSchema, DeadLetterListResultSchema } from './webhook-protocol';
 
@@ -27,7 +34,7 @@ export interface CommandDefinition {
   summary: string;
 }
 
-export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'webhooks:dead-letters', 'webhooks:retry', 'webhooks:delete', 'broadcast:post', 'broadcast:edit', 'broadcast:end'] as const;
+export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'webhooks:dead-letters', 'webhooks:retry', 'webhooks:delete', 'broadcast:post', 'broadcast:edit', 'broadcast:end', 'incident:open', 'incident:close', 'incident:timeline'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS = {
@@ -108,6 +115,24 @@ export const COMMANDS = {
     request: EndBroadcastRequestSchema,
     answer: BroadcastResultSchema,
     summary: 'End a broadcast now, before its end time; audited with who, when, before and after.',
+  },
+  'incident:open': {
+    role: 'lead',
+    request: OpenIncidentRequestSchema,
+    answer: IncidentResultSchema,
+    summary: 'Open an incident on some queues with a short title (audited); their tiles show it, and alerts opened on them join it. A queue already in an open incident answers `conflict`.',
+  },
+  'incident:close': {
+    role: 'lead',
+    request: CloseIncidentRequestSchema,
+    answer: IncidentResultSchema,
+    summary: 'Close an open incident (audited), ending its timeline.',
+  },
+  'incident:timeline': {
+    role: 'lead',
+    request: TimelineRequestSchema,
+    answer: TimelineResultSchema,
+    summary: "An incident's timeline (opened, alerts, acknowledgements, broadcasts, closed) as JSON and as text in the language asked for.",
   },
 } as const satisfies { readonly [C in CommandName]: CommandDefinition };
 

@@ -76,6 +76,8 @@ export const AlertSchema = z.object({
   resolution: z.enum(['recovered', 'escalated', 'breached', 'rule-removed']).nullable(),
   acknowledged: z.object({ by: z.string().max(120), at: epochMs, note: z.string().max(500).nullable() }).nullable(),
   snoozed: z.object({ by: z.string().max(120), at: epochMs, until: epochMs }).nullable(),
+  /** The incident it opened under (its queue was affected, the incident open); absent or null otherwise. */
+  incidentId: z.string().min(1).max(100).nullable().optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
 

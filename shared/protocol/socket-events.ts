@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SessionSchema, ThresholdStateSchema } from './admin-protocol';
 import { BroadcastListSchema } from './broadcast-protocol';
 import type { CommandEvents } from './commands';
+import { IncidentsMessageSchema } from './incident-protocol';
 import {
   HeartbeatSchema,
   RejectionSchema,
@@ -31,6 +32,8 @@ export const SERVER_EVENTS = {
   rejected: RejectionSchema,
   /** Every broadcast not yet ended, whenever one is posted, edited, starts or ends; each screen shows those reaching its queues. */
   broadcasts: BroadcastListSchema,
+  /** The incidents now open: on connect, on resync and after every open and close. */
+  incidents: IncidentsMessageSchema,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENTS;
 export type ServerEventPayload<E extends ServerEventName> = z.output<(typeof SERVER_EVENTS)[E]>;

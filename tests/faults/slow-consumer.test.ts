@@ -42,6 +42,7 @@ async function start(maxBufferedBytes: number) {
     queueIds: [],
     thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
     history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
+    incidents: () => ({ open: [] }),
     commands: refusingCommands,
     tokens: new TokenRegistry([], 'display'),
     failures: new FailureLimiter({ maxFailures: 10, windowSeconds: 60 }),

@@ -115,6 +115,22 @@ describe('outbound webhooks against local receivers that speak each format', () 
     expect(up.json.accepted[1]).toMatchObject({ data: { kind: 'broadcast', broadcast: { id, action: 'ended', by: 'Marta Silva' } } });
   });
 
+  it('an incident opened and closed on the socket reaches the webhooks as incident events, critical', async () => {
+    const up = await receiversUp();
+    const { url } = await gatewayWith(envFor(up));
+    const lead = harness.connect(url, { protocol: PROTOCOL_VERSION, client: 'desk', token: 'ana-token' });
+    await nextEvent(lead, 'snapshot');
+    const opened = await lead.emitWithAck('incident:open', { title: 'Card payments failing', queueIds: ['chat'] });
+    if (!opened.ok) throw new Error(opened.issues.join('; '));
+    await vi.waitFor(() => expect(up.json.accepted).toHaveLength(1), { timeout: 5000 });
+    expect(up.json.accepted[0]).toMatchObject({ data: { kind: 'incident', severity: 'critical', queueIds: ['chat'], incident: { id: opened.incident.id, action: 'opened', title: 'Card payments failing', by: 'Ana Costa' } } });
+    expect(await lead.emitWithAck('incident:close', { incidentId: opened.incident.id })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(up.json.accepted).toHaveLength(2), { timeout: 5000 });
+    expect(up.json.accepted[1]).toMatchObject({ data: { kind: 'incident', incident: { action: 'closed', by: 'Ana Costa' } } });
+    // Slack's route is for the care group, which holds chat: it hears both too.
+    await vi.waitFor(() => expect(up.slack.accepted).toHaveLength(2), { timeout: 5000 });
+  });
+
   it("keeps within each receiver's rules, which refuse what Slack and Teams refuse", async () => {
     const up = await receiversUp();
     const post = (receiver: FakeReceiver, body: unknown) => fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -17,4 +17,7 @@ export const refusingCommands: CommandHandlers = {
   'broadcast:post': refuse,
   'broadcast:edit': refuse,
   'broadcast:end': refuse,
+  'incident:open': refuse,
+  'incident:close': refuse,
+  'incident:timeline': refuse,
 };

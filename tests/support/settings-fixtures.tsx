@@ -26,6 +26,9 @@ export function fakeCommands(): FakeCommands {
     postBroadcast: vi.fn<GatewayCommands['postBroadcast']>(),
     editBroadcast: vi.fn<GatewayCommands['editBroadcast']>(),
     endBroadcast: vi.fn<GatewayCommands['endBroadcast']>(),
+    openIncident: vi.fn<GatewayCommands['openIncident']>(),
+    closeIncident: vi.fn<GatewayCommands['closeIncident']>(),
+    incidentTimeline: vi.fn<GatewayCommands['incidentTimeline']>(),
   };
 }
 

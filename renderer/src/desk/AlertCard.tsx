@@ -24,10 +24,12 @@ export interface AlertCardProps {
   outcome: CommandOutcome | null;
   /** Shows the queue in the list (scroll and highlight). */
   onShowQueue: () => void;
+  /** The title of the open incident the alert belongs to, if any. */
+  incidentTitle?: string | null;
 }
 
 export function AlertCard(props: AlertCardProps) {
-  const { alert, queueName, officeName, locale, now, pinned, onTogglePin, onAcknowledge, onSnooze, outcome, onShowQueue } = props;
+  const { alert, queueName, officeName, locale, now, pinned, onTogglePin, onAcknowledge, onSnooze, outcome, onShowQueue, incidentTitle = null } = props;
   const [note, setNote] = useState('');
   const [time, setTime] = useState('');
   const ids = useId();
@@ -123,6 +125,7 @@ export function AlertCard(props: AlertCardProps) {
       <p className="alert-measure">
         <span className="alert-metric">{metric}</span> {describeMeasure(alert, locale, t)}
       </p>
+      {incidentTitle !== null && <p className="alert-incident" data-testid="alert-incident">{t('incidents.desk.alertIncident', { title: incidentTitle })}</p>}
       {alert.acknowledged && (
         <p className="alert-ack" data-testid="alert-ack">
           <Trans i18nKey="desk.card.acknowledgedBy" values={{ name: alert.acknowledged.by, time: clockTime(alert.acknowledged.at, locale) }} components={{ strong: <strong /> }} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandResult } from '../../../shared/protocol/protocol';
 import { useCommands } from '../feed/commands-context';
 import { connectionSelectors } from '../store/connection-slice';
+import { incidentsSelectors } from '../incidents/incidents-slice';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { useNow } from '../wall/use-now';
@@ -25,6 +26,7 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
   const alerts = useAppStore(feedSelectors.alerts);
   const queues = useAppStore(feedSelectors.queues);
   const offices = useAppStore(feedSelectors.offices);
+  const incidents = useAppStore(incidentsSelectors.open);
   const offset = useAppStore(connectionSelectors.clockOffsetMs);
   const now = useNow(1000, offset);
   const commands = useCommands();
@@ -36,6 +38,7 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
 
   const queueById = new Map(queues.map((q) => [q.id, q]));
   const officeById = new Map(offices.map((o) => [o.id, o]));
+  const incidentTitles = new Map(incidents.map((incident) => [incident.id, incident.title]));
   const shown = sortAlerts(
     Object.values(alerts).filter((a) => {
       const queue = queueById.get(a.queueId);
@@ -91,6 +94,7 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
               onSnooze={(choice) => snooze(alert.id, choice)}
               outcome={outcomes[alert.id] ?? null}
               onShowQueue={() => onShowQueue(alert.queueId)}
+              incidentTitle={alert.incidentId ? (incidentTitles.get(alert.incidentId) ?? null) : null}
             />
           );
         })}

@@ -1,6 +1,7 @@
 import '../styles/desk.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { Queue } from '../../../shared/model';
+import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { connectionSelectors } from '../store/connection-slice';
 import { feedSelectors } from '../store/feed-slice';
 import { sessionSelectors } from '../store/session-slice';
@@ -133,6 +134,7 @@ export function DeskView() {
           pinnedQueues={pinState.pins.filter((p) => p.kind === 'queue').length}
         />
         <DeskBroadcasts language={language} locale={locale} />
+        <IncidentsPanel />
         <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} locale={locale} />
         <main className={`desk-main${connection === 'live' ? '' : ' desk-not-live'}`} data-testid="desk-main">
           <section className="desk-queues" aria-labelledby="desk-queues-heading">

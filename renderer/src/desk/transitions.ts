@@ -36,7 +36,8 @@ export class TransitionDetector {
   }
 }
 
-export function toTransition(alert: Alert, queue: Queue | undefined, office: Office | undefined): Transition {
+/** `incident`: the open incident the alert belongs to, so the desk notifies once for it. */
+export function toTransition(alert: Alert, queue: Queue | undefined, office: Office | undefined, incident?: { id: string; title: string }): Transition {
   const locale = office?.locale ?? 'en-GB';
   return {
     alertId: alert.id,
@@ -49,6 +50,7 @@ export function toTransition(alert: Alert, queue: Queue | undefined, office: Off
     valueText: alert.value === null ? '' : valueText(alert, locale),
     projectedMinutes: alert.projectedMinutes,
     at: alert.openedAt,
+    ...(incident ? { incident: { id: incident.id, title: incident.title } } : {}),
   };
 }
 

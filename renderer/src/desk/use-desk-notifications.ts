@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { isInScope } from '../../../shared/desk/notification-rules';
 import { createTranslator, languageOf } from '../../../shared/i18n/translator';
+import { incidentsSelectors } from '../incidents/incidents-slice';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { useDeskServices, useNotificationSettings, usePins } from './desk-services-context';
@@ -17,6 +18,7 @@ export function useDeskNotifications(): void {
   const alerts = useAppStore(feedSelectors.alerts);
   const queues = useAppStore(feedSelectors.queues);
   const offices = useAppStore(feedSelectors.offices);
+  const incidents = useAppStore(incidentsSelectors.open);
   const live = useAppStore((s) => s.connection.status === 'live');
   const pins = usePins();
   const settings = useNotificationSettings();
@@ -36,14 +38,16 @@ export function useDeskNotifications(): void {
     const inScope = fresh.filter((a) => isInScope(a.queueId, settings.scope, pinned));
     const queueById = new Map(queues.map((q) => [q.id, q]));
     const officeById = new Map(offices.map((o) => [o.id, o]));
+    const incidentById = new Map(incidents.map((incident) => [incident.id, incident]));
     notifier.notify(
       inScope.map((a) => {
         const queue = queueById.get(a.queueId);
-        return toTransition(a, queue, queue ? officeById.get(queue.officeId) : undefined);
+        const incident = a.incidentId ? incidentById.get(a.incidentId) : undefined;
+        return toTransition(a, queue, queue ? officeById.get(queue.officeId) : undefined, incident);
       }),
       translator,
     );
-  }, [alerts, live, notifier, offices, pinnedKey, queues, settings.scope, translator]);
+  }, [alerts, incidents, live, notifier, offices, pinnedKey, queues, settings.scope, translator]);
 
   // Numbers from a screen that lost its gateway are old: the tray says stale rather than green.
   const statuses = useAppStore(

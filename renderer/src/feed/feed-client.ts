@@ -228,6 +228,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   listen('session', (session) => actions().setSession(session));
   listen('thresholds', (thresholds) => actions().setThresholds(thresholds));
   listen('broadcasts', ({ broadcasts }) => actions().setBroadcasts(broadcasts));
+  listen('incidents', ({ open }) => actions().setIncidents(open));
   listen('rejected', ({ event, issues }) => actions().invalidMessage({ key: 'rejected', detail: `${event}: ${issues.join('; ')}` }));
 
   return () => {

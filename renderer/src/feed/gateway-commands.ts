@@ -24,6 +24,9 @@ export interface GatewayCommands {
   postBroadcast(request: CommandRequest<'broadcast:post'>): Promise<CommandAnswer<'broadcast:post'>>;
   editBroadcast(request: CommandRequest<'broadcast:edit'>): Promise<CommandAnswer<'broadcast:edit'>>;
   endBroadcast(broadcastId: string): Promise<CommandAnswer<'broadcast:end'>>;
+  openIncident(title: string, queueIds: readonly string[]): Promise<CommandAnswer<'incident:open'>>;
+  closeIncident(incidentId: string): Promise<CommandAnswer<'incident:close'>>;
+  incidentTimeline(incidentId: string, language: 'en' | 'pt' | 'nl'): Promise<CommandAnswer<'incident:timeline'>>;
 }
 
 const TIMEOUT_MS = 5000;
@@ -46,6 +49,9 @@ export function createCommandSenders(socket: CommandSocket): CommandSenders {
     'broadcast:post': (request) => answered('broadcast:post', emit().emitWithAck('broadcast:post', request)),
     'broadcast:edit': (request) => answered('broadcast:edit', emit().emitWithAck('broadcast:edit', request)),
     'broadcast:end': (request) => answered('broadcast:end', emit().emitWithAck('broadcast:end', request)),
+    'incident:open': (request) => answered('incident:open', emit().emitWithAck('incident:open', request)),
+    'incident:close': (request) => answered('incident:close', emit().emitWithAck('incident:close', request)),
+    'incident:timeline': (request) => answered('incident:timeline', emit().emitWithAck('incident:timeline', request)),
   };
 }
 
@@ -82,5 +88,8 @@ export function createGatewayCommands(socket: CommandSocket): GatewayCommands {
     postBroadcast: (request) => send['broadcast:post'](request),
     editBroadcast: (request) => send['broadcast:edit'](request),
     endBroadcast: (broadcastId) => send['broadcast:end']({ broadcastId }),
+    openIncident: (title, queueIds) => send['incident:open']({ title, queueIds: [...queueIds] }),
+    closeIncident: (incidentId) => send['incident:close']({ incidentId }),
+    incidentTimeline: (incidentId, language) => send['incident:timeline']({ incidentId, language }),
   };
 }

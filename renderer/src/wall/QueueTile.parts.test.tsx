@@ -167,3 +167,15 @@ describe('QueueTile translations', () => {
     expect(el.querySelector('[data-metric="backlog"]')?.textContent).toBe(language === 'pt' ? '1234' : '1.234');
   });
 });
+
+describe('QueueTile incident line', () => {
+  it('shows the open incident’s title in the team’s place, in the wall’s language, and the team without one', () => {
+    const plain = tile();
+    expect(plain.querySelector('[data-testid="tile-incident"]')).toBeNull();
+    expect(plain.querySelector('.tile-team')?.textContent).toBe('Lisbon Care');
+    cleanup();
+    const affected = tile({ incidentTitle: 'Card payments failing' }, 'pt');
+    expect(affected.querySelector('.tile-subline [data-testid="tile-incident"]')?.textContent).toBe('Incidente: Card payments failing');
+    expect(affected.querySelector('.tile-team')).toBeNull();
+  });
+});

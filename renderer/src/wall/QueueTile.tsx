@@ -40,6 +40,8 @@ export interface QueueTileProps {
   series?: BacklogSeries;
   /** True for a few seconds after the queue turned critical: the tile flashes once. */
   flash?: boolean;
+  /** The title of the open incident the queue is in, shown as a line on the tile; null when none. */
+  incidentTitle?: string | null;
 }
 
 const NO_CAUSES: readonly TileCause[] = [];
@@ -48,7 +50,7 @@ const NO_CAUSES: readonly TileCause[] = [];
  * A tile is a shell around memoised parts (TileParts, TileNotes, Sparkline) that take plain values: on a busy
  * gateway every queue's numbers move every second, and only the cell whose value moved should render.
  */
-export function QueueTile({ queue, state, locale, timeZone, live, now, disconnectedForSeconds = null, alert, series, flash = false }: QueueTileProps) {
+export function QueueTile({ queue, state, locale, timeZone, live, now, disconnectedForSeconds = null, alert, series, flash = false, incidentTitle = null }: QueueTileProps) {
   const { t, i18n } = useTranslation();
   const name = localName(queue, i18n.language);
   const teamName = localName(queue.team, i18n.language);
@@ -118,7 +120,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} csat={csat} />
+      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} csat={csat} incidentTitle={incidentTitle} />
       <TileNotes
         stale={staleInfo}
         atRisk={health?.atRisk ?? null}

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Queue } from '../../../shared/model';
+import { incidentsSelectors } from '../incidents/incidents-slice';
 import { feedSelectors } from '../store/feed-slice';
 import { historySelectors } from '../store/history-slice';
 import { useAppStore } from '../store/store-context';
@@ -26,6 +27,7 @@ export function TileContainer({ queue, locale, timeZone, live, now, localNow, di
   const alert = useAppStore(feedSelectors.worstAlert(queue.id));
   const series = useAppStore(historySelectors.backlog(queue.id));
   const escalatedAt = useAppStore(feedSelectors.escalatedAt(queue.id));
+  const incidentTitle = useAppStore(incidentsSelectors.titleOf(queue.id));
   const flash = escalatedAt !== undefined && localNow - escalatedAt < FLASH_MS && state?.health.status === 'critical';
   return (
     <ShownTile
@@ -39,6 +41,7 @@ export function TileContainer({ queue, locale, timeZone, live, now, localNow, di
       alert={alert}
       series={series}
       flash={flash}
+      incidentTitle={incidentTitle}
     />
   );
 }
@@ -59,6 +62,7 @@ export function sameTile(a: QueueTileProps, b: QueueTileProps): boolean {
     a.alert === b.alert &&
     a.series === b.series &&
     a.flash === b.flash &&
+    a.incidentTitle === b.incidentTitle &&
     sameTileInputs(a.state, b.state) &&
     sameMoment(a, b)
   );

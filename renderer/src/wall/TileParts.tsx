@@ -4,6 +4,7 @@ import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Queue } from '../../../shared/model';
 import { formatMetric } from '../format/metric';
+import { IncidentNote } from '../incidents/IncidentNote';
 import { ChannelGlyph } from './ChannelGlyph';
 import { STATUS_LOOKS, type StatusLook } from './status';
 import { StatusIcon } from './StatusIcon';
@@ -24,10 +25,15 @@ export interface TileHeadProps {
   partnerLabel: string;
   /** The queue's CSAT ("CSAT 89%") when it has one and it is graded, with its level; null shows none. */
   csat?: { text: string; level: Level | null } | null;
+  /**
+   * The open incident's title: shown in the team's place while it lasts, since the smallest tiles have no
+   * height for another line (the desk still names the team).
+   */
+  incidentTitle?: string | null;
 }
 
-/** Status word and shape, channel, name and team: these change with the status, almost never otherwise. */
-export const TileHead = memo(function TileHead({ queue, shape, statusText, channelName, partnerLabel, csat = null }: TileHeadProps) {
+/** Status word and shape, channel, name and team (or the open incident): these change with the status, almost never otherwise. */
+export const TileHead = memo(function TileHead({ queue, shape, statusText, channelName, partnerLabel, csat = null, incidentTitle = null }: TileHeadProps) {
   return (
     <>
       <header className="tile-head">
@@ -44,10 +50,14 @@ export const TileHead = memo(function TileHead({ queue, shape, statusText, chann
         <h3 className="tile-name">{queue.name}</h3>
         {/* CSAT rides on the team's line: the customers' verdict on the team, at no cost in height. */}
         <div className="tile-subline">
-          <p className="tile-team">
-            {queue.team.name}
-            {queue.team.kind === 'partner' && <span className="partner-badge">{partnerLabel}</span>}
-          </p>
+          {incidentTitle !== null ? (
+            <IncidentNote title={incidentTitle} />
+          ) : (
+            <p className="tile-team">
+              {queue.team.name}
+              {queue.team.kind === 'partner' && <span className="partner-badge">{partnerLabel}</span>}
+            </p>
+          )}
           {csat && (
             <p className={`tile-csat${csat.level ? ` level-${csat.level}` : ''}`} data-testid="tile-csat" data-metric="csat">
               {csat.level && csat.level !== 'ok' && <StatusIcon shape={STATUS_LOOKS[csat.level].shape} />}

@@ -47,6 +47,7 @@ export const PROTOCOL_MESSAGES: readonly ProtocolMessage[] = [
   fromGateway('snapshot', 'Everything: on connect and after `resync`. The next update carries `seq + 1`.'),
   fromGateway('update', 'What changed, every 500 ms when something did and at once after an acknowledgement or snooze (readable form, `encoding: "json"`).'),
   fromGateway('heartbeat', 'Sent when a second passed with nothing else to send: a screen that hears nothing for 3 s is cut off.'),
+  fromGateway('incidents', 'The incidents now open: on connect, on resync and after every open and close, to every screen.'),
   fromGateway('rejected', 'Something the screen sent was refused: an unknown event, a command or history without a callback, a resync more often than once a second.'),
   fromGateway('broadcasts', 'Every broadcast not yet ended, to every screen, when one is posted, edited, starts or ends (gateway clock). A screen shows those whose `queueIds` hold a queue it shows; walls show `active` ones.'),
   {

@@ -27,6 +27,8 @@ with \`protocol-mismatch\` and the version the gateway speaks.
   and gets a fresh snapshot when it reconnects.
 - \`alert:acknowledge.note\`: at most 500 characters. \`alert:snooze.until\`: epoch ms on the gateway's clock, in
   the future and at most ${MAX_SNOOZE_MS} ms (7 days) ahead.
+- \`incident:open.title\`: 1 to 32 characters (shown on the wall tiles); \`queueIds\`: 1 to 50 configured queues, none
+  already in an open incident (\`conflict\` otherwise).
 - \`thresholds:save\`: 1 to 2000 changes; \`audit:list.limit\`: 1 to 500 (default 100).
 - \`resync\`: at most one per second per connection. The gateway speaks at least once a second; a client that
   hears nothing for ${SILENCE_LIMIT_MS} ms should reconnect.
@@ -50,11 +52,12 @@ know. Messages from the gateway may gain fields in a later version: ignore what 
 **Answers.** Every command answers \`{ ok: true, … }\` or \`{ ok: false, code, issues }\`, each issue naming the
 field and the rule (\`"changes[0].key.scopeId: must be …"\`). Codes:
 - \`invalid\`: the request broke a rule (each issue says which field and what is allowed);
-- \`forbidden\`: the token's role is too low (\`lead\` to acknowledge and snooze, \`manager\` for thresholds and the audit);
+- \`forbidden\`: the token's role is too low (\`lead\` to acknowledge, snooze and for incidents, \`manager\` for thresholds and the audit);
 - \`not-found\`: no such open alert (including one resolved before the acknowledgement or snooze arrived: nothing is
-  left to do) or audit entry;
+  left to do), audit entry or incident;
 - \`already-resolved\`: reserved in the schema, never sent by this gateway: a resolved alert answers \`not-found\`;
-- \`conflict\`: someone changed the thresholds since the version or revision the request was based on;
+- \`conflict\`: someone changed the thresholds since the version or revision the request was based on, or an incident
+  names a queue already in an open one, or was already closed;
 - \`unavailable\`: the gateway could not record it; try again.
 
 The gateway itself may refuse any command with ${GATEWAY_REFUSAL_CODES.map((code) => `\`${code}\``).join(', ')} before it runs; each
