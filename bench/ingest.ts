@@ -81,7 +81,7 @@ function describe(p: Phase): string {
   return (
     `offered ${p.offered} → absorbed ${Math.round(p.absorbed)} events/s; /healthz p99 ${ms(p.healthP99)} (max ${ms(p.healthMax)}); ` +
     `walls' longest silence ${ms(p.silenceMs)}; beat p50/p99/max ${percentile(p.beats, 0.5).toFixed(1)}/${percentile(p.beats, 0.99).toFixed(1)}/${Math.max(...p.beats).toFixed(1)} ms; ` +
-    `event loop's longest stall ${ms(p.loopMaxMs)}; checkpoints written ${p.checkpointWrites.length}${p.checkpointWrites.length ? ` (longest write ${ms(Math.max(...p.checkpointWrites))})` : ''}; ` +
+    `event loop's longest stall ${ms(p.loopMaxMs)}; checkpoint writes ${p.checkpointWrites.length}${p.checkpointWrites.length ? ` (longest ${ms(Math.max(...p.checkpointWrites))})` : ''}; ` +
     `ingest p99 ${ms(p.ingestP99)}; answers ${JSON.stringify(p.statuses)}`
   );
 }
@@ -154,7 +154,7 @@ export const ingest: Benchmark = {
         { bench: 'ingest', figure: 'evaluation beat p50', value: percentile(beats, 0.5), unit: 'ms', floor: null, goal: null },
         { bench: 'ingest', figure: 'evaluation beat p99', value: percentile(beats, 0.99), unit: 'ms', floor: null, goal: { max: 50 } },
         { bench: 'ingest', figure: 'evaluation beat max', value: Math.max(...beats), unit: 'ms', floor: null, goal: { max: 50 }, note: `${beats.length} beats` },
-        { bench: 'ingest', figure: "gateway event loop's longest stall", value: held.loopMaxMs, unit: 'ms', floor: null, goal: null, note: `${held.checkpointWrites.length} checkpoints written, longest write ${held.checkpointWrites.length ? Math.round(Math.max(...held.checkpointWrites)) : 0} ms` },
+        { bench: 'ingest', figure: "gateway event loop's longest stall", value: held.loopMaxMs, unit: 'ms', floor: null, goal: null, note: `${held.checkpointWrites.length} checkpoint writes (rows or chunks), longest ${held.checkpointWrites.length ? Math.round(Math.max(...held.checkpointWrites)) : 0} ms` },
       ];
       for (const row of rows.filter((r) => r.goal)) {
         const goal = row.goal!;

@@ -17,7 +17,8 @@ import { syntheticConfig } from './synthetic';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 
 // Probes: the gateway's own evaluation histogram sees every beat's duration; the event log's compact call
-// is where a checkpoint row is written (its slices run before it, its deletion after). Read, not changed.
+// (a checkpoint in one row) or each writeChunk call (a checkpoint a chunk per turn) is a write of checkpoint
+// text (its slices run before it, the deletion after). Read, not changed.
 let beats: number[] = [];
 let checkpointWrites: number[] = [];
 const observe = Histogram.prototype.observe;
@@ -25,15 +26,17 @@ Histogram.prototype.observe = function (this: Histogram, value: number) {
   if (this.name === 'queueboard_evaluation_seconds') beats.push(value * 1000);
   observe.call(this, value);
 };
-const compact = EventLog.prototype.compact;
-EventLog.prototype.compact = function (this: EventLog, ...rest: Parameters<typeof compact>) {
-  const started = performance.now();
-  try {
-    return compact.apply(this, rest);
-  } finally {
-    checkpointWrites.push(performance.now() - started);
-  }
-};
+for (const name of ['compact', 'writeChunk'] as const) {
+  const write = EventLog.prototype[name] as (...args: unknown[]) => unknown;
+  EventLog.prototype[name] = function (this: EventLog, ...rest: unknown[]) {
+    const started = performance.now();
+    try {
+      return write.apply(this, rest);
+    } finally {
+      checkpointWrites.push(performance.now() - started);
+    }
+  } as never;
+}
 
 const base = syntheticConfig(INGEST_QUEUES);
 const config = { ...base, limits: { ...base.limits, connectionsPerAddress: 100_000, ingest: BENCH_INGEST_LIMITS } };

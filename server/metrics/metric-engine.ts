@@ -44,6 +44,9 @@ import { OpenTicketIndex, type OpenTicket as Ticket } from './open-ticket-index'
 import { restoreQueue, snapshotQueue } from './queue-snapshot';
 import { QueueWindows, round1 } from './queue-windows';
 
+/** Open tickets copied between two yields of `queueSnapshotSlices`: a few milliseconds. */
+const TICKETS_PER_SLICE = 5000;
+
 export class MetricEngine {
   private readonly queues = new Map<string, QueueWindows>();
   private readonly tickets = new Map<string, Ticket>();
@@ -135,8 +138,16 @@ export class MetricEngine {
     return [...this.queues.keys()];
   }
 
-  /** One queue's part of `snapshot` (a copy): a large state can be taken a queue at a time. */
+  /** One queue's part of `snapshot` (a copy). */
   queueSnapshot(id: string): QueueSnapshot {
+    const slices = this.queueSnapshotSlices(id);
+    let step = slices.next();
+    while (!step.done) step = slices.next();
+    return step.value;
+  }
+
+  /** `queueSnapshot` copied `TICKETS_PER_SLICE` tickets at a time (a flood's queue: 100,000), yielding between. */
+  *queueSnapshotSlices(id: string): Generator<void, QueueSnapshot> {
     const queue = this.queues.get(id);
     if (!queue) throw new Error(`Unknown queue "${id}"`);
     const tickets: TicketsSnapshot = { ids: [], openedAt: [], waitingSince: [], firstReplied: [] };
@@ -146,6 +157,7 @@ export class MetricEngine {
       tickets.openedAt.push(ticket.openedAt);
       tickets.waitingSince.push(ticket.waitingSince);
       tickets.firstReplied.push(ticket.firstReplied);
+      if (tickets.ids.length % TICKETS_PER_SLICE === 0) yield;
     }
     return snapshotQueue(queue, tickets);
   }
