@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { createGateway, type Gateway } from './gateway';
+import { DEFAULT_MAX_INGEST_LAG_MS } from './ingest/loop-lag';
 import { demoConfig } from './config/demo-config';
 import { loadConfigFile } from './config/load-config';
 import type { GatewayConfig } from './config/config-schema';
@@ -45,6 +46,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     version,
     clockSpeed: settings.speed,
     tls,
+    maxIngestLagMs: DEFAULT_MAX_INGEST_LAG_MS,
   });
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {

@@ -6,6 +6,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createGateway } from '../../server/gateway';
 import { hashKey } from '../../server/ingest/ingest-keys';
+import { DEFAULT_MAX_INGEST_LAG_MS } from '../../server/ingest/loop-lag';
 import { systemClock, systemScheduler } from '../../server/runtime/clock';
 import { silentLogger } from '../../server/runtime/logger';
 import { Histogram } from '../../server/runtime/prometheus';
@@ -51,19 +52,32 @@ const gateway = createGateway({
   rendererDir: 'dist/renderer',
   ingestKeys: [{ sourceId: INGEST_SOURCE, sha256: hashKey(INGEST_KEY) }],
   ...(args.compactEvery ? { compactEveryEvents: Number(args.compactEvery) } : {}),
+  // As `npm start` runs it: ingest refused while the event loop's sustained lag passes the default bound.
+  maxIngestLagMs: DEFAULT_MAX_INGEST_LAG_MS,
 });
 const address = await gateway.listen(0, '127.0.0.1');
 process.stdout.write(`LISTENING http://127.0.0.1:${address.port}\n`);
 
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
+// The longest gap between two 10 ms ticks and the CPU this process used in it: near the gap, the gateway's
+// own work held the loop; far below it, the process waited (the machine's other load, a disk flush).
+let longestGap = { wallMs: 0, cpuMs: 0 };
+let tick = { at: performance.now(), cpu: process.cpuUsage() };
+setInterval(() => {
+  const now = { at: performance.now(), cpu: process.cpuUsage() };
+  const wallMs = now.at - tick.at;
+  if (wallMs > longestGap.wallMs) longestGap = { wallMs, cpuMs: (now.cpu.user + now.cpu.system - tick.cpu.user - tick.cpu.system) / 1000 };
+  tick = now;
+}, 10).unref();
 process.on('message', (message: { type: string; reset?: boolean }) => {
   if (message.type !== 'stats') return;
-  process.send!({ type: 'stats', beats, checkpointWrites, loopMaxMs: loop.max / 1e6, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
+  process.send!({ type: 'stats', beats, checkpointWrites, loopMaxMs: loop.max / 1e6, longestGap, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
   if (message.reset) {
     beats = [];
     checkpointWrites = [];
     loop.reset();
+    longestGap = { wallMs: 0, cpuMs: 0 };
   }
 });
 const stop = () => void gateway.close().finally(() => process.exit(0));

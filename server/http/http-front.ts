@@ -10,6 +10,7 @@ import type { GatewayOptions } from '../gateway-options';
 import { createKeyVerifier, queueFeeds } from '../ingest/ingest-keys';
 import { createIngestApi } from '../ingest/ingest-api';
 import { IngestLimits } from '../ingest/ingest-limits';
+import { LoopLagMeter, overloadCheck } from '../ingest/loop-lag';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
@@ -22,7 +23,7 @@ import { createStaticFiles } from './static-files';
 
 export interface HttpFrontOptions {
   config: GatewayConfig;
-  gateway: Pick<GatewayOptions, 'ingestKeys' | 'metricsToken' | 'rendererDir' | 'tls' | 'version'>;
+  gateway: Pick<GatewayOptions, 'ingestKeys' | 'metricsToken' | 'rendererDir' | 'tls' | 'version' | 'maxIngestLagMs'>;
   admin: ThresholdAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
@@ -66,6 +67,7 @@ export function createHttpFront(o: HttpFrontOptions): Server {
     ingested: metrics.eventsIngested,
     futureSkew: { now: () => clock.now(), maxSeconds: config.ingest.maxFutureSkewSeconds },
     limits: new IngestLimits(config.limits.ingest),
+    ...(gateway.maxIngestLagMs === undefined ? {} : { overloaded: lagGuard(gateway.maxIngestLagMs) }),
     failures: o.failures,
   });
   const handler = createHttpHandler({
@@ -77,4 +79,10 @@ export function createHttpFront(o: HttpFrontOptions): Server {
     logger: o.logger,
   });
   return gateway.tls ? createTlsServer({ cert: gateway.tls.cert, key: gateway.tls.key }, handler) : createServer(handler);
+}
+
+/** The loop's sustained lag against `maxLagMs`: its meter lives as long as the process (its timer is unref'd). */
+function lagGuard(maxLagMs: number) {
+  const meter = new LoopLagMeter();
+  return overloadCheck(() => meter.sustainedLagMs(), maxLagMs);
 }
