@@ -15,7 +15,7 @@ const WALLS = 3;
 const OFFERED = [4000, 8000, 16_000, 32_000, 64_000];
 
 interface SenderStats { sent: number; accepted: number; duplicates: number; limited: number; failed: number; latencies: number[]; statuses: Record<string, number> }
-interface GatewayStats { beats: number[]; checkpointWrites: number[]; loopMaxMs: number; longestGap: { wallMs: number; cpuMs: number }; cpu: { user: number; system: number } }
+interface GatewayStats { beats: number[]; checkpointWrites: number[]; loopMaxMs: number; longestGap: { wallMs: number; cpuMs: number }; dbWrites: number[]; cpu: { user: number; system: number } }
 
 /** The floor: the same rows into a bare SQLite table (the gateway's pragmas), one transaction per batch, for `seconds`. */
 function bareWriter(dir: string, seconds: number): number {
@@ -72,6 +72,7 @@ async function phase(senders: ChildProcess[], gateway: ChildProcess, walls: Wall
     checkpointWrites: own.checkpointWrites,
     loopMaxMs: own.loopMaxMs,
     longestGap: own.longestGap,
+    dbWrites: own.dbWrites,
   };
 }
 
@@ -82,7 +83,7 @@ function describe(p: Phase): string {
   return (
     `offered ${p.offered} → absorbed ${Math.round(p.absorbed)} events/s; /healthz p99 ${ms(p.healthP99)} (max ${ms(p.healthMax)}); ` +
     `walls' longest silence ${ms(p.silenceMs)}; beat p50/p99/max ${percentile(p.beats, 0.5).toFixed(1)}/${percentile(p.beats, 0.99).toFixed(1)}/${Math.max(...p.beats).toFixed(1)} ms; ` +
-    `event loop's longest stall ${ms(p.loopMaxMs)} (longest gap ${ms(p.longestGap.wallMs)}, ${ms(p.longestGap.cpuMs)} of it the gateway's CPU); checkpoint writes ${p.checkpointWrites.length}${p.checkpointWrites.length ? ` (longest ${ms(Math.max(...p.checkpointWrites))})` : ''}; ` +
+    `event loop's longest stall ${ms(p.loopMaxMs)} (longest gap ${ms(p.longestGap.wallMs)}, ${ms(p.longestGap.cpuMs)} of it the gateway's CPU); database writes p99/max ${percentile(p.dbWrites, 0.99).toFixed(1)}/${Math.max(0, ...p.dbWrites).toFixed(1)} ms; checkpoint writes ${p.checkpointWrites.length}${p.checkpointWrites.length ? ` (longest ${ms(Math.max(...p.checkpointWrites))})` : ''}; ` +
     `ingest p99 ${ms(p.ingestP99)}; answers ${JSON.stringify(p.statuses)}`
   );
 }

@@ -17,14 +17,17 @@ import { syntheticConfig } from './synthetic';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 
-// Probes: the gateway's own evaluation histogram sees every beat's duration; the event log's compact call
+// Probes: the gateway's own evaluation histogram sees every beat's duration, its database write histogram
+// every write transaction (ingest batches, history minutes, compaction's writes); the event log's compact call
 // (a checkpoint in one row) or each writeChunk call (a checkpoint a chunk per turn) is a write of checkpoint
 // text (its slices run before it, the deletion after). Read, not changed.
 let beats: number[] = [];
 let checkpointWrites: number[] = [];
+let dbWrites: number[] = [];
 const observe = Histogram.prototype.observe;
 Histogram.prototype.observe = function (this: Histogram, value: number) {
   if (this.name === 'queueboard_evaluation_seconds') beats.push(value * 1000);
+  if (this.name === 'queueboard_db_write_seconds') dbWrites.push(value * 1000);
   observe.call(this, value);
 };
 for (const name of ['compact', 'writeChunk'] as const) {
@@ -72,10 +75,11 @@ setInterval(() => {
 }, 10).unref();
 process.on('message', (message: { type: string; reset?: boolean }) => {
   if (message.type !== 'stats') return;
-  process.send!({ type: 'stats', beats, checkpointWrites, loopMaxMs: loop.max / 1e6, longestGap, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
+  process.send!({ type: 'stats', beats, checkpointWrites, loopMaxMs: loop.max / 1e6, longestGap, dbWrites, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
   if (message.reset) {
     beats = [];
     checkpointWrites = [];
+    dbWrites = [];
     loop.reset();
     longestGap = { wallMs: 0, cpuMs: 0 };
   }
