@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseWith } from '../../shared/protocol/validation';
-import { jsonInSlices } from './json-in-slices';
+import { ELEMENTS_PER_SLICE, jsonInSlices } from './json-in-slices';
 
 /**
  * The engine's whole state as the event log's checkpoint holds it (JSON), and the check it passes on
@@ -87,15 +87,16 @@ export interface SnapshotSource {
  */
 export function* encodeCheckpointInSlices(engine: SnapshotSource, lastInputAt: () => ReadonlyMap<string, number>): Generator<void, string> {
   const out: string[] = [`{"version":${CHECKPOINT_VERSION},"engine":{"queues":{`];
+  const budget = { left: ELEMENTS_PER_SLICE };
   let first = true;
   for (const id of engine.queueIds()) {
     out.push(`${first ? '' : ','}${JSON.stringify(id)}:`);
     first = false;
-    yield* jsonInSlices(yield* engine.queueSnapshotSlices(id), out);
+    yield* jsonInSlices(yield* engine.queueSnapshotSlices(id), out, budget);
     yield;
   }
   out.push('},"csat":');
-  yield* jsonInSlices(engine.snapshotCsat(), out);
+  yield* jsonInSlices(engine.snapshotCsat(), out, budget);
   out.push(`},"lastInputAt":${JSON.stringify(Object.fromEntries(lastInputAt()))}}`);
   return out.join('');
 }
