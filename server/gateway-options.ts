@@ -47,6 +47,8 @@ export interface GatewayOptions {
   tls?: { cert: Buffer | string; key: Buffer | string } | null;
   /** Events logged before a compaction is forced (COMPACT_EVERY_EVENTS by default; the ingest bench lowers it). */
   compactEveryEvents?: number;
+  /** Ingest is refused (429) while the event loop's sustained lag passes this (server/ingest/loop-lag.ts); absent: never. */
+  maxIngestLagMs?: number;
   /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
   newAlertId?: () => string;
   /** The inflow baseline the staffing gap and SLA outlook read; without one they use the recent inflow (basis `recent`). */

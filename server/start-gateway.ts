@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname, networkInterfaces } from 'node:os';
 import { connectClusterLink } from './cluster/redis-link';
 import { createGateway, type Gateway } from './gateway';
+import { DEFAULT_MAX_INGEST_LAG_MS } from './ingest/loop-lag';
 import { demoConfig } from './config/demo-config';
 import { ConfigError, loadConfigFile } from './config/load-config';
 import type { GatewayConfig } from './config/config-schema';
@@ -55,6 +56,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     tls,
     webhookTargets: webhooks.targets,
     cluster,
+    maxIngestLagMs: DEFAULT_MAX_INGEST_LAG_MS,
   });
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {

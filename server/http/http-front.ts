@@ -10,6 +10,7 @@ import type { GatewayOptions } from '../gateway-options';
 import { createKeyVerifier, queueFeeds } from '../ingest/ingest-keys';
 import { createIngestApi } from '../ingest/ingest-api';
 import { IngestLimits } from '../ingest/ingest-limits';
+import { LoopLagMeter, overloadCheck } from '../ingest/loop-lag';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
@@ -23,7 +24,7 @@ import { createStaticFiles } from './static-files';
 
 export interface HttpFrontOptions {
   config: GatewayConfig;
-  gateway: Pick<GatewayOptions, 'ingestKeys' | 'metricsToken' | 'rendererDir' | 'tls' | 'version' | 'peerGateways'>;
+  gateway: Pick<GatewayOptions, 'ingestKeys' | 'metricsToken' | 'rendererDir' | 'tls' | 'version' | 'peerGateways' | 'maxIngestLagMs'>;
   admin: ThresholdAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
@@ -71,6 +72,7 @@ export function createHttpFront(o: HttpFrontOptions): Server {
     ingested: metrics.eventsIngested,
     futureSkew: { now: () => clock.now(), maxSeconds: config.ingest.maxFutureSkewSeconds },
     limits: new IngestLimits(config.limits.ingest),
+    ...(gateway.maxIngestLagMs === undefined ? {} : { overloaded: lagGuard(gateway.maxIngestLagMs) }),
     failures: o.failures,
   });
   const handler = createHttpHandler({
@@ -94,4 +96,10 @@ function standingBy(response: ServerResponse, method: string | undefined): true 
   const error = 'this gateway is standing by: another gateway of the cluster evaluates and takes ingest and admin requests; retry, or send them through the load balancer';
   sendJson(response, 503, { error, code: 'standby' }, { 'Retry-After': '2' }, method);
   return true;
+}
+
+/** The loop's sustained lag against `maxLagMs`: its meter lives as long as the process (its timer is unref'd). */
+function lagGuard(maxLagMs: number) {
+  const meter = new LoopLagMeter();
+  return overloadCheck(() => meter.sustainedLagMs(), maxLagMs);
 }

@@ -11,6 +11,7 @@ import type { Counter } from '../runtime/prometheus';
 import { futureSkewIssues } from './future-skew';
 import type { IngestGrant } from './ingest-keys';
 import type { IngestLimits, IngestRefusal } from './ingest-limits';
+import type { IngestOverload } from './loop-lag';
 
 /** Where accepted input goes: the durable log first, then the metric engine (see server/ingest/ingest-pipeline.ts). */
 export interface IngestSink {
@@ -40,6 +41,8 @@ export interface IngestApiOptions {
   futureSkew?: { now: () => number; maxSeconds: number };
   /** Requests and events per second per key (server/ingest/ingest-limits.ts); absent: no limit. */
   limits?: IngestLimits;
+  /** Whether the event loop is too far behind to take input now (server/ingest/loop-lag.ts); absent: never. */
+  overloaded?: () => IngestOverload | null;
 }
 
 const READINGS_PATH = /^\/api\/v1\/queues\/([^/]+)\/readings$/;
@@ -76,6 +79,9 @@ export function createIngestApi(options: IngestApiOptions) {
       });
       return true;
     }
+    // Refused before the body is read, and before the key's budget is spent: the loop keeps time for walls and beats.
+    const overload = options.overloaded?.();
+    if (overload) return overloaded(response, overload);
     // Counted before the body is read: a flood costs the gateway as little as possible.
     const tooOften = await options.limits?.request(checked.grant.sourceId);
     if (tooOften) return limited(response, checked.grant, tooOften);
@@ -105,6 +111,22 @@ export function createIngestApi(options: IngestApiOptions) {
         retryAfter: refusal.retryAfter,
       },
       { 'Retry-After': String(refusal.retryAfter) },
+    );
+    return true;
+  }
+
+  /** 429 saying the gateway is behind, by how much and its bound, with when to try again. */
+  function overloaded(response: ServerResponse, overload: IngestOverload): true {
+    options.rejected.inc({ reason: 'ingest-overloaded' });
+    sendJson(
+      response,
+      429,
+      {
+        error: `the gateway is ${overload.lagMs} ms behind (it takes input while under ${overload.maxLagMs} ms): nothing was applied; try again in ${overload.retryAfter} s`,
+        code: 'ingest-overloaded',
+        retryAfter: overload.retryAfter,
+      },
+      { 'Retry-After': String(overload.retryAfter) },
     );
     return true;
   }

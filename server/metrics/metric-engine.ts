@@ -40,21 +40,18 @@ import {
 } from './engine-types';
 import { CsatWindows, DEFAULT_CSAT_WINDOW_MS } from './csat-windows';
 import type { EngineSnapshot, QueueSnapshot, TicketsSnapshot } from './engine-snapshot';
+import { OpenTicketIndex, type OpenTicket as Ticket } from './open-ticket-index';
 import { restoreQueue, snapshotQueue } from './queue-snapshot';
 import { QueueWindows, round1 } from './queue-windows';
 
-interface Ticket {
-  queueId: string;
-  /** When the current life of the ticket began: created, or reopened. */
-  openedAt: number;
-  /** Waiting for us since then; null once answered. */
-  waitingSince: number | null;
-  firstReplied: boolean;
-}
+/** Open tickets copied between two yields of `queueSnapshotSlices`: a few milliseconds. */
+const TICKETS_PER_SLICE = 5000;
 
 export class MetricEngine {
   private readonly queues = new Map<string, QueueWindows>();
   private readonly tickets = new Map<string, Ticket>();
+  /** Per queue, its longest wait and overdue count kept as tickets change: a beat does not scan the tickets. */
+  private readonly indexes = new Map<string, OpenTicketIndex>();
   private readonly maxOpenTicketsPerQueue: number;
   private readonly csat: CsatWindows;
 
@@ -63,7 +60,9 @@ export class MetricEngine {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.maxOpenTicketsPerQueue = limits.maxOpenTicketsPerQueue;
     for (const queue of options.queues) {
-      this.queues.set(queue.id, new QueueWindows(queue, windows, limits));
+      const windowsOf = new QueueWindows(queue, windows, limits);
+      this.queues.set(queue.id, windowsOf);
+      this.indexes.set(queue.id, new OpenTicketIndex(queue.id, windowsOf.openTickets, (id) => this.tickets.get(id)));
     }
     this.csat = new CsatWindows(this.queues.keys(), windows.csatMs ?? DEFAULT_CSAT_WINDOW_MS, limits.maxSamplesPerWindow);
   }
@@ -149,8 +148,16 @@ export class MetricEngine {
     return [...this.queues.keys()];
   }
 
-  /** One queue's part of `snapshot` (a copy): a large state can be taken a queue at a time. */
+  /** One queue's part of `snapshot` (a copy). */
   queueSnapshot(id: string): QueueSnapshot {
+    const slices = this.queueSnapshotSlices(id);
+    let step = slices.next();
+    while (!step.done) step = slices.next();
+    return step.value;
+  }
+
+  /** `queueSnapshot` copied `TICKETS_PER_SLICE` tickets at a time (a flood's queue: 100,000), yielding between. */
+  *queueSnapshotSlices(id: string): Generator<void, QueueSnapshot> {
     const queue = this.queues.get(id);
     if (!queue) throw new Error(`Unknown queue "${id}"`);
     const tickets: TicketsSnapshot = { ids: [], openedAt: [], waitingSince: [], firstReplied: [] };
@@ -160,6 +167,7 @@ export class MetricEngine {
       tickets.openedAt.push(ticket.openedAt);
       tickets.waitingSince.push(ticket.waitingSince);
       tickets.firstReplied.push(ticket.firstReplied);
+      if (tickets.ids.length % TICKETS_PER_SLICE === 0) yield;
     }
     return snapshotQueue(queue, tickets);
   }
@@ -175,6 +183,7 @@ export class MetricEngine {
     this.csat.restore(snapshot.csat);
     for (const [queueId, queue] of this.queues) {
       queue.openTickets.clear();
+      this.indexes.get(queueId)!.invalidate();
       const saved = snapshot.queues[queueId];
       if (!saved) continue;
       restoreQueue(queue, saved);
@@ -209,11 +218,15 @@ export class MetricEngine {
   }
 
   private move(event: TicketEvent, ticket: Ticket): EventOutcome {
-    if (event.type === 'reopened') ticket.waitingSince ??= event.at;
+    if (event.type === 'reopened' && ticket.waitingSince === null) {
+      ticket.waitingSince = event.at;
+      this.indexes.get(ticket.queueId)!.waits(event.ticketId, event.at);
+    }
     if (event.type === 'created' || event.queueId === ticket.queueId) return { applied: true, queueIds: [ticket.queueId] };
     const from = this.queues.get(ticket.queueId)!;
     const to = this.queues.get(event.queueId!)!;
     from.openTickets.delete(event.ticketId);
+    this.indexes.get(from.id)!.settled(event.ticketId);
     from.outflow.add(event.at, 1);
     ticket.queueId = to.id;
     this.admit(to, event.ticketId);
@@ -228,6 +241,7 @@ export class MetricEngine {
       queue.recordFirstReply(event.at, Math.max(0, (event.at - ticket.openedAt) / 1000));
     }
     ticket.waitingSince = null;
+    this.indexes.get(queue.id)!.settled(event.ticketId);
     return { applied: true, queueIds: [queue.id] };
   }
 
@@ -237,40 +251,34 @@ export class MetricEngine {
     queue.outflow.add(event.at, 1);
     queue.openTickets.delete(event.ticketId);
     this.tickets.delete(event.ticketId);
+    this.indexes.get(queue.id)!.settled(event.ticketId);
     return { applied: true, queueIds: [queue.id] };
   }
 
   /** Adds a ticket to a queue, dropping the longest-open one when the queue is full. */
   private admit(queue: QueueWindows, ticketId: string): void {
     queue.openTickets.add(ticketId);
+    const index = this.indexes.get(queue.id)!;
+    index.entered(ticketId, this.tickets.get(ticketId)!);
     if (queue.openTickets.size <= this.maxOpenTicketsPerQueue) return;
     const oldest = queue.openTickets.values().next().value as string;
     queue.openTickets.delete(oldest);
     this.tickets.delete(oldest);
+    index.settled(oldest);
     queue.evictedTickets++;
   }
 
   /** The engine's own estimate of breached tickets: first replies overdue against the queue's target. */
   private unansweredPastTarget(queue: QueueWindows, now: number): number {
-    const deadline = now - queue.targetSeconds * 1000;
-    let count = 0;
-    for (const id of queue.openTickets) {
-      const ticket = this.tickets.get(id);
-      if (ticket && !ticket.firstReplied && ticket.openedAt < deadline) count++;
-    }
-    return count;
+    return this.indexes.get(queue.id)!.overdueCount(now - queue.targetSeconds * 1000);
   }
 
   private oldestWaiting(queue: QueueWindows, now: number): number | null {
     if (queue.oldestWaitingReading) {
       return Math.round(queue.oldestWaitingReading.seconds + Math.max(0, now - queue.oldestWaitingReading.at) / 1000);
     }
-    let earliest = Infinity;
-    for (const id of queue.openTickets) {
-      const since = this.tickets.get(id)?.waitingSince;
-      if (since !== null && since !== undefined && since < earliest) earliest = since;
-    }
-    return earliest === Infinity ? null : Math.max(0, Math.round((now - earliest) / 1000));
+    const earliest = this.indexes.get(queue.id)!.earliestWaiting();
+    return earliest === null ? null : Math.max(0, Math.round((now - earliest) / 1000));
   }
 }
 

@@ -1,15 +1,16 @@
 import type { WindowSnapshot } from './engine-snapshot';
+import { SortedSamples } from './sorted-samples';
 
 /**
  * Time-stamped samples in time order, bounded two ways: samples older than the window are pruned as time
- * moves on, and past `capacity` the oldest are dropped (and counted). Percentiles are cached until the
- * samples change, so asking every second costs nothing when nothing happened.
+ * moves on, and past `capacity` the oldest are dropped (and counted). Percentiles read a sorted copy that
+ * is brought up to date with what changed since the last read, so asking every second costs one pass.
  */
 export class SampleWindow {
   private ats: number[] = [];
   private values: number[] = [];
   private head = 0;
-  private sorted: number[] | null = null;
+  private readonly sorted = new SortedSamples();
   private total = 0;
   evicted = 0;
 
@@ -31,7 +32,7 @@ export class SampleWindow {
       this.values.splice(index, 0, value);
     }
     this.total += value;
-    this.sorted = null;
+    this.sorted.add(value);
     while (this.size > this.capacity) this.dropOldest(() => this.evicted++);
   }
 
@@ -47,15 +48,15 @@ export class SampleWindow {
   /** Nearest-rank percentile: the ceil(q·n)-th smallest value; null when empty. */
   percentile(q: number): number | null {
     if (this.size === 0) return null;
-    this.sorted ??= this.values.slice(this.head).sort((a, b) => a - b);
-    const rank = Math.max(1, Math.ceil(q * this.sorted.length));
-    return this.sorted[rank - 1]!;
+    const sorted = this.sorted.read(() => this.values.slice(this.head));
+    const rank = Math.max(1, Math.ceil(q * sorted.length));
+    return sorted[rank - 1]!;
   }
 
   private dropOldest(onDrop?: () => void): void {
     this.total -= this.values[this.head]!;
+    this.sorted.drop(this.values[this.head]!);
     this.head++;
-    this.sorted = null;
     onDrop?.();
     // Compact now and then so the arrays do not grow without bound.
     if (this.head > 1024 && this.head * 2 > this.ats.length) {
@@ -77,7 +78,7 @@ export class SampleWindow {
     this.head = 0;
     this.total = snapshot.total;
     this.evicted = snapshot.evicted;
-    this.sorted = null;
+    this.sorted.reset();
   }
 
   private insertionIndex(at: number): number {

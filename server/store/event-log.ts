@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import type { Clock } from '../runtime/clock';
+import { CheckpointChunks, type PendingCheckpoint } from './checkpoint-chunks';
 
 interface EventRow {
   source_id: string;
@@ -28,6 +29,8 @@ interface CheckpointRow {
   events_upto: number;
   readings_upto: number;
   state: string;
+  /** The chunks' generation holding the text (checkpoint-chunks.ts); null: the text is `state`. */
+  generation: number | null;
 }
 
 /** The latest checkpoint of the engine: its state (JSON) and what it covers. */
@@ -48,11 +51,13 @@ export class EventLog {
   private readonly insertReading;
   private readonly appendAll;
   private readonly writeCheckpoint;
+  private readonly chunks: CheckpointChunks;
 
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
   ) {
+    this.chunks = new CheckpointChunks(db);
     this.insertKey = db.prepare('INSERT OR IGNORE INTO input_keys (source_id, kind, input_id, received_at) VALUES (?, ?, ?, ?)');
     this.insertEvent = db.prepare(
       'INSERT OR IGNORE INTO events (source_id, event_id, type, ticket_id, queue_id, at, satisfied) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -76,9 +81,9 @@ export class EventLog {
       const eventsUpto = this.maxSeq('events');
       const readingsUpto = this.maxSeq('readings');
       db.prepare(
-        `INSERT INTO engine_checkpoint (id, taken_at, events_upto, readings_upto, state) VALUES (1, ?, ?, ?, ?)
+        `INSERT INTO engine_checkpoint (id, taken_at, events_upto, readings_upto, state, generation) VALUES (1, ?, ?, ?, ?, NULL)
          ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, events_upto = excluded.events_upto,
-           readings_upto = excluded.readings_upto, state = excluded.state`,
+           readings_upto = excluded.readings_upto, state = excluded.state, generation = NULL`,
       ).run(takenAt, eventsUpto, readingsUpto, state);
       if (!deleteCovered) return { events: 0, readings: 0 };
       const events = db.prepare('DELETE FROM events WHERE seq <= ?').run(eventsUpto).changes;
@@ -111,8 +116,41 @@ export class EventLog {
 
   /** The latest checkpoint, or null before the first one. */
   checkpoint(): Checkpoint | null {
-    const row = this.db.prepare('SELECT taken_at, events_upto, readings_upto, state FROM engine_checkpoint WHERE id = 1').get() as CheckpointRow | undefined;
-    return row ? { takenAt: row.taken_at, state: row.state } : null;
+    const row = this.db.prepare('SELECT taken_at, events_upto, readings_upto, state, generation FROM engine_checkpoint WHERE id = 1').get() as CheckpointRow | undefined;
+    if (!row) return null;
+    return { takenAt: row.taken_at, state: row.generation === null ? row.state : this.chunks.read(row.generation) };
+  }
+
+  /**
+   * Starts a checkpoint of everything appended so far, to be written a chunk at a time (`writeChunk`) and
+   * then made the current one (`commitChunks`); the caller's engine must hold exactly that input now.
+   */
+  startChunks(): PendingCheckpoint {
+    return this.chunks.start();
+  }
+
+  writeChunk(pending: PendingCheckpoint, text: string): void {
+    this.chunks.write(pending, text);
+  }
+
+  /**
+   * Makes a fully written chunked checkpoint the current one, in one short transaction; the input it covers
+   * is then deleted with `deleteCovered`, the previous checkpoint's chunks with `deleteStaleChunks`.
+   */
+  commitChunks(pending: PendingCheckpoint): void {
+    this.db
+      .prepare(
+        `INSERT INTO engine_checkpoint (id, taken_at, events_upto, readings_upto, state, generation) VALUES (1, ?, ?, ?, '', ?)
+         ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, events_upto = excluded.events_upto,
+           readings_upto = excluded.readings_upto, state = '', generation = excluded.generation`,
+      )
+      .run(this.clock.now(), pending.eventsUpto, pending.readingsUpto, pending.generation);
+  }
+
+  /** Deletes at most `limit` chunks the current checkpoint does not use; returns how many went. */
+  deleteStaleChunks(limit: number): number {
+    const current = this.db.prepare('SELECT generation FROM engine_checkpoint WHERE id = 1').pluck().get() as number | null | undefined;
+    return this.chunks.deleteStale(current ?? null, limit);
   }
 
   /**

@@ -1,10 +1,23 @@
 import { monotonicNow, type Clock, type Scheduler } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
+import { chunksOf, type PendingCheckpoint } from './checkpoint-chunks';
 
 /** The parts of the store that grow without end unless pruned or compacted. */
 export interface PrunableStore {
   history: { prune(cutoffMs: number): number };
-  events: { compact(state: string, options?: { deleteCovered?: boolean }): unknown; pruneKeys(cutoffMs: number): number; deleteCovered?(limit: number): number };
+  events: {
+    compact(state: string, options?: { deleteCovered?: boolean }): unknown;
+    pruneKeys(cutoffMs: number): number;
+    deleteCovered?(limit: number): number;
+  } & Partial<ChunkedCheckpoints>;
+}
+
+/** A checkpoint written a chunk at a time (store/checkpoint-chunks.ts): many short writes instead of one long one. */
+export interface ChunkedCheckpoints {
+  startChunks(): PendingCheckpoint;
+  writeChunk(pending: PendingCheckpoint, text: string): void;
+  commitChunks(pending: PendingCheckpoint): void;
+  deleteStaleChunks(limit: number): number;
 }
 
 /**
@@ -43,6 +56,13 @@ export interface HousekeepingOptions {
   sliced?: SlicedCompaction;
 }
 
+/** The store's chunked checkpoint writes, when it has them. */
+function chunkedOf(events: PrunableStore['events']): ChunkedCheckpoints | null {
+  const { startChunks, writeChunk, commitChunks, deleteStaleChunks } = events;
+  if (!startChunks || !writeChunk || !commitChunks || !deleteStaleChunks) return null;
+  return events as ChunkedCheckpoints;
+}
+
 /** Screens can ask for the last 24 hours of history. */
 export const HISTORY_RETENTION_MS = 24 * 3_600_000;
 /**
@@ -70,6 +90,8 @@ export const COMPACT_EVERY_EVENTS = 200_000;
 export const STATE_BYTES_PER_BEAT = 2.5 * 2 ** 20;
 /** Covered input deleted per transaction after a sliced compaction: a few milliseconds each. */
 export const DELETE_SLICE_ROWS = 5000;
+/** Chunks of a replaced checkpoint deleted per transaction (256 K characters each): a few milliseconds. */
+export const STALE_CHUNKS_PER_DELETE = 4;
 
 /**
  * Keeps the store bounded: history older than a day; the event log as one checkpoint of the engine plus
@@ -134,13 +156,15 @@ export class Housekeeping {
   }
 
   /**
-   * Holds durable input, builds the checkpoint a queue at a time, writes it (one short transaction: the
-   * row), lets input in again, then deletes what it covers in small transactions. Starts on the next turn,
-   * so input let in by a previous hold is applied first. A failure is logged; the next beat tries again.
+   * Holds durable input while it builds the checkpoint a slice at a time, notes what it covers and lets input
+   * in again; then writes it a chunk per turn, makes it the current one (one short transaction), and deletes
+   * what it covers and the previous chunks in small transactions. Starts on the next turn, so input let in by
+   * a previous hold is applied first. A failure is logged; the next beat tries again.
    */
   private compactInSlices(now: number): void {
     const sliced = this.options.sliced!;
     const { store, timed, logger } = this.options;
+    const chunked = chunkedOf(store.events);
     this.compacting ??= (async () => {
       let release: (() => void) | null = null;
       try {
@@ -155,16 +179,27 @@ export class Housekeeping {
           step = slices.next();
         }
         const state = step.value;
-        timed(() => store.events.compact(state, { deleteCovered: store.events.deleteCovered === undefined }));
-        this.tail = 0;
+        const covered = this.tail;
+        if (chunked) {
+          const pending = chunked.startChunks();
+          release();
+          release = null;
+          for (const chunk of chunksOf(state)) {
+            await sliced.nextTurn();
+            if (this.stopped) return;
+            timed(() => chunked.writeChunk(pending, chunk));
+          }
+          timed(() => chunked.commitChunks(pending));
+        } else {
+          timed(() => store.events.compact(state, { deleteCovered: store.events.deleteCovered === undefined }));
+        }
+        this.tail -= covered;
         this.compactedAt = now;
         this.stateBytes = state.length;
-        release();
+        release?.();
         release = null;
-        for (let deleted = 1; deleted > 0 && !this.stopped && store.events.deleteCovered; ) {
-          timed(() => (deleted = store.events.deleteCovered!(DELETE_SLICE_ROWS)));
-          if (deleted > 0) await sliced.nextTurn();
-        }
+        await this.inSmallTransactions(() => store.events.deleteCovered?.(DELETE_SLICE_ROWS) ?? 0);
+        if (chunked) await this.inSmallTransactions(() => chunked.deleteStaleChunks(STALE_CHUNKS_PER_DELETE));
       } catch (error) {
         logger.error('compaction failed: the event log keeps its tail; the next beat tries again', { problem: (error as Error).message });
       } finally {
@@ -172,6 +207,14 @@ export class Housekeeping {
         this.compacting = null;
       }
     })();
+  }
+
+  /** Runs `remove` a turn at a time until it removes nothing (or housekeeping stops). */
+  private async inSmallTransactions(remove: () => number): Promise<void> {
+    for (let removed = 1; removed > 0 && !this.stopped; ) {
+      this.options.timed(() => (removed = remove()));
+      if (removed > 0) await this.options.sliced!.nextTurn();
+    }
   }
 
   /** The first run, a long tail, or a tail whose checkpoint is old enough for the state's size. */

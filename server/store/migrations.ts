@@ -218,4 +218,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // 6 to 9 are other parts' of this round (forecast, broadcasts, incidents, webhooks): numbers fixed to merge.
+    version: 10,
+    name: 'the engine checkpoint written in chunks, so no single write holds the event loop',
+    sql: `
+      -- The checkpoint's text as numbered chunks of a generation; engine_checkpoint.generation names the one that
+      -- counts (NULL: the text is in engine_checkpoint.state, as before). Chunks of another generation are garbage.
+      CREATE TABLE engine_checkpoint_chunks (
+        generation INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (generation, idx)
+      );
+      ALTER TABLE engine_checkpoint ADD COLUMN generation INTEGER;
+    `,
+  },
 ];

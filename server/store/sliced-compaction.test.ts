@@ -88,7 +88,8 @@ describe('sliced compaction', () => {
     let step = slices.next();
     let yields = 0;
     for (; !step.done; step = slices.next()) yields++;
-    expect(yields).toBe(QUEUES.length);
+    // At least once after each queue (a large queue also while its tickets are copied and encoded).
+    expect(yields).toBeGreaterThanOrEqual(QUEUES.length);
     expect(step.value).toBe(w.pipeline.checkpointState(T0 + HOUR));
     expect(step.value).toBe(encodeCheckpoint(w.engine.snapshot(), new Map(QUEUES.map((q, i) => [q, T0 + 60_000 + 196 + i]))));
   });
