@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { StaffingOutlook } from '../../shared/protocol/staffing-outlook';
 import { DEFAULT_THRESHOLDS } from '../../shared/health/default-thresholds';
 import { evaluateQueueHealth } from '../../shared/health/queue-health';
 import { EMPTY_METRICS, type MetricValues } from '../../shared/metrics';
@@ -17,6 +18,27 @@ describe('QueueBoard', () => {
     const states = newBoard().currentStates();
     expect(states).toHaveLength(config.queues.length);
     expect(states.every((s) => s.health.status === 'no-data' && s.updatedAt === null)).toBe(true);
+  });
+
+  it('compares a staffing outlook by its figures once, then by identity: an equal outlook in a new object is no change and costs no JSON on the next beats', () => {
+    const board = newBoard();
+    const health = evaluateQueueHealth(values({ backlog: 3 }), chat);
+    const outlook = (): StaffingOutlook => ({ method: 'erlang-a', basis: 'recent', spanMinutes: 30, needed: 5, online: 4, handleSeconds: 300, handleFrom: 'default', sla: null });
+    board.set('lis-chat-pt', values({ backlog: 3 }), 1000, health, outlook());
+    expect(board.takeChanges()[0]!.staffing).toEqual(outlook());
+    const recomputed = outlook();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      board.set('lis-chat-pt', values({ backlog: 3 }), 1000, health, recomputed);
+      expect(board.takeChanges()).toEqual([]);
+      const afterRecompute = stringify.mock.calls.length;
+      // The beats until the next recompute hand back the same object: nothing to compare.
+      for (let beat = 0; beat < 5; beat++) board.set('lis-chat-pt', values({ backlog: 3 }), 1000, health, recomputed);
+      expect(stringify.mock.calls.length).toBe(afterRecompute);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(board.takeChanges()).toEqual([]);
   });
 
   it('records only what changed, with the health when it changes', () => {

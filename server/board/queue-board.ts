@@ -40,7 +40,7 @@ export class QueueBoard {
    */
   set(queueId: string, values: MetricValues, updatedAt: number | null, health: QueueHealth, staffing?: StaffingOutlook | null): void {
     const queue = this.queuesById.get(queueId);
-    const current = this.states.get(queueId);
+    let current = this.states.get(queueId);
     if (!queue || !current) throw new Error(`Unknown queue "${queueId}"`);
 
     // Every queue passes here each second, most with nothing new: nothing is allocated until something differs.
@@ -50,8 +50,14 @@ export class QueueBoard {
     }
     const metricsChanged = changedMetrics !== null;
     const healthChanged = !sameHealth(health, current.health);
-    // Small and recomputed once a minute: comparing its JSON is cheap enough, and exact.
-    const staffingChanged = staffing !== undefined && JSON.stringify(staffing) !== JSON.stringify(current.staffing ?? null);
+    // The planner hands back the same object until it recomputes (once a minute): only then are the two
+    // compared, by their JSON (small, and exact). Equal figures in a new object are kept as that object, so
+    // the next beats compare by identity again.
+    let staffingChanged = false;
+    if (staffing !== undefined && staffing !== (current.staffing ?? null)) {
+      staffingChanged = JSON.stringify(staffing) !== JSON.stringify(current.staffing ?? null);
+      if (!staffingChanged) this.states.set(queueId, (current = { ...current, staffing }));
+    }
     if (!metricsChanged && !healthChanged && !staffingChanged && updatedAt === current.updatedAt) return;
 
     const nextHealth = healthChanged ? health : current.health;

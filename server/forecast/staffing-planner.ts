@@ -43,6 +43,8 @@ const NOTHING: StaffingAssessment = { staffingGap: null, slaOutlook: null, staff
 export class StaffingPlanner {
   private readonly cache = new Map<string, { at: number; rules: ResolvedRules; result: StaffingAssessment }>();
   private readonly dayStarts = new Map<string, Cutoff>();
+  /** The next day's start per zone: asked with a time in tomorrow, so it holds tomorrow's midnight. */
+  private readonly nextDayStarts = new Map<string, Cutoff>();
   private readonly refreshMs: number;
 
   constructor(private readonly options: StaffingPlannerOptions) {
@@ -90,10 +92,10 @@ export class StaffingPlanner {
   }
 
   private outlook(setup: StaffingSetup, values: MetricValues, now: number, handleSeconds: number, targetPercent: number): StaffingOutlook['sla'] {
-    const dayStart = this.dayStartOf(setup.timeZone);
+    const dayStart = this.dayStartOf(setup.timeZone, this.dayStarts);
     const start = dayStart(now);
     // The next midnight: 25 h on is inside the next day whether today has 23, 24 or 25 hours.
-    const until = officeDayCutoff(setup.timeZone)(start + 25 * HOUR_MS);
+    const until = this.dayStartOf(setup.timeZone, this.nextDayStarts)(start + 25 * HOUR_MS);
     const arrivals = expectedArrivals(this.options.forecast, setup.queueId, now, until, values.inflowPerHour);
     if (arrivals === null) return null;
     const online = values.agentsOnline;
@@ -118,11 +120,12 @@ export class StaffingPlanner {
     return { ...projection, target: targetPercent, until };
   }
 
-  private dayStartOf(timeZone: string): Cutoff {
-    let cutoff = this.dayStarts.get(timeZone);
+  /** A day-start per zone kept, as each holds its day's midnight (and builds an Intl formatter when made). */
+  private dayStartOf(timeZone: string, kept: Map<string, Cutoff>): Cutoff {
+    let cutoff = kept.get(timeZone);
     if (!cutoff) {
       cutoff = officeDayCutoff(timeZone);
-      this.dayStarts.set(timeZone, cutoff);
+      kept.set(timeZone, cutoff);
     }
     return cutoff;
   }
