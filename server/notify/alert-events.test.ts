@@ -37,6 +37,12 @@ describe('alerts as outbound events', () => {
     ]);
   });
 
+  it('groups alerts opened under an open incident under it: the incident was told, its alerts are not told one by one', () => {
+    const { alerts, sent } = tapped([[alert('i1', { incidentId: 'incident-1' }), alert('i2', { queueId: 'email', incidentId: 'incident-1' }), alert('free', { queueId: 'phone', incidentId: null })]]);
+    alerts.takeChanges();
+    expect(sent.map((event) => event.id)).toEqual(['threshold.free']);
+  });
+
   it('does not tell of alerts restored from before the start when they change (an acknowledgement after a restart)', () => {
     const restored = alert('old', { openedAt: T0 - 3_600_000, acknowledged: { by: 'Ana', at: T0 + 10, note: null } });
     const { alerts, sent } = tapped([[restored]]);

@@ -43,7 +43,9 @@ export function withOutboundAlerts(alerts: RuntimeAlerts, notify: Notify, since:
     takeChanges: () => {
       const changes = alerts.takeChanges();
       for (const alert of changes) {
-        if (alert.resolvedAt !== null || alert.openedAt < since || told.has(alert.id)) continue;
+        // An alert opened under an open incident is grouped under it (issue 20): the incident's own event told
+        // the routes already, one notification rather than one per queue; its timeline lists the alert.
+        if (alert.resolvedAt !== null || alert.openedAt < since || told.has(alert.id) || alert.incidentId) continue;
         told.add(alert.id);
         if (told.size > REMEMBERED_ALERTS) told.delete(told.values().next().value as string);
         notify(alertEvent(alert));
