@@ -37,6 +37,7 @@ import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
 import { Housekeeping, inputKeyHorizonMs } from './store/housekeeping';
 import { restoreState } from './store/restore-state';
+import { QuarterRecorder } from './forecast/quarter-recorder';
 
 export type { Gateway, GatewayOptions } from './gateway-options';
 
@@ -59,11 +60,17 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
   const dbWrite = <T>(write: () => T): T => timed(metrics.dbWriteSeconds, write);
 
+  const quarters = store && new QuarterRecorder({
+    queueIds: board.queues.map((queue) => queue.id),
+    engine,
+    store: { record: (rows) => dbWrite(() => store.quarters.record(rows)), prune: (cutoff) => dbWrite(() => store.quarters.prune(cutoff)) },
+  });
   const runtime = new QueueRuntime({
     board, engine, thresholds, alerts, clock, scheduler, logger,
     health: config.health,
     staleAfterMs: resolveStaleLimits(config, sources, clockSpeed),
     history: store && { recordMinute: (at, entries) => dbWrite(() => store.history.recordMinute(at, entries)) },
+    quarters,
     evaluateIntervalMs: options.evaluateIntervalMs ?? 1000,
     updateIntervalMs: options.updateIntervalMs ?? 500,
     evaluationSeconds: metrics.evaluationSeconds,

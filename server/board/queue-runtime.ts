@@ -40,6 +40,8 @@ export interface QueueRuntimeOptions {
   /** How old each queue's data may get before it is stale, resolved once (server/config/stale-limits.ts). */
   staleAfterMs: ReadonlyMap<string, number>;
   history: HistorySink | null;
+  /** The quarter-hour history (server/forecast/quarter-recorder.ts): told the time every beat and replayed minute. */
+  quarters?: { tick(at: number): void } | null;
   clock: Clock;
   scheduler: Scheduler;
   /** How often every queue is recomputed: time alone changes windows and waiting ages. */
@@ -150,6 +152,7 @@ export class QueueRuntime {
    */
   replayedUntil(at: number): void {
     const { board, engine, clock, history } = this.options;
+    this.options.quarters?.tick(at);
     const minute = Math.floor(at / MINUTE) * MINUTE - MINUTE;
     const oldest = Math.floor((clock.now() - REPLAYED_HISTORY_MS) / MINUTE) * MINUTE;
     if (history === null || minute < oldest || minute <= this.lastReplayedMinute) return;
@@ -173,6 +176,7 @@ export class QueueRuntime {
     }
     alerts.expireSnoozes(now);
     if (closeMinute) history.recordMinute(this.lastMinute!, entries);
+    this.options.quarters?.tick(now);
     this.lastMinute = minute;
     this.options.evaluationSeconds.observe((performance.now() - started) / 1000);
   }

@@ -121,6 +121,16 @@ export class MetricEngine {
     };
   }
 
+  /**
+   * Arrivals and departures stamped in [from, to), as far as the flow window (windows.flowMinutes) still holds
+   * them: the quarter-hour history and the volume rule count spans inside it.
+   */
+  flowCounts(queueId: string, from: number, to: number): { inflow: number; outflow: number } {
+    const queue = this.queues.get(queueId);
+    if (!queue) throw new Error(`Unknown queue "${queueId}"`);
+    return { inflow: queue.inflow.countBetween(from, to), outflow: queue.outflow.countBetween(from, to) };
+  }
+
   /** Lets samples leave their windows at `now`, as reading the metrics does: a checkpoint is taken pruned. */
   prune(now: number): void {
     for (const queue of this.queues.values()) queue.prune(now);

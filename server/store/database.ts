@@ -8,6 +8,7 @@ import { AuditLog } from './audit-log';
 import { EventLog } from './event-log';
 import { MetricHistory } from './metric-history';
 import { MIGRATIONS, type Migration } from './migrations';
+import { QuarterHistory } from './quarter-history';
 import { isDamageError, moveAside, quickCheck, refuseEmptyFile } from './store-check';
 import { DamagedStoreError, StoreError } from './store-errors';
 import { ThresholdStore } from './threshold-store';
@@ -16,6 +17,8 @@ export interface GatewayStore {
   readonly file: string;
   readonly events: EventLog;
   readonly history: MetricHistory;
+  /** Eight weeks at 15-minute resolution, for the inflow baseline (server/forecast/). */
+  readonly quarters: QuarterHistory;
   readonly thresholds: ThresholdStore;
   readonly alerts: AlertStore;
   readonly audit: AuditLog;
@@ -55,6 +58,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     file,
     events: new EventLog(db, options.clock),
     history: new MetricHistory(db),
+    quarters: new QuarterHistory(db),
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),
     audit,
