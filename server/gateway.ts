@@ -37,7 +37,9 @@ import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
 import { Housekeeping, inputKeyHorizonMs } from './store/housekeeping';
 import { restoreState } from './store/restore-state';
+import { InflowBaseline } from './forecast/inflow-baseline';
 import { QuarterRecorder } from './forecast/quarter-recorder';
+import { QUARTER_RETENTION_MS } from './store/quarter-history';
 
 export type { Gateway, GatewayOptions } from './gateway-options';
 
@@ -46,7 +48,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { config, sources, clock, scheduler, logger, store } = options;
   const clockSpeed = options.clockSpeed ?? 1;
   const stats = new GatewayStats(clock.now());
-  const board = new QueueBoard(config.offices, config.queues);
+  // Holidays are the gateway's business (the baseline's), not the screens'.
+  const board = new QueueBoard(config.offices.map(({ holidays: _holidays, ...office }) => office), config.queues);
   const thresholds = new ThresholdService(config.offices, config.health, loadStoredOverrides(store?.thresholds.list() ?? [], logger));
   const alerts = new AlertManager({ persistence: store?.alerts ?? null, newId: options.newAlertId ?? randomUUID, monotonic: () => monotonicNow(clock) });
   const tokens = new TokenRegistry(config.auth.tokens, config.auth.anonymous === 'none' ? null : config.auth.anonymous);
@@ -60,10 +63,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
   const dbWrite = <T>(write: () => T): T => timed(metrics.dbWriteSeconds, write);
 
+  // The usual inflow learns from the stored weeks now, then from each quarter hour as the loop writes it.
+  const baseline = new InflowBaseline({ queues: config.queues, offices: config.offices });
+  if (store) baseline.learn(store.quarters.since(clock.now() - QUARTER_RETENTION_MS));
   const quarters = store && new QuarterRecorder({
     queueIds: board.queues.map((queue) => queue.id),
     engine,
     store: { record: (rows) => dbWrite(() => store.quarters.record(rows)), prune: (cutoff) => dbWrite(() => store.quarters.prune(cutoff)) },
+    recorded: (rows) => baseline.learn(rows),
   });
   const runtime = new QueueRuntime({
     board, engine, thresholds, alerts, clock, scheduler, logger,
