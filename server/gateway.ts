@@ -37,6 +37,7 @@ import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
 import { Housekeeping, inputKeyHorizonMs } from './store/housekeeping';
 import { restoreState } from './store/restore-state';
+import { InflowAgainstUsual } from './forecast/inflow-against-usual';
 import { InflowBaseline } from './forecast/inflow-baseline';
 import { QuarterRecorder } from './forecast/quarter-recorder';
 import { QUARTER_RETENTION_MS } from './store/quarter-history';
@@ -72,8 +73,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     store: { record: (rows) => dbWrite(() => store.quarters.record(rows)), prune: (cutoff) => dbWrite(() => store.quarters.prune(cutoff)) },
     recorded: (rows) => baseline.learn(rows),
   });
+  const volume = new InflowAgainstUsual(baseline, engine, config.windows.flowMinutes * 60_000);
   const runtime = new QueueRuntime({
-    board, engine, thresholds, alerts, clock, scheduler, logger,
+    board, thresholds, alerts, clock, scheduler, logger,
+    // The loop judges inflow against the usual like any metric, and shows the usual beside it.
+    engine: volume.withRatio(engine),
+    usual: (queueId, now) => volume.usualFor(queueId, now),
     health: config.health,
     staleAfterMs: resolveStaleLimits(config, sources, clockSpeed),
     history: store && { recordMinute: (at, entries) => dbWrite(() => store.history.recordMinute(at, entries)) },

@@ -107,7 +107,7 @@ export class AlertManager {
 
   private observeThresholds(queueId: string, verdict: QueueVerdict, now: number): void {
     const handled = new Set<string>();
-    for (const alert of this.openFor(queueId, 'threshold')) {
+    for (const alert of this.openGraded(queueId)) {
       handled.add(alert.metric);
       const current = verdict.metrics[alert.metric];
       if (!current) {
@@ -117,14 +117,14 @@ export class AlertManager {
       if (current.level === 'ok') this.resolve(alert, 'recovered', now);
       else if (compareLevels(current.level, alert.level) > 0) {
         this.resolve(alert, 'escalated', now);
-        this.openAlert(queueId, 'threshold', alert.metric, current.level, current.value, thresholdOf(current.rule, current.level), null, now);
+        this.openAlert(queueId, gradedKind(alert.metric), alert.metric, current.level, current.value, thresholdOf(current.rule, current.level), null, now);
       } else if (current.level !== alert.level) {
         this.put({ ...alert, level: current.level });
       }
     }
     for (const [metric, current] of Object.entries(verdict.metrics)) {
       if (handled.has(metric) || current.level === 'ok') continue;
-      this.openAlert(queueId, 'threshold', metric as Alert['metric'], current.level, current.value, thresholdOf(current.rule, current.level), null, now);
+      this.openAlert(queueId, gradedKind(metric as Alert['metric']), metric as Alert['metric'], current.level, current.value, thresholdOf(current.rule, current.level), null, now);
     }
   }
 
@@ -183,6 +183,11 @@ export class AlertManager {
     this.changed.set(alert.id, alert);
   }
 
+  /** Alerts that follow a graded metric's debounced level: thresholds, and volume for inflow against the usual. */
+  private openGraded(queueId: string): Alert[] {
+    return [...this.open.values()].filter((a) => a.queueId === queueId && a.kind !== 'at-risk');
+  }
+
   private openFor(queueId: string, kind: Alert['kind']): Alert[] {
     return [...this.open.values()].filter((a) => a.queueId === queueId && a.kind === kind);
   }
@@ -192,6 +197,11 @@ export class AlertManager {
     if (alert) return alert;
     return { ok: false, code: 'not-found', issues: [`alertId: no open alert "${alertId}"; it may have been resolved already`] };
   }
+}
+
+/** Inflow against the usual is its own kind of alert (a spike, not a queue falling behind); same rules otherwise. */
+function gradedKind(metric: Alert['metric']): Alert['kind'] {
+  return metric === 'inflowVsUsual' ? 'volume' : 'threshold';
 }
 
 function invalid(issue: string): Failure {

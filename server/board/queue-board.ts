@@ -2,6 +2,7 @@ import type { QueueHealth } from '../../shared/health/queue-health';
 import { EMPTY_METRICS, METRIC_IDS, type MetricValues } from '../../shared/metrics';
 import type { Office, Queue } from '../../shared/model';
 import type { QueueState, QueueStatePatch } from '../../shared/protocol/protocol';
+import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 
 const NO_DATA: QueueHealth = { status: 'no-data', metrics: {}, stale: null, atRisk: null };
 
@@ -48,12 +49,23 @@ export class QueueBoard {
     if (!metricsChanged && !healthChanged && updatedAt === current.updatedAt) return;
 
     const nextHealth = healthChanged ? health : current.health;
-    this.states.set(queueId, { queueId, metrics: { ...values }, health: nextHealth, updatedAt });
+    this.states.set(queueId, { ...current, metrics: { ...values }, health: nextHealth, updatedAt });
 
     const patch = this.pending.get(queueId) ?? { queueId };
     if (metricsChanged) patch.metrics = { ...patch.metrics, ...changedMetrics };
     if (healthChanged) patch.health = nextHealth;
     patch.updatedAt = updatedAt;
+    this.pending.set(queueId, patch);
+  }
+
+  /** Sets what the queue's inflow usually is now (server/forecast/usual-inflow.ts); sent only when it changes. */
+  setUsual(queueId: string, usual: UsualInflow | null): void {
+    const current = this.states.get(queueId);
+    if (!current) throw new Error(`Unknown queue "${queueId}"`);
+    if (current.usual !== undefined && sameUsual(current.usual, usual)) return;
+    this.states.set(queueId, { ...current, usual });
+    const patch = this.pending.get(queueId) ?? { queueId };
+    patch.usual = usual;
     this.pending.set(queueId, patch);
   }
 
@@ -68,6 +80,10 @@ export class QueueBoard {
   currentStates(): QueueState[] {
     return this.queues.map((queue) => this.states.get(queue.id)!);
   }
+}
+
+function sameUsual(a: UsualInflow | null, b: UsualInflow | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameHealth(a: QueueHealth, b: QueueHealth): boolean {

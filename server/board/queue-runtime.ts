@@ -4,6 +4,7 @@ import type { MetricValues } from '../../shared/metrics';
 import type { Queue } from '../../shared/model';
 import type { ThresholdState } from '../../shared/protocol/admin-protocol';
 import { HEARTBEAT_EVERY_MS, type Update } from '../../shared/protocol/protocol';
+import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 import type { AlertManager } from '../alerts/alert-manager';
 import { HealthTracker } from '../health/health-tracker';
 import type { ThresholdService } from '../health/threshold-service';
@@ -40,6 +41,8 @@ export interface QueueRuntimeOptions {
   /** How old each queue's data may get before it is stale, resolved once (server/config/stale-limits.ts). */
   staleAfterMs: ReadonlyMap<string, number>;
   history: HistorySink | null;
+  /** What each queue's inflow usually is now (server/forecast/usual-inflow.ts), put on the board every beat. */
+  usual?: ((queueId: string, now: number) => UsualInflow | null) | null;
   /** The quarter-hour history (server/forecast/quarter-recorder.ts): told the time every beat and replayed minute. */
   quarters?: { tick(at: number): void } | null;
   clock: Clock;
@@ -173,6 +176,7 @@ export class QueueRuntime {
       const values = engine.metricsFor(queue.id, now);
       if (closeMinute) entries.push({ queueId: queue.id, metrics: values });
       board.set(queue.id, values, this.inputs.wallOf(queue.id), this.judge(queue, values, now, monotonic));
+      if (this.options.usual) board.setUsual(queue.id, this.options.usual(queue.id, now));
     }
     alerts.expireSnoozes(now);
     if (closeMinute) history.recordMinute(this.lastMinute!, entries);

@@ -1,9 +1,8 @@
+import { LEARNING_DAYS } from '../../shared/protocol/usual-inflow';
 import { QUARTER_MS, type QuarterRow } from '../store/quarter-history';
 import type { InflowExpectation, InflowForecast } from './inflow-forecast';
 import { dayOfDate, officeSlots, type OfficeSlot } from './office-slots';
 
-/** The baseline is learning until it has this many days: then every weekday has been seen once. */
-export const LEARNING_DAYS = 7;
 /** How many past weeks of the same weekday and quarter hour it learns from. */
 export const BASELINE_WEEKS = 8;
 /** The 90th percentile of the standard normal: the range is meant to hold 80 % of quarter hours. */
@@ -27,11 +26,17 @@ export interface InflowBaselineOptions {
   offices: ReadonlyArray<{ readonly id: string; readonly timeZone: string; readonly holidays?: readonly string[] }>;
 }
 
+interface Sample {
+  readonly slot: number;
+  readonly inflow: number;
+  readonly backlog: number | null;
+}
+
 interface QueueMemory {
   readonly slotOf: (at: number) => OfficeSlot;
   readonly holidays: ReadonlySet<number>;
   /** Week slot (weekday × 96 + quarter) → the last BASELINE_WEEKS counts, oldest first. */
-  readonly samples: Map<number, Array<{ slot: number; inflow: number }>>;
+  readonly samples: Map<number, Sample[]>;
   readonly days: Set<number>;
   readonly usual: Map<number, SlotUsual>;
 }
@@ -71,9 +76,10 @@ export class InflowBaseline implements InflowForecast {
       if (memory.holidays.has(where.day)) continue;
       const samples = memory.samples.get(where.weekSlot) ?? [];
       const same = samples.findIndex((s) => s.slot === row.slot);
-      if (same >= 0) samples[same] = { slot: row.slot, inflow: row.inflow };
+      const sample = { slot: row.slot, inflow: row.inflow, backlog: row.backlog };
+      if (same >= 0) samples[same] = sample;
       else {
-        samples.push({ slot: row.slot, inflow: row.inflow });
+        samples.push(sample);
         samples.sort((a, b) => a.slot - b.slot);
         if (samples.length > BASELINE_WEEKS) samples.splice(0, samples.length - BASELINE_WEEKS);
       }
@@ -106,6 +112,14 @@ export class InflowBaseline implements InflowForecast {
       memory.usual.set(weekSlot, usual);
     }
     return usual;
+  }
+
+  /** The backlog usual at the end of the quarter hour holding `at` (the sparkline's band); null as usualAt. */
+  usualBacklogAt(queueId: string, at: number): SlotUsual | null {
+    const memory = this.memory(queueId);
+    if (memory.days.size < LEARNING_DAYS) return null;
+    const backlogs = (memory.samples.get(memory.slotOf(at).weekSlot) ?? []).flatMap((s) => (s.backlog === null ? [] : [s.backlog]));
+    return backlogs.length === 0 ? null : usualOf(backlogs);
   }
 
   /**

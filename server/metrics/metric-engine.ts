@@ -118,6 +118,8 @@ export class MetricEngine {
       agentsOnline: queue.agentsReading,
       slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
       ...this.csat.valuesFor(queueId, now),
+      // The usual is the baseline's (server/forecast/usual-inflow.ts), which fills this in for the loop.
+      inflowVsUsual: null,
     };
   }
 

@@ -30,6 +30,7 @@ export const en = {
     slaBreached: 'SLA breached',
     csat: 'CSAT',
     csatRatings: 'CSAT ratings',
+    inflowVsUsual: 'Inflow vs usual',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Phone', trustpilot: 'Trustpilot',
@@ -132,6 +133,7 @@ export const en = {
       slaBreached: 'sla breached',
       csat: 'CSAT',
       csatRatings: 'number of CSAT ratings',
+      inflowVsUsual: 'inflow against the usual',
     },
     order: {
       'higher-is-worse': 'warning ({{warning}}) must be below critical ({{critical}}) because a higher {{metric}} is worse',
@@ -310,7 +312,7 @@ export const en = {
     legend:
       '{{metric}}: {{direction}}; levels in {{unit}}. A worse level must hold for the pending period (empty: the gateway default, {{pending}}) before a queue changes state. Queue beats office beats default beats built-in.',
     direction: { 'higher-is-worse': 'higher is worse', 'lower-is-worse': 'lower is worse' },
-    unit: { seconds: 'minutes, or e.g. 1h 30m', percent: '%', 'per-hour': 'per hour', agents: 'agents', tickets: 'tickets' },
+    unit: { seconds: 'minutes, or e.g. 1h 30m', percent: '%', 'per-hour': 'per hour', ratio: '× usual (2 is twice the usual)', agents: 'agents', tickets: 'tickets' },
     tabs: { metric: 'Metric', overview: 'All metrics', unsaved: '{{count, number}} unsaved' },
     table: {
       caption: '{{metric}} thresholds per queue, grouped by office',
@@ -512,6 +514,16 @@ export const en = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Cannot reach the gateway; trying again.',
+  },
+  forecast: {
+    /** Inflow of the last minutes against the usual for the office's weekday and quarter hour: "Inflow 2.3× usual for Tue 10:00". */
+    inflowVsUsual: 'Inflow {{ratio}} usual for {{slot}}',
+    /** A weekday and a time of day: "Tue 10:00". */
+    slot: '{{weekday}} {{time}}',
+    /** The usual inflow for now and its range: "usual 120–180/h". */
+    usualRange: 'usual {{low}}–{{high}}',
+    /** The baseline has not seen a week yet. */
+    learning: 'Usual inflow: learning ({{days}} of {{of}} days)',
   },
 };
 

@@ -32,6 +32,7 @@ export const nl: Messages = {
     slaBreached: 'SLA overschreden',
     csat: 'CSAT',
     csatRatings: 'CSAT-beoordelingen',
+    inflowVsUsual: 'Instroom t.o.v. normaal',
   },
   channel: {
     email: 'E-mail', chat: 'Chat', phone: 'Telefoon', trustpilot: 'Trustpilot',
@@ -134,6 +135,7 @@ export const nl: Messages = {
       slaBreached: 'het aantal tickets buiten SLA',
       csat: 'de CSAT',
       csatRatings: 'het aantal CSAT-beoordelingen',
+      inflowVsUsual: 'de instroom ten opzichte van normaal',
     },
     order: {
       'higher-is-worse': 'waarschuwing ({{warning}}) moet onder kritiek ({{critical}}) liggen: hoe hoger {{metric}}, hoe slechter',
@@ -312,7 +314,7 @@ export const nl: Messages = {
     legend:
       '{{metric}}: {{direction}}; niveaus in {{unit}}. Een slechter niveau moet de wachttijd aanhouden (leeg: de standaard van de gateway, {{pending}}) voordat een wachtrij van status verandert. Wachtrij gaat voor kantoor, kantoor voor standaard, standaard voor ingebouwd.',
     direction: { 'higher-is-worse': 'hoger is slechter', 'lower-is-worse': 'lager is slechter' },
-    unit: { seconds: 'minuten, of bijv. 1h 30m', percent: '%', 'per-hour': 'per uur', agents: 'medewerkers', tickets: 'tickets' },
+    unit: { seconds: 'minuten, of bijv. 1h 30m', percent: '%', 'per-hour': 'per uur', ratio: '× normaal (2 is het dubbele van normaal)', agents: 'medewerkers', tickets: 'tickets' },
     tabs: { metric: 'Meetwaarde', overview: 'Alle meetwaarden', unsaved: '{{count, number}} niet opgeslagen' },
     table: {
       caption: 'Drempels voor {{metric}} per wachtrij, gegroepeerd per kantoor',
@@ -509,5 +511,11 @@ export const nl: Messages = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Gateway niet bereikbaar; nieuwe poging.',
+  },
+  forecast: {
+    inflowVsUsual: 'Instroom {{ratio}} normaal voor {{slot}}',
+    slot: '{{weekday}} {{time}}',
+    usualRange: 'normaal {{low}}–{{high}}',
+    learning: 'Normale instroom: wordt geleerd ({{days}} van {{of}} dagen)',
   },
 };

@@ -33,6 +33,7 @@ export const pt: Messages = {
     slaBreached: 'Fora do SLA',
     csat: 'CSAT',
     csatRatings: 'Avaliações CSAT',
+    inflowVsUsual: 'Entrada face ao habitual',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Telefone', trustpilot: 'Trustpilot',
@@ -146,6 +147,7 @@ export const pt: Messages = {
       slaBreached: 'o número de tickets fora do SLA',
       csat: 'o CSAT',
       csatRatings: 'o número de avaliações CSAT',
+      inflowVsUsual: 'a entrada face ao habitual',
     },
     order: {
       'higher-is-worse': 'o aviso ({{warning}}) tem de ser inferior ao crítico ({{critical}}): quanto maior {{metric}}, pior',
@@ -326,7 +328,7 @@ export const pt: Messages = {
     legend:
       '{{metric}}: {{direction}}; níveis em {{unit}}. Um nível pior tem de se manter durante o período de espera (vazio: o valor por omissão do gateway, {{pending}}) antes de a fila mudar de estado. A fila prevalece sobre o escritório, o escritório sobre a omissão, a omissão sobre o valor de fábrica.',
     direction: { 'higher-is-worse': 'mais alto é pior', 'lower-is-worse': 'mais baixo é pior' },
-    unit: { seconds: 'minutos, ou p. ex. 1h 30m', percent: '%', 'per-hour': 'por hora', agents: 'agentes', tickets: 'pedidos' },
+    unit: { seconds: 'minutos, ou p. ex. 1h 30m', percent: '%', 'per-hour': 'por hora', ratio: '× o habitual (2 é o dobro do habitual)', agents: 'agentes', tickets: 'pedidos' },
     tabs: { metric: 'Métrica', overview: 'Todas as métricas', unsaved: '{{count, number}} por guardar' },
     table: {
       caption: 'Limites de {{metric}} por fila, agrupados por escritório',
@@ -531,5 +533,11 @@ export const pt: Messages = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Sem ligação ao gateway; a tentar de novo.',
+  },
+  forecast: {
+    inflowVsUsual: 'Entrada {{ratio}} o habitual para {{slot}}',
+    slot: '{{weekday}} {{time}}',
+    usualRange: 'habitual {{low}}–{{high}}',
+    learning: 'Entrada habitual: a aprender ({{days}} de {{of}} dias)',
   },
 };

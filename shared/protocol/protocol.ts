@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
+import { UsualInflowSchema } from './usual-inflow';
 
 /**
  * The socket.io protocol between the gateway and every screen, defined once.
@@ -50,7 +51,8 @@ export const QueueHealthSchema = z.object({
 });
 export type QueueHealthMessage = z.infer<typeof QueueHealthSchema>;
 
-export const ALERT_KINDS = ['threshold', 'at-risk'] as const;
+/** `volume`: inflow against the usual for the time (the graded inflowVsUsual), opened and resolved like a threshold. */
+export const ALERT_KINDS = ['threshold', 'at-risk', 'volume'] as const;
 
 /** An alert: opened by a transition to warning, critical or at risk; acknowledged, snoozed; resolved on recovery. */
 export const AlertSchema = z.object({
@@ -81,6 +83,8 @@ export const QueueStateSchema = z.object({
   health: QueueHealthSchema,
   /** When the source last reported this queue (gateway clock, epoch ms); null before the first report. */
   updatedAt: epochMs.nullable(),
+  /** The usual inflow for now and the learning state (absent from gateways before it); null: no baseline. */
+  usual: UsualInflowSchema.nullable().optional(),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;
 
@@ -90,6 +94,7 @@ export const QueueStatePatchSchema = z.object({
   metrics: MetricValuesSchema.partial().optional(),
   health: QueueHealthSchema.optional(),
   updatedAt: epochMs.nullable().optional(),
+  usual: UsualInflowSchema.nullable().optional(),
 });
 export type QueueStatePatch = z.infer<typeof QueueStatePatchSchema>;
 

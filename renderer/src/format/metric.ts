@@ -39,6 +39,8 @@ export function formatMetric(id: MetricId, value: number, locale: string): strin
       return `${numberFormat(locale, 0).format(value)}/h`;
     case 'count':
       return numberFormat(locale).format(value);
+    case 'ratio':
+      return `${numberFormat(locale, 1).format(value)}×`;
   }
 }
 

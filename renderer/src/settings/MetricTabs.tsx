@@ -16,6 +16,7 @@ export const SETTINGS_METRICS: readonly MetricId[] = [
   'inflowPerHour',
   'outflowPerHour',
   'csatRatings',
+  'inflowVsUsual',
 ];
 
 export interface MetricTabsProps {
