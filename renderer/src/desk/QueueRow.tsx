@@ -6,6 +6,7 @@ import { localName } from '../format/local-name';
 import { emptyWindowText, labelWithWindow } from '../wall/window-text';
 import { ChannelGlyph } from '../wall/ChannelGlyph';
 import { StatusIcon } from '../wall/StatusIcon';
+import { UsualLine } from '../forecast/UsualLine';
 import { PinButton } from './PinButton';
 import { severityOf } from './queue-order';
 import { severityLook } from './severity-look';
@@ -46,6 +47,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
           {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {queue.team.name}
           {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
         </span>
+        <UsualLine state={state} locale={locale} />
       </th>
       {ROW_METRICS.map((id) => {
         const value = state?.metrics[id] ?? null;

@@ -7,7 +7,7 @@ import type { Alert, QueueState } from '../../../shared/protocol/protocol';
 import type { BacklogSeries } from '../store/history-slice';
 import { Sparkline } from './Sparkline';
 import { STATUS_LOOKS } from './status';
-import { TileNotes, type TileCause } from './TileNotes';
+import { TileNotes, type TileCause, type TileVolume } from './TileNotes';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
 import { ungradedBreachCount } from './breach-note';
@@ -98,6 +98,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
         slaBreached={ungradedBreachCount(state?.metrics.slaBreached, queue)}
+        volume={volumeOf(state, levels)}
         locale={locale}
         timeZone={timeZone}
       />
@@ -118,10 +119,18 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
             />
           ))}
         </dl>
-        <Sparkline series={series} label={words.history} />
+        <Sparkline series={series} label={words.history} band={state?.usual?.backlog} />
       </div>
     </article>
   );
+}
+
+/** A graded spike with the slot it is usual for, or null. */
+function volumeOf(state: QueueState | undefined, levels: Partial<Record<MetricId, Level | null>>): TileVolume | null {
+  const level = levels.inflowVsUsual;
+  const ratio = state?.metrics.inflowVsUsual;
+  if ((level !== 'warning' && level !== 'critical') || ratio == null || !state?.usual) return null;
+  return { ratio, level, usual: state.usual };
 }
 
 /** Metrics the tile does not show that still drive its status: named, or the colour has no reason. */
@@ -130,7 +139,8 @@ function causesOf(state: QueueState | undefined, levels: Partial<Record<MetricId
   for (const id of Object.keys(levels) as MetricId[]) {
     const level = levels[id];
     const value = state?.metrics[id];
-    if (HEADLINE_IDS.has(id) || (level !== 'warning' && level !== 'critical') || value == null) continue;
+    // Inflow against the usual has its own note ("Inflow 2.3× usual for Tue 10:00").
+    if (HEADLINE_IDS.has(id) || id === 'inflowVsUsual' || (level !== 'warning' && level !== 'critical') || value == null) continue;
     (causes ??= []).push({ id, level, value });
   }
   return causes ?? NO_CAUSES;

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Alert, QueueState } from '../../../shared/protocol/protocol';
+import type { UsualInflow } from '../../../shared/protocol/usual-inflow';
 import { formatAge, formatClock } from '../format/age';
 import { formatMetric } from '../format/metric';
+import { inflowVsUsualText } from '../forecast/usual-text';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
 
@@ -16,6 +18,13 @@ export interface TileCause {
 }
 
 type Health = QueueState['health'];
+
+/** A spike: inflow this many times the usual for the office's weekday and quarter hour. */
+export interface TileVolume {
+  ratio: number;
+  level: Level;
+  usual: UsualInflow;
+}
 
 export interface TileNotesProps {
   stale: Health['stale'];
@@ -30,6 +39,8 @@ export interface TileNotesProps {
   causes: readonly TileCause[];
   /** Open tickets past SLA on a queue where slaBreached is ungraded (breach-note.ts); null otherwise. */
   slaBreached: number | null;
+  /** Inflow graded above the usual (the volume alert's metric), with the office slot it is usual for; null otherwise. */
+  volume?: TileVolume | null;
   locale: string;
   timeZone: string;
 }
@@ -38,7 +49,7 @@ export interface TileNotesProps {
  * The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes.
  * Memoised (causes compared by content): most seconds none of this changes while the numbers beside it do.
  */
-export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, locale, timeZone }: TileNotesProps) {
+export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, volume = null, locale, timeZone }: TileNotesProps) {
   const { t } = useTranslation();
   const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
@@ -62,6 +73,11 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           <span className="note-text">
             {t('tile.atRisk', { duration: formatAge(atRisk.minutes * 60, locale) })} · {t(`metric.${atRisk.metric}`)}
           </span>
+        </p>
+      )}
+      {volume && !stale && (
+        <p className={`note note-risk note-volume level-${volume.level}`} data-testid="tile-volume" data-ratio={volume.ratio}>
+          <span className="note-text">{inflowVsUsualText(volume.ratio, volume.usual, locale, t)}</span>
         </p>
       )}
       {(snoozed || acknowledged) && (
@@ -101,6 +117,9 @@ export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
     a.snoozeActive === b.snoozeActive &&
     a.dataAgeSeconds === b.dataAgeSeconds &&
     a.slaBreached === b.slaBreached &&
+    a.volume?.ratio === b.volume?.ratio &&
+    a.volume?.level === b.volume?.level &&
+    a.volume?.usual === b.volume?.usual &&
     a.locale === b.locale &&
     a.timeZone === b.timeZone &&
     sameCauses(a.causes, b.causes)
