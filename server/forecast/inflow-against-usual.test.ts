@@ -23,8 +23,8 @@ const steady = (perMinute: number) => ({ flowCounts: (_q: string, from: number, 
 const NOW = MONDAY + 14 * DAY + 10 * 3_600_000; // a Monday 10:00, two weeks on
 
 describe('inflow against the usual', () => {
-  it('is arrivals over the usual for the last ten minutes: a doubling reads 2', () => {
-    const usual = new InflowAgainstUsual(baselineOf(14, 30), steady(4), 60 * MINUTE); // usual 2 a minute
+  it('is arrivals over the usual for the last minutes: a doubling reads 2', () => {
+    const usual = new InflowAgainstUsual(baselineOf(14, 90), steady(12), 60 * MINUTE); // usual 6 a minute: 60 in ten
     expect(usual.ratio('chat', NOW)).toBe(2);
     const values = usual.withRatio({ metricsFor: () => ({ ...EMPTY_METRICS, backlog: 3 }) }).metricsFor('chat', NOW);
     expect(values).toMatchObject({ backlog: 3, inflowVsUsual: 2 });
@@ -32,10 +32,10 @@ describe('inflow against the usual', () => {
 
   it('compares a quiet queue over a longer span, and does not judge one too quiet for an hour', () => {
     const spans: number[] = [];
-    const counting = { flowCounts: (_q: string, from: number, to: number) => (spans.push((to - from) / MINUTE), { inflow: (to - from) / MINUTE / 3, outflow: 0 }) };
-    expect(new InflowAgainstUsual(baselineOf(14, 5), counting, 60 * MINUTE).ratio('chat', NOW)).toBe(1);
-    expect(spans).toEqual([60]); // 5 a quarter: 20 usual arrivals take an hour
-    expect(new InflowAgainstUsual(baselineOf(14, 4), steady(1), 60 * MINUTE).ratio('chat', NOW)).toBeNull();
+    const counting = { flowCounts: (_q: string, from: number, to: number) => (spans.push((to - from) / MINUTE), { inflow: (to - from) / MINUTE, outflow: 0 }) };
+    expect(new InflowAgainstUsual(baselineOf(14, 15), counting, 60 * MINUTE).ratio('chat', NOW)).toBe(1);
+    expect(spans).toEqual([60]); // 15 a quarter: 50 usual arrivals take an hour
+    expect(new InflowAgainstUsual(baselineOf(14, 12), steady(1), 60 * MINUTE).ratio('chat', NOW)).toBeNull();
   });
 
   it('is null while the baseline learns, and the usual says how far it has got', () => {

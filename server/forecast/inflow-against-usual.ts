@@ -7,9 +7,10 @@ import type { InflowBaseline } from './inflow-baseline';
 export const VOLUME_WINDOW_MINUTES = [10, 15, 20, 30, 45, 60] as const;
 /**
  * Fewer usual arrivals than this make a ratio noise (3 against a usual 1.5 is "2×"): a quiet queue is
- * compared over a longer span, and one quieter than this over the longest is not compared at all.
+ * compared over a longer span, and one quieter than this over the longest is not compared at all. 50 holds
+ * false alarms to about one per queue per week at the built-in 1.5× (docs/PERFORMANCE.md, detection bench).
  */
-export const MIN_USUAL_ARRIVALS = 20;
+export const MIN_USUAL_ARRIVALS = 50;
 
 export interface FlowCounts {
   flowCounts(queueId: string, from: number, to: number): { inflow: number; outflow: number };
@@ -27,6 +28,7 @@ export class InflowAgainstUsual {
     private readonly baseline: InflowBaseline,
     private readonly counts: FlowCounts,
     flowWindowMs: number,
+    private readonly minUsualArrivals = MIN_USUAL_ARRIVALS,
   ) {
     const fitting = VOLUME_WINDOW_MINUTES.map((m) => m * 60_000).filter((ms) => ms <= flowWindowMs);
     this.windowsMs = fitting.length > 0 ? fitting : [flowWindowMs];
@@ -37,7 +39,7 @@ export class InflowAgainstUsual {
     for (const span of this.windowsMs) {
       const usual = this.baseline.expectedArrivals(queueId, now - span, now);
       if (!usual) return null;
-      if (usual.expected < MIN_USUAL_ARRIVALS) continue;
+      if (usual.expected < this.minUsualArrivals) continue;
       const { inflow } = this.counts.flowCounts(queueId, now - span, now);
       return Math.min(MAX_RATIO, Math.round((inflow / usual.expected) * 100) / 100);
     }

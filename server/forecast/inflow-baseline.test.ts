@@ -76,6 +76,17 @@ describe('InflowBaseline', () => {
     expect(baseline.usualAt('lis', MONDAY + 2 * WEEK)).toMatchObject({ expected: 10, weeks: 1 });
   });
 
+  it('follows a busier day through today’s level, but never by more than a quarter: a spike stays a spike', () => {
+    const baseline = new InflowBaseline({ queues, offices });
+    for (let week = 0; week < 2; week++) baseline.learn(days('lis', MONDAY + week * WEEK, 7, () => 100));
+    const today = MONDAY + 2 * WEEK;
+    baseline.learn(days('lis', today, 0.25, () => 115)); // six hours at 15 % busier
+    expect(baseline.levelOf('lis')).toBeGreaterThan(1.12);
+    expect(baseline.expectedArrivals('lis', today + 6 * 3_600_000, today + 6 * 3_600_000 + QUARTER_MS)!.expected).toBeCloseTo(100 * baseline.levelOf('lis'));
+    baseline.learn(days('lis', today + 0.25 * DAY, 0.25, () => 400)); // a campaign at four times
+    expect(baseline.levelOf('lis')).toBeCloseTo(1.25);
+  });
+
   it('has a range that holds about 80 % of Poisson weeks, not the 60 % of raw percentiles of eight', () => {
     let state = 7;
     const uniform = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -9,6 +9,14 @@ export const BASELINE_WEEKS = 8;
 const Z_80 = 1.2816;
 /** Scales the median absolute deviation to a standard deviation (for normal data). */
 const MAD_TO_SD = 1.4826;
+/**
+ * Today's level: how busy the last quarter hours were against their usual, as a moving average (each new quarter
+ * weighs 1/8, about two hours), within ±25 %. It follows a busier or quieter day (weeks differ by ~10 %) without
+ * ever absorbing a spike, and scales the forecast; COUNT_DAMPING keeps a quiet night's 3-for-1 from moving it.
+ */
+const LEVEL_WEIGHT = 1 / 8;
+const LEVEL_LIMIT = 1.25;
+const COUNT_DAMPING = 5;
 
 /** What one quarter hour usually brings: arrivals in it, their range, and how many weeks it is drawn from. */
 export interface SlotUsual {
@@ -39,6 +47,10 @@ interface QueueMemory {
   readonly samples: Map<number, Sample[]>;
   readonly days: Set<number>;
   readonly usual: Map<number, SlotUsual>;
+  /** log of today's level (see LEVEL_WEIGHT); 0 is the usual. */
+  logLevel: number;
+  /** The newest slot learnt: the level moves only with slots in time order. */
+  newest: number;
 }
 
 /**
@@ -63,6 +75,8 @@ export class InflowBaseline implements InflowForecast {
         samples: new Map(),
         days: new Set(),
         usual: new Map(),
+        logLevel: 0,
+        newest: -Infinity,
       });
     }
   }
@@ -74,6 +88,10 @@ export class InflowBaseline implements InflowForecast {
       if (!memory) continue;
       const where = memory.slotOf(row.slot);
       if (memory.holidays.has(where.day)) continue;
+      if (row.slot > memory.newest) {
+        memory.newest = row.slot;
+        this.moveLevel(memory, row);
+      }
       const samples = memory.samples.get(where.weekSlot) ?? [];
       const same = samples.findIndex((s) => s.slot === row.slot);
       const sample = { slot: row.slot, inflow: row.inflow, backlog: row.backlog };
@@ -137,8 +155,24 @@ export class InflowBaseline implements InflowForecast {
       expected += usual.expected * share;
       variance += usual.variance * share;
     }
-    const half = Z_80 * Math.sqrt(variance);
+    // Today's level scales the span; the range keeps its width relative to it.
+    const level = this.levelOf(queueId);
+    const half = Z_80 * Math.sqrt(variance) * level;
+    expected *= level;
     return { expected, low: Math.max(0, expected - half), high: expected + half };
+  }
+
+  /** Today's level for the queue: 1 is the usual, 1.1 a day 10 % busier so far (within ±25 %). */
+  levelOf(queueId: string): number {
+    return Math.exp(this.memory(queueId).logLevel);
+  }
+
+  private moveLevel(memory: QueueMemory, row: QuarterRow): void {
+    const usual = memory.days.size >= LEARNING_DAYS ? this.usualAt(row.queueId, row.slot) : null;
+    if (!usual) return;
+    const observed = Math.log((row.inflow + COUNT_DAMPING) / (usual.expected + COUNT_DAMPING));
+    const limit = Math.log(LEVEL_LIMIT);
+    memory.logLevel = Math.max(-limit, Math.min(limit, memory.logLevel + LEVEL_WEIGHT * (observed - memory.logLevel)));
   }
 
   private memory(queueId: string): QueueMemory {
