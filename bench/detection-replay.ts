@@ -121,7 +121,7 @@ export function replay(start: number, weeks: number, spikes: readonly Spike[], s
       arrivals.get(queue.id)![minuteIndex(at)] = count;
       quarter.set(queue.id, quarter.get(queue.id)! + count);
       const now = at + MINUTE;
-      const verdict = tracker.observe({ queueId: queue.id, values: { ...EMPTY_METRICS, inflowVsUsual: usual.ratio(queue.id, now) }, rules: rules.get(queue.id)!, updatedAt: now, staleAfterMs: null, sourceDown: null, now });
+      const verdict = tracker.observe({ queueId: queue.id, values: { ...EMPTY_METRICS, inflowVsUsual: usual.ratio(queue.id, now) }, rules: rules.get(queue.id)!, updatedAt: now, staleAfterMs: null, sourceProblem: null, now });
       const wasOpen = alerts.openAlerts().some((a) => a.queueId === queue.id);
       alerts.observe(queue.id, verdict, now);
       const isOpen = alerts.openAlerts().some((a) => a.queueId === queue.id);

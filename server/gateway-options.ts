@@ -37,6 +37,8 @@ export interface GatewayOptions {
   clockSpeed?: number;
   /** Certificate and key (PEM): serve https and wss instead of http and ws. */
   tls?: { cert: Buffer | string; key: Buffer | string } | null;
+  /** Events logged before a compaction is forced (COMPACT_EVERY_EVENTS by default; the ingest bench lowers it). */
+  compactEveryEvents?: number;
   /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
   newAlertId?: () => string;
 }

@@ -1,6 +1,4 @@
 // Wiring only: every decision lives in the services imported below, each tested on its own (docs/ARCHITECTURE.md).
-import { createServer, type Server } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { AlertManager } from './alerts/alert-manager';
 import { createClientAddress } from './auth/client-address';
@@ -15,14 +13,8 @@ import { createGatewayMetrics, timed } from './gateway-metrics';
 import type { Gateway, GatewayOptions } from './gateway-options';
 import { loadStoredOverrides } from './health/stored-overrides';
 import { ThresholdService } from './health/threshold-service';
-import { createAdminApi } from './http/admin-api';
-import { createHealthReport } from './http/health-report';
-import { createHttpHandler } from './http/http-handler';
+import { createHttpFront } from './http/http-front';
 import { listenOn } from './http/listen';
-import { createStaticFiles } from './http/static-files';
-import { createIngestApi } from './ingest/ingest-api';
-import { createKeyVerifier, queueFeeds } from './ingest/ingest-keys';
-import { IngestLimits } from './ingest/ingest-limits';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
@@ -115,30 +107,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     replayedUntil: (at) => runtime.replayedUntil(at),
   });
 
-  const adminApi = createAdminApi({ admin, tokens, failures, clientAddress, origin, maxBodyBytes: config.ingest.maxBodyBytes, rejected: metrics.inputRejected });
-  const ingestApi = createIngestApi({
-    verifyKey: createKeyVerifier([...config.ingest.keys, ...(options.ingestKeys ?? [])], queueFeeds(config)),
+  const httpServer = createHttpFront({
+    config, gateway: options, admin, tokens, failures, clientAddress, origin, pipeline, metrics, clock, stats, logger,
     isKnownQueue: (queueId) => board.has(queueId),
     queueOfTicket: (ticketId) => engine.queueOfTicket(ticketId),
-    clientAddress,
-    origin,
-    sink: pipeline,
-    maxBodyBytes: config.ingest.maxBodyBytes,
-    rejected: metrics.inputRejected,
-    ingested: metrics.eventsIngested,
-    futureSkew: { now: () => clock.now(), maxSeconds: config.ingest.maxFutureSkewSeconds },
-    limits: new IngestLimits(config.limits.ingest),
-    failures,
+    queueCount: board.queues.length,
+    lastInputTime: () => runtime.lastInputTime,
   });
-  const handler = createHttpHandler({
-    health: createHealthReport({ clock, stats, queueCount: board.queues.length, lastInputTime: () => runtime.lastInputTime, version: options.version ?? '0.0.0' }),
-    metricsText: () => metrics.registry.render(),
-    metricsToken: options.metricsToken ?? null,
-    api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
-    staticFiles: createStaticFiles(options.rendererDir),
-    logger,
-  });
-  const httpServer: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createServer(handler);
   const snapshot = createSnapshots({ clock, board, groups: resolveQueueGroups(config.groups, config.queues), alerts, updates: runtime });
   const sockets = createSocketGateway({
     httpServer,
@@ -167,6 +142,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     engineState: (now) => pipeline.checkpointState(now),
     keyHorizonMs: inputKeyHorizonMs(config.connectors),
     timed: dbWrite,
+    ...(options.compactEveryEvents ? { compactEveryEvents: options.compactEveryEvents } : {}),
+    // A large state is checkpointed a queue at a time, so walls and beats keep their schedule meanwhile.
+    sliced: { hold: () => pipeline.hold(), stateSlices: (now) => pipeline.checkpointSlices(now), nextTurn: () => new Promise((resolve) => setImmediate(resolve)) },
   });
 
   let closing: Promise<void> | null = null;
@@ -194,6 +172,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         housekeeping?.stop();
         httpServer.closeAllConnections();
         await sockets.close();
+        await housekeeping?.settled();
         store?.close();
       })();
       return closing;

@@ -30,7 +30,10 @@ export const OfficeSchema = z.object({
 export type Office = z.infer<typeof OfficeSchema>;
 
 export const TeamSchema = z.object({
+  /** The team's name as the configuration's rules (groups, ingest keys) and the desk's filter know it. */
   name: z.string().min(1).max(80),
+  /** The name per wall language, when the configuration gives translations. */
+  names: NameTranslationsSchema.optional(),
   /** Outsourced partners are shown as such: their screens and leads are often elsewhere. */
   kind: z.enum(['in-house', 'partner']),
 });

@@ -157,6 +157,23 @@ describe('QueueRuntime', () => {
     runtime.stop();
   });
 
+  it('shows a rate-limited source stale with its wait and data age, never live with old numbers', () => {
+    const { time, runtime, stateOf } = setup({ values: () => ({ backlog: 5 }) });
+    runtime.start();
+    const reason = 'Zendesk asked us to wait 5 min (until 09:06 UTC); data from 09:00 UTC';
+    runtime.sourceStatus('zendesk-eu', { state: 'rate-limited', queueIds: ['ams-x'], reason, retryAt: time.now() + 300_000 });
+    time.advance(1000);
+    // Its own reason, so the wall says the helpdesk asked to wait rather than that the source is down.
+    expect(stateOf('ams-x').health).toMatchObject({ status: 'stale', stale: { reason: 'rate-limited', message: reason } });
+    runtime.sourceStatus('zendesk-eu', { state: 'down', queueIds: ['ams-x'], reason: 'Zendesk answered 503 three times in a row' });
+    time.advance(1000);
+    expect(stateOf('ams-x').health.stale).toMatchObject({ reason: 'source-down' });
+    runtime.sourceStatus('zendesk-eu', { state: 'up', queueIds: ['ams-x'] });
+    time.advance(1000);
+    expect(stateOf('ams-x').health.stale).toBeNull();
+    runtime.stop();
+  });
+
   it('sends a breach and the alert it opens in the same numbered update, after the pending period', () => {
     // Chat's backlog is critical from 150; the demo's health settings wait 120 s before believing a change.
     const breachAt = START + 10_000;

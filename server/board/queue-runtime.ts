@@ -6,7 +6,7 @@ import type { ThresholdState } from '../../shared/protocol/admin-protocol';
 import { HEARTBEAT_EVERY_MS, type Update } from '../../shared/protocol/protocol';
 import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 import type { AlertManager } from '../alerts/alert-manager';
-import { HealthTracker } from '../health/health-tracker';
+import { HealthTracker, type SourceProblem } from '../health/health-tracker';
 import type { ThresholdService } from '../health/threshold-service';
 import { monotonicNow, type Clock, type Scheduler } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
@@ -62,7 +62,7 @@ const REPLAYED_HISTORY_MS = 60 * MINUTE;
 
 /**
  * The per-queue loop, in one place: each beat it takes every queue's values from the engine, judges them
- * (rules in force, staleness, source down), lets alerts follow the verdict, puts the result on the board
+ * (rules in force, staleness, source down or rate-limited), lets alerts follow the verdict, puts the result on the board
  * and writes each minute to the history; the board's changes go out to screens as numbered updates.
  * It owns what the judgement depends on besides the values: when each queue's source last reported and
  * which sources say they cannot reach their helpdesk.
@@ -71,7 +71,7 @@ export class QueueRuntime {
   private readonly tracker: HealthTracker;
   private readonly batcher: UpdateBatcher;
   private readonly inputs: InputTimes;
-  private readonly sourceDown = new Map<string, string>();
+  private readonly sourceProblems = new Map<string, SourceProblem>();
   private lastMinute: number | null = null;
   private lastReplayedMinute = -Infinity;
   private screens: Screens | null = null;
@@ -113,13 +113,13 @@ export class QueueRuntime {
     this.inputs.touched(queueId, reportedAt);
   }
 
-  /** A source that cannot reach its upstream makes its queues stale, with its reason, until it is up again. */
+  /** A source that cannot reach its upstream, or was asked to wait, makes its queues stale, with its reason, until it is up again. */
   sourceStatus(sourceId: string, status: SourceStatus): void {
     for (const queueId of status.queueIds) {
-      if (status.state === 'down') this.sourceDown.set(queueId, status.reason);
-      else this.sourceDown.delete(queueId);
+      if (status.state === 'up') this.sourceProblems.delete(queueId);
+      else this.sourceProblems.set(queueId, { reason: status.state === 'down' ? 'source-down' : 'rate-limited', message: status.reason });
     }
-    this.options.logger.info('source status', { sourceId, state: status.state, reason: status.state === 'down' ? status.reason : undefined });
+    this.options.logger.info('source status', { sourceId, state: status.state, reason: status.state === 'up' ? undefined : status.reason });
   }
 
   /** New thresholds: every queue is judged by them now, and screens get the result with the new thresholds. */
@@ -196,7 +196,7 @@ export class QueueRuntime {
       rules: this.options.thresholds.rulesFor(queue, now),
       updatedAt: this.inputs.monotonicOf(queue.id),
       staleAfterMs: this.options.staleAfterMs.get(queue.id) ?? null,
-      sourceDown: this.sourceDown.get(queue.id) ?? null,
+      sourceProblem: this.sourceProblems.get(queue.id) ?? null,
       now: monotonic,
     });
     this.options.alerts.observe(queue.id, verdict, now);

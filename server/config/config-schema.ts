@@ -6,7 +6,7 @@ import { HISTORY_REQUESTS_PER_MINUTE } from '../../shared/protocol/protocol';
 import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
 import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
-import { ConfiguredNameSchema, ConfiguredQueueWindowsSchema, resolveQueueWindows, splitName } from './localized-config';
+import { ConfiguredNameSchema, ConfiguredQueueWindowsSchema, ConfiguredTeamSchema, resolveQueueWindows, splitName } from './localized-config';
 import { DEFAULT_MAX_FUTURE_SKEW_SECONDS } from '../ingest/future-skew';
 import { DEFAULT_INGEST_LIMITS } from '../ingest/ingest-limits';
 import { MAX_EVENTS_PER_BATCH } from '../../shared/ingest';
@@ -46,6 +46,7 @@ export const QueueSourceSchema = z.discriminatedUnion('kind', [
 
 export const ConfiguredQueueSchema = QueueSchema.extend({
   name: ConfiguredNameSchema,
+  team: ConfiguredTeamSchema,
   /** Percentile windows of its own; by default they follow its channel. */
   windows: ConfiguredQueueWindowsSchema.optional(),
   targets: QueueTargetsSchema.optional(),

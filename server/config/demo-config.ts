@@ -2,12 +2,13 @@ import { hashKey } from '../ingest/ingest-keys';
 import type { z } from 'zod';
 import { CONFIG_VERSION, ConfiguredQueueSchema, GatewayConfigSchema, type GatewayConfig } from './config-schema';
 
-const lisbonCare = { name: 'Lisbon Care', kind: 'in-house' } as const;
-const lisbonSocial = { name: 'Social Care', kind: 'in-house' } as const;
+// In-house teams in the walls' languages; the partners' names are their firms' and stay as they are.
+const lisbonCare = { name: { en: 'Lisbon Care', pt: 'Apoio Lisboa', nl: 'Klantenservice Lissabon' }, kind: 'in-house' } as const;
+const lisbonSocial = { name: { en: 'Social Care', pt: 'Redes Sociais', nl: 'Webcare Lissabon' }, kind: 'in-house' } as const;
 const tagus = { name: 'Tagus Contact', kind: 'partner' } as const;
-const amsterdamCare = { name: 'Amsterdam Care', kind: 'in-house' } as const;
+const amsterdamCare = { name: { en: 'Amsterdam Care', pt: 'Apoio Amesterdão', nl: 'Klantenservice Amsterdam' }, kind: 'in-house' } as const;
 const rhine = { name: 'Rhine Support', kind: 'partner' } as const;
-const amsterdamSocial = { name: 'Social Desk', kind: 'in-house' } as const;
+const amsterdamSocial = { name: { en: 'Social Desk', pt: 'Redes Sociais Amesterdão', nl: 'Webcare' }, kind: 'in-house' } as const;
 
 /** Names in the walls' languages: a Lisbon wall in Portuguese reads "Email Espanha", an Amsterdam one "E-mail Spanje". */
 const queues: Array<z.input<typeof ConfiguredQueueSchema>> = [

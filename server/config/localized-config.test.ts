@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VERSION, GatewayConfigSchema } from './config-schema';
 import { engineOptionsFor } from '../metrics/engine-options';
+import { resolveQueueGroups } from './queue-groups';
 
 const team = { name: 'Care', kind: 'in-house' } as const;
 const base = (queues: unknown[], offices: unknown[] = [{ id: 'lisbon', name: 'Lisbon', timeZone: 'Europe/Lisbon', locale: 'pt-PT' }]) => ({
@@ -73,7 +74,36 @@ describe('names in the office’s language', () => {
   });
 });
 
+describe('team names in the office’s language', () => {
+  const withTeam = (teamName: unknown, groups: unknown[] = []) =>
+    ({ ...base([{ id: 'q', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: teamName, kind: 'in-house' } }]), groups }) as never;
+
+  it('accept translations like a queue name; rules name the team by its English (else first) name', () => {
+    const config = GatewayConfigSchema.parse(withTeam({ en: 'Lisbon Care', pt: 'Apoio Lisboa' }, [{ id: 'care', name: 'Care', teams: ['Lisbon Care'] }]));
+    expect(config.queues[0]!.team).toEqual({ name: 'Lisbon Care', names: { en: 'Lisbon Care', pt: 'Apoio Lisboa' }, kind: 'in-house' });
+    expect(resolveQueueGroups(config.groups, config.queues).map((g) => g.queueIds)).toEqual([['q']]);
+    expect(GatewayConfigSchema.parse(withTeam('Lisbon Care')).queues[0]!.team).toEqual({ name: 'Lisbon Care', kind: 'in-house' });
+  });
+
+  it('refuse an empty translation set, an unknown language or an unknown field, naming it', () => {
+    expect(issues(withTeam({})).some((i) => i.startsWith('queues.0.team.name'))).toBe(true);
+    expect(issues(withTeam({ fr: 'Soin' })).some((i) => i.startsWith('queues.0.team.name'))).toBe(true);
+    const extra = { ...base([{ id: 'q', name: 'Chat', officeId: 'lisbon', channel: 'chat', team: { name: 'A', kind: 'in-house', colour: 'red' } }]) };
+    expect(issues(extra as never).some((i) => i.startsWith('queues.0.team'))).toBe(true);
+  });
+});
+
 describe('the demo', () => {
+  it('names its in-house teams in en, pt and nl; partners keep their firm\'s name', async () => {
+    const { demoConfig } = await import('./demo-config');
+    const teams = new Map(demoConfig().queues.map((q) => [q.team.name, q.team]));
+    for (const team of teams.values()) {
+      if (team.kind === 'partner') expect(team.names, team.name).toBeUndefined();
+      else expect(Object.keys(team.names ?? {}).sort(), team.name).toEqual(['en', 'nl', 'pt']);
+    }
+    expect(teams.get('Lisbon Care')?.names?.pt).toBe('Apoio Lisboa');
+  });
+
   it('names every office and queue in en, pt and nl (a brand is its own name in every language)', async () => {
     const { demoConfig } = await import('./demo-config');
     const config = demoConfig();

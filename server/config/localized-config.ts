@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NameTranslationsSchema, type NameTranslations } from '../../shared/model';
+import { NameTranslationsSchema, TeamSchema, type NameTranslations } from '../../shared/model';
 import { defaultFirstResponseWindow, PercentileWindowSchema, type QueueWindows } from '../../shared/percentile-window';
 import type { Channel } from '../../shared/model';
 
@@ -22,6 +22,14 @@ export function splitName(name: ConfiguredName, names?: NameTranslations): { nam
   if (typeof name === 'string') return names ? { name, names } : { name };
   return { name: name.en ?? Object.values(name)[0]!, names: name };
 }
+
+/**
+ * A queue's team, its name plain or translated like an office's. The rules that name a team (a group's
+ * `teams`, an ingest key's `teams`) use `name`: the English one, else the first given.
+ */
+export const ConfiguredTeamSchema = TeamSchema.extend({ name: ConfiguredNameSchema })
+  .strict()
+  .transform(({ name, names, ...team }) => ({ ...team, ...splitName(name, names) }));
 
 /** A queue's own percentile windows; what it leaves out follows its channel (see resolveQueueWindows). */
 export const ConfiguredQueueWindowsSchema = z.object({ firstResponse: PercentileWindowSchema.optional(), resolution: PercentileWindowSchema.optional() }).strict();

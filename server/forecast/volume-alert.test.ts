@@ -11,7 +11,7 @@ const settings = HealthSettingsSchema.parse({});
 function run(tracker: HealthTracker, alerts: AlertManager, from: number, seconds: number, ratio: number | null) {
   for (let s = 0; s < seconds; s++) {
     const now = from + s * 1000;
-    const verdict = tracker.observe({ queueId: 'chat', values: { ...EMPTY_METRICS, inflowVsUsual: ratio }, rules, updatedAt: now, staleAfterMs: null, sourceDown: null, now });
+    const verdict = tracker.observe({ queueId: 'chat', values: { ...EMPTY_METRICS, inflowVsUsual: ratio }, rules, updatedAt: now, staleAfterMs: null, sourceProblem: null, now });
     alerts.observe('chat', verdict, now);
   }
   return alerts.takeChanges();

@@ -15,7 +15,7 @@ function feed(tracker: HealthTracker, seconds: number, at: (i: number) => Partia
   const verdicts = [];
   for (let i = 0; i < seconds; i++) {
     const now = T0 + i * 1000;
-    verdicts.push(tracker.observe({ queueId: 'chat', values: values({ backlog: 10 }), rules, updatedAt: now, staleAfterMs: 3000, sourceDown: null, now, ...at(i) }));
+    verdicts.push(tracker.observe({ queueId: 'chat', values: values({ backlog: 10 }), rules, updatedAt: now, staleAfterMs: 3000, sourceProblem: null, now, ...at(i) }));
   }
   return verdicts;
 }
@@ -44,7 +44,7 @@ describe('HealthTracker', () => {
   });
 
   it('is stale with the source’s reason while its source is down, even with recent data', () => {
-    const [verdict] = feed(new HealthTracker(DEFAULT_HEALTH_SETTINGS), 1, () => ({ sourceDown: 'Zendesk answered 503 three times in a row' }));
+    const [verdict] = feed(new HealthTracker(DEFAULT_HEALTH_SETTINGS), 1, () => ({ sourceProblem: { reason: 'source-down', message: 'Zendesk answered 503 three times in a row' } }));
     expect(verdict!.health.stale).toEqual({ reason: 'source-down', message: 'Zendesk answered 503 three times in a row', lastStatus: 'ok' });
   });
 
@@ -78,7 +78,7 @@ describe('HealthTracker', () => {
     feed(tracker, 5, () => ({ values: values({ backlog: 120 }) }));
     const strict = new ThresholdIndex([ThresholdOverrideSchema.parse({ scope: 'queue', scopeId: 'chat', metric: 'backlog', warning: 50, critical: 100 })]).resolve(chat, null);
     const now = T0 + 5000;
-    const verdict = tracker.observe({ queueId: 'chat', values: values({ backlog: 120 }), rules: strict, updatedAt: now, staleAfterMs: 3000, sourceDown: null, now });
+    const verdict = tracker.observe({ queueId: 'chat', values: values({ backlog: 120 }), rules: strict, updatedAt: now, staleAfterMs: 3000, sourceProblem: null, now });
     expect(verdict.health.status).toBe('critical');
   });
 });

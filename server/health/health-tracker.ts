@@ -7,6 +7,9 @@ import { ageParts } from '../../shared/time/age';
 import { METRIC_IDS, type MetricId, type MetricValues } from '../../shared/metrics';
 import { TrendWindow } from './trend-window';
 
+/** A source's own word on its queues: it cannot reach its helpdesk, or the helpdesk asked it to wait. */
+export type SourceProblem = Omit<StaleInfo, 'lastStatus'> & { readonly reason: 'source-down' | 'rate-limited' };
+
 export interface QueueObservation {
   readonly queueId: string;
   readonly values: MetricValues;
@@ -15,8 +18,8 @@ export interface QueueObservation {
   readonly updatedAt: number | null;
   /** Data older than this is stale; null when the queue has no expected rhythm. */
   readonly staleAfterMs: number | null;
-  /** Set while the queue's source reports it cannot reach its upstream. */
-  readonly sourceDown: string | null;
+  /** What the queue's source said is wrong with it (down, or asked to wait), or null while it is up. */
+  readonly sourceProblem: SourceProblem | null;
   /** Only differences of it are used: the gateway passes its monotonic clock, which a wall-clock step never moves. */
   readonly now: number;
 }
@@ -113,7 +116,7 @@ export class HealthTracker {
   }
 
   private staleness(o: QueueObservation): Omit<StaleInfo, 'lastStatus'> | null {
-    if (o.sourceDown !== null) return { reason: 'source-down', message: o.sourceDown };
+    if (o.sourceProblem !== null) return o.sourceProblem;
     if (o.staleAfterMs === null || o.updatedAt === null) return null;
     const age = o.now - o.updatedAt;
     if (age <= o.staleAfterMs) return null;

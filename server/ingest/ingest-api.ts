@@ -16,6 +16,8 @@ import type { IngestLimits, IngestRefusal } from './ingest-limits';
 export interface IngestSink {
   ingestEvents(sourceId: string, events: readonly TicketEvent[]): { accepted: number; duplicates: number };
   ingestReading(sourceId: string, queueId: string, reading: QueueReadingInput): { accepted: boolean; duplicate: boolean };
+  /** While a checkpoint is being taken, when input may be applied again (null: now). */
+  whenOpen?(): Promise<void> | null;
 }
 
 export interface IngestApiOptions {
@@ -83,7 +85,7 @@ export function createIngestApi(options: IngestApiOptions) {
       sendJson(response, body.status, { error: body.error });
       return true;
     }
-    if (readings) handleReading(response, checked.grant, readings[1]!, body.value);
+    if (readings) await handleReading(response, checked.grant, readings[1]!, body.value);
     else await handleEvents(response, checked.grant, body.value);
     return true;
   };
@@ -138,13 +140,16 @@ export function createIngestApi(options: IngestApiOptions) {
       limited(response, grant, tooMany);
       return;
     }
+    // A checkpoint being taken holds input back for a moment: the request waits rather than being refused.
+    // Checked and applied in one go when not held (an await between would let a hold begin).
+    for (let held = options.sink.whenOpen?.(); held; held = options.sink.whenOpen?.()) await held;
     const result = options.sink.ingestEvents(sourceId, parsed.value.events);
     options.ingested.inc({ source: sourceId, outcome: 'accepted' }, result.accepted);
     options.ingested.inc({ source: sourceId, outcome: 'duplicate' }, result.duplicates);
     sendJson(response, 200, result);
   }
 
-  function handleReading(response: ServerResponse, grant: IngestGrant, encodedQueueId: string, body: unknown): void {
+  async function handleReading(response: ServerResponse, grant: IngestGrant, encodedQueueId: string, body: unknown): Promise<void> {
     const parsed = parseWith(QueueReadingInputSchema, body);
     const issues = parsed.ok ? [] : [...parsed.issues];
     const queueId = decodePathSegment(encodedQueueId);
@@ -157,6 +162,7 @@ export function createIngestApi(options: IngestApiOptions) {
     }
     if (refusedAhead(response, parsed.value, 'reading')) return;
     if (!grant.mayWrite(queueId!)) return forbidden(response, grant, [queueId!]);
+    for (let held = options.sink.whenOpen?.(); held; held = options.sink.whenOpen?.()) await held;
     sendJson(response, 200, options.sink.ingestReading(grant.sourceId, queueId!, parsed.value));
   }
 

@@ -1,6 +1,6 @@
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import type { MetricEngine } from '../metrics';
-import { decodeCheckpoint, encodeCheckpoint } from '../metrics/engine-snapshot';
+import { decodeCheckpoint, encodeCheckpoint, encodeCheckpointInSlices } from '../metrics/engine-snapshot';
 import type { Counter } from '../runtime/prometheus';
 import type { SourceSink, SourceStatus } from '../sources/source';
 import type { IngestSink } from './ingest-api';
@@ -41,15 +41,59 @@ export interface IngestPipelineOptions {
 export class IngestPipeline implements SourceSink, IngestSink {
   /** Per queue, the latest time of logged input applied: it goes into the checkpoint. */
   private readonly durableInputAt = new Map<string, number>();
+  /** While a checkpoint is taken in slices: durable input from sources waits here, HTTP input awaits `opened`. */
+  private held: { opened: Promise<void>; open: () => void; waiting: Array<() => void> } | null = null;
 
   constructor(private readonly options: IngestPipelineOptions) {}
 
   events(sourceId: string, events: readonly TicketEvent[]): void {
-    this.ingestEvents(sourceId, events);
+    if (this.held && this.logs(sourceId)) this.held.waiting.push(() => this.ingestEvents(sourceId, events));
+    else this.ingestEvents(sourceId, events);
   }
 
   reading(sourceId: string, queueId: string, reading: QueueReadingInput): void {
-    this.ingestReading(sourceId, queueId, reading);
+    if (this.held && this.logs(sourceId)) this.held.waiting.push(() => this.ingestReading(sourceId, queueId, reading));
+    else this.ingestReading(sourceId, queueId, reading);
+  }
+
+  /** Null while input is applied at once; while held, resolves when it may be applied again. */
+  whenOpen(): Promise<void> | null {
+    return this.held?.opened ?? null;
+  }
+
+  /**
+   * Holds durable input back (sources' input queues, HTTP requests wait) so the durable engine keeps the
+   * state of the log while a checkpoint is taken a slice at a time; the returned function lets it in again,
+   * sources' input first, in arrival order. Input that is not logged (the demo) flows on.
+   */
+  hold(): () => void {
+    if (this.held) throw new Error('durable input is already held');
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const held = { opened, open, waiting: [] as Array<() => void> };
+    this.held = held;
+    return () => {
+      if (this.held !== held) return;
+      this.held = null;
+      for (const apply of held.waiting) apply();
+      held.open();
+    };
+  }
+
+  /** `checkpointState` a queue at a time (server/metrics/engine-snapshot.ts); hold input until it returns. */
+  checkpointSlices(now: number): Generator<void, string> {
+    const engine = this.options.durableEngine ?? this.options.engine;
+    engine.prune(now);
+    return encodeCheckpointInSlices(engine, () => this.durableInputAt);
+  }
+
+  /** A caller that did not wait for `whenOpen` would change the state a checkpoint is being taken of. */
+  private refuseWhileHeld(sourceId: string): void {
+    if (this.held && this.logs(sourceId)) throw new Error('durable input arrived while a checkpoint is taken: wait for whenOpen()');
+  }
+
+  private logs(sourceId: string): boolean {
+    return this.options.log !== null && this.options.isDurable(sourceId);
   }
 
   status(sourceId: string, status: SourceStatus): void {
@@ -61,6 +105,7 @@ export class IngestPipeline implements SourceSink, IngestSink {
   }
 
   ingestEvents(sourceId: string, events: readonly TicketEvent[]): { accepted: number; duplicates: number } {
+    this.refuseWhileHeld(sourceId);
     const { accepted, duplicates } =
       this.options.log && this.options.isDurable(sourceId)
         ? this.options.log.appendBatch(sourceId, events)
@@ -72,6 +117,7 @@ export class IngestPipeline implements SourceSink, IngestSink {
   }
 
   ingestReading(sourceId: string, queueId: string, reading: QueueReadingInput): { accepted: boolean; duplicate: boolean } {
+    this.refuseWhileHeld(sourceId);
     if (this.options.log && this.options.isDurable(sourceId)) {
       const { accepted } = this.options.log.appendReading(sourceId, queueId, reading);
       if (!accepted) return { accepted: false, duplicate: true };

@@ -52,9 +52,38 @@ export type TicketsSnapshot = z.infer<typeof TicketsSchema>;
 export type EngineSnapshot = z.infer<typeof EngineSnapshotSchema>;
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
 
+/** The checkpoint of a whole snapshot at once: the text `encodeCheckpointInSlices` builds a queue at a time. */
 export function encodeCheckpoint(engine: EngineSnapshot, lastInputAt: ReadonlyMap<string, number>): string {
-  const checkpoint: Checkpoint = { version: CHECKPOINT_VERSION, engine, lastInputAt: Object.fromEntries(lastInputAt) };
-  return JSON.stringify(checkpoint);
+  const slices = encodeCheckpointInSlices(
+    { queueIds: () => Object.keys(engine.queues), queueSnapshot: (id) => engine.queues[id]!, snapshotCsat: () => engine.csat },
+    () => lastInputAt,
+  );
+  let step = slices.next();
+  while (!step.done) step = slices.next();
+  return step.value;
+}
+
+/** What `encodeCheckpointInSlices` reads the engine through: one queue at a time. */
+export interface SnapshotSource {
+  queueIds(): string[];
+  queueSnapshot(id: string): QueueSnapshot;
+  snapshotCsat(): EngineSnapshot['csat'];
+}
+
+/**
+ * The checkpoint's text (a `Checkpoint` as JSON), built a queue at a time: it yields after each queue, so the
+ * caller can let the event loop run between them (a million open tickets take a second or more to copy and
+ * encode). The engine must not take new input until the generator returns. The one writer of the format.
+ */
+export function* encodeCheckpointInSlices(engine: SnapshotSource, lastInputAt: () => ReadonlyMap<string, number>): Generator<void, string> {
+  const parts: string[] = [];
+  for (const id of engine.queueIds()) {
+    parts.push(`${JSON.stringify(id)}:${JSON.stringify(engine.queueSnapshot(id))}`);
+    yield;
+  }
+  const csat = JSON.stringify(engine.snapshotCsat());
+  const inputAt = JSON.stringify(Object.fromEntries(lastInputAt()));
+  return `{"version":${CHECKPOINT_VERSION},"engine":{"queues":{${parts.join(',')}},"csat":${csat}},"lastInputAt":${inputAt}}`;
 }
 
 /** The checkpoint, or why it cannot be used: not JSON, another version, or a field breaking its rule. */

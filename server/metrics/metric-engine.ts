@@ -39,7 +39,7 @@ import {
   type QueueSetup,
 } from './engine-types';
 import { CsatWindows, DEFAULT_CSAT_WINDOW_MS } from './csat-windows';
-import type { EngineSnapshot, TicketsSnapshot } from './engine-snapshot';
+import type { EngineSnapshot, QueueSnapshot, TicketsSnapshot } from './engine-snapshot';
 import { restoreQueue, snapshotQueue } from './queue-snapshot';
 import { QueueWindows, round1 } from './queue-windows';
 
@@ -142,18 +142,33 @@ export class MetricEngine {
   /** The whole state, for the event log's checkpoint: `restore` of it computes exactly the same figures. */
   snapshot(): EngineSnapshot {
     const queues: EngineSnapshot['queues'] = {};
-    for (const [id, queue] of this.queues) {
-      const tickets: TicketsSnapshot = { ids: [], openedAt: [], waitingSince: [], firstReplied: [] };
-      for (const ticketId of queue.openTickets) {
-        const ticket = this.tickets.get(ticketId)!;
-        tickets.ids.push(ticketId);
-        tickets.openedAt.push(ticket.openedAt);
-        tickets.waitingSince.push(ticket.waitingSince);
-        tickets.firstReplied.push(ticket.firstReplied);
-      }
-      queues[id] = snapshotQueue(queue, tickets);
+    for (const id of this.queues.keys()) queues[id] = this.queueSnapshot(id);
+    return { queues, csat: this.snapshotCsat() };
+  }
+
+  /** The configured queues, in the order `snapshot` lists them. */
+  queueIds(): string[] {
+    return [...this.queues.keys()];
+  }
+
+  /** One queue's part of `snapshot` (a copy): a large state can be taken a queue at a time. */
+  queueSnapshot(id: string): QueueSnapshot {
+    const queue = this.queues.get(id);
+    if (!queue) throw new Error(`Unknown queue "${id}"`);
+    const tickets: TicketsSnapshot = { ids: [], openedAt: [], waitingSince: [], firstReplied: [] };
+    for (const ticketId of queue.openTickets) {
+      const ticket = this.tickets.get(ticketId)!;
+      tickets.ids.push(ticketId);
+      tickets.openedAt.push(ticket.openedAt);
+      tickets.waitingSince.push(ticket.waitingSince);
+      tickets.firstReplied.push(ticket.firstReplied);
     }
-    return { queues, csat: this.csat.snapshot() };
+    return snapshotQueue(queue, tickets);
+  }
+
+  /** CSAT's part of `snapshot`. */
+  snapshotCsat(): EngineSnapshot['csat'] {
+    return this.csat.snapshot();
   }
 
   /** Replaces the state with a checkpoint's; queues no longer configured, and their tickets, are left out. */

@@ -4,8 +4,12 @@
  * reading (a frozen renderer, a half-dead network) makes this grow with every message; nothing else bounds
  * it until the ping timeout, 45 s later.
  */
+/** Marks a packet the guard counted, with the bytes it counted: a property, not a WeakSet, because the check runs for every packet to every screen. */
+const COUNTED = Symbol('queueboard.sendGuard.counted');
+
 interface EnginePacket {
   data?: unknown;
+  [COUNTED]?: number;
 }
 interface EngineConnection {
   writeBuffer?: readonly EnginePacket[];
@@ -44,7 +48,6 @@ export interface SendGuard {
  */
 export function guardSends(connection: unknown, limit: number, onOver: (queued: number, packetBytes: number) => void): SendGuard {
   const conn = connection as EngineConnection;
-  const counted = new WeakSet<EnginePacket>();
   let waiting = 0;
   let over = false;
   const queued = () => waiting + (conn.transport?.socket?.bufferedAmount ?? 0);
@@ -57,11 +60,18 @@ export function guardSends(connection: unknown, limit: number, onOver: (queued: 
       onOver(now, bytes);
       return;
     }
-    counted.add(packet);
+    packet[COUNTED] = bytes;
     waiting += bytes;
   });
   conn.on('flush', (packets) => {
-    for (const packet of packets) if (counted.delete(packet)) waiting -= costOf(packet);
+    // Packets queued before the guard was attached (the handshake) carry no mark and were never counted;
+    // the mark is cleared so a packet flushed twice is uncounted once.
+    for (const packet of packets) {
+      const bytes = packet[COUNTED];
+      if (bytes === undefined) continue;
+      waiting -= bytes;
+      packet[COUNTED] = undefined;
+    }
   });
   return { queued };
 }

@@ -23,6 +23,7 @@ let outage = false;
 const zendesk: Route = (req, res) => {
   if (outage) return sendJson(res, 503, 'Service Unavailable');
   if (req.url.pathname === '/api/v2/search/count') return sendJson(res, 200, { count: 12 }, { 'x-rate-limit': 700, 'x-rate-limit-remaining': 600 });
+  if (req.url.pathname === '/api/v2/search/export') return sendJson(res, 200, { results: [], meta: { has_more: false, after_cursor: null } });
   if (req.url.pathname === '/api/v2/incremental/tickets/cursor') {
     return sendJson(res, 200, {
       tickets: [1, 2, 3].map((id) => ({ id, group_id: 100, via: { channel: 'email' }, status: id === 3 ? 'solved' : 'open', created_at: iso(NOW - id * 10 * MIN), updated_at: iso(NOW - MIN) })),

@@ -18,7 +18,9 @@ export interface SourceSink {
 
 export type SourceStatus =
   | { readonly state: 'up'; readonly queueIds: readonly string[] }
-  | { readonly state: 'down'; readonly queueIds: readonly string[]; readonly reason: string };
+  | { readonly state: 'down'; readonly queueIds: readonly string[]; readonly reason: string }
+  /** The helpdesk asked to wait (429 Retry-After) until `retryAt` (epoch ms): the queues keep older data, shown stale with the reason. */
+  | { readonly state: 'rate-limited'; readonly queueIds: readonly string[]; readonly reason: string; readonly retryAt: number };
 
 /**
  * What every source implements: the demo, HTTP push, and the helpdesk connectors. A source pushes

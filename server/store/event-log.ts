@@ -72,7 +72,7 @@ export class EventLog {
       }
       return accepted;
     });
-    this.writeCheckpoint = db.transaction((state: string, takenAt: number) => {
+    this.writeCheckpoint = db.transaction((state: string, takenAt: number, deleteCovered: boolean) => {
       const eventsUpto = this.maxSeq('events');
       const readingsUpto = this.maxSeq('readings');
       db.prepare(
@@ -80,6 +80,7 @@ export class EventLog {
          ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, events_upto = excluded.events_upto,
            readings_upto = excluded.readings_upto, state = excluded.state`,
       ).run(takenAt, eventsUpto, readingsUpto, state);
+      if (!deleteCovered) return { events: 0, readings: 0 };
       const events = db.prepare('DELETE FROM events WHERE seq <= ?').run(eventsUpto).changes;
       const readings = db.prepare('DELETE FROM readings WHERE seq <= ?').run(readingsUpto).changes;
       return { events, readings };
@@ -118,8 +119,23 @@ export class EventLog {
    * Writes `state` as the checkpoint of everything appended so far and deletes the input it covers, in one
    * transaction: the caller passes the state of an engine that has applied exactly that input.
    */
-  compact(state: string): { events: number; readings: number } {
-    return this.writeCheckpoint(state, this.clock.now());
+  compact(state: string, options: { deleteCovered?: boolean } = {}): { events: number; readings: number } {
+    return this.writeCheckpoint(state, this.clock.now(), options.deleteCovered ?? true);
+  }
+
+  /**
+   * Deletes at most `limit` rows of input the checkpoint covers (left by `compact(state, { deleteCovered:
+   * false })`), oldest first, in one short transaction; returns how many went. Replay skips such rows, so
+   * a gateway stopped before they are all gone restarts right.
+   */
+  deleteCovered(limit: number): number {
+    const row = this.db.prepare('SELECT events_upto, readings_upto FROM engine_checkpoint WHERE id = 1').get() as Pick<CheckpointRow, 'events_upto' | 'readings_upto'> | undefined;
+    if (!row) return 0;
+    return this.db.transaction(() => {
+      const events = this.db.prepare('DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE seq <= ? ORDER BY seq LIMIT ?)').run(row.events_upto, limit).changes;
+      const readings = this.db.prepare('DELETE FROM readings WHERE seq IN (SELECT seq FROM readings WHERE seq <= ? ORDER BY seq LIMIT ?)').run(row.readings_upto, limit).changes;
+      return events + readings;
+    })();
   }
 
   /** Forgets idempotency keys that arrived before `cutoff`: a batch retried after that counts again. */
@@ -129,7 +145,9 @@ export class EventLog {
 
   /** Events after the checkpoint, in the order they were accepted. */
   *replay(): Iterable<{ sourceId: string; event: TicketEvent }> {
-    const rows = this.db.prepare('SELECT source_id, event_id, type, ticket_id, queue_id, at, satisfied FROM events ORDER BY seq').iterate() as Iterable<EventRow>;
+    const rows = this.db
+      .prepare('SELECT source_id, event_id, type, ticket_id, queue_id, at, satisfied FROM events WHERE seq > ? ORDER BY seq')
+      .iterate(this.covered('events_upto')) as Iterable<EventRow>;
     for (const row of rows) {
       const event: TicketEvent = { eventId: row.event_id, type: row.type, ticketId: row.ticket_id, at: row.at };
       if (row.queue_id !== null) event.queueId = row.queue_id;
@@ -141,8 +159,8 @@ export class EventLog {
   /** Readings after the checkpoint, in the order they were accepted. */
   *replayReadings(): Iterable<{ sourceId: string; queueId: string; reading: QueueReadingInput }> {
     const rows = this.db
-      .prepare('SELECT source_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds, sla_breached FROM readings ORDER BY seq')
-      .iterate() as Iterable<ReadingRow>;
+      .prepare('SELECT source_id, queue_id, at, backlog, agents_online, oldest_waiting_seconds, sla_breached FROM readings WHERE seq > ? ORDER BY seq')
+      .iterate(this.covered('readings_upto')) as Iterable<ReadingRow>;
     for (const row of rows) {
       const reading: QueueReadingInput = { at: row.at };
       if (row.backlog !== null) reading.backlog = row.backlog;
@@ -156,6 +174,12 @@ export class EventLog {
   counts(): { events: number; readings: number; keys: number } {
     const count = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { events: count('events'), readings: count('readings'), keys: count('input_keys') };
+  }
+
+  /** The last seq of a table the checkpoint covers (0 before the first): rows up to it are not replayed. */
+  private covered(column: 'events_upto' | 'readings_upto'): number {
+    const row = this.db.prepare(`SELECT ${column} AS n FROM engine_checkpoint WHERE id = 1`).get() as { n: number } | undefined;
+    return row?.n ?? 0;
   }
 
   private maxSeq(table: 'events' | 'readings'): number {

@@ -4,7 +4,20 @@ import type { Logger } from '../runtime/logger';
 /** The parts of the store that grow without end unless pruned or compacted. */
 export interface PrunableStore {
   history: { prune(cutoffMs: number): number };
-  events: { compact(state: string): unknown; pruneKeys(cutoffMs: number): number };
+  events: { compact(state: string, options?: { deleteCovered?: boolean }): unknown; pruneKeys(cutoffMs: number): number; deleteCovered?(limit: number): number };
+}
+
+/**
+ * A compaction taken in slices that yield to the event loop, so walls, beats and /healthz keep their
+ * schedule while a large state (a flood's million open tickets: over a second of work) is written.
+ */
+export interface SlicedCompaction {
+  /** Holds durable input back until the returned function is called: the engine keeps the log's state. */
+  hold(): () => void;
+  /** The checkpoint, built a queue at a time (it yields between them). */
+  stateSlices(now: number): Generator<void, string>;
+  /** Resolves on a later turn of the event loop (setImmediate): what waited meanwhile runs. */
+  nextTurn(): Promise<void>;
 }
 
 export interface HousekeepingOptions {
@@ -26,6 +39,8 @@ export interface HousekeepingOptions {
   compactEveryEvents?: number;
   /** How long idempotency keys are kept (inputKeyHorizonMs); two days by default. */
   keyHorizonMs?: number;
+  /** Compactions after the first run are taken in slices; absent, each is one synchronous write. */
+  sliced?: SlicedCompaction;
 }
 
 /** Screens can ask for the last 24 hours of history. */
@@ -53,6 +68,8 @@ export const COMPACT_EVERY_EVENTS = 200_000;
  * the event loop every ten minutes. The tail stays bounded by COMPACT_EVERY_EVENTS whatever the state.
  */
 export const STATE_BYTES_PER_BEAT = 2.5 * 2 ** 20;
+/** Covered input deleted per transaction after a sliced compaction: a few milliseconds each. */
+export const DELETE_SLICE_ROWS = 5000;
 
 /**
  * Keeps the store bounded: history older than a day; the event log as one checkpoint of the engine plus
@@ -66,6 +83,9 @@ export class Housekeeping {
   private stateBytes = 0;
   /** The wall time of the last run and the monotonic time it was taken at. */
   private anchor: { wall: number; monotonic: number } | null = null;
+  /** A sliced compaction under way: at most one at a time. */
+  private compacting: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(private readonly options: HousekeepingOptions) {}
 
@@ -92,7 +112,66 @@ export class Housekeeping {
   /** Counts input appended to the log since the last compaction; compacts once the tail is long. */
   appended(count: number): void {
     this.tail += count;
-    if (this.tail >= (this.options.compactEveryEvents ?? COMPACT_EVERY_EVENTS)) this.run();
+    if (this.tail < (this.options.compactEveryEvents ?? COMPACT_EVERY_EVENTS)) return;
+    if (this.options.sliced) this.compactInSlices(this.prunedUpTo());
+    else this.run();
+  }
+
+  /** Resolves once no sliced compaction is under way (tests, and a clean stop). */
+  settled(): Promise<void> {
+    return this.compacting ?? Promise.resolve();
+  }
+
+  /** The beat with sliced compaction: pruning at once (cheap), the compaction in slices when due. */
+  private runSliced(): void {
+    const { store, timed } = this.options;
+    const now = this.prunedUpTo();
+    timed(() => {
+      store.history.prune(now - HISTORY_RETENTION_MS);
+      store.events.pruneKeys(now - (this.options.keyHorizonMs ?? INPUT_KEY_HORIZON_MS));
+    });
+    if (this.compactionDue(now)) this.compactInSlices(now);
+  }
+
+  /**
+   * Holds durable input, builds the checkpoint a queue at a time, writes it (one short transaction: the
+   * row), lets input in again, then deletes what it covers in small transactions. Starts on the next turn,
+   * so input let in by a previous hold is applied first. A failure is logged; the next beat tries again.
+   */
+  private compactInSlices(now: number): void {
+    const sliced = this.options.sliced!;
+    const { store, timed, logger } = this.options;
+    this.compacting ??= (async () => {
+      let release: (() => void) | null = null;
+      try {
+        await sliced.nextTurn();
+        if (this.stopped) return;
+        release = sliced.hold();
+        const slices = sliced.stateSlices(now);
+        let step = slices.next();
+        while (!step.done) {
+          await sliced.nextTurn();
+          if (this.stopped) return;
+          step = slices.next();
+        }
+        const state = step.value;
+        timed(() => store.events.compact(state, { deleteCovered: store.events.deleteCovered === undefined }));
+        this.tail = 0;
+        this.compactedAt = now;
+        this.stateBytes = state.length;
+        release();
+        release = null;
+        for (let deleted = 1; deleted > 0 && !this.stopped && store.events.deleteCovered; ) {
+          timed(() => (deleted = store.events.deleteCovered!(DELETE_SLICE_ROWS)));
+          if (deleted > 0) await sliced.nextTurn();
+        }
+      } catch (error) {
+        logger.error('compaction failed: the event log keeps its tail; the next beat tries again', { problem: (error as Error).message });
+      } finally {
+        release?.();
+        this.compacting = null;
+      }
+    })();
   }
 
   /** The first run, a long tail, or a tail whose checkpoint is old enough for the state's size. */
@@ -119,13 +198,15 @@ export class Housekeeping {
 
   /** Every ten minutes of clock time: a sped-up soak prunes as often, in simulated time, as a real floor. */
   start(): void {
+    this.stopped = false;
     this.cancel ??= this.options.scheduler.every(Math.max(1000, EVERY_CLOCK_MS / this.options.clockSpeed), () => this.beat());
   }
 
   /** A failure on the timer would end the gateway: it is logged instead, and the next beat tries again. */
   private beat(): void {
     try {
-      this.run();
+      if (this.options.sliced) this.runSliced();
+      else this.run();
     } catch (error) {
       this.options.logger.error('housekeeping failed: history, event log and keys were not pruned; the next beat tries again', {
         problem: (error as Error).message,
@@ -133,8 +214,10 @@ export class Housekeeping {
     }
   }
 
+  /** Stops the beat; a sliced compaction under way stops at its next slice (its input is let in, nothing half-written). */
   stop(): void {
     this.cancel?.();
     this.cancel = null;
+    this.stopped = true;
   }
 }

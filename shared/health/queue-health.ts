@@ -6,7 +6,7 @@ import { evaluateRule, type ThresholdSet } from './thresholds';
 export type LiveStatus = Exclude<QueueStatus, 'stale'>;
 
 export interface StaleInfo {
-  readonly reason: 'no-recent-data' | 'source-down';
+  readonly reason: 'no-recent-data' | 'source-down' | 'rate-limited';
   readonly message: string;
   readonly lastStatus: LiveStatus;
 }

@@ -13,7 +13,7 @@ export const en = {
     snoozed: 'Snoozed until {{time}}',
     dataAge: 'data {{age}} old',
     trend: { rising: 'Backlog rising: {{delta}} in 15 min', falling: 'Backlog falling: {{delta}} in 15 min', steady: 'Backlog steady over 15 min' },
-    staleReason: { 'no-recent-data': 'No recent data', 'source-down': 'Source down' },
+    staleReason: { 'no-recent-data': 'No recent data', 'source-down': 'Source down', 'rate-limited': 'Helpdesk asked to wait' },
     history: 'Backlog, last hour',
   },
   metric: {
@@ -514,6 +514,10 @@ export const en = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Cannot reach the gateway; trying again.',
+  },
+  wall3: {
+    /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
+    csat: 'CSAT {{value}}',
   },
   forecast: {
     /** Inflow of the last minutes against the usual for the office's weekday and quarter hour: "Inflow 2.3× usual for Tue 10:00". */

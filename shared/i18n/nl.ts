@@ -15,7 +15,7 @@ export const nl: Messages = {
     snoozed: 'Gepauzeerd tot {{time}}',
     dataAge: 'gegevens {{age}} oud',
     trend: { rising: 'Achterstand stijgt: {{delta}} in 15 min', falling: 'Achterstand daalt: {{delta}} in 15 min', steady: 'Achterstand stabiel over 15 min' },
-    staleReason: { 'no-recent-data': 'Geen recente gegevens', 'source-down': 'Bron onbereikbaar' },
+    staleReason: { 'no-recent-data': 'Geen recente gegevens', 'source-down': 'Bron onbereikbaar', 'rate-limited': 'Helpdesk vraagt te wachten' },
     history: 'Achterstand, laatste uur',
   },
   metric: {
@@ -511,6 +511,10 @@ export const nl: Messages = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Gateway niet bereikbaar; nieuwe poging.',
+  },
+  wall3: {
+    /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
+    csat: 'CSAT {{value}}',
   },
   forecast: {
     inflowVsUsual: 'Instroom {{ratio}} normaal voor {{slot}}',

@@ -16,7 +16,7 @@ export const pt: Messages = {
     snoozed: 'Adiado até às {{time}}',
     dataAge: 'dados de há {{age}}',
     trend: { rising: 'Pendentes a subir: {{delta}} em 15 min', falling: 'Pendentes a descer: {{delta}} em 15 min', steady: 'Pendentes estáveis em 15 min' },
-    staleReason: { 'no-recent-data': 'Sem dados recentes', 'source-down': 'Fonte indisponível' },
+    staleReason: { 'no-recent-data': 'Sem dados recentes', 'source-down': 'Fonte indisponível', 'rate-limited': 'Helpdesk pediu espera' },
     history: 'Pendentes, última hora',
   },
   metric: {
@@ -533,6 +533,10 @@ export const pt: Messages = {
   wall2: {
     /** The wall's words for a gateway it cannot reach: the transport's own error ("xhr poll error") is for the desk, not a room. */
     unreachable: 'Sem ligação ao gateway; a tentar de novo.',
+  },
+  wall3: {
+    /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
+    csat: 'CSAT {{value}}',
   },
   forecast: {
     inflowVsUsual: 'Entrada {{ratio}} o habitual para {{slot}}',

@@ -8,7 +8,7 @@ import { UsualInflowSchema } from './usual-inflow';
  * Bump PROTOCOL_VERSION on any change a peer of the previous version could misread;
  * the gateway refuses a handshake with another version and says which one it speaks.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 // 4: CSAT (every metrics object carries csat and csatRatings), and the snapshot's optional office and queue
 //    `names` per language, a queue's percentile `windows` and its `ungraded` metrics. A protocol-3 screen
 //    would refuse metrics objects with fields it does not know; a protocol-4 screen needs csat.
@@ -25,8 +25,11 @@ const epochMs = z.number().int().nonnegative();
 export const QUEUE_STATUSES = ['ok', 'warning', 'critical', 'no-data', 'stale'] as const;
 
 export const StaleSchema = z.object({
-  /** `no-recent-data`: nothing arrived for longer than the queue's limit; `source-down`: its source said so. */
-  reason: z.enum(['no-recent-data', 'source-down']),
+  /**
+   * `no-recent-data`: nothing arrived for longer than the queue's limit; `source-down`: its source said so;
+   * `rate-limited`: the helpdesk asked the gateway to wait (the message says until when).
+   */
+  reason: z.enum(['no-recent-data', 'source-down', 'rate-limited']),
   /** A sentence for people, e.g. "Zendesk answered 503 three times in a row". */
   message: z.string().max(500),
   /** The status the queue had before it went stale, shown greyed as "last known". */

@@ -91,7 +91,8 @@ describe('the desk view in Chromium against a real demo gateway', () => {
     const row = desk.getByTestId('desk-queue-row').first();
     await row.waitFor();
     const queueId = (await row.getAttribute('data-queue-id'))!;
-    await row.getByRole('button', { name: /^Pin / }).click();
+    // That queue's row, wherever the worst-first order moves it meanwhile.
+    await desk.locator(`[data-testid="desk-queue-row"][data-queue-id="${queueId}"]`).getByRole('button', { name: /^Pin / }).click();
     const { card, alertId } = await firstUnhandledAlert(desk);
     await card.getByRole('button', { name: /^Pin alert/ }).click();
 

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { GatewayConfig } from '../../server/config/config-schema';
 import type { Gateway, GatewayOptions } from '../../server/gateway';
 import { launchChromium } from './chromium';
-import { startDemoGateway } from './gateway-harness';
+import { BUSY_MORNING, startDemoGateway } from './gateway-harness';
 import { SCREENSHOTS } from './wall-page';
 
 export interface E2eLaunchOptions {
@@ -13,6 +13,8 @@ export interface E2eLaunchOptions {
   config?: GatewayConfig;
   /** Anything else for the gateway, such as a store. */
   gateway?: Partial<GatewayOptions>;
+  /** Gateway (and demo) time at start; a busy weekday morning by default (gateway-harness BUSY_MORNING). */
+  startAt?: number;
 }
 
 export interface E2eLaunch {
@@ -29,12 +31,12 @@ export interface E2eLaunch {
  * it), a demo gateway on loopback serving it, Debian's Chromium, and the screenshot folder. Call it in
  * `beforeAll` and `close()` it in `afterAll`.
  */
-export async function launchE2e({ speed = 1, config, gateway: overrides = {} }: E2eLaunchOptions = {}): Promise<E2eLaunch> {
+export async function launchE2e({ speed = 1, config, gateway: overrides = {}, startAt = BUSY_MORNING }: E2eLaunchOptions = {}): Promise<E2eLaunch> {
   if (!existsSync('dist/renderer/index.html')) {
     throw new Error('dist/renderer is not built: `npm test` builds it first; alone, run `npm run build:renderer`.');
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const { gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer', ...overrides }, speed, 0, config);
+  const { gateway, url } = await startDemoGateway({ rendererDir: 'dist/renderer', ...overrides }, speed, 0, config, startAt);
   const browser = await launchChromium().catch(async (error: unknown) => {
     await gateway.close();
     throw error;

@@ -44,7 +44,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
       <th scope="row" className="desk-queue-name">
         {localName(queue, i18n.language)}
         <span className="desk-queue-where">
-          {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {queue.team.name}
+          {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {localName(queue.team, i18n.language)}
           {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
         </span>
         <UsualLine state={state} locale={locale} />

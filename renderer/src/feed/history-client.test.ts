@@ -83,4 +83,19 @@ describe('history client', () => {
     expect(timers.size).toBe(0);
     expect([...socket.listeners.values()].every((set) => set.size === 0)).toBe(true);
   });
+
+  it('starts each sparkline from the snapshot at once, and keeps this minute when the hour arrives (issue 17)', () => {
+    const { store, socket } = setup();
+    store.getState().applySnapshot(snapshot(1, { serverTime: T0, states: [state('lis-chat', { metrics: { backlog: 7 } as never })] }), T0);
+    store.getState().setConnection('live');
+    socket.fire('snapshot');
+    expect(store.getState().history.backlog['lis-chat']).toEqual({ at: [T0], values: [7] });
+    socket.requests[0]!.reply({ ok: true, resolutionMs: MIN, queues: [{ queueId: 'lis-chat', at: [T0 - 2 * MIN, T0 - MIN], values: { backlog: [5, 6] } }] });
+    expect(store.getState().history.backlog['lis-chat']).toEqual({ at: [T0 - 2 * MIN, T0 - MIN, T0], values: [5, 6, 7] });
+    // A gateway without a store answers with no queues: the snapshot's point stays, the next minute makes a line.
+    socket.fire('disconnect');
+    socket.fire('snapshot');
+    socket.requests[1]!.reply({ ok: true, resolutionMs: MIN, queues: [] });
+    expect(store.getState().history.backlog['lis-chat']).toEqual({ at: [T0], values: [7] });
+  });
 });

@@ -21,6 +21,8 @@ export interface HistoryClientOptions {
 /**
  * Keeps each queue's backlog sparkline: asks the gateway for the last hour after each connection's first
  * snapshot, then adds one live point a minute from the store. Each series is bounded (HISTORY_POINTS).
+ * The snapshot's own backlog is this minute's point at once, before and after the hour arrives: a fresh wall
+ * starts from what it already knows, and a gateway without history (no store) draws a line a minute later.
  */
 export function startHistoryClient({ store, socket, setInterval, clearInterval, now = Date.now }: HistoryClientOptions): () => void {
   let loadedThisConnection = false;
@@ -40,7 +42,9 @@ export function startHistoryClient({ store, socket, setInterval, clearInterval, 
       const series: Record<string, BacklogSeries> = {};
       for (const queue of parsed.value.queues) series[queue.queueId] = { at: queue.at, values: queue.values.backlog ?? queue.at.map(() => null) };
       store.getState().loadHistory(series);
+      sample();
     });
+    sample();
   };
   const onDisconnect = () => {
     loadedThisConnection = false;

@@ -87,6 +87,14 @@ describe('QueueTile notes', () => {
     expect(note.getAttribute('title')).toBe('Zendesk answered 503 three times');
   });
 
+  it('says the helpdesk asked to wait, not that the source is down, while a connector is rate-limited', () => {
+    const message = 'Zendesk asked us to wait 5 min (until 09:06 UTC); data from 09:00 UTC';
+    tile({ state: withHealth({ status: 'stale', stale: { reason: 'rate-limited', message, lastStatus: 'ok' } }, { updatedAt: NOW - 130_000 }) });
+    const note = screen.getByTestId('tile-stale');
+    expect(note.textContent).toBe('Helpdesk asked to wait · data 2 mins old');
+    expect(note.getAttribute('title')).toBe(message);
+  });
+
   it('says how old the numbers are when the connection is down', () => {
     tile({ live: false, disconnectedForSeconds: 45 });
     expect(screen.getByTestId('tile-stale').textContent).toBe('data 45 secs old');

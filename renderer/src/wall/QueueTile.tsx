@@ -13,6 +13,7 @@ import { backlogTrend } from './trend';
 import { ungradedBreachCount } from './breach-note';
 import { emptyWindowText, windowSuffix } from './window-text';
 import { localName } from '../format/local-name';
+import { formatMetric } from '../format/metric';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -49,7 +50,11 @@ const NO_CAUSES: readonly TileCause[] = [];
 export function QueueTile({ queue, state, locale, timeZone, live, now, disconnectedForSeconds = null, alert, series, flash = false }: QueueTileProps) {
   const { t, i18n } = useTranslation();
   const name = localName(queue, i18n.language);
-  const shownQueue = useMemo(() => (name === queue.name ? queue : { ...queue, name }), [queue, name]);
+  const teamName = localName(queue.team, i18n.language);
+  const shownQueue = useMemo(
+    () => (name === queue.name && teamName === queue.team.name ? queue : { ...queue, name, team: { ...queue.team, name: teamName } }),
+    [queue, name, teamName],
+  );
   const health = state?.health;
   const status = health?.status ?? 'no-data';
   const staleInfo = health?.stale ?? null;
@@ -72,7 +77,15 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
     };
   }, [t, shownStatus, current, isStale, name, queue.channel, queue.windows]);
   const levels = (health?.metrics ?? {}) as Partial<Record<MetricId, Level | null>>;
-  const causes = causesOf(state, levels);
+  const csatValue = state?.metrics.csat ?? null;
+  // On the tile when the queue has CSAT and a manager has not made it ungraded; then it is no longer a cause note.
+  const csatShown = csatValue !== null && !queue.ungraded?.includes('csat');
+  const csatLevel = levels.csat ?? null;
+  const csat = useMemo(
+    () => (csatShown ? { text: t('wall3.csat', { value: formatMetric('csat', csatValue, locale) }), level: csatLevel } : null),
+    [t, csatShown, csatValue, csatLevel, locale],
+  );
+  const causes = causesOf(state, levels, csatShown);
   const staleAge = staleInfo && state?.updatedAt != null ? Math.max(0, (now - state.updatedAt) / 1000) : null;
   const dataAgeSeconds = !live ? disconnectedForSeconds : staleAge;
   const trend = current ? backlogTrend(series, state?.metrics.backlog ?? null, now) : null;
@@ -89,7 +102,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       aria-label={words.aria}
     >
       {flash && current && <div className="tile-flash" data-testid="tile-flash" aria-hidden="true" />}
-      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} />
+      <TileHead queue={shownQueue} shape={current ? look.shape : 'hourglass'} statusText={words.status} channelName={words.channel} partnerLabel={words.partner} csat={csat} />
       <TileNotes
         stale={staleInfo}
         atRisk={health?.atRisk ?? null}
@@ -134,13 +147,13 @@ function volumeOf(state: QueueState | undefined, levels: Partial<Record<MetricId
 }
 
 /** Metrics the tile does not show that still drive its status: named, or the colour has no reason. */
-function causesOf(state: QueueState | undefined, levels: Partial<Record<MetricId, Level | null>>): readonly TileCause[] {
+function causesOf(state: QueueState | undefined, levels: Partial<Record<MetricId, Level | null>>, csatShown: boolean): readonly TileCause[] {
   let causes: TileCause[] | null = null;
   for (const id of Object.keys(levels) as MetricId[]) {
     const level = levels[id];
     const value = state?.metrics[id];
     // Inflow against the usual has its own note ("Inflow 2.3× usual for Tue 10:00").
-    if (HEADLINE_IDS.has(id) || id === 'inflowVsUsual' || (level !== 'warning' && level !== 'critical') || value == null) continue;
+    if (HEADLINE_IDS.has(id) || id === 'inflowVsUsual' || (csatShown && id === 'csat') || (level !== 'warning' && level !== 'critical') || value == null) continue;
     (causes ??= []).push({ id, level, value });
   }
   return causes ?? NO_CAUSES;

@@ -17,8 +17,14 @@ describe('Sparkline', () => {
     expect(areaUnder('M0 1L2 3M4 5')).toBe('M0 40L0 1L2 3L2 40ZM4 40L4 5L4 40Z');
   });
 
-  it('draws nothing until there are two points', () => {
-    render(<Sparkline series={{ at: [0], values: [3] }} label="Backlog, last hour" />);
-    expect(screen.getByTestId('sparkline').querySelector('svg')).toBeNull();
+  it('draws nothing until there are two points, and shows it is still gathering instead of an empty box', () => {
+    const { rerender } = render(<Sparkline series={undefined} label="Backlog, last hour" />);
+    const spark = screen.getByTestId('sparkline');
+    expect([spark.dataset.state, spark.className]).toEqual(['pending', 'tile-spark spark-pending']);
+    rerender(<Sparkline series={{ at: [0], values: [3] }} label="Backlog, last hour" />);
+    expect(spark.querySelector('svg')).toBeNull();
+    expect(spark.dataset.state).toBe('pending');
+    rerender(<Sparkline series={{ at: [0, 60_000], values: [3, 4] }} label="Backlog, last hour" />);
+    expect([spark.dataset.state, spark.className]).toEqual(['drawn', 'tile-spark']);
   });
 });

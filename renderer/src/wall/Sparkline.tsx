@@ -25,8 +25,10 @@ export const Sparkline = memo(function Sparkline({ series, label, band = null }:
   let max = band?.high ?? 0;
   for (const v of values) if (v !== null && v > max) max = v;
   const line = points > 1 ? sparklinePath(values, WIDTH, HEIGHT, 0, max || 1) : '';
+  // Until two minutes are known (a fresh wall before the gateway's hour arrives) the box shows it is still
+  // gathering, striped, with no line: a flat or empty line would read as a steady or an empty queue.
   return (
-    <div className="tile-spark" data-testid="sparkline" data-points={points} role="img" aria-label={label}>
+    <div className={line ? 'tile-spark' : 'tile-spark spark-pending'} data-testid="sparkline" data-points={points} data-state={line ? 'drawn' : 'pending'} role="img" aria-label={label}>
       {line && (
         <svg className="spark-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
           {band && <UsualBand low={band.low} high={band.high} max={max || 1} />}

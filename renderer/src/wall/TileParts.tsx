@@ -22,10 +22,12 @@ export interface TileHeadProps {
   /** Words from the tile, which translates once per language (useTranslation costs each part that mounts). */
   channelName: string;
   partnerLabel: string;
+  /** The queue's CSAT ("CSAT 89%") when it has one and it is graded, with its level; null shows none. */
+  csat?: { text: string; level: Level | null } | null;
 }
 
 /** Status word and shape, channel, name and team: these change with the status, almost never otherwise. */
-export const TileHead = memo(function TileHead({ queue, shape, statusText, channelName, partnerLabel }: TileHeadProps) {
+export const TileHead = memo(function TileHead({ queue, shape, statusText, channelName, partnerLabel, csat = null }: TileHeadProps) {
   return (
     <>
       <header className="tile-head">
@@ -40,10 +42,19 @@ export const TileHead = memo(function TileHead({ queue, shape, statusText, chann
       </header>
       <div className="tile-title">
         <h3 className="tile-name">{queue.name}</h3>
-        <p className="tile-team">
-          {queue.team.name}
-          {queue.team.kind === 'partner' && <span className="partner-badge">{partnerLabel}</span>}
-        </p>
+        {/* CSAT rides on the team's line: the customers' verdict on the team, at no cost in height. */}
+        <div className="tile-subline">
+          <p className="tile-team">
+            {queue.team.name}
+            {queue.team.kind === 'partner' && <span className="partner-badge">{partnerLabel}</span>}
+          </p>
+          {csat && (
+            <p className={`tile-csat${csat.level ? ` level-${csat.level}` : ''}`} data-testid="tile-csat" data-metric="csat">
+              {csat.level && csat.level !== 'ok' && <StatusIcon shape={STATUS_LOOKS[csat.level].shape} />}
+              {csat.text}
+            </p>
+          )}
+        </div>
       </div>
     </>
   );

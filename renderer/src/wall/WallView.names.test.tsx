@@ -8,7 +8,7 @@ import { createAppStore } from '../store/store';
 import { WallView } from './WallView';
 
 describe('a wall in Portuguese (issue 17)', () => {
-  it('names offices and queues as the configuration translates them, and keeps the others as configured', () => {
+  it('names offices, queues and teams as the configuration translates them, and keeps the others as configured', () => {
     const store = createAppStore();
     render(
       <I18nextProvider i18n={createI18n('pt')}>
@@ -23,7 +23,7 @@ describe('a wall in Portuguese (issue 17)', () => {
         {
           ...base,
           offices: base.offices.map((o) => (o.id === 'lisbon' ? { ...o, names: { en: 'Lisbon', pt: 'Lisboa', nl: 'Lissabon' } } : o)),
-          queues: [{ ...chatQueue, names: { pt: 'Conversa Portugal' } }, emailQueue, phoneQueue],
+          queues: [{ ...chatQueue, names: { pt: 'Conversa Portugal' }, team: { ...chatQueue.team, names: { en: chatQueue.team.name, pt: 'Apoio Lisboa' } } }, emailQueue, phoneQueue],
         },
         Date.now(),
       );
@@ -31,5 +31,9 @@ describe('a wall in Portuguese (issue 17)', () => {
     });
     expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'))).toEqual(['Lisboa', 'Amsterdam']);
     expect(screen.getAllByTestId('queue-tile').map((t) => t.querySelector('.tile-name')!.textContent)).toEqual(['Conversa Portugal', 'Email Spain', 'Phone Netherlands']);
+    // Team names too; a team without translations keeps its configured name.
+    const teams = screen.getAllByTestId('queue-tile').map((t) => t.querySelector('.tile-team')!.textContent);
+    expect(teams[0]).toBe('Apoio Lisboa');
+    expect(teams.slice(1)).toEqual([emailQueue.team.name, phoneQueue.team.name].map((n) => expect.stringContaining(n)));
   });
 });

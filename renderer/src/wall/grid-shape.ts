@@ -1,5 +1,8 @@
-/** Wider than six columns, three numbers per tile no longer read from across the room: page instead. */
-export const MAX_COLUMNS = 6;
+/**
+ * Wider than four columns, a tile's labels and notes no longer reach 24 px on a 1080p wall (issue 17: read
+ * from five metres): page instead.
+ */
+export const MAX_COLUMNS = 4;
 
 /**
  * Columns for an office's tiles so that every tile of a page fits one screen: few tiles get wide
@@ -8,7 +11,5 @@ export const MAX_COLUMNS = 6;
 export function columnsFor(tileCount: number): number {
   if (tileCount <= 2) return tileCount;
   if (tileCount <= 4) return 2;
-  if (tileCount <= 8) return 4;
-  if (tileCount <= 15) return 5;
-  return Math.min(MAX_COLUMNS, Math.ceil(Math.sqrt(tileCount * 1.8)));
+  return MAX_COLUMNS;
 }

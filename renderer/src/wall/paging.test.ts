@@ -13,23 +13,23 @@ const queues = (officeId: string, count: number, teams = 1): Queue[] =>
   }));
 
 describe('paginate', () => {
-  it('keeps the demo (two offices of seven) on one page', () => {
+  it('gives each of the demo\'s offices (seven queues) a page of its own, where every tile text reaches 24 px', () => {
     const pages = paginate([lisbon, amsterdam], [...queues('lisbon', 7), ...queues('amsterdam', 7)]);
-    expect(pages).toHaveLength(1);
-    expect(pages[0]!.map((s) => [s.office.id, s.queues.length, s.part])).toEqual([['lisbon', 7, null], ['amsterdam', 7, null]]);
+    expect(pages.map((p) => p.map((s) => [s.office.id, s.queues.length, s.part]))).toEqual([[['lisbon', 7, null]], [['amsterdam', 7, null]]]);
   });
 
-  it('gives each office its own page when together they need more rows than a screen holds', () => {
-    const pages = paginate([lisbon, amsterdam], [...queues('lisbon', 20), ...queues('amsterdam', 20)]);
-    expect(pages.map((p) => p.map((s) => s.office.id))).toEqual([['lisbon'], ['amsterdam']]);
+  it('puts small offices on one page while their rows fit', () => {
+    const pages = paginate([lisbon, amsterdam], [...queues('lisbon', 2), ...queues('amsterdam', 1)]);
+    expect(pages.map((p) => p.map((s) => [s.office.id, s.queues.length]))).toEqual([[['lisbon', 2], ['amsterdam', 1]]]);
   });
 
   it('cuts an office too big for one screen into equal slices, teams together, none over the row budget', () => {
     const pages = paginate([lisbon], queues('lisbon', 40, 4));
-    expect(pages).toHaveLength(2);
-    expect(pages.map((p) => p[0]!.queues.length)).toEqual([20, 20]);
-    expect(pages.map((p) => p[0]!.part)).toEqual([{ index: 1, count: 2 }, { index: 2, count: 2 }]);
-    expect(pages[0]![0]!.queues.map((q) => q.team.name)).toEqual([...Array(10).fill('Team 0'), ...Array(10).fill('Team 1')]);
+    expect(pages).toHaveLength(5);
+    expect(pages.map((p) => p[0]!.queues.length)).toEqual([8, 8, 8, 8, 8]);
+    expect(pages.map((p) => p[0]!.part)).toEqual([1, 2, 3, 4, 5].map((index) => ({ index, count: 5 })));
+    expect(pages[0]![0]!.queues.map((q) => q.team.name)).toEqual(Array(8).fill('Team 0'));
+    expect(pages[1]![0]!.queues.map((q) => q.team.name)).toEqual([...Array(2).fill('Team 0'), ...Array(6).fill('Team 1')]);
     for (const page of pages) expect(page.reduce((rows, s) => rows + rowsFor(s.queues.length), 0)).toBeLessThanOrEqual(ROWS_PER_PAGE);
   });
 

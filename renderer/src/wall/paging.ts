@@ -1,8 +1,11 @@
 import type { Office, Queue } from '../../../shared/model';
 import { columnsFor, MAX_COLUMNS } from './grid-shape';
 
-/** Rows of tiles one screen holds and stays readable from five metres (1080p: tiles about 230 px tall). */
-export const ROWS_PER_PAGE = 4;
+/**
+ * Rows of tiles one screen holds and stays readable from five metres: every text of a tile at least 24 px on a
+ * 1080p panel needs tiles about 450 px tall, so a combined wall shows one office of up to eight queues a page.
+ */
+export const ROWS_PER_PAGE = 2;
 
 /** One office's tiles on a page; `part` numbers the slices of an office too big for one page. */
 export interface PageSection {

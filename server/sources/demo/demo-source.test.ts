@@ -131,6 +131,25 @@ describe('demo source on ticket events', () => {
     expect(breached('lis-chat-pt')).toBe(0);
   });
 
+  it('rates a share of solved tickets, 85–92 % satisfied per queue, so CSAT shows on a fresh start (issue 17)', () => {
+    const { events, readings, time } = record(11, 1000);
+    const config = demoConfig(11);
+    const solved = count(events, (e) => e.type === 'solved');
+    const rated = events.filter((e) => e.type === 'rated');
+    expect(rated.length / solved).toBeGreaterThan(0.2);
+    expect(rated.length / solved).toBeLessThan(0.3);
+    const engine = new MetricEngine({ queues: config.queues.map((q) => ({ id: q.id, firstResponseTargetSeconds: DEFAULT_FIRST_RESPONSE_TARGET_SECONDS[q.channel] })) });
+    for (const event of events) engine.applyEvent(event);
+    for (const { queueId, reading } of readings) engine.applyReading(queueId, reading);
+    for (const queue of config.queues) {
+      const { csat, csatRatings } = engine.metricsFor(queue.id, time.now());
+      expect(csatRatings, queue.id).toBeGreaterThan(10);
+      // A day of ratings: the queue's share, give or take the luck of a few hundred answers.
+      expect(csat, queue.id).toBeGreaterThan(78);
+      expect(csat, queue.id).toBeLessThan(98);
+    }
+  });
+
   it('runs simulated time as fast as its clock: a sped-up clock covers more time per tick', () => {
     const time = new FakeTime(TUESDAY_NOON);
     let simulated = TUESDAY_NOON;

@@ -5,7 +5,7 @@ import { localTimeReader } from './day-curve';
 import { demoPressure } from './demo-pressure';
 import { IncidentCalendar } from './incidents';
 import { liveMarketingEvent } from './marketing-events';
-import { QueueTraffic } from './queue-traffic';
+import { QueueTraffic, type DemoRatings } from './queue-traffic';
 import { createRandom, hashString } from './random';
 import { TRAFFIC_PROFILES } from './ticket-profiles';
 
@@ -20,6 +20,15 @@ export interface DemoSourceOptions {
 const WARM_UP_MS = 24 * 3_600_000;
 const WARM_UP_STEP_MS = 60_000;
 const MAX_STEP_MS = 60_000;
+
+/**
+ * A quarter of solved tickets rated, 85–92 % of them satisfied depending on the queue: the demo's CSAT sits
+ * around the built-in warning level (85 %), so some walls show it amber.
+ */
+function demoRatings(seed: number, queueId: string): DemoRatings {
+  const share = createRandom(hashString(`${seed}:${queueId}:csat`)).next();
+  return { random: createRandom(hashString(`${seed}:${queueId}:ratings`)), rateShare: 0.25, satisfiedShare: 0.85 + 0.07 * share };
+}
 
 /**
  * Simulated ticket traffic for every configured queue, deterministic for a seed and a start time.
@@ -47,6 +56,7 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
           demoPressure(settings.seed, queue.id),
           createRandom(hashString(`${settings.seed}:${queue.id}`)),
           readers.get(queue.officeId)!,
+          demoRatings(settings.seed, queue.id),
         ),
       }));
 

@@ -17,6 +17,16 @@ interface Scheduled {
   kind: 'solved' | 'reopened';
 }
 
+/** Customers' answers to the satisfaction survey sent when a ticket is solved. */
+export interface DemoRatings {
+  /** Its own stream, so adding ratings leaves every other draw of a seed's traffic as it was. */
+  random: Random;
+  /** Share of solved tickets the customer rates. */
+  rateShare: number;
+  /** Share of ratings that are satisfied (the queue's CSAT over time). */
+  satisfiedShare: number;
+}
+
 export interface TrafficStep {
   events: TicketEvent[];
   agentsOnline: number;
@@ -39,6 +49,7 @@ export class QueueTraffic {
     private readonly pressure: number,
     private readonly random: Random,
     private readonly localTime: (epochMs: number) => LocalTime,
+    private readonly ratings: DemoRatings | null = null,
   ) {}
 
   get ticketsInFlight(): number {
@@ -89,12 +100,21 @@ export class QueueTraffic {
     for (const item of due) {
       const at = Math.round(item.at);
       events.push(this.event(item.kind, item.ticketId, at));
+      if (item.kind === 'solved') this.rate(item.ticketId, at, events);
       if (item.kind === 'solved' && this.random.next() < this.profile.reopenRate) {
         this.scheduled.push({ at: at + (1 + 11 * this.random.next()) * 3_600_000, ticketId: item.ticketId, kind: 'reopened' });
       } else if (item.kind === 'reopened') {
         this.waiting.push({ ticketId: item.ticketId, readyAt: at + this.lognormal(this.profile.replyLagMedian, 0.7) * 1000 });
       }
     }
+  }
+
+  /** The survey's answer, when the customer gives one, at the moment the ticket is solved. */
+  private rate(ticketId: string, at: number, events: TicketEvent[]): void {
+    const ratings = this.ratings;
+    if (!ratings || ratings.random.next() >= ratings.rateShare) return;
+    const satisfied = ratings.random.next() < ratings.satisfiedShare;
+    events.push({ eventId: `${this.queue.id}:${++this.eventCount}`, type: 'rated', ticketId, queueId: this.queue.id, at, satisfied });
   }
 
   private agents(localHour: number, load: number): number {

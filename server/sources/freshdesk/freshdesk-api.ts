@@ -45,11 +45,6 @@ export type StatsTicket = z.infer<typeof StatsTicketSchema>;
 export const TicketListSchema = z.array(z.unknown());
 export const LIST_PAGE_SIZE = 100;
 
-/** The search query for a group's unresolved tickets (Open or Pending), in Freshdesk's quoted syntax. */
-export function backlogQuery(groupId: number): string {
-  return `"group_id:${groupId} AND (status:2 OR status:3)"`;
-}
-
 /**
  * Freshdesk states the account's per-minute limit as X-RateLimit-Total and X-RateLimit-Remaining, and what
  * a request cost in credits as X-RateLimit-Used-CurrentRequest (include=stats costs more than one).

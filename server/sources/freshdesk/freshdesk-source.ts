@@ -4,21 +4,10 @@ import { createConnectorKit } from '../polling/connector-kit';
 import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
 import type { SourceSink } from '../source';
-import {
-  backlogQuery,
-  FRESHDESK_OPEN,
-  freshdeskRateInfo,
-  LIST_PAGE_SIZE,
-  SEARCH_MAX_PAGES,
-  SEARCH_PAGE_SIZE,
-  SearchPageSchema,
-  SearchTicketSchema,
-  StatsTicketSchema,
-  TicketListSchema,
-  type SearchTicket,
-} from './freshdesk-api';
+import { FRESHDESK_OPEN, freshdeskRateInfo, LIST_PAGE_SIZE, StatsTicketSchema, TicketListSchema, type SearchTicket } from './freshdesk-api';
 import { freshdeskBaseUrl, type FreshdeskConnection, type FreshdeskQueueSource } from './freshdesk-config';
 import { createFreshdeskRatings } from './freshdesk-ratings';
+import { createBacklogSearch, SEARCH_CAP } from './freshdesk-search';
 import { isFirstResponseLate, isResolutionLate } from './freshdesk-sla';
 import { FreshdeskTicketTracker } from './freshdesk-tickets';
 
@@ -36,12 +25,13 @@ interface SearchedQueue {
   at: number;
   total: number;
   tickets: SearchTicket[];
-  /** Every result read (search stops at 300). */
+  /** Every match read (see createBacklogSearch). */
   complete: boolean;
 }
 
 /**
- * One Freshdesk account as a Source. Each poll: every queue's unresolved tickets (search, paginated); then
+ * One Freshdesk account as a Source. Each poll: every queue's unresolved tickets (search, paginated, cut into
+ * parts of at most 300 results, see freshdesk-search.ts); then
  * the tickets updated since the last poll with their stats, as created/first-reply/reopened/solved events;
  * then the satisfaction ratings created since the last poll, for CSAT; last, one reading per queue: its backlog, its oldest Open ticket and its tickets past a due-by.
  */
@@ -67,34 +57,34 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
   const ratings = new OptionalRatings('Freshdesk', connection.id, clock, logger);
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
   const lastOverdue = new ChangedValues('0/0');
+  const lastIncomplete = new ChangedValues(false);
 
+  const search = createBacklogSearch({ client, validItems });
   const searchBacklog = async (queue: { id: string; source: FreshdeskQueueSource }, signal: AbortSignal): Promise<SearchedQueue> => {
-    const tickets: SearchTicket[] = [];
-    let total = 0;
-    let complete = false;
-    for (let page = 1; page <= SEARCH_MAX_PAGES; page++) {
-      const body = await client.json(SearchPageSchema, { path: '/api/v2/search/tickets', query: { query: backlogQuery(queue.source.groupId), page }, signal });
-      total = body.total;
-      tickets.push(...validItems(SearchTicketSchema, body.results, 'results'));
-      complete = body.results.length < SEARCH_PAGE_SIZE || page * SEARCH_PAGE_SIZE >= total;
-      if (complete) break;
-    }
-    return { queueId: queue.id, at: clock.now(), total, tickets, complete };
+    const found = await search(queue.source.groupId, clock.now(), signal);
+    return { queueId: queue.id, at: clock.now(), ...found };
   };
 
   const reportReading = (sink: SourceSink, { queueId, at, total, tickets, complete }: SearchedQueue) => {
     const open = tickets.filter((t) => t.status === FRESHDESK_OPEN);
-    // Only with every result read is the oldest one known (search stops at 300 results).
-    const oldest = open.length > 0 ? Math.min(...open.map((t) => t.created_at)) : at;
+    const oldest = open.length > 0 ? open.reduce((min, t) => Math.min(min, t.created_at), Infinity) : at;
     const firstResponseLate = (t: SearchTicket) => isFirstResponseLate(t, tracker.answered(t.id), at);
     const resolutionLate = (t: SearchTicket) => isResolutionLate(t, at);
     const slaBreached = tickets.filter((t) => firstResponseLate(t) || resolutionLate(t)).length;
+    // Only with every unresolved ticket read are the oldest and the breaches known: a part is never sent as the whole.
     sink.reading(connection.id, queueId, {
       at,
       backlog: total,
-      ...(complete ? { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)) } : {}),
-      slaBreached,
+      ...(complete ? { oldestWaitingSeconds: Math.max(0, Math.round((at - oldest) / 1000)), slaBreached } : {}),
     });
+    if (lastIncomplete.changed(queueId, !complete) && !complete) {
+      logger.warn(`Freshdesk has more than ${SEARCH_CAP} unresolved tickets of one status created on one day: oldest waiting and SLA breaches are not shown`, {
+        sourceId: connection.id,
+        queueId,
+        backlog: total,
+        read: tickets.length,
+      });
+    }
     const firstResponseOverdue = tickets.filter(firstResponseLate).length;
     const resolutionOverdue = tickets.filter(resolutionLate).length;
     if (lastOverdue.changed(queueId, `${firstResponseOverdue}/${resolutionOverdue}`)) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeIssues } from '../../../shared/protocol/validation';
-import type { Clock } from '../../runtime/clock';
+import { monotonicNow, type Clock } from '../../runtime/clock';
 import type { Logger } from '../../runtime/logger';
 import { HttpFailureError, type HttpFailure } from './http-failure';
 import { retryAfterAt, type RateBudget, type RateInfo } from './rate-budget';
@@ -73,20 +73,24 @@ export class PoliteClient {
     const maxRetries = this.options.maxRetries ?? 3;
     const maxWaitMs = this.options.maxWaitMs ?? 120_000;
     for (let attempt = 0; ; attempt++) {
-      const wait = budget.waitMs(clock.now());
+      // The budget counts on the monotonic clock (a wall-clock step must not spend or free a window);
+      // what the helpdesk says in wall time (reset, Retry-After) enters it as the wait from now.
+      const wait = budget.waitMs(monotonicNow(clock));
       if (wait > 0) {
         this.options.logger.debug(`${this.label}: waiting for the rate budget`, { waitMs: Math.round(wait) });
         await this.options.sleep(wait, request.signal);
       }
       if (request.signal?.aborted) this.fail({ kind: 'stopped' });
-      budget.spend(clock.now());
+      budget.spend(monotonicNow(clock));
       const response = await this.fetchOnce(url, request);
       const now = clock.now();
-      budget.observe(this.options.readRateInfo(response.headers, now), now);
+      const steady = monotonicNow(clock);
+      const info = this.options.readRateInfo(response.headers, now);
+      budget.observe(info.resetAt === undefined ? info : { ...info, resetAt: info.resetAt - now + steady }, steady);
       if (response.status === 429) {
-        const base = retryAfterAt(response.headers, now) ?? this.options.readRateInfo(response.headers, now).resetAt ?? now + 1000 * 2 ** attempt;
+        const base = retryAfterAt(response.headers, now) ?? info.resetAt ?? now + 1000 * 2 ** attempt;
         const retryAt = base + random() * (1000 + (base - now) * 0.1);
-        budget.pauseUntil(retryAt);
+        budget.pauseUntil(retryAt - now + steady);
         if (attempt >= maxRetries || retryAt - now > maxWaitMs) this.fail({ kind: 'rate-limited', retryAt });
         this.options.logger.warn(`${this.label} answered 429; retrying after the wait it asked for`, { waitMs: Math.round(retryAt - now) });
         await this.options.sleep(retryAt - now, request.signal);

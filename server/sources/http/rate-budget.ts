@@ -3,7 +3,7 @@ export interface RateInfo {
   /** Requests allowed per window (per minute for Zendesk and Freshdesk, per 10 s for Intercom). */
   limit?: number;
   remaining?: number;
-  /** Epoch ms when the window resets, where the helpdesk says so. */
+  /** Epoch ms when the window resets, where the helpdesk says so (the client hands the budget its monotonic equivalent). */
   resetAt?: number;
   /** What the request just made cost, where it can be more than 1 (Freshdesk counts includes as credits). */
   cost?: number;
@@ -20,7 +20,8 @@ export interface RateBudgetOptions {
 /**
  * Keeps one connection within its share of the account's rate limit: it counts its own requests over a
  * sliding window and stops at share × limit, and it waits for the reset when the helpdesk reports the
- * account's budget spent (other integrations share it) or answered 429.
+ * account's budget spent (other integrations share it) or answered 429. Every time it is given is on one
+ * clock that never steps (the polite client passes monotonic time).
  */
 export class RateBudget {
   private readonly sent: number[] = [];

@@ -16,7 +16,11 @@ export interface IntercomSourceOptions extends ConnectorCapabilities {
   queues: ReadonlyArray<{ id: string; source: IntercomQueueSource }>;
 }
 
-const MAX_PAGES = 20;
+/**
+ * Intercom's search pages through every match (no result cap); this only bounds one poll's reading of one
+ * team: 200 pages of 150 is 30,000 conversations. Past it, figures from part of the backlog are not sent.
+ */
+const MAX_PAGES = 200;
 const DEFAULT_LIMIT_PER_MINUTE = 1000;
 /** Intercom counts X-RateLimit-Limit per 10-second window (1000 a minute reads 166 or 167). */
 const RATE_WINDOW_MS = 10_000;
@@ -53,35 +57,46 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     const conversations: Conversation[] = [];
     let total = 0;
     let cursor: string | null = null;
+    let complete = false;
     for (let page = 0; page < MAX_PAGES; page++) {
       const body: { conversations: unknown[]; total_count: number; pages?: { next?: { starting_after: string } | null } } = await client.json(SearchPageSchema, { method: 'POST', path: '/conversations/search', body: searchBody(teamId, states, updatedAfter, cursor), signal });
       if (page === 0) total = body.total_count;
       conversations.push(...validItems(ConversationSchema, body.conversations, 'conversations'));
       cursor = body.pages?.next?.starting_after ?? null;
-      if (!cursor) break;
+      if (!cursor) {
+        complete = true;
+        break;
+      }
     }
-    return { conversations, total };
+    return { conversations, total, complete };
   };
 
   const readQueue = async (sink: SourceSink, queue: { id: string; source: IntercomQueueSource }, signal: AbortSignal) => {
-    const { conversations, total } = await search(queue.source.teamId, ['open', 'snoozed'], null, signal);
+    const { conversations, total, complete } = await search(queue.source.teamId, ['open', 'snoozed'], null, signal);
     const at = clock.now();
-    const waiting = conversations.filter((c) => c.state === 'open' && c.waiting_since != null).map((c) => c.waiting_since!);
-    const oldest = waiting.length > 0 ? Math.min(...waiting) : null;
-    const breached = conversations.filter((c) => isSlaBreached(c, queue.source.slaTargets, at)).length;
-    sink.reading(connection.id, queue.id, {
-      at,
-      backlog: total,
-      oldestWaitingSeconds: oldest === null ? 0 : Math.max(0, Math.round((at - oldest) / 1000)),
-      slaBreached: breached,
-    });
-    if (lastBreached.changed(queue.id, breached)) logger.info('Intercom open conversations in breach of their SLA (missed SLA or past a target)', { sourceId: connection.id, queueId: queue.id, missed: breached });
+    if (!complete) {
+      // The backlog is Intercom's own count; the oldest wait and the breaches would come from part of it, too low.
+      logger.warn('Intercom open conversations past what one poll reads: only the backlog is sent', { sourceId: connection.id, queueId: queue.id, total, read: conversations.length });
+      sink.reading(connection.id, queue.id, { at, backlog: total });
+    } else {
+      let oldest = Infinity;
+      for (const c of conversations) if (c.state === 'open' && c.waiting_since != null) oldest = Math.min(oldest, c.waiting_since);
+      const breached = conversations.filter((c) => isSlaBreached(c, queue.source.slaTargets, at)).length;
+      sink.reading(connection.id, queue.id, {
+        at,
+        backlog: total,
+        oldestWaitingSeconds: oldest === Infinity ? 0 : Math.max(0, Math.round((at - oldest) / 1000)),
+        slaBreached: breached,
+      });
+      if (lastBreached.changed(queue.id, breached)) logger.info('Intercom open conversations in breach of their SLA (missed SLA or past a target)', { sourceId: connection.id, queueId: queue.id, missed: breached });
+    }
 
     const since = closedSince.get(queue.id)!;
     const closed = await search(queue.source.teamId, ['closed'], since, signal);
     const events: TicketEvent[] = sent.fresh([...conversations, ...closed.conversations].flatMap((c) => conversationEvents(c, queue.id)));
     if (events.length > 0) sink.events(connection.id, events);
-    closedSince.set(queue.id, Math.max(since, ...closed.conversations.map((c) => c.updated_at)));
+    // Search answers come in no promised order: a cut-short read keeps its mark and reads the rest next poll.
+    if (closed.complete) closedSince.set(queue.id, closed.conversations.reduce((latest, c) => Math.max(latest, c.updated_at), since));
   };
 
   return polledSource(async (sink, signal) => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../runtime/clock';
+import { monotonicNow, type Clock } from '../../runtime/clock';
 import type { Logger } from '../../runtime/logger';
 import { HttpFailureError } from '../http/http-failure';
 
@@ -15,7 +15,8 @@ export const RATINGS_BACKFILL_MS = 7 * 86_400_000;
  * an hour later. Any other failure (a 503, a timeout) fails the poll like every other request.
  */
 export class OptionalRatings {
-  private refusedUntil = 0;
+  /** On the monotonic clock, so a wall-clock step neither hammers a refusing helpdesk nor waits a day. */
+  private refusedUntil: number | null = null;
 
   constructor(
     private readonly label: string,
@@ -25,19 +26,19 @@ export class OptionalRatings {
   ) {}
 
   async read(reader: () => Promise<void>): Promise<void> {
-    if (this.clock.now() < this.refusedUntil) return;
+    if (this.refusedUntil !== null && monotonicNow(this.clock) < this.refusedUntil) return;
     try {
       await reader();
     } catch (error) {
       const failure = error instanceof HttpFailureError ? error.failure : null;
       if (failure?.kind !== 'status' || (failure.status !== 403 && failure.status !== 404)) throw error;
-      if (this.refusedUntil === 0) {
+      if (this.refusedUntil === null) {
         this.logger.warn(`${this.label} gave no satisfaction ratings (${failure.status}): CSAT stays empty for these queues`, {
           sourceId: this.sourceId,
           fix: `switch on ${this.label}'s satisfaction ratings, or give the token permission to read them`,
         });
       }
-      this.refusedUntil = this.clock.now() + RATINGS_RETRY_MS;
+      this.refusedUntil = monotonicNow(this.clock) + RATINGS_RETRY_MS;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Clock, Scheduler } from '../../runtime/clock';
+import { monotonicNow, type Clock, type Scheduler } from '../../runtime/clock';
 import type { Logger } from '../../runtime/logger';
 import { describeFailure, HttpFailureError, isCredentialFailure } from '../http/http-failure';
 import { redact } from '../http/redact';
@@ -55,6 +55,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
   let sink: SourceSink | null = null;
   let cancel: (() => void) | null = null;
   let inFlight: Promise<void> | null = null;
+  /** On the monotonic clock: a wall clock stepped back an hour must not silence the helpdesk for an hour. */
   let resumeAt = 0;
   /** Failed polls in a row, the latest failure, and whether they all failed the same way (bounded while down for days). */
   let failures = { count: 0, last: '', allSame: true };
@@ -80,11 +81,13 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
     const failure = error instanceof HttpFailureError ? error.failure : null;
     const description = redact(failure ? describeFailure(failure) : `failed: ${(error as Error)?.message ?? String(error)}`, options.secrets);
     failures = { count: failures.count + 1, last: description, allSame: failures.count === 0 || (failures.allSame && failures.last === description) };
-    const now = clock.now();
+    const now = monotonicNow(clock);
+    // A 429's retryAt is wall time (the helpdesk's Retry-After): counted as the wait it asks for from now.
+    const asked = failure?.kind === 'rate-limited' ? failure.retryAt - clock.now() : 0;
     // Polls run on the interval's ticks: the first failure waits for the next tick, later ones skip ticks.
     // Half an interval of slack makes the wait land on the intended tick, not the one after.
     const backoff = Math.min(maxBackoffMs, options.pollMs * 2 ** Math.min(failures.count - 1, 20)) * (1 + 0.2 * options.random()) - options.pollMs / 2;
-    resumeAt = Math.max(now + backoff, failure?.kind === 'rate-limited' ? failure.retryAt : 0);
+    resumeAt = now + Math.max(backoff, asked);
     logger.warn(`${label} poll failed`, { sourceId: id, reason: description, failuresInARow: failures.count, retryInMs: Math.round(resumeAt - now) });
     if (failures.count >= failuresBeforeDown || (failure && isCredentialFailure(failure))) {
       const reason = reasonFor(label, failures);
@@ -119,7 +122,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
       stopping = new AbortController();
       sink = guardedSink(target, () => runs === run);
       cancel = options.scheduler.every(options.pollMs, () => {
-        if (clock.now() >= resumeAt) void pollNow();
+        if (monotonicNow(clock) >= resumeAt) void pollNow();
       });
       void pollNow();
     },

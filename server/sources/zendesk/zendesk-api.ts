@@ -20,11 +20,29 @@ export const ExportTicketSchema = z.object({
 });
 export type ExportTicket = z.infer<typeof ExportTicketSchema>;
 
-/** GET /api/v2/incremental/tickets/cursor: items are validated one by one. */
+/**
+ * A ticket's metrics, side-loaded on the export with include=metric_sets. solved_at is when Zendesk last
+ * solved the ticket (null while it is not); reply_time_in_minutes.calendar the minutes to its first reply.
+ */
+export const MetricSetSchema = z.object({
+  ticket_id: z.number().int(),
+  solved_at: Time.nullable(),
+  reply_time_in_minutes: z.object({ calendar: z.number().nullable() }).partial().nullable().optional(),
+});
+export type MetricSet = z.infer<typeof MetricSetSchema>;
+
+/** GET /api/v2/incremental/tickets/cursor?include=metric_sets: items are validated one by one. */
 export const TicketExportPageSchema = z.object({
   tickets: z.array(z.unknown()),
+  metric_sets: z.array(z.unknown()).optional(),
   after_cursor: z.string().nullable(),
   end_of_stream: z.boolean(),
+});
+
+/** GET /api/v2/search/export (filter[type]=ticket): cursor pagination, results validated one by one. */
+export const SearchExportPageSchema = z.object({
+  results: z.array(z.unknown()),
+  meta: z.object({ has_more: z.boolean(), after_cursor: z.string().nullable().optional() }),
 });
 
 /** One event of GET /api/v2/incremental/ticket_metric_events. */

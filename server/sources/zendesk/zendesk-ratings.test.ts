@@ -19,6 +19,7 @@ function zendesk(ratings: (req: Parameters<Route>[0], res: Parameters<Route>[1])
   return (req, res) => {
     const path = req.url.pathname;
     if (path === '/api/v2/search/count') return sendJson(res, 200, { count: 0 });
+    if (path === '/api/v2/search/export') return sendJson(res, 200, { results: [], meta: { has_more: false, after_cursor: null } });
     if (path === '/api/v2/incremental/tickets/cursor') {
       const ticket = { id: 1, group_id: 200, brand_id: 1, via: { channel: 'chat' }, status: 'solved', created_at: iso(NOW - 3 * HOUR), updated_at: iso(NOW - 2 * HOUR) };
       return sendJson(res, 200, { tickets: req.url.searchParams.has('cursor') ? [] : [ticket], after_cursor: 'c1', end_of_stream: true });

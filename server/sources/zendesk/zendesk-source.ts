@@ -1,13 +1,33 @@
+import type { TicketEvent } from '../../../shared/ingest';
+import { monotonicNow } from '../../runtime/clock';
+import { resolveToken } from '../http/connection-config';
+import { RateBudget } from '../http/rate-budget';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
 import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
 import type { SourceSink } from '../source';
-import { ExportTicketSchema, MetricEventSchema, MetricEventsPageSchema, SearchCountSchema, TicketExportPageSchema, zendeskRateInfo } from './zendesk-api';
-import { zendeskBaseUrl, type ZendeskConnection, type ZendeskQueueSource } from './zendesk-config';
+import {
+  ExportTicketSchema,
+  MetricEventSchema,
+  MetricEventsPageSchema,
+  MetricSetSchema,
+  SearchCountSchema,
+  TicketExportPageSchema,
+  zendeskRateInfo,
+  type ExportTicket,
+  type MetricEvent,
+  type MetricSet,
+} from './zendesk-api';
+import { backlogQuery, readOldOpenTickets } from './zendesk-backfill';
 import { ZendeskBreaches } from './zendesk-breaches';
+import { zendeskBaseUrl, type ZendeskConnection } from './zendesk-config';
+import { EarlyMetricEvents, SolvedAfterReplies } from './zendesk-event-order';
+import { adminTokenHint, asAdmin, ZendeskRateLimitState } from './zendesk-poll-guard';
 import { createZendeskRatings } from './zendesk-ratings';
 import { ZendeskTicketTracker, type ZendeskQueue } from './zendesk-tickets';
+
+export { backlogQuery } from './zendesk-backfill';
 
 export interface ZendeskSourceOptions extends ConnectorCapabilities {
   connection: ZendeskConnection;
@@ -17,27 +37,29 @@ export interface ZendeskSourceOptions extends ConnectorCapabilities {
 /** Pages read per export per poll at most; the rest is read on the next poll. */
 const MAX_PAGES = 20;
 const DEFAULT_LIMIT_PER_MINUTE = 200;
-
-/** The Search count query for a queue's open backlog: unsolved tickets of its group (and channel, brand). */
-export function backlogQuery(source: ZendeskQueueSource): string {
-  return ['type:ticket', 'status<solved', `group_id:${source.groupId}`, source.channel && `via:${source.channel}`, source.brandId && `brand:${source.brandId}`]
-    .filter(Boolean)
-    .join(' ');
-}
+/** Zendesk's incremental exports leave out what changed in the minute before the request. */
+const EXPORT_LAG_MS = 60_000;
+/** How far back the metric events are read for old open tickets at most: years of an account's events would take days. */
+const OLD_TICKETS_LOOKBACK_MS = 30 * 86_400_000;
+/** Zendesk's own limit on the incremental exports, besides the account's: asked for no faster, they answer no 429. */
+const EXPORTS_PER_MINUTE = 10;
 
 /**
- * One Zendesk account as a Source. Each poll: the open backlog of every queue (Search count API), then
- * ticket changes (incremental ticket export, cursor based) as created/queued/solved/reopened events, then
- * first replies and SLA breaches (incremental ticket metric events, time based), then customer ratings
- * (satisfaction ratings, cursor based) for CSAT; last, one reading per queue with its backlog and its open
- * tickets in breach of an SLA target.
+ * One Zendesk account as a Source. Each poll: the open backlog of every queue (Search count API), each
+ * sent as a reading as soon as it is counted; then ticket changes (incremental ticket export, cursor based,
+ * with each ticket's metrics) as created/queued/solved/reopened events; on the first poll, the open tickets
+ * older than that export (search export); then first replies and SLA breaches (incremental ticket metric
+ * events, time based), and a reading per queue of its open tickets in breach; last, customer ratings
+ * (satisfaction ratings, cursor based) for CSAT. Events go out in the order the engine needs them (see
+ * zendesk-event-order.ts), whichever export told of them first.
  */
 export function createZendeskSource(options: ZendeskSourceOptions): PolledSource {
   const { connection, queues, clock } = options;
+  const queueIds = queues.map((q) => q.id);
   const { client, logger, validItems, polledSource } = createConnectorKit({
     label: 'Zendesk',
     connection,
-    queueIds: queues.map((q) => q.id),
+    queueIds,
     baseUrl: zendeskBaseUrl(connection),
     // With an email the token is an API token (Basic "email/token:TOKEN"); without, an OAuth bearer token.
     credentials: (token) => {
@@ -49,80 +71,142 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     readRateInfo: zendeskRateInfo,
     capabilities: options,
   });
-  const tracker = new ZendeskTicketTracker(queues);
+  const backfillStart = clock.now() - connection.backfillHours * 3_600_000;
+  const tracker = new ZendeskTicketTracker(queues, backfillStart);
   const breaches = new ZendeskBreaches(tracker);
-  const backfillStart = Math.floor((clock.now() - connection.backfillHours * 3_600_000) / 1000);
+  const order = new SolvedAfterReplies();
+  const early = new EarlyMetricEvents();
+  const adminHint = adminTokenHint(connection, resolveToken(connection, options.env));
+  const rateLimit = new ZendeskRateLimitState(connection.id, queueIds, clock, logger);
+  const exportBudget = new RateBudget({ share: 1, defaultLimit: EXPORTS_PER_MINUTE });
+  /** An export request within its own limit, with the admin hint on a 403. */
+  const exported = async <T>(signal: AbortSignal, request: () => Promise<T>): Promise<T> => {
+    // On the monotonic clock, like the client's own budget: a wall-clock step must not stall or rush the exports.
+    const wait = exportBudget.waitMs(monotonicNow(clock));
+    if (wait > 0) await options.sleep(wait, signal);
+    exportBudget.spend(monotonicNow(clock));
+    return asAdmin(adminHint, request);
+  };
   let ticketCursor: string | null = null;
-  let metricsStart = backfillStart;
+  let metricsStart = Math.floor(backfillStart / 1000);
+  let oldOpenTicketsRead = false;
+  let breachesKnown = false;
+  let earlyDroppedLogged = 0;
   const readRatings = createZendeskRatings({ client, validItems, queues, queueOfTicket: (id) => tracker.queueOf(id), now: () => clock.now() });
   const ratings = new OptionalRatings('Zendesk', connection.id, clock, logger);
 
-  const readBacklogs = async (backlogs: Map<string, { at: number; count: number }>, signal: AbortSignal) => {
+  const send = (sink: SourceSink, events: readonly TicketEvent[]) => {
+    if (events.length > 0) sink.events(connection.id, events);
+  };
+
+  /** One reading per queue as soon as its backlog is counted, so a long poll leaves no queue waiting for the others. */
+  const readBacklogs = async (sink: SourceSink, signal: AbortSignal) => {
     for (const queue of queues) {
       const { count } = await client.json(SearchCountSchema, { path: '/api/v2/search/count', query: { query: backlogQuery(queue.source) }, signal });
-      backlogs.set(queue.id, { at: clock.now(), count });
+      sink.reading(connection.id, queue.id, { at: clock.now(), backlog: count });
     }
   };
 
-  /** One reading per queue whose backlog this poll read, with the breaches known when it ends. */
-  const reportReadings = (sink: SourceSink, backlogs: ReadonlyMap<string, { at: number; count: number }>) => {
-    const breached = breaches.counts(queues.map((q) => q.id), clock.now());
-    for (const [queueId, { at, count }] of backlogs) sink.reading(connection.id, queueId, { at, backlog: count, slaBreached: breached.get(queueId)! });
+  /** A metric event of a ticket the connector knows: breaches follow it, a first reply becomes an event. */
+  const useMetric = (metric: MetricEvent): TicketEvent[] => {
+    if (metric.type === 'breach' && metric.deleted !== true) {
+      logger.info('Zendesk SLA breach', { sourceId: connection.id, queueId: tracker.queueOf(metric.ticket_id), ticketId: metric.ticket_id, metric: metric.metric, at: new Date(metric.time).toISOString() });
+    }
+    breaches.apply(metric);
+    const reply = tracker.firstReply(metric);
+    return reply ? [reply] : [];
   };
+
+  /** Tickets as events, each with the metric events that came before it (in time order: a reply goes before its solve). */
+  const useTickets = (tickets: readonly ExportTicket[], metricSets: ReadonlyMap<number, MetricSet>): TicketEvent[] =>
+    tickets.flatMap((ticket) => {
+      const events = tracker.eventsFor(ticket, metricSets.get(ticket.id));
+      if (tracker.queueOf(ticket.id) === undefined) return events;
+      return [...events, ...early.take(ticket.id).flatMap(useMetric)].sort((a, b) => a.at - b.at);
+    });
 
   /** Reads ticket changes; answers whether it reached the end of the stream (caught up with now). */
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal): Promise<boolean> => {
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await client.json(TicketExportPageSchema, {
-        path: '/api/v2/incremental/tickets/cursor',
-        query: ticketCursor ? { cursor: ticketCursor } : { start_time: backfillStart },
-        signal,
-      });
+      const body = await exported(signal, () =>
+        client.json(TicketExportPageSchema, {
+          path: '/api/v2/incremental/tickets/cursor',
+          query: { ...(ticketCursor ? { cursor: ticketCursor } : { start_time: Math.floor(backfillStart / 1000) }), include: 'metric_sets' },
+          signal,
+        }),
+      );
       const tickets = validItems(ExportTicketSchema, body.tickets, 'tickets');
-      const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
-      if (events.length > 0) sink.events(connection.id, events);
+      const metricSets = new Map(validItems(MetricSetSchema, body.metric_sets ?? [], 'metric_sets').map((set) => [set.ticket_id, set]));
+      send(sink, order.pass(useTickets(tickets, metricSets)));
       if (body.after_cursor) ticketCursor = body.after_cursor;
       if (body.end_of_stream) return true;
     }
     return false;
   };
 
+  /** Once: open tickets the export leaves out (unchanged since before it starts); metric events are read from the oldest (30 days back at most). */
+  const readOldOpen = async (sink: SourceSink, signal: AbortSignal) => {
+    const old = await readOldOpenTickets(client, validItems, queues, backfillStart, signal);
+    send(sink, order.pass(useTickets(old, new Map())));
+    // A loop, not Math.min(...): an account's old open tickets can be more than a call takes arguments.
+    const oldest = old.reduce((min, t) => (tracker.openQueueOf(t.id) === undefined ? min : Math.min(min, t.created_at)), Infinity);
+    if (Number.isFinite(oldest)) metricsStart = Math.min(metricsStart, Math.floor(Math.max(oldest, clock.now() - OLD_TICKETS_LOOKBACK_MS) / 1000));
+    oldOpenTicketsRead = true;
+  };
+
   /**
-   * Reads metric events up to `horizon` (Unix seconds) at most: a first reply is used only for a ticket
-   * the export has shown, so the metric cursor never runs ahead of the ticket export.
+   * Reads metric events up to `horizon` (Unix seconds) at most. An event for a ticket not shown yet is
+   * kept for it (from the export's start on: older ones are of tickets the export will never show).
    */
   const readMetricEvents = async (sink: SourceSink, signal: AbortSignal, horizon: number) => {
     for (let page = 0; page < MAX_PAGES; page++) {
+      const askedAt = clock.now();
       // Zendesk refuses a start time within the last minute.
-      const start = Math.min(metricsStart, Math.floor(clock.now() / 1000) - 60);
-      const body = await client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start }, signal });
+      const start = Math.min(metricsStart, Math.floor(askedAt / 1000) - 60);
+      const body = await exported(signal, () => client.json(MetricEventsPageSchema, { path: '/api/v2/incremental/ticket_metric_events', query: { start_time: start }, signal }));
       const metrics = validItems(MetricEventSchema, body.ticket_metric_events, 'ticket_metric_events');
-      const replies = metrics.flatMap((metric) => tracker.firstReply(metric) ?? []);
-      if (replies.length > 0) sink.events(connection.id, replies);
-      for (const breach of metrics.filter((m) => m.type === 'breach' && m.deleted !== true && tracker.queueOf(m.ticket_id))) {
-        logger.info('Zendesk SLA breach', { sourceId: connection.id, queueId: tracker.queueOf(breach.ticket_id), ticketId: breach.ticket_id, metric: breach.metric, at: new Date(breach.time).toISOString() });
-      }
-      for (const metric of metrics) breaches.apply(metric);
+      const replies = metrics.flatMap((metric) => {
+        if (tracker.queueOf(metric.ticket_id) !== undefined) return useMetric(metric);
+        if (metric.time >= backfillStart) early.keep(metric);
+        return [];
+      });
+      send(sink, order.pass(replies));
       const end = body.end_time;
       if (end !== undefined && end > metricsStart) metricsStart = Math.min(end, horizon);
-      if (metricsStart >= horizon || metrics.length === 0 || body.end_of_stream || !body.next_page || end === undefined || end <= start) return;
+      const atEnd = metrics.length === 0 || body.end_of_stream === true || !body.next_page || end === undefined || end <= start;
+      // At the end of the stream every event until a minute before the request has been read.
+      send(sink, order.coveredUntil(atEnd ? askedAt - EXPORT_LAG_MS : metricsStart * 1000));
+      if (metricsStart >= horizon || atEnd) break;
+    }
+    if (early.dropped > earlyDroppedLogged) {
+      logger.warn('Zendesk metric events of tickets the export never showed were let go: kept only for the most recent tickets', { sourceId: connection.id, total: early.dropped });
+      earlyDroppedLogged = early.dropped;
     }
   };
 
-  return polledSource(async (sink, signal) => {
-    const backlogs = new Map<string, { at: number; count: number }>();
-    try {
-      await readBacklogs(backlogs, signal);
+  /** A reading per queue of its open tickets in breach, once the metric events have been read. */
+  const reportBreaches = (sink: SourceSink) => {
+    const at = clock.now();
+    const breached = breaches.counts(queueIds, at);
+    for (const queueId of queueIds) sink.reading(connection.id, queueId, { at, slaBreached: breached.get(queueId)! });
+  };
+
+  return polledSource((sink, signal) =>
+    rateLimit.poll(sink, async () => {
+      await readBacklogs(sink, signal);
       const horizon = Math.floor(clock.now() / 1000);
+      const caughtUp = await readTicketChanges(sink, signal);
+      if (!oldOpenTicketsRead) await readOldOpen(sink, signal);
       // While the export is still catching up (a long backfill), first replies wait for their tickets.
-      if (await readTicketChanges(sink, signal)) await readMetricEvents(sink, signal, horizon);
+      if (caughtUp) {
+        await readMetricEvents(sink, signal, horizon);
+        breachesKnown = true;
+      }
+      if (breachesKnown) reportBreaches(sink);
       await ratings.read(async () => {
         const rated = await readRatings(signal);
-        if (rated.length > 0) sink.events(connection.id, rated);
+        send(sink, rated);
       });
-    } finally {
-      // A backlog read before a later request failed is still reported, as each was on its own before.
-      reportReadings(sink, backlogs);
-    }
-  });
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import type { TicketEvent } from '../../../shared/ingest';
-import type { ExportTicket, MetricEvent } from './zendesk-api';
+import type { ExportTicket, MetricEvent, MetricSet } from './zendesk-api';
 import type { ZendeskQueueSource } from './zendesk-config';
 
 export interface ZendeskQueue {
@@ -24,13 +24,17 @@ export function queueFor(queues: readonly ZendeskQueue[], ticket: ExportTicket):
 /**
  * Turns the incremental ticket export into ticket events: what changed since the connector last saw a
  * ticket (created, moved between configured queues, solved, reopened). Event ids are built from the ticket,
- * the type and the time, so reading the same change twice (a re-poll, a restart) counts once.
+ * the type and the time, so reading the same change twice (a re-poll, a restart) counts once. A ticket is
+ * solved when its metrics say (ticket_metrics.solved_at), not when it was last touched: a survey or a note
+ * on a ticket solved long ago moves updated_at, not the resolution.
  */
 export class ZendeskTicketTracker {
-  private readonly known = new Map<number, { queueId: string; solved: boolean }>();
+  private readonly known = new Map<number, { queueId: string; solved: boolean; replied: boolean }>();
 
   constructor(
     private readonly queues: readonly ZendeskQueue[],
+    /** Replies before this time (epoch ms) are not in the metric events read: a ticket first seen takes its own from its metrics. */
+    private readonly repliesReadFrom: number,
     private readonly maxTickets = 200_000,
   ) {}
 
@@ -44,37 +48,52 @@ export class ZendeskTicketTracker {
     return ticket && !ticket.solved ? ticket.queueId : undefined;
   }
 
-  eventsFor(ticket: ExportTicket): TicketEvent[] {
+  eventsFor(ticket: ExportTicket, metrics?: MetricSet): TicketEvent[] {
     if (ticket.status === 'deleted') {
       this.known.delete(ticket.id);
       return [];
     }
     const queueId = queueFor(this.queues, ticket);
     const solved = SOLVED.has(ticket.status);
+    const solvedAt = metrics?.solved_at ?? ticket.updated_at;
     const before = this.known.get(ticket.id);
     const events: TicketEvent[] = [];
     if (!before) {
       if (!queueId) return [];
       events.push(event(ticket.id, 'created', ticket.created_at, queueId));
-      if (solved) events.push(event(ticket.id, 'solved', ticket.updated_at));
-      this.remember(ticket.id, { queueId, solved });
+      // Only an open ticket needs it (it stops its wait): a solved one leaves the engine with its solve, and
+      // after a restart the engine has let it go already, so its reply would be refused.
+      const repliedAt = solved ? null : this.replyBeforeExport(ticket, metrics);
+      if (repliedAt !== null) events.push(event(ticket.id, 'first-reply', repliedAt));
+      if (solved) events.push(event(ticket.id, 'solved', solvedAt));
+      this.remember(ticket.id, { queueId, solved, replied: repliedAt !== null });
       return events;
     }
     if (queueId && queueId !== before.queueId) events.push(event(ticket.id, 'queued', ticket.updated_at, queueId));
-    if (solved && !before.solved) events.push(event(ticket.id, 'solved', ticket.updated_at));
+    if (solved && !before.solved) events.push(event(ticket.id, 'solved', solvedAt));
     if (!solved && before.solved) events.push(event(ticket.id, 'reopened', ticket.updated_at, queueId ?? before.queueId));
-    this.remember(ticket.id, { queueId: queueId ?? before.queueId, solved });
+    this.remember(ticket.id, { queueId: queueId ?? before.queueId, solved, replied: before.replied });
     return events;
   }
 
-  /** A first reply (reply_time fulfilled, first instance) for a ticket of a configured queue. */
+  /** A first reply (reply_time fulfilled, first instance) for a ticket of a configured queue, once per ticket. */
   firstReply(metric: MetricEvent): TicketEvent | null {
     if (metric.metric !== 'reply_time' || metric.type !== 'fulfill' || metric.instance_id !== 1) return null;
-    if (!this.known.has(metric.ticket_id)) return null;
+    const ticket = this.known.get(metric.ticket_id);
+    if (!ticket || ticket.replied) return null;
+    ticket.replied = true;
     return event(metric.ticket_id, 'first-reply', metric.time);
   }
 
-  private remember(ticketId: number, state: { queueId: string; solved: boolean }): void {
+  /** The first reply of a ticket first seen, from its metrics, when it came before the metric events read. */
+  private replyBeforeExport(ticket: ExportTicket, metrics: MetricSet | undefined): number | null {
+    const minutes = metrics?.reply_time_in_minutes?.calendar;
+    if (minutes === null || minutes === undefined) return null;
+    const at = ticket.created_at + minutes * 60_000;
+    return at < this.repliesReadFrom ? at : null;
+  }
+
+  private remember(ticketId: number, state: { queueId: string; solved: boolean; replied: boolean }): void {
     this.known.delete(ticketId);
     this.known.set(ticketId, state);
     // Bounded: the ticket changed longest ago is forgotten first (the engine keeps its own bounded copy).
