@@ -5,6 +5,7 @@ import { demoConfig } from '../../config/demo-config';
 import { QUARTER_MS, type QuarterRow } from '../../store/quarter-history';
 import { generateDemoHistory, seedDemoHistory } from './demo-history';
 import { createDemoSource } from './demo-source';
+import { IncidentCalendar } from './incidents';
 import { liveMarketingEvent } from './marketing-events';
 
 // Tuesday 2026-11-17 12:00 UTC: midday in Lisbon and Amsterdam.
@@ -46,6 +47,41 @@ describe('the demo’s generated weeks', () => {
       if (during.length === 0 || weekBefore.length === 0) continue;
       expect(mean(during) / mean(weekBefore)).toBeGreaterThan(1.5);
     }
+  });
+
+  it('have the live demo’s backlog: open tickets, answered or not, near what the replayed day leaves at that hour', () => {
+    const time = new FakeTime(TUESDAY_NOON);
+    const source = createDemoSource({ config, settings: config.demo!, clock: time, scheduler: time });
+    const openIn = new Map<string, string>();
+    source.start({
+      events: (_s, events) => {
+        for (const e of events) {
+          if (e.type === 'created' || e.type === 'reopened') openIn.set(e.ticketId, e.queueId);
+          else if (e.type === 'solved') openIn.delete(e.ticketId);
+        }
+      },
+      reading: () => {},
+      status: () => {},
+    });
+    source.stop();
+    const liveBacklog = (queueId: string) => [...openIn.values()].filter((q) => q === queueId).length;
+    const sameSlot = (queueId: string) =>
+      history.rows.filter((r) => r.queueId === queueId && (TUESDAY_NOON - QUARTER_MS - r.slot) % (7 * DAY) === 0).map((r) => r.backlog).sort((a, b) => a - b);
+    const campaignQueue = liveMarketingEvent(config.queues, TUESDAY_NOON)?.queueId;
+    const ratios = config.queues.filter((q) => q.id !== campaignQueue).map((q) => {
+      const usual = sameSlot(q.id);
+      return { queue: q.id, live: liveBacklog(q.id), usual: usual[Math.floor(usual.length / 2)]! };
+    });
+    // Mail holds its tickets for hours after the reply: hundreds open at noon, not the few dozen awaiting one.
+    expect(ratios.filter((r) => r.queue.includes('email')).every((r) => r.usual > 500)).toBe(true);
+    // A queue whose live day carries an incident (a viral thread, a partner offline) may run far from its usual.
+    const incidents = new IncidentCalendar(config.queues, config.demo!.seed, TUESDAY_NOON);
+    const floodedToday = new Set(
+      Array.from({ length: 24 }, (_, h) => incidents.activeAt(TUESDAY_NOON - h * HOUR)).flatMap((active) => active.flatMap((i) => (i.kind === 'viral-thread' ? [i.queueId] : []))),
+    );
+    const quiet = ratios.filter((r) => r.usual >= 20 && !floodedToday.has(r.queue));
+    expect(quiet.length).toBeGreaterThan(8);
+    expect(quiet.filter((r) => r.live / r.usual < 0.4 || r.live / r.usual > 2.5)).toEqual([]);
   });
 
   it('are written at the first start only', () => {

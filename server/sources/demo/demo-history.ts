@@ -74,15 +74,30 @@ function cachedBySlot(reader: (epochMs: number) => LocalTime): (slot: number) =>
   };
 }
 
-/** One queue's quarter hours: arrivals, agents on the curve answering what is waiting, the backlog left. */
+/**
+ * A solved ticket's time since its first reply is lognormal (median `resolutionMedian`, sigma 0.9, as the live
+ * traffic draws it): its mean is the median times e^(0.9²/2). By Little's law the answered-but-open pool holds
+ * that mean times the reply rate whatever the distribution's shape, so a quarter's solves are drawn from it.
+ */
+const RESOLUTION_MEAN_OVER_MEDIAN = Math.exp(0.9 ** 2 / 2);
+
+/**
+ * One queue's quarter hours, counted as the metric engine counts the live demo: arrivals, agents on the curve
+ * replying to what waits, answered tickets solved after their resolution time, and the backlog of open
+ * (unsolved) tickets, so the usual backlog band sits where the live backlog runs.
+ */
 class QuarterModel {
-  private backlog = 0;
+  private waiting = 0;
+  private answered = 0;
+  private readonly solvedShare: number;
 
   constructor(
     private readonly profile: TrafficProfile,
     private readonly pressure: number,
     private readonly random: Random,
-  ) {}
+  ) {
+    this.solvedShare = 1 - Math.exp(-(QUARTER_MS / 1000) / (profile.resolutionMedian * RESOLUTION_MEAN_OVER_MEDIAN));
+  }
 
   step(local: LocalTime, arrivalFactor: number): Omit<QuarterRow, 'queueId' | 'slot'> {
     const load = contactLoad(local);
@@ -90,9 +105,11 @@ class QuarterModel {
     const hours = this.profile.staffedHours;
     const staffed = !hours || (local.hour >= hours[0] && local.hour < hours[1]);
     const agentsOnline = staffed ? Math.max(1, Math.round(this.profile.peakAgents * (0.3 + 0.7 * load))) : 0;
-    const outflow = Math.min(this.backlog + inflow, this.poisson((agentsOnline * this.profile.repliesPerAgentHour) / 4));
-    this.backlog += inflow - outflow;
-    return { inflow, outflow, backlog: this.backlog, agentsOnline };
+    const replies = Math.min(this.waiting + inflow, this.poisson((agentsOnline * this.profile.repliesPerAgentHour) / 4));
+    const outflow = Math.min(this.answered, this.poisson(this.answered * this.solvedShare));
+    this.waiting += inflow - replies;
+    this.answered += replies - outflow;
+    return { inflow, outflow, backlog: this.waiting + this.answered, agentsOnline };
   }
 
   private poisson(mean: number): number {
