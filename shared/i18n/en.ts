@@ -524,10 +524,14 @@ export const en = {
     inflowVsUsual: 'Inflow {{ratio}} usual for {{slot}}',
     /** A weekday and a time of day: "Tue 10:00". */
     slot: '{{weekday}} {{time}}',
+    /** Short weekdays for the slot (short enough that the tile's note stays on one line at 24 px). */
+    weekday: { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' },
     /** The usual inflow for now and its range: "usual 120–180/h". */
     usualRange: 'usual {{low}}–{{high}}',
     /** The baseline has not seen a week yet. */
     learning: 'Usual inflow: learning ({{days}} of {{of}} days)',
+    /** A tile with no room for all its causes shows the worst and how many more: "+2". */
+    moreCauses: '+{{count}}',
   },
 };
 

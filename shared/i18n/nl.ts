@@ -517,9 +517,11 @@ export const nl: Messages = {
     csat: 'CSAT {{value}}',
   },
   forecast: {
-    inflowVsUsual: 'Instroom {{ratio}} normaal voor {{slot}}',
+    inflowVsUsual: 'Instroom {{ratio}} normaal ({{slot}})',
     slot: '{{weekday}} {{time}}',
+    weekday: { sun: 'zo', mon: 'ma', tue: 'di', wed: 'wo', thu: 'do', fri: 'vr', sat: 'za' },
     usualRange: 'normaal {{low}}–{{high}}',
     learning: 'Normale instroom: wordt geleerd ({{days}} van {{of}} dagen)',
+    moreCauses: '+{{count}}',
   },
 };

@@ -539,9 +539,11 @@ export const pt: Messages = {
     csat: 'CSAT {{value}}',
   },
   forecast: {
-    inflowVsUsual: 'Entrada {{ratio}} o habitual para {{slot}}',
+    inflowVsUsual: 'Entrada {{ratio}} o habitual ({{slot}})',
     slot: '{{weekday}} {{time}}',
+    weekday: { sun: 'dom.', mon: 'seg.', tue: 'ter.', wed: 'qua.', thu: 'qui.', fri: 'sex.', sat: 'sáb.' },
     usualRange: 'habitual {{low}}–{{high}}',
     learning: 'Entrada habitual: a aprender ({{days}} de {{of}} dias)',
+    moreCauses: '+{{count}}',
   },
 };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueState } from '../../../shared/protocol/protocol';
-import { formatMetric } from '../format/metric';
+import { formatCount, formatMetric } from '../format/metric';
 import { inflowVsUsualText, learningText } from './usual-text';
 
 /**
@@ -17,7 +17,8 @@ export function UsualLine({ state, locale }: { state: QueueState | undefined; lo
   const ratio = state?.metrics.inflowVsUsual;
   if (!usual?.perHour || ratio == null) return null;
   const level = state?.health.metrics.inflowVsUsual;
-  const range = t('forecast.usualRange', { low: formatMetric('inflowPerHour', usual.perHour.low, locale), high: formatMetric('inflowPerHour', usual.perHour.high, locale) });
+  // The unit once, after the range: "usual 96–150/h".
+  const range = t('forecast.usualRange', { low: formatCount(usual.perHour.low, locale), high: formatMetric('inflowPerHour', usual.perHour.high, locale) });
   return (
     <span className={`desk-queue-usual${level && level !== 'ok' ? ` level-${level}` : ''}`} data-testid="desk-usual" data-ratio={ratio}>
       {inflowVsUsualText(ratio, usual, locale, t)} · {range}

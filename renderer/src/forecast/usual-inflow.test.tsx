@@ -28,8 +28,8 @@ const inLanguage = (element: React.ReactElement, language: Language) => render(<
 describe('inflow against the usual on the wall', () => {
   it.each([
     ['en', 'en-GB', 'Inflow 2.3× usual for Tue 10:00'],
-    ['pt', 'pt-PT', 'Entrada 2,3× o habitual para terça 10:00'],
-    ['nl', 'nl-NL', 'Instroom 2,3× normaal voor di 10:00'],
+    ['pt', 'pt-PT', 'Entrada 2,3× o habitual (ter. 10:00)'],
+    ['nl', 'nl-NL', 'Instroom 2,3× normaal (di 10:00)'],
   ] as const)('notes a graded spike on the tile with the office slot it is usual for (%s)', (language, locale, text) => {
     inLanguage(<QueueTile queue={chatQueue} state={spiking('warning')} locale={locale} timeZone="Europe/Lisbon" now={NOW} live />, language);
     const note = screen.getByTestId('tile-volume');
@@ -37,6 +37,11 @@ describe('inflow against the usual on the wall', () => {
     expect(note.className).toContain('level-warning');
     // Named once, in its own note, not again among the causes.
     expect(screen.queryByTestId('tile-causes')?.querySelector('[data-metric="inflowVsUsual"]') ?? null).toBeNull();
+  });
+
+  it('drops the tenth past ten times the usual, so the note stays one line ("Inflow 12× usual")', () => {
+    inLanguage(<QueueTile queue={chatQueue} state={spiking('critical', 12.4, { usual: { ...usual, weekday: 6 } })} locale="pt-PT" timeZone="Europe/Lisbon" now={NOW} live />, 'pt');
+    expect(screen.getByTestId('tile-volume').textContent).toBe('Entrada 12× o habitual (sáb. 10:00)');
   });
 
   it('says nothing while inflow is within its levels, or while the baseline learns', () => {
@@ -64,7 +69,7 @@ describe('inflow against the usual on the desk', () => {
   it('shows the ratio with the usual range, coloured by its level', () => {
     render(<UsualLine state={spiking('critical', 2.6)} locale="en-GB" />);
     const line = screen.getByTestId('desk-usual');
-    expect(line.textContent).toBe('Inflow 2.6× usual for Tue 10:00 · usual 96/h–150/h');
+    expect(line.textContent).toBe('Inflow 2.6× usual for Tue 10:00 · usual 96–150/h');
     expect(line.className).toContain('level-critical');
   });
 

@@ -3,21 +3,20 @@ import type { UsualInflow } from '../../../shared/protocol/usual-inflow';
 import { LEARNING_DAYS } from '../../../shared/protocol/usual-inflow';
 import { formatMetric } from '../format/metric';
 
-const weekdays = new Map<string, Intl.DateTimeFormat>();
 const times = new Map<string, Intl.DateTimeFormat>();
+/** UsualInflow.weekday (0 = Sunday) to the catalogue's short names: Intl's pt-PT "short" is "terça", too long for a tile's line. */
+const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-function cached(map: Map<string, Intl.DateTimeFormat>, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let format = map.get(locale);
-  if (!format) map.set(locale, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
+function timeFormat(locale: string): Intl.DateTimeFormat {
+  let format = times.get(locale);
+  if (!format) times.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })));
   return format;
 }
 
 /** The office-local weekday and quarter hour the usual is for, in the screen's language: "Tue 10:00", "ter. 10:00". */
 export function usualSlotText(usual: Pick<UsualInflow, 'weekday' | 'minuteOfDay'>, locale: string, t: TFunction): string {
-  // 15 November 2026 was a Sunday: weekday 0.
-  const weekday = cached(weekdays, locale, { weekday: 'short' }).format(Date.UTC(2026, 10, 15 + usual.weekday));
-  const time = cached(times, locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.UTC(1970, 0, 1, 0, usual.minuteOfDay));
-  return t('forecast.slot', { weekday, time });
+  const weekday = t(`forecast.weekday.${WEEKDAY_KEYS[usual.weekday]!}`);
+  return t('forecast.slot', { weekday, time: timeFormat(locale).format(Date.UTC(1970, 0, 1, 0, usual.minuteOfDay)) });
 }
 
 /** "Inflow 2.3× usual for Tue 10:00". */

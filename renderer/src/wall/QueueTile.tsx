@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
@@ -14,6 +14,7 @@ import { ungradedBreachCount } from './breach-note';
 import { emptyWindowText, windowSuffix } from './window-text';
 import { localName } from '../format/local-name';
 import { formatMetric } from '../format/metric';
+import { useNoteCrowding } from './note-crowding';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -92,6 +93,12 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
   const hasSla = state?.metrics[SLA_METRIC] != null;
   const cells = hasSla ? WITH_SLA : HEADLINE_METRICS;
   const snoozeActive = alert?.snoozed != null && alert.snoozed.until > now;
+  const volume = volumeOf(state, levels);
+  const slaBreached = ungradedBreachCount(state?.metrics.slaBreached, queue);
+  const body = useRef<HTMLDivElement>(null);
+  // What the notes say, not their figures: a change of it lets a folded tile try every note again.
+  const notesKey = [i18n.language, causes.map((c) => c.id).join(), volume?.level, snoozeActive || alert?.acknowledged != null, health?.atRisk != null, dataAgeSeconds !== null, slaBreached !== null, csat !== null].join('|');
+  const crowding = useNoteCrowding(body, notesKey, statusExplained(shownStatus, cells, levels, volume) ? 2 : 1);
   return (
     <article
       className={`tile ${look.className}${current ? '' : ' tile-stale'}${hasSla ? ' tile-has-sla' : ''}`}
@@ -110,12 +117,13 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         snoozeActive={snoozeActive}
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
-        slaBreached={ungradedBreachCount(state?.metrics.slaBreached, queue)}
-        volume={volumeOf(state, levels)}
+        slaBreached={slaBreached}
+        volume={volume}
+        crowding={crowding}
         locale={locale}
         timeZone={timeZone}
       />
-      <div className="tile-body">
+      <div className="tile-body" ref={body}>
         <dl className="tile-metrics">
           {cells.map((id, i) => (
             <MetricCell
@@ -136,6 +144,12 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
       </div>
     </article>
   );
+}
+
+/** Whether a number on the tile, or the spike, is at the tile's own level: then the causes may be folded away. */
+function statusExplained(status: string, cells: readonly MetricId[], levels: Partial<Record<MetricId, Level | null>>, volume: TileVolume | null): boolean {
+  if (status !== 'warning' && status !== 'critical') return false;
+  return volume?.level === status || cells.some((id) => levels[id] === status);
 }
 
 /** A graded spike with the slot it is usual for, or null. */

@@ -7,6 +7,7 @@ import type { UsualInflow } from '../../../shared/protocol/usual-inflow';
 import { formatAge, formatClock } from '../format/age';
 import { formatMetric } from '../format/metric';
 import { inflowVsUsualText } from '../forecast/usual-text';
+import type { NoteCrowding } from './note-crowding';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
 
@@ -41,6 +42,8 @@ export interface TileNotesProps {
   slaBreached: number | null;
   /** Inflow graded above the usual (the volume alert's metric), with the office slot it is usual for; null otherwise. */
   volume?: TileVolume | null;
+  /** How far the causes are folded so the tile's numbers keep their row (note-crowding.ts). */
+  crowding?: NoteCrowding;
   locale: string;
   timeZone: string;
 }
@@ -49,11 +52,14 @@ export interface TileNotesProps {
  * The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes.
  * Memoised (causes compared by content): most seconds none of this changes while the numbers beside it do.
  */
-export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, volume = null, locale, timeZone }: TileNotesProps) {
+export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, volume = null, crowding = 0, locale, timeZone }: TileNotesProps) {
   const { t } = useTranslation();
   const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
   const breached = slaBreached;
+  // Folded once: the worst cause (they come in the metrics' order, the first drives the colour as much) and "+N".
+  const shownCauses = crowding === 1 && causes.length > 0 ? causes.slice(0, 1) : causes;
+  const hidden = crowding === 1 && causes.length > 0 ? causes.length - 1 + (breached !== null ? 1 : 0) : 0;
   return (
     <div className="tile-notes">
       {(stale || dataAgeSeconds !== null) && (
@@ -90,15 +96,16 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           </span>
         </p>
       )}
-      {(causes.length > 0 || breached !== null) && (
-        <p className="note tile-causes" data-testid="tile-causes">
-          {causes.map(({ id, level, value }) => (
+      {crowding < 2 && (causes.length > 0 || breached !== null) && (
+        <p className="note tile-causes" data-testid="tile-causes" data-folded={hidden > 0 ? hidden : undefined}>
+          {shownCauses.map(({ id, level, value }) => (
             <span key={id} className={`cause level-${level}`} data-metric={id}>
               <StatusIcon shape={STATUS_LOOKS[level].shape} />
               {t(`metric.${id}`)} {formatMetric(id, value, locale)}
             </span>
           ))}
-          {breached !== null && (
+          {hidden > 0 && <span className="cause cause-more">{t('forecast.moreCauses', { count: hidden })}</span>}
+          {hidden === 0 && breached !== null && (
             <span className="cause cause-sla" data-testid="tile-sla-breached" data-metric="slaBreached">
               {t('tiles.slaBreachedUngraded', { count: breached, formatted: formatMetric('slaBreached', breached, locale) })}
             </span>
@@ -120,6 +127,7 @@ export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
     a.volume?.ratio === b.volume?.ratio &&
     a.volume?.level === b.volume?.level &&
     a.volume?.usual === b.volume?.usual &&
+    a.crowding === b.crowding &&
     a.locale === b.locale &&
     a.timeZone === b.timeZone &&
     sameCauses(a.causes, b.causes)

@@ -56,7 +56,7 @@ describe('the demo’s generated weeks', () => {
     source.start({
       events: (_s, events) => {
         for (const e of events) {
-          if (e.type === 'created' || e.type === 'reopened') openIn.set(e.ticketId, e.queueId);
+          if (e.type === 'created' || e.type === 'reopened') openIn.set(e.ticketId, e.queueId!);
           else if (e.type === 'solved') openIn.delete(e.ticketId);
         }
       },
@@ -66,7 +66,7 @@ describe('the demo’s generated weeks', () => {
     source.stop();
     const liveBacklog = (queueId: string) => [...openIn.values()].filter((q) => q === queueId).length;
     const sameSlot = (queueId: string) =>
-      history.rows.filter((r) => r.queueId === queueId && (TUESDAY_NOON - QUARTER_MS - r.slot) % (7 * DAY) === 0).map((r) => r.backlog).sort((a, b) => a - b);
+      history.rows.filter((r) => r.queueId === queueId && (TUESDAY_NOON - QUARTER_MS - r.slot) % (7 * DAY) === 0).map((r) => r.backlog ?? 0).sort((a, b) => a - b);
     const campaignQueue = liveMarketingEvent(config.queues, TUESDAY_NOON)?.queueId;
     const ratios = config.queues.filter((q) => q.id !== campaignQueue).map((q) => {
       const usual = sameSlot(q.id);
