@@ -3,9 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Snapshot } from '../shared/protocol/protocol';
 import type { AlertManager } from './alerts/alert-manager';
 import type { GatewayConfig } from './config/config-schema';
+import type { InflowForecast } from './forecast/inflow-forecast';
 import type { ThresholdService } from './health/threshold-service';
 import type { IngestKey } from './ingest/ingest-keys';
 import type { MetricEngine } from './metrics';
+import type { Timers } from './notify/delivery/timers';
+import type { Notifier } from './notify/notifier';
+import type { ResolvedWebhookTarget } from './notify/webhook-targets';
 import type { Clock, Scheduler } from './runtime/clock';
 import type { Logger } from './runtime/logger';
 import type { GatewayStats } from './runtime/stats';
@@ -41,6 +45,19 @@ export interface GatewayOptions {
   compactEveryEvents?: number;
   /** Ids for new alerts; random UUIDs unless a test wants them predictable. */
   newAlertId?: () => string;
+  /** The inflow baseline the staffing gap and SLA outlook read; without one they use the recent inflow (basis `recent`). */
+  inflowForecast?: InflowForecast | null;
+  /** Webhook targets with their URLs and secrets read from the environment (server/notify/webhook-targets.ts). */
+  webhookTargets?: readonly ResolvedWebhookTarget[];
+  /**
+   * Webhooks live in real time, like helpdesks: the system clock (signature timestamps receivers check
+   * against theirs, Retry-After dates, quiet hours) whatever --speed or a test's fake clock says.
+   */
+  outboundClock?: Clock;
+  /** Outbound HTTP, one-shot timers and the jitter's randomness for webhook delivery; tests pass fakes. */
+  fetch?: typeof fetch;
+  timers?: Timers;
+  random?: () => number;
 }
 
 export interface Gateway {
@@ -52,6 +69,8 @@ export interface Gateway {
   readonly alerts: AlertManager;
   readonly thresholds: ThresholdService;
   readonly httpServer: Server;
+  /** Outbound notifications: `notifier.notify(event)` is the one call for every emitter. */
+  readonly notifier: Notifier;
   /** Text of GET /metrics. */
   metricsText(): string;
 }

@@ -9,6 +9,8 @@ import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
 import { resolveQueueGroups } from './config/queue-groups';
 import { resolveStaleLimits } from './config/stale-limits';
+import { staffingSetups } from './forecast/staffing-config';
+import { StaffingPlanner } from './forecast/staffing-planner';
 import { createGatewayMetrics, timed } from './gateway-metrics';
 import type { Gateway, GatewayOptions } from './gateway-options';
 import { loadStoredOverrides } from './health/stored-overrides';
@@ -18,7 +20,11 @@ import { listenOn } from './http/listen';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
-import { monotonicNow } from './runtime/clock';
+import { withOutboundAlerts } from './notify/alert-events';
+import { MemoryDeadLetters } from './notify/dead-letters';
+import { systemTimers } from './notify/delivery/timers';
+import { Notifier } from './notify/notifier';
+import { monotonicNow, systemClock } from './runtime/clock';
 import { RefusalLog } from './runtime/refusal-log';
 import { GatewayStats } from './runtime/stats';
 import { createAdmission } from './socket/admission';
@@ -55,6 +61,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     sources.filter((source) => source.skippedItems !== undefined).map((source) => [{ source: source.id }, source.skippedItems!]),
   );
   const dbWrite = <T>(write: () => T): T => timed(metrics.dbWriteSeconds, write);
+  const groups = resolveQueueGroups(config.groups, config.queues);
+  // Outbound notifications: alerts and forecasts below; broadcasts and incidents call notifier.notify too.
+  const notifier = new Notifier({
+    targets: options.webhookTargets ?? [],
+    settings: config.webhooks,
+    offices: config.offices,
+    queues: config.queues,
+    groups,
+    clock: options.outboundClock ?? systemClock,
+    timers: options.timers ?? systemTimers,
+    fetch: options.fetch ?? fetch,
+    random: options.random ?? Math.random,
+    logger,
+    deadLetters: store?.deadLetters ?? new MemoryDeadLetters(),
+    registry: metrics.registry,
+  });
 
   // The usual inflow learns from the stored weeks now, then from each quarter hour as the loop writes it.
   const baseline = new InflowBaseline({ queues: config.queues, offices: config.offices });
@@ -67,7 +89,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const volume = new InflowAgainstUsual(baseline, engine, config.windows.flowMinutes * 60_000);
   const runtime = new QueueRuntime({
-    board, thresholds, alerts, clock, scheduler, logger,
+    board, thresholds, clock, scheduler, logger,
+    alerts: withOutboundAlerts(alerts, notifier.notify, clock.now()),
     // The loop judges inflow against the usual like any metric, and shows the usual beside it.
     engine: volume.withRatio(engine),
     usual: (queueId, now) => volume.usualFor(queueId, now),
@@ -78,6 +101,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     evaluateIntervalMs: options.evaluateIntervalMs ?? 1000,
     updateIntervalMs: options.updateIntervalMs ?? 500,
     evaluationSeconds: metrics.evaluationSeconds,
+    staffing: new StaffingPlanner({
+      setups: staffingSetups(config.queues, (officeId) => config.offices.find((o) => o.id === officeId)!.timeZone),
+      // The usual inflow (server/forecast/inflow-baseline.ts) is what the staffing need is planned on.
+      forecast: options.inflowForecast ?? baseline,
+      handleTimeOf: (queueId) => engine.handleTimeOf(queueId),
+    }),
   });
   const clientAddress = createClientAddress(config.auth.trustedProxies);
   const origin = createOriginPolicy(options.allowedOrigins ?? []);
@@ -114,7 +143,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueCount: board.queues.length,
     lastInputTime: () => runtime.lastInputTime,
   });
-  const snapshot = createSnapshots({ clock, board, groups: resolveQueueGroups(config.groups, config.queues), alerts, updates: runtime });
+  const snapshot = createSnapshots({ clock, board, groups, alerts, updates: runtime });
   const sockets = createSocketGateway({
     httpServer,
     snapshot,
@@ -122,7 +151,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     history: createHistoryQuery({ clock, history: store?.history ?? null, isKnownQueue: (queueId) => board.has(queueId) }),
     thresholds: () => admin.state(),
     // What a person did goes out at once, not with the next beat: every screen sees it within a second.
-    commands: createCommands({ alerts, admin, clock, flush: () => runtime.flush() }),
+    commands: createCommands({ alerts, admin, notifier, clock, flush: () => runtime.flush() }),
     tokens,
     failures,
     admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),
@@ -155,6 +184,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     thresholds,
     httpServer,
     snapshot,
+    notifier,
     metricsText: () => metrics.registry.render(),
     async listen(port, host) {
       if (store) restoreState({ log: store.events, pipeline, alerts, logger });
@@ -169,6 +199,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       closing ??= (async () => {
         for (const source of sources) source.stop();
         runtime.stop();
+        notifier.stop();
         housekeeping?.stop();
         httpServer.closeAllConnections();
         await sockets.close();

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { createGateway, type Gateway } from './gateway';
 import { demoConfig } from './config/demo-config';
-import { loadConfigFile } from './config/load-config';
+import { ConfigError, loadConfigFile } from './config/load-config';
 import type { GatewayConfig } from './config/config-schema';
 import { hashKey, unscopedKeyWarnings } from './ingest/ingest-keys';
 import { acceleratedClock, systemClock, systemScheduler } from './runtime/clock';
@@ -15,6 +15,7 @@ import { seedDemoHistory } from './sources/demo/demo-history';
 import { systemSleep } from './sources/polling/connector-capabilities';
 import type { Source } from './sources/source';
 import { openStore } from './store';
+import { resolveWebhookTargets } from './notify/webhook-targets';
 
 /** Loads the configuration named by the settings (or the demo), opens the store, starts every source and listens. */
 export async function startGateway(settings: GatewaySettings, logger: Logger, version: string): Promise<Gateway> {
@@ -22,6 +23,9 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   const tls = settings.tls ? readTlsFiles(settings.tls) : null;
   const config: GatewayConfig = settings.configFile ? await loadConfigFile(settings.configFile) : demoConfig(settings.demoSeed);
   for (const warning of unscopedKeyWarnings(config)) logger.warn(warning);
+  // Webhook URLs and secrets come from the environment: a missing one stops the start, naming the variable (never a value).
+  const webhooks = resolveWebhookTargets(config.webhooks, process.env);
+  if (webhooks.problems.length > 0) throw new ConfigError(settings.configFile ?? 'built-in demo', webhooks.problems);
   const clock = acceleratedClock(systemClock, settings.speed);
   const sources: Source[] = [];
   const demoQueues = config.queues.filter((q) => q.source.kind === 'demo');
@@ -50,6 +54,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     version,
     clockSpeed: settings.speed,
     tls,
+    webhookTargets: webhooks.targets,
   });
   const address = await gateway.listen(settings.port, settings.host);
   logger.info('gateway listening', {
@@ -59,6 +64,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     queues: config.queues.length,
     demoQueues: demoQueues.length,
     connectors: config.connectors.length,
+    webhookTargets: webhooks.targets.length,
     speed: settings.speed,
     dataDir: settings.dataDir,
     tls: settings.tls ? `https and wss (${settings.tls.certFile})` : 'off: plain http and ws',

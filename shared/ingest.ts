@@ -67,7 +67,18 @@ export const EventBatchSchema = z
   })
   .strict();
 
-const READING_FIELDS = ['backlog', 'agentsOnline', 'oldestWaitingSeconds', 'slaBreached'] as const;
+const READING_FIELDS = ['backlog', 'agentsOnline', 'oldestWaitingSeconds', 'slaBreached', 'handleTimeSeconds'] as const;
+
+/** The longest average handle time a reading may give: past it a unit is wrong (minutes as seconds would be 10 h for 10 min). */
+export const MAX_HANDLE_TIME_SECONDS = 8 * 3600;
+/**
+ * An average handle time in seconds (talk or chat plus wrap-up), as a phone ACD or a helpdesk reports it; the
+ * staffing gap reads it (server/forecast/staffing-inputs.ts). The same rule as the per-queue setting.
+ */
+export const HandleTimeSecondsSchema = z
+  .number({ error: 'must be a number of seconds' })
+  .min(1, 'must be at least 1 second')
+  .max(MAX_HANDLE_TIME_SECONDS, `must be at most ${MAX_HANDLE_TIME_SECONDS} seconds (8 hours)`);
 
 /** A queue-level reading, for sources that know counts rather than tickets (a helpdesk search count, a phone ACD). */
 export const QueueReadingInputSchema = z
@@ -80,6 +91,8 @@ export const QueueReadingInputSchema = z
     oldestWaitingSeconds: metricValueSchema('oldestWaitingSeconds').optional(),
     /** Open tickets in breach of an SLA target now, by the helpdesk's own SLA policies. */
     slaBreached: metricValueSchema('slaBreached').optional(),
+    /** The queue's current average handle time, in seconds. */
+    handleTimeSeconds: HandleTimeSecondsSchema.optional(),
   })
   .strict()
   .refine((r) => READING_FIELDS.some((field) => r[field] !== undefined), {

@@ -39,6 +39,6 @@ describe('metric bounds, written once', () => {
 
   it('each metric says which way is worse', () => {
     const lowerIsWorse = METRIC_IDS.filter((id) => METRICS[id].direction === 'lower-is-worse');
-    expect(lowerIsWorse).toEqual(['slaAttainment', 'outflowPerHour', 'agentsOnline', 'csat', 'csatRatings']);
+    expect(lowerIsWorse).toEqual(['slaAttainment', 'outflowPerHour', 'agentsOnline', 'csat', 'csatRatings', 'slaOutlook']);
   });
 });

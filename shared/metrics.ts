@@ -22,6 +22,10 @@ export const METRIC_IDS = [
   // Customer satisfaction over its own rolling window (default 7 days), and the ratings it is computed from.
   'csat',
   'csatRatings',
+  // Agents short of what the coming span needs (need − have, 0 when enough), and the SLA attainment projected
+  // for the end of the office's day (server/forecast/staffing*.ts, sla-outlook*.ts; detail in QueueState.staffing).
+  'staffingGap',
+  'slaOutlook',
   // Inflow of the last minutes against the usual for them (server/forecast/): 2 is twice the usual.
   'inflowVsUsual',
 ] as const;
@@ -87,6 +91,9 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   csat: metric('csat', 'percent', 'lower-is-worse'),
   // Few ratings make a CSAT figure unsteady: a manager may grade the count too (no built-in levels).
   csatRatings: metric('csatRatings', 'count', 'lower-is-worse'),
+  // Neither has built-in levels: a manager grades them per queue like any metric.
+  staffingGap: metric('staffingGap', 'count', 'higher-is-worse', { ...UNIT_BOUNDS.count, max: MAX_AGENTS }),
+  slaOutlook: metric('slaOutlook', 'percent', 'lower-is-worse'),
   // Spikes are graded (the `volume` alert); a dip is shown beside the usual, not alerted.
   inflowVsUsual: metric('inflowVsUsual', 'ratio', 'higher-is-worse'),
 };

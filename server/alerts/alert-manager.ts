@@ -32,6 +32,8 @@ type Failure = Extract<CommandResult, { ok: false }>;
  */
 export class AlertManager {
   private readonly open = new Map<string, Alert>();
+  /** The same open alerts by queue: each beat asks for every queue's, which must not walk every open alert. */
+  private readonly openByQueue = new Map<string, Map<string, Alert>>();
   private changed = new Map<string, Alert>();
   /** When each snooze ends on the monotonic clock: `until` is what people chose, in wall time. */
   private readonly snoozeEnds = new Map<string, number>();
@@ -41,7 +43,7 @@ export class AlertManager {
   /** Loads the alerts left open by the previous run. */
   restore(): number {
     const alerts = this.options.persistence?.listOpen() ?? [];
-    for (const alert of alerts) this.open.set(alert.id, alert);
+    for (const alert of alerts) this.keepOpen(alert);
     return alerts.length;
   }
 
@@ -106,9 +108,10 @@ export class AlertManager {
   }
 
   private observeThresholds(queueId: string, verdict: QueueVerdict, now: number): void {
-    const handled = new Set<string>();
-    for (const alert of this.openGraded(queueId)) {
-      handled.add(alert.metric);
+    const open = this.openGraded(queueId);
+    const handled = open.length === 0 ? null : new Set<string>();
+    for (const alert of open) {
+      handled!.add(alert.metric);
       const current = verdict.metrics[alert.metric];
       if (!current) {
         if (!verdict.rules[alert.metric]) this.resolve(alert, 'rule-removed', now);
@@ -123,7 +126,7 @@ export class AlertManager {
       }
     }
     for (const [metric, current] of Object.entries(verdict.metrics)) {
-      if (handled.has(metric) || current.level === 'ok') continue;
+      if (current.level === 'ok' || handled?.has(metric)) continue;
       this.openAlert(queueId, gradedKind(metric as Alert['metric']), metric as Alert['metric'], current.level, current.value, thresholdOf(current.rule, current.level), null, now);
     }
   }
@@ -175,21 +178,33 @@ export class AlertManager {
   private put(alert: Alert, byPerson?: { actor: string; action: string; at: number }): void {
     if (byPerson) this.options.persistence?.saveByPerson(alert, byPerson.actor, byPerson.action, byPerson.at);
     else this.options.persistence?.save(alert);
-    if (alert.resolvedAt === null) this.open.set(alert.id, alert);
+    if (alert.resolvedAt === null) this.keepOpen(alert);
     else {
       this.open.delete(alert.id);
+      this.openByQueue.get(alert.queueId)?.delete(alert.id);
       this.snoozeEnds.delete(alert.id);
     }
     this.changed.set(alert.id, alert);
   }
 
+  private keepOpen(alert: Alert): void {
+    this.open.set(alert.id, alert);
+    let ofQueue = this.openByQueue.get(alert.queueId);
+    if (!ofQueue) this.openByQueue.set(alert.queueId, (ofQueue = new Map()));
+    ofQueue.set(alert.id, alert);
+  }
+
   /** Alerts that follow a graded metric's debounced level: thresholds, and volume for inflow against the usual. */
   private openGraded(queueId: string): Alert[] {
-    return [...this.open.values()].filter((a) => a.queueId === queueId && a.kind !== 'at-risk');
+    const found: Alert[] = [];
+    for (const alert of this.openByQueue.get(queueId)?.values() ?? []) if (alert.kind !== 'at-risk') found.push(alert);
+    return found;
   }
 
   private openFor(queueId: string, kind: Alert['kind']): Alert[] {
-    return [...this.open.values()].filter((a) => a.queueId === queueId && a.kind === kind);
+    const found: Alert[] = [];
+    for (const alert of this.openByQueue.get(queueId)?.values() ?? []) if (alert.kind === kind) found.push(alert);
+    return found;
   }
 
   private find(alertId: string): Alert | Failure {

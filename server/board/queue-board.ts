@@ -2,6 +2,7 @@ import type { QueueHealth } from '../../shared/health/queue-health';
 import { EMPTY_METRICS, METRIC_IDS, type MetricValues } from '../../shared/metrics';
 import type { Office, Queue } from '../../shared/model';
 import type { QueueState, QueueStatePatch } from '../../shared/protocol/protocol';
+import type { StaffingOutlook } from '../../shared/protocol/staffing-outlook';
 import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 
 const NO_DATA: QueueHealth = { status: 'no-data', metrics: {}, stale: null, atRisk: null };
@@ -34,26 +35,37 @@ export class QueueBoard {
     return this.queuesById.has(queueId);
   }
 
-  /** Sets a queue's metrics and health as judged now; `updatedAt` is when its source last reported. */
-  set(queueId: string, values: MetricValues, updatedAt: number | null, health: QueueHealth): void {
+  /**
+   * Sets a queue's metrics and health as judged now; `updatedAt` is when its source last reported. `staffing`
+   * is left as it is when not given (it is recomputed less often than the rest).
+   */
+  set(queueId: string, values: MetricValues, updatedAt: number | null, health: QueueHealth, staffing?: StaffingOutlook | null): void {
     const queue = this.queuesById.get(queueId);
     const current = this.states.get(queueId);
     if (!queue || !current) throw new Error(`Unknown queue "${queueId}"`);
 
-    const changedMetrics: Partial<MetricValues> = {};
+    // Every queue passes here each second, most with nothing new: nothing is allocated until something differs.
+    let changedMetrics: Partial<MetricValues> | null = null;
     for (const id of METRIC_IDS) {
-      if (values[id] !== current.metrics[id]) changedMetrics[id] = values[id];
+      if (values[id] !== current.metrics[id]) (changedMetrics ??= {})[id] = values[id];
     }
-    const metricsChanged = Object.keys(changedMetrics).length > 0;
+    const metricsChanged = changedMetrics !== null;
     const healthChanged = !sameHealth(health, current.health);
-    if (!metricsChanged && !healthChanged && updatedAt === current.updatedAt) return;
+    // Small and recomputed once a minute: comparing its JSON is cheap enough, and exact.
+    const staffingChanged = staffing !== undefined && JSON.stringify(staffing) !== JSON.stringify(current.staffing ?? null);
+    if (!metricsChanged && !healthChanged && !staffingChanged && updatedAt === current.updatedAt) return;
 
     const nextHealth = healthChanged ? health : current.health;
-    this.states.set(queueId, { ...current, metrics: { ...values }, health: nextHealth, updatedAt });
+    const nextStaffing = staffingChanged ? staffing : current.staffing;
+    const next: QueueState = { queueId, metrics: metricsChanged ? { ...values } : current.metrics, health: nextHealth, updatedAt };
+    if (nextStaffing !== undefined) next.staffing = nextStaffing;
+    if (current.usual !== undefined) next.usual = current.usual;
+    this.states.set(queueId, next);
 
     const patch = this.pending.get(queueId) ?? { queueId };
     if (metricsChanged) patch.metrics = { ...patch.metrics, ...changedMetrics };
     if (healthChanged) patch.health = nextHealth;
+    if (staffingChanged) patch.staffing = staffing;
     patch.updatedAt = updatedAt;
     this.pending.set(queueId, patch);
   }
@@ -82,14 +94,29 @@ export class QueueBoard {
   }
 }
 
+/** Field by field, allocating nothing: every queue's usual is set every beat and changes a few times an hour. */
 function sameUsual(a: UsualInflow | null, b: UsualInflow | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return (
+    a.learnedDays === b.learnedDays &&
+    a.weekday === b.weekday &&
+    a.minuteOfDay === b.minuteOfDay &&
+    sameRange(a.perHour, b.perHour) &&
+    a.perHour?.expected === b.perHour?.expected &&
+    sameRange(a.backlog, b.backlog)
+  );
+}
+
+function sameRange(a: { low: number; high: number } | null, b: { low: number; high: number } | null): boolean {
+  return a === b || (a !== null && b !== null && a.low === b.low && a.high === b.high);
 }
 
 function sameHealth(a: QueueHealth, b: QueueHealth): boolean {
+  if (a === b) return true;
+  if (a.status !== b.status) return false;
+  for (const id of METRIC_IDS) if (a.metrics[id] !== b.metrics[id]) return false;
   return (
-    a.status === b.status &&
-    METRIC_IDS.every((id) => a.metrics[id] === b.metrics[id]) &&
     a.stale?.reason === b.stale?.reason &&
     a.stale?.message === b.stale?.message &&
     a.stale?.lastStatus === b.stale?.lastStatus &&

@@ -6,6 +6,7 @@ import type { ThresholdState } from '../../shared/protocol/admin-protocol';
 import { HEARTBEAT_EVERY_MS, type Update } from '../../shared/protocol/protocol';
 import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 import type { AlertManager } from '../alerts/alert-manager';
+import type { StaffingPlanner } from '../forecast/staffing-planner';
 import { HealthTracker, type SourceProblem } from '../health/health-tracker';
 import type { ThresholdService } from '../health/threshold-service';
 import { monotonicNow, type Clock, type Scheduler } from '../runtime/clock';
@@ -53,6 +54,8 @@ export interface QueueRuntimeOptions {
   updateIntervalMs: number;
   /** Seconds one evaluation of every queue takes. */
   evaluationSeconds: Histogram;
+  /** The staffing gap and SLA outlook (server/forecast/staffing-planner.ts); null leaves both metrics empty. */
+  staffing?: Pick<StaffingPlanner, 'assess'> | null;
   logger: Logger;
 }
 
@@ -174,8 +177,13 @@ export class QueueRuntime {
     const entries: Array<{ queueId: string; metrics: MetricValues }> = [];
     for (const queue of board.queues) {
       const values = engine.metricsFor(queue.id, now);
+      const staffing = this.options.staffing?.assess(queue.id, values, this.options.thresholds.rulesFor(queue, now), now);
+      if (staffing) {
+        values.staffingGap = staffing.staffingGap;
+        values.slaOutlook = staffing.slaOutlook;
+      }
       if (closeMinute) entries.push({ queueId: queue.id, metrics: values });
-      board.set(queue.id, values, this.inputs.wallOf(queue.id), this.judge(queue, values, now, monotonic));
+      board.set(queue.id, values, this.inputs.wallOf(queue.id), this.judge(queue, values, now, monotonic), staffing?.staffing);
       if (this.options.usual) board.setUsual(queue.id, this.options.usual(queue.id, now));
     }
     alerts.expireSnoozes(now);

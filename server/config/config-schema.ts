@@ -6,6 +6,7 @@ import { HISTORY_REQUESTS_PER_MINUTE } from '../../shared/protocol/protocol';
 import { checkConnectorReferences, ConnectorConnectionSchema } from '../sources/connector-config';
 import { trustedProxyProblem } from '../auth/client-address';
 import { checkQueueGroups, QueueGroupConfigSchema } from './queue-groups';
+import { checkWebhooks, WebhooksSettingsSchema } from './webhooks-config';
 import { ConfiguredNameSchema, ConfiguredQueueWindowsSchema, ConfiguredTeamSchema, resolveQueueWindows, splitName } from './localized-config';
 import { DEFAULT_MAX_FUTURE_SKEW_SECONDS } from '../ingest/future-skew';
 import { DEFAULT_INGEST_LIMITS } from '../ingest/ingest-limits';
@@ -13,6 +14,7 @@ import { MAX_EVENTS_PER_BATCH } from '../../shared/ingest';
 import { FreshdeskQueueSourceSchema } from '../sources/freshdesk/freshdesk-config';
 import { IntercomQueueSourceSchema } from '../sources/intercom/intercom-config';
 import { ZendeskQueueSourceSchema } from '../sources/zendesk/zendesk-config';
+import { QueueStaffingSchema, staffingSettingsProblem } from '../forecast/staffing-config';
 
 export const CONFIG_VERSION = 1;
 
@@ -50,6 +52,8 @@ export const ConfiguredQueueSchema = QueueSchema.extend({
   /** Percentile windows of its own; by default they follow its channel. */
   windows: ConfiguredQueueWindowsSchema.optional(),
   targets: QueueTargetsSchema.optional(),
+  /** Handle time and patience for the staffing gap (server/forecast/staffing-config.ts). */
+  staffing: QueueStaffingSchema.optional(),
   source: QueueSourceSchema.optional(),
   /** Data older than this makes the queue stale; by default three times its source's update interval. */
   staleAfterSeconds: z.number().int().min(5, 'must be at least 5 seconds').max(7 * 24 * 3600, 'must be at most 7 days').optional(),
@@ -183,6 +187,8 @@ export const GatewayConfigSchema = z
     windows: WindowSettingsSchema.default({ firstResponseMinutes: 60, resolutionHours: 24, flowMinutes: 60, csatDays: 7 }),
     /** Helpdesk accounts polled by the gateway; queues name one as source.connection. */
     connectors: z.array(ConnectorConnectionSchema).default([]),
+    /** Outbound notifications: webhook targets, their routes and quiet hours (server/config/webhooks-config.ts). */
+    webhooks: WebhooksSettingsSchema.default(WebhooksSettingsSchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -193,6 +199,7 @@ export const GatewayConfigSchema = z
     checkConnectorReferences(config, ctx);
     checkIngestGrants(config, ctx);
     checkQueueGroups(config.groups, config.queues, ctx);
+    checkWebhooks(config.webhooks, { groupIds: config.groups.map((g) => g.id), officeIds: config.offices.map((o) => o.id) }, ctx);
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.health.profiles.forEach((profile, index) => {
       profile.officeIds?.forEach((officeId, i) => {
@@ -209,6 +216,8 @@ export const GatewayConfigSchema = z
           message: `names office "${queue.officeId}", which is not among the offices (${[...officeIds].join(', ')})`,
         });
       }
+      const staffing = staffingSettingsProblem(queue.channel, queue.staffing);
+      if (staffing) ctx.addIssue({ code: 'custom', path: ['queues', index, 'staffing', 'patienceSeconds'], message: staffing });
       if (queue.source?.kind === 'demo' && !config.demo) {
         ctx.addIssue({ code: 'custom', path: ['queues', index, 'source'], message: 'is demo, but the file has no demo section' });
       }

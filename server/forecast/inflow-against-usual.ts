@@ -1,6 +1,7 @@
 import { MAX_RATIO, type MetricValues } from '../../shared/metrics';
 import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 import type { MetricSource } from '../board/queue-runtime';
+import { QUARTER_MS } from '../store/quarter-history';
 import type { InflowBaseline } from './inflow-baseline';
 
 /** The spans inflow is compared over, shortest first: the first whose usual holds enough arrivals is used. */
@@ -23,6 +24,7 @@ export interface FlowCounts {
  */
 export class InflowAgainstUsual {
   private readonly windowsMs: readonly number[];
+  private readonly usuals = new Map<string, { slot: number; version: number; usual: UsualInflow }>();
 
   constructor(
     private readonly baseline: InflowBaseline,
@@ -48,11 +50,30 @@ export class InflowAgainstUsual {
 
   /** The engine's values with inflowVsUsual filled in: what the per-queue loop judges and shows. */
   withRatio(source: MetricSource): MetricSource {
-    return { metricsFor: (queueId: string, now: number): MetricValues => ({ ...source.metricsFor(queueId, now), inflowVsUsual: this.ratio(queueId, now) }) };
+    return {
+      metricsFor: (queueId: string, now: number): MetricValues => {
+        // The engine builds a new object for every call: filled in place, as the loop fills the staffing figures.
+        const values = source.metricsFor(queueId, now);
+        values.inflowVsUsual = this.ratio(queueId, now);
+        return values;
+      },
+    };
   }
 
-  /** What a screen shows beside the ratio: the usual for this quarter hour per hour, the usual backlog, or learning. */
+  /**
+   * What a screen shows beside the ratio: the usual for this quarter hour per hour, the usual backlog, or learning.
+   * Asked every beat; it changes only with the quarter hour or what the baseline learns, so it is kept until then.
+   */
   usualFor(queueId: string, now: number): UsualInflow {
+    const slot = Math.floor(now / QUARTER_MS);
+    const kept = this.usuals.get(queueId);
+    if (kept && kept.slot === slot && kept.version === this.baseline.version) return kept.usual;
+    const usual = this.computeUsual(queueId, now);
+    this.usuals.set(queueId, { slot, version: this.baseline.version, usual });
+    return usual;
+  }
+
+  private computeUsual(queueId: string, now: number): UsualInflow {
     const { weekday, minuteOfDay } = this.baseline.slotAt(queueId, now);
     const inflow = this.baseline.usualAt(queueId, now);
     const backlog = this.baseline.usualBacklogAt(queueId, now);

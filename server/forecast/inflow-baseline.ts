@@ -63,6 +63,7 @@ interface QueueMemory {
  */
 export class InflowBaseline implements InflowForecast {
   private readonly queues = new Map<string, QueueMemory>();
+  private learnt = 0;
 
   constructor(options: InflowBaselineOptions) {
     const offices = new Map(options.offices.map((o) => [o.id, o]));
@@ -83,6 +84,7 @@ export class InflowBaseline implements InflowForecast {
 
   /** Takes quarter hours in (from the store at start, then from the recorder as each ends); unknown queues are ignored. */
   learn(rows: readonly QuarterRow[]): void {
+    if (rows.length > 0) this.learnt++;
     for (const row of rows) {
       const memory = this.queues.get(row.queueId);
       if (!memory) continue;
@@ -105,6 +107,11 @@ export class InflowBaseline implements InflowForecast {
       memory.usual.delete(where.weekSlot);
       memory.days.add(where.day);
     }
+  }
+
+  /** Counts the batches learnt: what was read from it before stays true while this is unchanged. */
+  get version(): number {
+    return this.learnt;
   }
 
   /** Days learnt so far, up to LEARNING_DAYS: "learning (3 of 7 days)". */

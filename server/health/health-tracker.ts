@@ -61,8 +61,13 @@ const AT_RISK_CLEAR_FACTOR = 1.2;
  */
 export class HealthTracker {
   private readonly memory = new Map<string, QueueMemory>();
+  /** Timings are asked for per metric per queue each second; a rule's own is built once (rules are replaced, not changed). */
+  private readonly timings = new WeakMap<ThresholdRule, Timing>();
+  private readonly defaultTiming: Timing;
 
-  constructor(private readonly settings: HealthSettings) {}
+  constructor(private readonly settings: HealthSettings) {
+    this.defaultTiming = this.buildTiming(null);
+  }
 
   observe(o: QueueObservation): QueueVerdict {
     const memory = this.memoryFor(o.queueId);
@@ -80,7 +85,11 @@ export class HealthTracker {
       // A changed rule is a deliberate decision, not noise: take the new level at once.
       const carried = previous && sameRule(previous.rule, resolved.rule) ? previous.state : null;
       const state = stepLevel(carried, value, resolved.rule, this.timing(resolved.rule), o.now);
-      memory.levels.set(id, { state, rule: resolved.rule });
+      // Updated in place: every queue's every metric passes here each second.
+      if (previous) {
+        previous.state = state;
+        previous.rule = resolved.rule;
+      } else memory.levels.set(id, { state, rule: resolved.rule });
       metrics[id] = { level: state.level, value, rule: resolved.rule };
       levels[id] = state.level;
     }
@@ -124,6 +133,16 @@ export class HealthTracker {
   }
 
   private timing(rule: ThresholdRule | null): Timing {
+    if (rule === null || (rule.pendingSeconds === undefined && rule.recoverySeconds === undefined)) return this.defaultTiming;
+    let timing = this.timings.get(rule);
+    if (!timing) {
+      timing = this.buildTiming(rule);
+      this.timings.set(rule, timing);
+    }
+    return timing;
+  }
+
+  private buildTiming(rule: ThresholdRule | null): Timing {
     return {
       pendingMs: (rule?.pendingSeconds ?? this.settings.pendingSeconds) * 1000,
       recoveryMs: (rule?.recoverySeconds ?? this.settings.recoverySeconds) * 1000,

@@ -150,6 +150,6 @@ describe('POST /api/v1/queues/{id}/readings', () => {
   it('names slaBreached among the fields a reading must report one of', async () => {
     const response = await post('/api/v1/queues/ams-x/readings', { at: 1795351380000 });
     expect(response.status).toBe(400);
-    expect((await response.json()).issues).toEqual(['(root): must report at least one of backlog, agentsOnline, oldestWaitingSeconds, slaBreached']);
+    expect((await response.json()).issues).toEqual(['(root): must report at least one of backlog, agentsOnline, oldestWaitingSeconds, slaBreached, handleTimeSeconds']);
   });
 });

@@ -29,13 +29,13 @@ describe('the engine checkpoint', () => {
     // A new field belongs in engine-snapshot.ts and queue-snapshot.ts, or below if it is configuration.
     const configuration = { engine: ['maxOpenTicketsPerQueue'], queue: ['id', 'targetSeconds', 'windows', 'firstResponseCutoff', 'resolutionCutoff'] };
     const engineState = ['queues', 'tickets', 'csat'];
-    const queueState = [...WINDOW_NAMES, 'openTickets', 'backlogReading', 'agentsReading', 'slaBreachedReading', 'oldestWaitingReading', 'evictedTickets'];
+    const queueState = [...WINDOW_NAMES, 'openTickets', 'backlogReading', 'agentsReading', 'slaBreachedReading', 'oldestWaitingReading', 'handleTimeReading', 'evictedTickets'];
     const engine = engineWithState();
     const queue = new QueueWindows({ id: 'chat', firstResponseTargetSeconds: 60 }, DEFAULT_WINDOWS, DEFAULT_LIMITS);
     expect(Object.keys(engine).sort()).toEqual([...engineState, ...configuration.engine].sort());
     expect(Object.keys(queue).sort()).toEqual([...queueState, ...configuration.queue].sort());
     expect(Object.keys(engine.snapshot().queues.chat!).sort()).toEqual(
-      ['tickets', 'windows', 'backlogReading', 'agentsReading', 'slaBreachedReading', 'oldestWaitingReading', 'evictedTickets'].sort(),
+      ['tickets', 'windows', 'backlogReading', 'agentsReading', 'slaBreachedReading', 'oldestWaitingReading', 'handleTimeReading', 'evictedTickets'].sort(),
     );
   });
 

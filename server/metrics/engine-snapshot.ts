@@ -30,6 +30,8 @@ const QueueSchema = z.object({
   agentsReading: count.nullable(),
   slaBreachedReading: count.nullable(),
   oldestWaitingReading: z.object({ seconds: z.number().min(0), at: z.number() }).nullable(),
+  // Checkpoints taken before handle times were read have none.
+  handleTimeReading: z.number().positive().nullable().default(null),
   evictedTickets: count,
 });
 

@@ -69,6 +69,8 @@ function reference(events: TicketEvent[], now: number) {
       slaBreached: open.filter((t) => !t.replied && (now - t.openedAt) / 1000 > target).length,
       csat: ratings.length === 0 ? null : Math.round((ratings.filter((v) => v === 1).length / ratings.length) * 1000) / 10,
       csatRatings: ratings.length,
+      staffingGap: null,
+      slaOutlook: null,
       // The engine does not know the usual: the baseline fills it in for the loop (server/forecast/).
       inflowVsUsual: null,
     };

@@ -103,8 +103,9 @@ export class MetricEngine {
     const queue = this.queues.get(queueId);
     if (!queue) throw new Error(`Unknown queue "${queueId}"`);
     queue.prune(now);
-    const seconds = (value: number | null) => (value === null ? null : Math.round(value));
     const replies = queue.withinTarget.size;
+    const { csat, csatRatings } = this.csat.valuesFor(queueId, now);
+    // Every field written out in one literal (no spread): every queue's figures are built each second.
     return {
       backlog: queue.backlogReading ?? queue.openTickets.size,
       oldestWaitingSeconds: this.oldestWaiting(queue, now),
@@ -117,10 +118,19 @@ export class MetricEngine {
       outflowPerHour: queue.perHour(queue.outflow),
       agentsOnline: queue.agentsReading,
       slaBreached: queue.slaBreachedReading ?? this.unansweredPastTarget(queue, now),
-      ...this.csat.valuesFor(queueId, now),
-      // The usual is the baseline's (server/forecast/usual-inflow.ts), which fills this in for the loop.
+      csat,
+      csatRatings,
+      // Computed by the gateway's loop from these values and the forecast (server/forecast/staffing-planner.ts).
+      staffingGap: null,
+      slaOutlook: null,
+      // The usual is the baseline's (server/forecast/inflow-against-usual.ts), which fills this in for the loop.
       inflowVsUsual: null,
     };
+  }
+
+  /** The latest average handle time a reading gave for the queue, in seconds, or null. */
+  handleTimeOf(queueId: string): number | null {
+    return this.queues.get(queueId)?.handleTimeReading ?? null;
   }
 
   /**
@@ -274,4 +284,9 @@ export class MetricEngine {
     }
     return earliest === Infinity ? null : Math.max(0, Math.round((now - earliest) / 1000));
   }
+}
+
+/** Whole seconds, or null when there is no figure. */
+function seconds(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
 }

@@ -10,6 +10,7 @@ export function snapshotQueue(queue: QueueWindows, tickets: TicketsSnapshot): Qu
     agentsReading: queue.agentsReading,
     slaBreachedReading: queue.slaBreachedReading,
     oldestWaitingReading: queue.oldestWaitingReading,
+    handleTimeReading: queue.handleTimeReading,
     evictedTickets: queue.evictedTickets,
   };
 }
@@ -21,5 +22,6 @@ export function restoreQueue(queue: QueueWindows, saved: QueueSnapshot): void {
   queue.agentsReading = saved.agentsReading;
   queue.slaBreachedReading = saved.slaBreachedReading;
   queue.oldestWaitingReading = saved.oldestWaitingReading;
+  queue.handleTimeReading = saved.handleTimeReading;
   queue.evictedTickets = saved.evictedTickets;
 }

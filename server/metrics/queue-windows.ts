@@ -16,6 +16,8 @@ export class QueueWindows {
   agentsReading: number | null = null;
   slaBreachedReading: number | null = null;
   oldestWaitingReading: { seconds: number; at: number } | null = null;
+  /** The latest reported average handle time, in seconds (the staffing gap reads it). */
+  handleTimeReading: number | null = null;
   evictedTickets = 0;
   readonly id: string;
   readonly targetSeconds: number;
@@ -49,6 +51,7 @@ export class QueueWindows {
     if (reading.agentsOnline !== undefined) this.agentsReading = reading.agentsOnline;
     if (reading.slaBreached !== undefined) this.slaBreachedReading = reading.slaBreached;
     if (reading.oldestWaitingSeconds !== undefined) this.oldestWaitingReading = { seconds: reading.oldestWaitingSeconds, at: reading.at };
+    if (reading.handleTimeSeconds !== undefined) this.handleTimeReading = reading.handleTimeSeconds;
   }
 
   prune(now: number): void {

@@ -1,11 +1,13 @@
 import type { CommandHandlers } from '../../shared/protocol/commands';
 import type { AlertManager } from '../alerts/alert-manager';
+import type { Notifier } from '../notify/notifier';
 import type { Clock } from '../runtime/clock';
 import type { ThresholdAdmin } from '../settings/threshold-admin';
 
 export interface CommandDeps {
   alerts: AlertManager;
   admin: ThresholdAdmin;
+  notifier: Pick<Notifier, 'deadLetterList' | 'retry' | 'remove'>;
   clock: Clock;
   /** Sends what changed to every screen now rather than with the next beat. */
   flush: () => void;
@@ -15,7 +17,7 @@ export interface CommandDeps {
  * The gateway's handler of every command in shared/protocol/commands.ts; the socket gateway checks the
  * role and validates the request before one runs.
  */
-export function createCommands({ alerts, admin, clock, flush }: CommandDeps): CommandHandlers {
+export function createCommands({ alerts, admin, notifier, clock, flush }: CommandDeps): CommandHandlers {
   const thenFlush = <R extends { ok: boolean }>(result: R): R => {
     if (result.ok) flush();
     return result;
@@ -28,5 +30,8 @@ export function createCommands({ alerts, admin, clock, flush }: CommandDeps): Co
     'thresholds:export': () => ({ ok: true, file: admin.exportFile() }),
     'audit:list': (request) => ({ ok: true, entries: admin.auditList(request.limit, request.beforeId) }),
     'audit:revert': (request, actor) => admin.revert(request.auditId, actor),
+    'webhooks:dead-letters': (request) => ({ ok: true, ...notifier.deadLetterList(request.limit) }),
+    'webhooks:retry': (request, actor) => notifier.retry(request.id, actor),
+    'webhooks:delete': (request, actor) => notifier.remove(request.id, actor),
   };
 }

@@ -12,6 +12,7 @@ import { QuarterHistory } from './quarter-history';
 import { isDamageError, moveAside, quickCheck, refuseEmptyFile } from './store-check';
 import { DamagedStoreError, StoreError } from './store-errors';
 import { ThresholdStore } from './threshold-store';
+import { DeadLetterStore } from '../notify/dead-letter-store';
 
 export interface GatewayStore {
   readonly file: string;
@@ -22,6 +23,8 @@ export interface GatewayStore {
   readonly thresholds: ThresholdStore;
   readonly alerts: AlertStore;
   readonly audit: AuditLog;
+  /** Webhook deliveries that failed (server/notify/). */
+  readonly deadLetters: DeadLetterStore;
   close(): void;
 }
 
@@ -62,6 +65,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),
     audit,
+    deadLetters: new DeadLetterStore(db),
     close: () => {
       if (db.open) db.close();
     },

@@ -177,4 +177,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quarter_history_slot ON quarter_history (slot);
     `,
   },
+  {
+    version: 9,
+    name: 'webhook deliveries that failed (the dead-letter list), bounded by webhooks.deadLetterLimit',
+    sql: `
+      CREATE TABLE webhook_dead_letters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        target_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        event TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_error TEXT NOT NULL,
+        failed_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import { compareLevels, type Level } from './levels';
-import { evaluateRule, type ThresholdRule } from './thresholds';
+import { evaluateRule, levelAgainst, type ThresholdRule } from './thresholds';
 
 export interface Timing {
   /** A worse level must hold this long before the state worsens. */
@@ -27,7 +27,7 @@ export interface LevelState {
 export function recoveredLevel(value: number, rule: ThresholdRule, recoveryMargin: number): Level {
   const margin = Math.abs(rule.critical - rule.warning) * recoveryMargin;
   const shift = rule.direction === 'higher-is-worse' ? -margin : margin;
-  return evaluateRule(value, { direction: rule.direction, warning: rule.warning + shift, critical: rule.critical + shift });
+  return levelAgainst(value, rule.direction, rule.warning + shift, rule.critical + shift);
 }
 
 /**
@@ -38,24 +38,33 @@ export function recoveredLevel(value: number, rule: ThresholdRule, recoveryMargi
 export function stepLevel(state: LevelState | null, value: number, rule: ThresholdRule, timing: Timing, now: number): LevelState {
   const raw = evaluateRule(value, rule);
   const cleared = recoveredLevel(value, rule, timing.recoveryMargin);
-  const reachedSince = {
-    warning: compareLevels(raw, 'warning') >= 0 ? (state?.reachedSince.warning ?? now) : null,
-    critical: raw === 'critical' ? (state?.reachedSince.critical ?? now) : null,
-  };
-  const clearedSince = {
-    ok: cleared === 'ok' ? (state?.clearedSince.ok ?? now) : null,
-    warning: compareLevels(cleared, 'warning') <= 0 ? (state?.clearedSince.warning ?? now) : null,
-  };
+  const reachedWarning = compareLevels(raw, 'warning') >= 0 ? (state?.reachedSince.warning ?? now) : null;
+  const reachedCritical = raw === 'critical' ? (state?.reachedSince.critical ?? now) : null;
+  const clearedOk = cleared === 'ok' ? (state?.clearedSince.ok ?? now) : null;
+  const clearedWarning = compareLevels(cleared, 'warning') <= 0 ? (state?.clearedSince.warning ?? now) : null;
+  // Every queue's every metric passes here each second: what did not change is kept, not copied.
+  const reachedSince =
+    state && state.reachedSince.warning === reachedWarning && state.reachedSince.critical === reachedCritical
+      ? state.reachedSince
+      : { warning: reachedWarning, critical: reachedCritical };
+  const clearedSince =
+    state && state.clearedSince.ok === clearedOk && state.clearedSince.warning === clearedWarning
+      ? state.clearedSince
+      : { ok: clearedOk, warning: clearedWarning };
   if (!state) return { level: raw, since: now, reachedSince, clearedSince };
 
-  const held = (since: number | null, ms: number) => since !== null && now - since >= ms;
   let level = state.level;
-  if (level !== 'critical' && held(reachedSince.critical, timing.pendingMs)) level = 'critical';
-  else if (level === 'ok' && held(reachedSince.warning, timing.pendingMs)) level = 'warning';
-  else if (level !== 'ok' && held(clearedSince.ok, timing.recoveryMs)) level = 'ok';
-  else if (level === 'critical' && held(clearedSince.warning, timing.recoveryMs)) level = 'warning';
+  if (level !== 'critical' && held(reachedCritical, timing.pendingMs, now)) level = 'critical';
+  else if (level === 'ok' && held(reachedWarning, timing.pendingMs, now)) level = 'warning';
+  else if (level !== 'ok' && held(clearedOk, timing.recoveryMs, now)) level = 'ok';
+  else if (level === 'critical' && held(clearedWarning, timing.recoveryMs, now)) level = 'warning';
 
+  if (level === state.level && reachedSince === state.reachedSince && clearedSince === state.clearedSince) return state;
   return { level, since: level === state.level ? state.since : now, reachedSince, clearedSince };
+}
+
+function held(since: number | null, ms: number, now: number): boolean {
+  return since !== null && now - since >= ms;
 }
 
 /** A yes/no condition (at risk) with the same rule: on after holding `pendingMs`, off after `recoveryMs`. */

@@ -28,9 +28,14 @@ export function validateRule(rule: ThresholdRule, path: string): string[] {
 
 /** The level a value reaches under a rule. A value exactly on a threshold counts as reaching it. */
 export function evaluateRule(value: number, rule: ThresholdRule): Level {
-  const worse = rule.direction === 'higher-is-worse' ? (t: number) => value >= t : (t: number) => value <= t;
-  if (worse(rule.critical)) return 'critical';
-  if (worse(rule.warning)) return 'warning';
+  return levelAgainst(value, rule.direction, rule.warning, rule.critical);
+}
+
+/** The level of a value against a warning and a critical threshold, without a rule object (the beat runs it for every metric). */
+export function levelAgainst(value: number, direction: ThresholdRule['direction'], warning: number, critical: number): Level {
+  const higherIsWorse = direction === 'higher-is-worse';
+  if (higherIsWorse ? value >= critical : value <= critical) return 'critical';
+  if (higherIsWorse ? value >= warning : value <= warning) return 'warning';
   return 'ok';
 }
 

@@ -30,6 +30,8 @@ export const en = {
     slaBreached: 'SLA breached',
     csat: 'CSAT',
     csatRatings: 'CSAT ratings',
+    staffingGap: 'Staffing gap',
+    slaOutlook: 'SLA outlook',
     inflowVsUsual: 'Inflow vs usual',
   },
   channel: {
@@ -133,6 +135,8 @@ export const en = {
       slaBreached: 'sla breached',
       csat: 'CSAT',
       csatRatings: 'number of CSAT ratings',
+      staffingGap: 'staffing gap',
+      slaOutlook: 'sla outlook',
       inflowVsUsual: 'inflow against the usual',
     },
     order: {
@@ -518,6 +522,58 @@ export const en = {
   wall3: {
     /** CSAT on a tile, on its team's line: the share of satisfied ratings, formatted for the wall's locale. */
     csat: 'CSAT {{value}}',
+  },
+  staffing: {
+    need: 'Need {{needed}}, have {{online}}',
+    needOnlineUnknown: 'Need {{needed}}, agents not reported',
+    /** How the need was reached, in the cell's tooltip. */
+    method: { 'erlang-a': 'Erlang A over the next {{minutes}} min', workload: 'Workload over the next {{duration}}' },
+    basis: { usual: 'from the usual inflow', recent: 'from the recent inflow (no baseline yet)' },
+    handle: { reading: 'handle time {{duration}}, as reported', setting: 'handle time {{duration}}, as set', default: 'handle time {{duration}}, by default' },
+    outlook: 'SLA at end of day: {{expected}} ({{low}}–{{high}})',
+    outlookExact: 'SLA at end of day: {{expected}}',
+    outlookNone: 'No SLA outlook yet',
+    none: 'Not enough data yet',
+    /** The tile's note when the projection falls below target: short, a tile has one line for it. */
+    tileNote: 'End of day: SLA {{expected}}',
+  },
+  webhooks: {
+    /** Outbound notifications (Slack, Teams) and the settings pane's list of deliveries that failed. */
+    product: 'Queueboard',
+    severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },
+    field: { severity: 'Severity', queues: 'Queues', office: 'Office', at: 'When' },
+    alert: {
+      title: '{{level}}: {{metric}} in {{queue}}',
+      detail: '{{metric}} is {{value}}; the {{level}} level is {{threshold}}.',
+      value: '{{metric}} is {{value}}.',
+    },
+    forecast: {
+      title: 'At risk: {{metric}} in {{queue}}',
+      detail: '{{metric}} reaches its critical level ({{critical}}) in about {{minutes}} at the current pace; it is {{value}} now.',
+    },
+    broadcast: { posted: 'Broadcast from {{by}}', edited: 'Broadcast edited by {{by}}', ended: 'Broadcast ended by {{by}}', until: '(until {{time}})' },
+    incident: { opened: 'Incident opened: {{title}}', closed: 'Incident closed: {{title}}', by: 'By {{by}}.' },
+    deadLetters: {
+      tab: 'Failed webhooks',
+      title: 'Webhook deliveries that failed',
+      hint: 'Events a webhook target did not accept: after every retry, or at once when the target refused them. Retry sends one again now; delete forgets it.',
+      empty: 'No failed deliveries.',
+      loading: 'Loading…',
+      readFailed: 'The list could not be read ({{code}}).',
+      column: { when: 'Failed', target: 'Target', event: 'Event', attempts: 'Attempts', error: 'Last error', actions: 'Actions' },
+      kind: { alert: 'Alert', forecast: 'At risk', broadcast: 'Broadcast', incident: 'Incident' },
+      event: '{{kind}} · {{severity}} · {{subject}}',
+      floor: 'whole floor',
+      attempts_one: '{{count}} attempt',
+      attempts_other: '{{count}} attempts',
+      retry: 'Retry',
+      delete: 'Delete',
+      retryLabel: 'Retry delivery {{id}} to {{target}}',
+      deleteLabel: 'Delete failed delivery {{id}} to {{target}}',
+      retried: 'Delivery {{id}} is queued for {{target}} again.',
+      deleted: 'Delivery {{id}} deleted.',
+      refused: 'The gateway refused ({{code}}).',
+    },
   },
   forecast: {
     /** Inflow of the last minutes against the usual for the office's weekday and quarter hour: "Inflow 2.3× usual for Tue 10:00". */

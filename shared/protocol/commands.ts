@@ -10,6 +10,7 @@ import {
   type Role,
 } from './admin-protocol';
 import { AcknowledgeRequestSchema, CommandResultSchema, SnoozeRequestSchema } from './protocol';
+import { DeadLetterActionResultSchema, DeadLetterIdRequestSchema, DeadLetterListRequestSchema, DeadLetterListResultSchema } from './webhook-protocol';
 
 /**
  * Every command a screen may send over the socket, defined once: the role it needs, what it takes and
@@ -25,7 +26,7 @@ export interface CommandDefinition {
   summary: string;
 }
 
-export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert'] as const;
+export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'webhooks:dead-letters', 'webhooks:retry', 'webhooks:delete'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS = {
@@ -70,6 +71,24 @@ export const COMMANDS = {
     request: RevertRequestSchema,
     answer: AdminResultSchema,
     summary: 'Undo an audited threshold change (itself audited).',
+  },
+  'webhooks:dead-letters': {
+    role: 'manager',
+    request: DeadLetterListRequestSchema,
+    answer: DeadLetterListResultSchema,
+    summary: 'Webhook deliveries that failed for good (the dead-letter list), newest first, with the last error.',
+  },
+  'webhooks:retry': {
+    role: 'manager',
+    request: DeadLetterIdRequestSchema,
+    answer: DeadLetterActionResultSchema,
+    summary: 'Send a dead-lettered event to its target again (it leaves the list; a new failure puts it back).',
+  },
+  'webhooks:delete': {
+    role: 'manager',
+    request: DeadLetterIdRequestSchema,
+    answer: DeadLetterActionResultSchema,
+    summary: 'Forget a dead-lettered event.',
   },
 } as const satisfies { readonly [C in CommandName]: CommandDefinition };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
+import { StaffingOutlookSchema } from './staffing-outlook';
 import { UsualInflowSchema } from './usual-inflow';
 
 /**
@@ -86,6 +87,8 @@ export const QueueStateSchema = z.object({
   health: QueueHealthSchema,
   /** When the source last reported this queue (gateway clock, epoch ms); null before the first report. */
   updatedAt: epochMs.nullable(),
+  /** Agents needed against agents online, and the SLA outlook (shared/protocol/staffing-outlook.ts); null with nothing to go on. */
+  staffing: StaffingOutlookSchema.nullable().optional(),
   /** The usual inflow for now and the learning state (absent from gateways before it); null: no baseline. */
   usual: UsualInflowSchema.nullable().optional(),
 });
@@ -97,6 +100,7 @@ export const QueueStatePatchSchema = z.object({
   metrics: MetricValuesSchema.partial().optional(),
   health: QueueHealthSchema.optional(),
   updatedAt: epochMs.nullable().optional(),
+  staffing: StaffingOutlookSchema.nullable().optional(),
   usual: UsualInflowSchema.nullable().optional(),
 });
 export type QueueStatePatch = z.infer<typeof QueueStatePatchSchema>;

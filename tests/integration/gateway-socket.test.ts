@@ -71,7 +71,7 @@ describe('gateway over a real socket.io connection', () => {
     (socket as unknown as { emit(e: string, v: unknown): void }).emit('drop_tables', { all: true });
     expect(await nextEvent(socket, 'rejected')).toEqual({
       event: 'drop_tables',
-      issues: ['drop_tables: unknown event; this gateway accepts resync, history, alert:acknowledge, alert:snooze, thresholds:save, thresholds:import, thresholds:export, audit:list, audit:revert'],
+      issues: ['drop_tables: unknown event; this gateway accepts resync, history, alert:acknowledge, alert:snooze, thresholds:save, thresholds:import, thresholds:export, audit:list, audit:revert, webhooks:dead-letters, webhooks:retry, webhooks:delete'],
     });
     expect(socket.connected).toBe(true);
     expect(gateway.stats.rejectedMessages.get('unknown-event')).toBe(1);

@@ -11,4 +11,7 @@ export const refusingCommands: CommandHandlers = {
   'thresholds:export': refuse,
   'audit:list': refuse,
   'audit:revert': refuse,
+  'webhooks:dead-letters': refuse,
+  'webhooks:retry': refuse,
+  'webhooks:delete': refuse,
 };

@@ -20,6 +20,9 @@ export function fakeCommands(): FakeCommands {
     exportThresholds: vi.fn<GatewayCommands['exportThresholds']>(async () => ({ ok: true, file: { format: 'queueboard-thresholds', version: 1, overrides: [] } })),
     auditList: vi.fn<GatewayCommands['auditList']>(async () => ({ ok: true, entries: [] })),
     revert: vi.fn<GatewayCommands['revert']>(async () => ({ ok: true, revision: 10, applied: 1 })),
+    deadLetters: vi.fn<GatewayCommands['deadLetters']>(async () => ({ ok: true, entries: [], total: 0 })),
+    retryDeadLetter: vi.fn<GatewayCommands['retryDeadLetter']>(async () => ({ ok: true, targetId: 'ops' })),
+    deleteDeadLetter: vi.fn<GatewayCommands['deleteDeadLetter']>(async () => ({ ok: true, targetId: 'ops' })),
   };
 }
 

@@ -10,6 +10,7 @@ import { UsualLine } from '../forecast/UsualLine';
 import { PinButton } from './PinButton';
 import { severityOf } from './queue-order';
 import { severityLook } from './severity-look';
+import { StaffingLines } from './StaffingLines';
 
 export const ROW_METRICS = ['backlog', 'oldestWaitingSeconds', 'firstResponseP90', 'slaAttainment', 'slaBreached', 'csat'] as const;
 
@@ -48,6 +49,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
           {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
         </span>
         <UsualLine state={state} locale={locale} />
+        <StaffingLines staffing={state?.staffing} gapLevel={levels.staffingGap} outlookLevel={levels.slaOutlook} locale={locale} />
       </th>
       {ROW_METRICS.map((id) => {
         const value = state?.metrics[id] ?? null;

@@ -18,6 +18,9 @@ export interface GatewayCommands {
   exportThresholds(): Promise<CommandAnswer<'thresholds:export'>>;
   auditList(limit?: number, beforeId?: number): Promise<CommandAnswer<'audit:list'>>;
   revert(auditId: number): Promise<CommandAnswer<'audit:revert'>>;
+  deadLetters(limit?: number): Promise<CommandAnswer<'webhooks:dead-letters'>>;
+  retryDeadLetter(id: number): Promise<CommandAnswer<'webhooks:retry'>>;
+  deleteDeadLetter(id: number): Promise<CommandAnswer<'webhooks:delete'>>;
 }
 
 const TIMEOUT_MS = 5000;
@@ -34,6 +37,9 @@ export function createCommandSenders(socket: CommandSocket): CommandSenders {
     'thresholds:export': (request) => answered('thresholds:export', emit().emitWithAck('thresholds:export', request)),
     'audit:list': (request) => answered('audit:list', emit().emitWithAck('audit:list', request)),
     'audit:revert': (request) => answered('audit:revert', emit().emitWithAck('audit:revert', request)),
+    'webhooks:dead-letters': (request) => answered('webhooks:dead-letters', emit().emitWithAck('webhooks:dead-letters', request)),
+    'webhooks:retry': (request) => answered('webhooks:retry', emit().emitWithAck('webhooks:retry', request)),
+    'webhooks:delete': (request) => answered('webhooks:delete', emit().emitWithAck('webhooks:delete', request)),
   };
 }
 
@@ -64,5 +70,8 @@ export function createGatewayCommands(socket: CommandSocket): GatewayCommands {
     exportThresholds: () => send['thresholds:export']({}),
     auditList: (limit = 100, beforeId) => send['audit:list'](beforeId ? { limit, beforeId } : { limit }),
     revert: (auditId) => send['audit:revert']({ auditId }),
+    deadLetters: (limit = 100) => send['webhooks:dead-letters']({ limit }),
+    retryDeadLetter: (id) => send['webhooks:retry']({ id }),
+    deleteDeadLetter: (id) => send['webhooks:delete']({ id }),
   };
 }

@@ -16,6 +16,8 @@ export const SETTINGS_METRICS: readonly MetricId[] = [
   'inflowPerHour',
   'outflowPerHour',
   'csatRatings',
+  'staffingGap',
+  'slaOutlook',
   'inflowVsUsual',
 ];
 

@@ -9,6 +9,7 @@ import { connectionSelectors } from '../store/connection-slice';
 import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
 import { AuditPane } from './AuditPane';
+import { DeadLetterPane } from './DeadLetterPane';
 import { SignInBox } from './SignInBox';
 import { ThresholdsPane } from './ThresholdsPane';
 
@@ -38,7 +39,7 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
   const problem = useAppStore(connectionSelectors.problem);
   const { t } = useTranslation();
   const { language, choose } = useLanguageChoice();
-  const [tab, setTab] = useState<'thresholds' | 'audit'>('thresholds');
+  const [tab, setTab] = useState<'thresholds' | 'audit' | 'webhooks'>('thresholds');
   const [token] = useState(storedToken);
   const [signingIn, setSigningIn] = useState(false);
   const manager = session?.role === 'manager';
@@ -86,14 +87,18 @@ export function SettingsView({ storedToken = readToken, signIn = storeTokenAndRe
               <button type="button" aria-current={tab === 'audit' ? 'page' : undefined} onClick={() => setTab('audit')}>
                 {t('settings.audit')}
               </button>
+              <button type="button" aria-current={tab === 'webhooks' ? 'page' : undefined} onClick={() => setTab('webhooks')}>
+                {t('webhooks.deadLetters.tab')}
+              </button>
             </nav>
           )}
           <main className="settings-main">
             {/* The thresholds stay mounted behind the audit trail, so unsaved edits survive a look at it. */}
-            <div hidden={tab === 'audit' && manager}>
+            <div hidden={tab !== 'thresholds' && manager}>
               <ThresholdsPane canEdit={manager} />
             </div>
             {tab === 'audit' && manager && <AuditPane canRevert={manager} />}
+            {tab === 'webhooks' && manager && <DeadLetterPane />}
           </main>
         </>
       )}

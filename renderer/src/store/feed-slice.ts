@@ -74,7 +74,8 @@ export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) 
           metrics: patch.metrics ? { ...current.metrics, ...patch.metrics } : current.metrics,
           health: patch.health ?? current.health,
           updatedAt: patch.updatedAt === undefined ? current.updatedAt : patch.updatedAt,
-          ...(patch.usual !== undefined ? { usual: patch.usual } : current.usual !== undefined ? { usual: current.usual } : {}),
+          staffing: patch.staffing === undefined ? current.staffing : patch.staffing,
+          usual: patch.usual === undefined ? current.usual : patch.usual,
         };
       }
       // Updates carry the gateway's time too: keep the offset fresh (a sped-up demo clock drifts fast).

@@ -7,7 +7,8 @@ import type { Alert, QueueState } from '../../../shared/protocol/protocol';
 import type { BacklogSeries } from '../store/history-slice';
 import { Sparkline } from './Sparkline';
 import { STATUS_LOOKS } from './status';
-import { TileNotes, type TileCause, type TileVolume } from './TileNotes';
+import { outlookNoted, TileNotes, type TileCause, type TileVolume } from './TileNotes';
+import { useNoteRoom } from './use-note-room';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
 import { ungradedBreachCount } from './breach-note';
@@ -93,14 +94,29 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
   const hasSla = state?.metrics[SLA_METRIC] != null;
   const cells = hasSla ? WITH_SLA : HEADLINE_METRICS;
   const snoozeActive = alert?.snoozed != null && alert.snoozed.until > now;
-  const volume = volumeOf(state, levels);
   const slaBreached = ungradedBreachCount(state?.metrics.slaBreached, queue);
+  const volume = volumeOf(state, levels);
+  const tileRef = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  // What the notes say, not their figures: a change of it lets a folded tile try every note again.
-  const notesKey = [i18n.language, causes.map((c) => c.id).join(), volume?.level, snoozeActive || alert?.acknowledged != null, health?.atRisk != null, dataAgeSeconds !== null, slaBreached !== null, csat !== null].join('|');
-  const crowding = useNoteCrowding(body, notesKey, statusExplained(shownStatus, cells, levels, volume) ? 2 : 1);
+  // Everything else on the tile's lines above the numbers: when it changes, the outlook note gets another try,
+  // and folded causes are unfolded to be measured again.
+  const otherLines = [
+    i18n.language,
+    staleInfo?.reason,
+    dataAgeSeconds !== null,
+    health?.atRisk?.metric,
+    snoozeActive || alert?.acknowledged != null,
+    causes.map((c) => c.id).join(),
+    slaBreached !== null,
+    csat !== null,
+    volume?.level,
+  ].join('|');
+  // The outlook note goes first when a tile is full, then the causes fold (note-crowding.ts); never the spike.
+  const outlookShown = useNoteRoom(tileRef, outlookNoted(state?.staffing?.sla, staleInfo), otherLines);
+  const crowding = useNoteCrowding(body, `${otherLines}|${outlookShown}`, statusExplained(shownStatus, cells, levels, volume) ? 2 : 1);
   return (
     <article
+      ref={tileRef}
       className={`tile ${look.className}${current ? '' : ' tile-stale'}${hasSla ? ' tile-has-sla' : ''}`}
       data-testid="queue-tile"
       data-queue-id={queue.id}
@@ -118,6 +134,7 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         dataAgeSeconds={dataAgeSeconds}
         causes={causes}
         slaBreached={slaBreached}
+        slaOutlook={outlookShown ? state?.staffing?.sla : null}
         volume={volume}
         crowding={crowding}
         locale={locale}

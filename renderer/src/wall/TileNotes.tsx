@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Alert, QueueState } from '../../../shared/protocol/protocol';
+import type { StaffingOutlook } from '../../../shared/protocol/staffing-outlook';
 import type { UsualInflow } from '../../../shared/protocol/usual-inflow';
 import { formatAge, formatClock } from '../format/age';
 import { formatMetric } from '../format/metric';
@@ -40,6 +41,8 @@ export interface TileNotesProps {
   causes: readonly TileCause[];
   /** Open tickets past SLA on a queue where slaBreached is ungraded (breach-note.ts); null otherwise. */
   slaBreached: number | null;
+  /** The SLA outlook for the end of the office's day (QueueState.staffing.sla): noted when below its target. */
+  slaOutlook?: StaffingOutlook['sla'];
   /** Inflow graded above the usual (the volume alert's metric), with the office slot it is usual for; null otherwise. */
   volume?: TileVolume | null;
   /** How far the causes are folded so the tile's numbers keep their row (note-crowding.ts). */
@@ -52,7 +55,7 @@ export interface TileNotesProps {
  * The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes.
  * Memoised (causes compared by content): most seconds none of this changes while the numbers beside it do.
  */
-export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, volume = null, crowding = 0, locale, timeZone }: TileNotesProps) {
+export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, slaOutlook, volume = null, crowding = 0, locale, timeZone }: TileNotesProps) {
   const { t } = useTranslation();
   const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
@@ -86,6 +89,13 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           <span className="note-text">{inflowVsUsualText(volume.ratio, volume.usual, locale, t)}</span>
         </p>
       )}
+      {slaOutlook && outlookNoted(slaOutlook, stale) && (
+        <p className="note note-risk" data-testid="tile-sla-outlook">
+          <span className="note-text">
+            {t('staffing.tileNote', { expected: formatMetric('slaOutlook', slaOutlook.expected, locale) })}
+          </span>
+        </p>
+      )}
       {(snoozed || acknowledged) && (
         <p className="note note-alert" data-testid="tile-alert" data-alert-id={alert!.id}>
           <svg className="note-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -116,6 +126,11 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
   );
 }, sameNotes);
 
+/** A live tile notes the SLA outlook when the end of the office's day is projected below the SLA target. */
+export function outlookNoted(outlook: TileNotesProps['slaOutlook'], stale: Health['stale']): boolean {
+  return outlook != null && outlook.expected < outlook.target && !stale;
+}
+
 export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
   return (
     a.stale === b.stale &&
@@ -128,6 +143,7 @@ export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
     a.volume?.level === b.volume?.level &&
     a.volume?.usual === b.volume?.usual &&
     a.crowding === b.crowding &&
+    a.slaOutlook === b.slaOutlook &&
     a.locale === b.locale &&
     a.timeZone === b.timeZone &&
     sameCauses(a.causes, b.causes)

@@ -71,8 +71,9 @@ Refusals are counted in \`queueboard_socket_messages_rejected{reason}\` (\`<comm
 **Compact updates** (\`update.compact\`): \`{ t: serverTime, s: seq, l: layout, c: patches, a?: alerts }\`, each patch
 \`[queue, updatedAt − t, metric, value, …, tail?]\` with \`queue\` the index in the snapshot's \`queues\` (or an id),
 \`metric\` the index in \`backlog, oldestWaitingSeconds, firstResponseP50, firstResponseP90, resolutionP50,
-resolutionP90, slaAttainment, inflowPerHour, outflowPerHour, agentsOnline, slaBreached\`, and \`l\` the layout id
-of the queue list (README, "The protocol"). A client holding another layout sends \`resync\`.
+resolutionP90, slaAttainment, inflowPerHour, outflowPerHour, agentsOnline, slaBreached, csat, csatRatings,
+staffingGap, slaOutlook\` (new metrics are appended), \`tail\` an object with the patch's \`health\` and \`staffing\` when
+they changed, and \`l\` the layout id of the queue list (README, "The protocol"). A client holding another layout sends \`resync\`.
 
 **Over HTTP, for senders** (not part of this document): with the gateway's store, \`POST /api/v1/queues/{id}/readings\`
 with a \`readingId\` already received answers \`200 {"accepted":false,"duplicate":true}\` and changes nothing; a batch of events
