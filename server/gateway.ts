@@ -5,6 +5,7 @@ import { createClientAddress } from './auth/client-address';
 import { FailureLimiter } from './auth/failure-limiter';
 import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
+import { BroadcastService } from './broadcasts/broadcast-service';
 import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
 import { resolveQueueGroups } from './config/queue-groups';
@@ -143,7 +144,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     queueCount: board.queues.length,
     lastInputTime: () => runtime.lastInputTime,
   });
-  const snapshot = createSnapshots({ clock, board, groups, alerts, updates: runtime });
+  const broadcasts = new BroadcastService({
+    persistence: store?.broadcasts ?? null, clock, scheduler, logger, newId: randomUUID,
+    world: { officeIds: config.offices.map((o) => o.id), queues: config.queues, groups },
+  });
+  const snapshot = createSnapshots({ clock, board, groups, alerts, updates: runtime, broadcasts });
   const sockets = createSocketGateway({
     httpServer,
     snapshot,
@@ -151,7 +156,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     history: createHistoryQuery({ clock, history: store?.history ?? null, isKnownQueue: (queueId) => board.has(queueId) }),
     thresholds: () => admin.state(),
     // What a person did goes out at once, not with the next beat: every screen sees it within a second.
-    commands: createCommands({ alerts, admin, notifier, clock, flush: () => runtime.flush() }),
+    commands: createCommands({ alerts, admin, notifier, broadcasts, clock, flush: () => runtime.flush() }),
     tokens,
     failures,
     admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),
@@ -165,6 +170,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     allowedOrigins: options.allowedOrigins ?? [],
   });
   runtime.connect(sockets);
+  broadcasts.connect(sockets);
   metrics.registry.gauge('queueboard_socket_largest_queue_bytes', 'The most any one screen has queued and unsent; above 4 MiB it is dropped as a slow consumer.', () => [[{}, sockets.largestQueue()]]);
   const housekeeping = store && new Housekeeping({
     store, clock, scheduler, clockSpeed, logger,
@@ -188,10 +194,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     metricsText: () => metrics.registry.render(),
     async listen(port, host) {
       if (store) restoreState({ log: store.events, pipeline, alerts, logger });
+      broadcasts.restore();
       housekeeping?.run();
       const address = await listenOn(httpServer, port, host);
       for (const source of sources) source.start(pipeline);
       runtime.start();
+      broadcasts.start();
       housekeeping?.start();
       return address;
     },
@@ -200,6 +208,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         for (const source of sources) source.stop();
         runtime.stop();
         notifier.stop();
+        broadcasts.stop();
         housekeeping?.stop();
         httpServer.closeAllConnections();
         await sockets.close();

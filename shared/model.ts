@@ -61,6 +61,8 @@ export const QueueGroupSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1).max(80),
   queueIds: z.array(SlugSchema),
+  /** Token holders who may post broadcasts to the group as leads (managers may anywhere); absent from older gateways. */
+  owners: z.array(z.string().min(1).max(80)).optional(),
 });
 export type QueueGroup = z.infer<typeof QueueGroupSchema>;
 

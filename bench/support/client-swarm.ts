@@ -15,6 +15,8 @@ let bytes = 0;
 let snapshots = 0;
 /** Per revision of thresholds: when each screen received it (epoch ms, fractional). */
 let thresholdsAt = new Map<number, number[]>();
+/** Per broadcast id: when each screen first held it (the `broadcasts` event lists every one not yet ended). */
+let broadcastsAt = new Map<string, number[]>();
 /** When each screen last received a snapshot (a screen is live again once it has one). */
 const liveAt: number[] = new Array(count).fill(0);
 const sockets: Socket[] = [];
@@ -41,6 +43,14 @@ for (let i = 0; i < count; i++) {
     list.push(now());
     thresholdsAt.set(state.revision, list);
   });
+  const heldBroadcasts = new Set<string>();
+  socket.on('broadcasts', (list: { broadcasts: { id: string }[] }) => {
+    for (const { id } of list.broadcasts) {
+      if (heldBroadcasts.has(id)) continue;
+      heldBroadcasts.add(id);
+      broadcastsAt.set(id, [...(broadcastsAt.get(id) ?? []), now()]);
+    }
+  });
   sockets.push(socket);
   // Connect in small steps, as screens on a floor do, rather than all in one instant.
   if (i % 25 === 24) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -52,6 +62,7 @@ process.on('message', (message: { type: string }) => {
     bytes = 0;
     snapshots = 0;
     thresholdsAt = new Map();
+    broadcastsAt = new Map();
   }
   if (message.type === 'stats' || message.type === 'reset') {
     process.send!({
@@ -61,6 +72,7 @@ process.on('message', (message: { type: string }) => {
       bytes,
       snapshots,
       thresholdsAt: [...thresholdsAt.entries()],
+      broadcastsAt: [...broadcastsAt.entries()],
       liveAt,
     });
   }

@@ -78,6 +78,7 @@ async function startFloor(recording: Recording, listenPort: number): Promise<() 
   let seq = recording.snapshot.seq as number;
   let revision = recording.thresholds.revision as number;
   let marker = 1_000_000;
+  let broadcasts = 0;
   const markerIndex = recording.snapshot.queues.findIndex((q) => q.id === recording.markerQueue);
   io.on('connection', (socket) => {
     socket.emit('session', { role: 'display', name: 'floor' });
@@ -87,6 +88,16 @@ async function startFloor(recording: Recording, listenPort: number): Promise<() 
       revision += 1;
       io.emit('thresholds', { ...recording.thresholds, revision });
       reply({ ok: true, revision, applied: 1 });
+    });
+    // A broadcast, bare: the same list event to every screen at once, nothing stored or checked.
+    socket.on('broadcast:post', (request: Record<string, unknown>, reply: (answer: unknown) => void) => {
+      const broadcast = { ...request, id: `floor-${++broadcasts}`, state: 'active' };
+      io.emit('broadcasts', { serverTime: Date.now(), broadcasts: [broadcast] });
+      reply({ ok: true, broadcast });
+    });
+    socket.on('broadcast:end', (_request: unknown, reply: (answer: unknown) => void) => {
+      io.emit('broadcasts', { serverTime: Date.now(), broadcasts: [] });
+      reply({ ok: true });
     });
   });
   let index = 0;

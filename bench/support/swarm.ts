@@ -7,6 +7,8 @@ export interface SwarmStats {
   bytes: number;
   snapshots: number;
   thresholdsAt: Array<[number, number[]]>;
+  /** Per broadcast id: when each screen first held it. */
+  broadcastsAt: Array<[string, number[]]>;
   liveAt: number[];
 }
 
@@ -48,6 +50,7 @@ export class Swarm {
       bytes: sum(all.map((s) => s.bytes)),
       snapshots: sum(all.map((s) => s.snapshots)),
       thresholdsAt: mergeThresholds(all.map((s) => s.thresholdsAt)),
+      broadcastsAt: mergeThresholds(all.map((s) => s.broadcastsAt)),
       liveAt: all.flatMap((s) => s.liveAt),
     }));
   }
@@ -86,8 +89,8 @@ function ask(child: ChildProcess, type: string): Promise<SwarmStats> {
   });
 }
 
-function mergeThresholds(lists: Array<Array<[number, number[]]>>): Array<[number, number[]]> {
-  const merged = new Map<number, number[]>();
+function mergeThresholds<K>(lists: Array<Array<[K, number[]]>>): Array<[K, number[]]> {
+  const merged = new Map<K, number[]>();
   for (const list of lists) for (const [revision, times] of list) merged.set(revision, [...(merged.get(revision) ?? []), ...times]);
   return [...merged.entries()];
 }

@@ -55,6 +55,7 @@ describe('createBridge', () => {
       'setPinned',
       'onPinsChanged',
       'notifyTransitions',
+      'notifyBroadcast',
       'setTrayStatus',
       'showPinWindow',
       'hidePinWindow',

@@ -12,6 +12,7 @@ export function createDeskBridge(invoke: Invoke, subscribe: Subscribe): DeskBrid
     setPinned: (request) => invoke('queueboard:set-pinned', request),
     onPinsChanged: (listener) => subscribe('queueboard:pins-changed', (state) => listener(state)),
     notifyTransitions: (transitions) => invoke('queueboard:notify-transitions', transitions),
+    notifyBroadcast: (notice) => invoke('queueboard:notify-broadcast', notice),
     setTrayStatus: (status) => invoke('queueboard:set-tray-status', status),
     showPinWindow: () => invoke('queueboard:set-pin-window', { action: 'show' }),
     hidePinWindow: () => invoke('queueboard:set-pin-window', { action: 'hide' }),

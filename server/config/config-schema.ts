@@ -198,7 +198,7 @@ export const GatewayConfigSchema = z
     reportDuplicates(config.auth.tokens.map((t) => t.sha256), 'auth.tokens', ctx, 'sha256');
     checkConnectorReferences(config, ctx);
     checkIngestGrants(config, ctx);
-    checkQueueGroups(config.groups, config.queues, ctx);
+    checkQueueGroups(config.groups, config.queues, ctx, config.auth.tokens);
     checkWebhooks(config.webhooks, { groupIds: config.groups.map((g) => g.id), officeIds: config.offices.map((o) => o.id) }, ctx);
     const officeIds = new Set(config.offices.map((o) => o.id));
     config.health.profiles.forEach((profile, index) => {

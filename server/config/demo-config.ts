@@ -52,8 +52,8 @@ export function demoConfig(seed = 1): GatewayConfig {
     ],
     queues,
     groups: [
-      { id: 'social', name: 'Social media', channels: ['trustpilot', 'facebook', 'instagram', 'x', 'linkedin'] },
-      { id: 'partners', name: 'Partners', teams: [tagus.name, rhine.name] },
+      { id: 'social', name: 'Social media', channels: ['trustpilot', 'facebook', 'instagram', 'x', 'linkedin'], owners: ['Ana Costa'] },
+      { id: 'partners', name: 'Partners', teams: [tagus.name, rhine.name], owners: ['Bram de Vries'] },
     ],
     demo: { seed, tickMs: 1000 },
     // Granted every demo queue by name, so the README's ingest examples move the demo's numbers.

@@ -32,9 +32,10 @@ describe('configuration file', () => {
   it('reads JSON files as JSON', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'qb-config-'));
     const file = join(dir, 'gateway.json');
-    // Without the demo's own tokens and ingest key, which a configuration file may not reuse (below).
+    // Without the demo's own tokens and ingest key, which a configuration file may not reuse (below), nor the group owners who hold them.
     const demo = demoConfig(3);
-    await writeFile(file, JSON.stringify({ ...demo, auth: { ...demo.auth, tokens: [] }, ingest: { ...demo.ingest, keys: [] } }));
+    const groups = demo.groups.map((group) => ({ ...group, owners: [] }));
+    await writeFile(file, JSON.stringify({ ...demo, groups, auth: { ...demo.auth, tokens: [] }, ingest: { ...demo.ingest, keys: [] } }));
     expect((await loadConfigFile(file)).demo?.seed).toBe(3);
   });
 
@@ -94,6 +95,19 @@ queues:
       'groups[1].id: duplicates id "vip"',
       'groups[3].queues[0]: names queue "nowhere", which is not among the queues',
       'groups[3]: holds no queue: its rule matches none of the configured queues',
+    ]);
+  });
+
+  it('names a group owner who holds no token, or only a display one', () => {
+    const config = demoConfig();
+    expect(resolveQueueGroups(config.groups, config.queues).map((g) => [g.id, g.owners])).toEqual([
+      ['social', ['Ana Costa']],
+      ['partners', ['Bram de Vries']],
+    ]);
+    const bad = { ...config, groups: [{ id: 'vip', name: 'VIP', queues: ['lis-chat-pt'], owners: ['Ana Costa', 'Ana Costta', 'Lisbon floor screen'] }] };
+    expect(problemsOf(JSON.stringify(bad), 'x.json')).toEqual([
+      'groups[0].owners[1]: names "Ana Costta", who holds no token (auth.tokens names: Lisbon floor screen, Ana Costa, Bram de Vries, Marta Silva)',
+      'groups[0].owners[2]: names "Lisbon floor screen", whose token has the display role: an owner needs a lead token to post to the group',
     ]);
   });
 

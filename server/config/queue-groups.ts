@@ -19,6 +19,8 @@ export const QueueGroupConfigSchema = z
     queues: z.array(SlugSchema).min(1).optional(),
     channels: z.array(ChannelSchema).min(1).optional(),
     teams: z.array(z.string().min(1).max(80)).min(1).optional(),
+    /** Who may post broadcasts to the group with a lead token: names of token holders (`auth.tokens[].name`). */
+    owners: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
   })
   .strict()
   .refine(hasRule, {
@@ -34,11 +36,21 @@ export function resolveQueueGroups(groups: readonly QueueGroupConfig[], queues: 
     queueIds: queues
       .filter((q) => group.queues?.includes(q.id) || group.channels?.includes(q.channel) || group.teams?.includes(q.team.name))
       .map((q) => q.id),
+    owners: [...group.owners],
   }));
 }
 
-/** Names every reference to a queue or team that does not exist, and every group that would be empty. */
-export function checkQueueGroups(groups: readonly QueueGroupConfig[], queues: readonly Queue[], ctx: z.RefinementCtx): void {
+/** The token holders a group's owners may name: their name and role (`auth.tokens`). */
+export interface TokenHolder {
+  name: string;
+  role: string;
+}
+
+/**
+ * Names every reference to a queue, team or owner that does not exist, and every group that would be
+ * empty. An owner must hold a lead or manager token: a display token could never post to the group.
+ */
+export function checkQueueGroups(groups: readonly QueueGroupConfig[], queues: readonly Queue[], ctx: z.RefinementCtx, holders: readonly TokenHolder[] = []): void {
   const queueIds = new Set(queues.map((q) => q.id));
   const teams = [...new Set(queues.map((q) => q.team.name))];
   const seen = new Set<string>();
@@ -51,6 +63,15 @@ export function checkQueueGroups(groups: readonly QueueGroupConfig[], queues: re
     group.teams?.forEach((name, i) => {
       if (!teams.includes(name)) {
         ctx.addIssue({ code: 'custom', path: ['groups', index, 'teams', i], message: `names team "${name}", which no queue has (teams: ${teams.join(', ')})` });
+      }
+    });
+    group.owners.forEach((name, i) => {
+      const holder = holders.find((h) => h.name === name);
+      if (!holder) {
+        const known = holders.map((h) => h.name).join(', ') || 'none';
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'owners', i], message: `names "${name}", who holds no token (auth.tokens names: ${known})` });
+      } else if (holder.role === 'display') {
+        ctx.addIssue({ code: 'custom', path: ['groups', index, 'owners', i], message: `names "${name}", whose token has the display role: an owner needs a lead token to post to the group` });
       }
     });
     if (hasRule(group) && resolveQueueGroups([group], queues)[0]!.queueIds.length === 0) {

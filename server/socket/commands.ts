@@ -1,6 +1,7 @@
 import type { CommandHandlers } from '../../shared/protocol/commands';
 import type { AlertManager } from '../alerts/alert-manager';
 import type { Notifier } from '../notify/notifier';
+import type { BroadcastService } from '../broadcasts/broadcast-service';
 import type { Clock } from '../runtime/clock';
 import type { ThresholdAdmin } from '../settings/threshold-admin';
 
@@ -8,6 +9,7 @@ export interface CommandDeps {
   alerts: AlertManager;
   admin: ThresholdAdmin;
   notifier: Pick<Notifier, 'deadLetterList' | 'retry' | 'remove'>;
+  broadcasts: BroadcastService;
   clock: Clock;
   /** Sends what changed to every screen now rather than with the next beat. */
   flush: () => void;
@@ -17,7 +19,7 @@ export interface CommandDeps {
  * The gateway's handler of every command in shared/protocol/commands.ts; the socket gateway checks the
  * role and validates the request before one runs.
  */
-export function createCommands({ alerts, admin, notifier, clock, flush }: CommandDeps): CommandHandlers {
+export function createCommands({ alerts, admin, notifier, broadcasts, clock, flush }: CommandDeps): CommandHandlers {
   const thenFlush = <R extends { ok: boolean }>(result: R): R => {
     if (result.ok) flush();
     return result;
@@ -33,5 +35,8 @@ export function createCommands({ alerts, admin, notifier, clock, flush }: Comman
     'webhooks:dead-letters': (request) => ({ ok: true, ...notifier.deadLetterList(request.limit) }),
     'webhooks:retry': (request, actor) => notifier.retry(request.id, actor),
     'webhooks:delete': (request, actor) => notifier.remove(request.id, actor),
+    'broadcast:post': (request, actor, role) => broadcasts.post(request, actor, role),
+    'broadcast:edit': (request, actor, role) => broadcasts.edit(request, actor, role),
+    'broadcast:end': (request, actor, role) => broadcasts.end(request.broadcastId, actor, role),
   };
 }

@@ -1,4 +1,5 @@
 import type { QueueGroup } from '../../shared/model';
+import type { Broadcast } from '../../shared/protocol/broadcast-protocol';
 import { PROTOCOL_VERSION, type Alert, type Snapshot } from '../../shared/protocol/protocol';
 import type { QueueBoard } from '../board/queue-board';
 import type { Clock } from '../runtime/clock';
@@ -10,10 +11,11 @@ export interface SnapshotSources {
   alerts: { openAlerts(): Alert[] };
   /** The number of the last update sent, so the screen knows which update comes next. */
   updates: { readonly lastSeq: number };
+  broadcasts?: { current(): Broadcast[] };
 }
 
 /** Everything a screen needs to draw the board from nothing: sent on connect and on every resync. */
-export function createSnapshots({ clock, board, groups, alerts, updates }: SnapshotSources): () => Snapshot {
+export function createSnapshots({ clock, board, groups, alerts, updates, broadcasts }: SnapshotSources): () => Snapshot {
   return () => ({
     protocol: PROTOCOL_VERSION,
     serverTime: clock.now(),
@@ -24,5 +26,6 @@ export function createSnapshots({ clock, board, groups, alerts, updates }: Snaps
     groups: [...groups],
     states: board.currentStates(),
     alerts: alerts.openAlerts(),
+    broadcasts: broadcasts?.current() ?? [],
   });
 }

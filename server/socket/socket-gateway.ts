@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { roleAllows, type Role, type ThresholdState } from '../../shared/protocol/admin-protocol';
+import type { BroadcastList } from '../../shared/protocol/broadcast-protocol';
 import { COMMAND_NAMES, commandDefinition, type CommandHandlers, type CommandName, type GatewayRefusal, type SentAnswer } from '../../shared/protocol/commands';
 import {
   HandshakeSchema,
@@ -217,7 +218,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     const parsed = parseWith(definition.request, request ?? {});
     if (!parsed.ok) return { ok: false, code: 'invalid', issues: parsed.issues };
     try {
-      return options.commands[name](parsed.value, actor);
+      return options.commands[name](parsed.value, actor, role);
     } catch (error) {
       logger.error('command failed', { event: name, error: (error as Error).message });
       return { ok: false, code: 'unavailable', issues: [`${name}: the gateway could not record it; try again`] };
@@ -259,6 +260,10 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     },
     broadcastThresholds(state: ThresholdState): void {
       io.emit('thresholds', state);
+    },
+    /** Every broadcast not yet ended: each screen shows those that reach its queues. */
+    broadcasts(list: BroadcastList): void {
+      io.emit('broadcasts', list);
     },
     heartbeat(serverTime: number): void {
       io.emit('heartbeat', { serverTime });

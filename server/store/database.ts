@@ -5,6 +5,7 @@ import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import { AlertStore } from './alert-store';
 import { AuditLog } from './audit-log';
+import { BroadcastStore } from './broadcast-store';
 import { EventLog } from './event-log';
 import { MetricHistory } from './metric-history';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -25,6 +26,7 @@ export interface GatewayStore {
   readonly audit: AuditLog;
   /** Webhook deliveries that failed (server/notify/). */
   readonly deadLetters: DeadLetterStore;
+  readonly broadcasts: BroadcastStore;
   close(): void;
 }
 
@@ -66,6 +68,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     alerts: new AlertStore(db, audit),
     audit,
     deadLetters: new DeadLetterStore(db),
+    broadcasts: new BroadcastStore(db, audit),
     close: () => {
       if (db.open) db.close();
     },

@@ -178,6 +178,25 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'broadcasts: banners posted to the walls, with who posted, edited and ended them',
+    sql: `
+      -- content: the JSON of what was chosen (text, severity, audience, start, end, linked queues), audited as is.
+      CREATE TABLE broadcasts (
+        id TEXT PRIMARY KEY,
+        content TEXT NOT NULL,
+        posted_by TEXT NOT NULL,
+        posted_at INTEGER NOT NULL,
+        edited_by TEXT,
+        edited_at INTEGER,
+        ended_at INTEGER,
+        ended_by TEXT,
+        end_reason TEXT CHECK (end_reason IN ('ended', 'expired'))
+      );
+      CREATE INDEX broadcasts_open ON broadcasts (posted_at) WHERE ended_at IS NULL;
+    `,
+  },
+  {
     version: 9,
     name: 'webhook deliveries that failed (the dead-letter list), bounded by webhooks.deadLetterLimit',
     sql: `

@@ -11,6 +11,8 @@ import type { Alert } from '../../shared/protocol/protocol';
 
 const clock = { now: () => 1_000 };
 const opened: GatewayStore[] = [];
+// Migration numbers are fixed per feature (forecast 6, broadcasts 7, …), so the latest is not the count.
+const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 const open = (dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'))) => {
   const store = openStore({ dataDir, clock, logger: silentLogger });
   opened.push(store);
@@ -26,7 +28,7 @@ describe('openStore', () => {
     const { store, dataDir } = open();
     const db = new Database(store.file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     db.close();
     store.close();
@@ -36,7 +38,7 @@ describe('openStore', () => {
 
   it('continues a partly migrated database with the migrations it lacks', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
-    const extra = { version: MIGRATIONS.at(-1)!.version + 1, name: 'test column', sql: 'ALTER TABLE alerts ADD COLUMN team TEXT' };
+    const extra = { version: LATEST_VERSION + 1, name: 'test column', sql: 'ALTER TABLE alerts ADD COLUMN team TEXT' };
     openStore({ dataDir, clock, logger: silentLogger }).close();
     const store = openStore({ dataDir, clock, logger: silentLogger, migrations: [...MIGRATIONS, extra] });
     opened.push(store);
@@ -73,7 +75,7 @@ describe('openStore', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => openStore({ dataDir, clock, logger: silentLogger })).toThrow(
-      new StoreError(`The database ${store.file} has schema version 99, newer than this gateway knows (${MIGRATIONS.at(-1)!.version}). Run the newer gateway, or restore a backup made by this version; the file was left untouched.`),
+      new StoreError(`The database ${store.file} has schema version 99, newer than this gateway knows (${LATEST_VERSION}). Run the newer gateway, or restore a backup made by this version; the file was left untouched.`),
     );
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
+import { BROADCAST_SEVERITIES, BroadcastTextSchema } from '../protocol/broadcast-protocol';
 import { hhMmSchema } from '../time/hh-mm';
 
 /**
@@ -88,11 +89,16 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
 
 export const FocusQueueSchema = z.object({ queueId: QueueIdSchema });
 
+/** A broadcast that just reached the desk: main shows it once, in the app's language (issue 20). */
+export const BroadcastNoticeSchema = z.object({ broadcastId: z.string().min(1).max(64), severity: z.enum(BROADCAST_SEVERITIES), text: BroadcastTextSchema });
+export type BroadcastNotice = z.infer<typeof BroadcastNoticeSchema>;
+
 /** Request/response channels of desk mode. */
 export const DESK_IPC_CHANNELS = {
   'queueboard:get-pins': { request: z.void(), response: PinsStateSchema },
   'queueboard:set-pinned': { request: SetPinnedRequestSchema, response: PinsStateSchema },
   'queueboard:notify-transitions': { request: TransitionsSchema, response: z.void() },
+  'queueboard:notify-broadcast': { request: BroadcastNoticeSchema, response: z.void() },
   'queueboard:set-tray-status': { request: TrayStatusSchema, response: z.void() },
   'queueboard:set-pin-window': { request: PinWindowRequestSchema, response: PinWindowStateSchema },
   'queueboard:get-notification-settings': { request: z.void(), response: NotificationSettingsSchema },
@@ -117,6 +123,7 @@ export interface DeskBridge {
   readonly setPinned: (request: SetPinnedRequest) => Promise<PinsState>;
   readonly onPinsChanged: (listener: (state: PinsState) => void) => Unsubscribe;
   readonly notifyTransitions: (transitions: Transition[]) => Promise<void>;
+  readonly notifyBroadcast: (notice: BroadcastNotice) => Promise<void>;
   readonly setTrayStatus: (status: TrayStatus) => Promise<void>;
   readonly showPinWindow: () => Promise<PinWindowState>;
   readonly hidePinWindow: () => Promise<PinWindowState>;

@@ -9,6 +9,7 @@ import {
   SaveThresholdsRequestSchema,
   type Role,
 } from './admin-protocol';
+import { BroadcastResultSchema, EditBroadcastRequestSchema, EndBroadcastRequestSchema, PostBroadcastRequestSchema } from './broadcast-protocol';
 import { AcknowledgeRequestSchema, CommandResultSchema, SnoozeRequestSchema } from './protocol';
 import { DeadLetterActionResultSchema, DeadLetterIdRequestSchema, DeadLetterListRequestSchema, DeadLetterListResultSchema } from './webhook-protocol';
 
@@ -26,7 +27,7 @@ export interface CommandDefinition {
   summary: string;
 }
 
-export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'webhooks:dead-letters', 'webhooks:retry', 'webhooks:delete'] as const;
+export const COMMAND_NAMES = ['alert:acknowledge', 'alert:snooze', 'thresholds:save', 'thresholds:import', 'thresholds:export', 'audit:list', 'audit:revert', 'broadcast:post', 'broadcast:edit', 'broadcast:end', 'webhooks:dead-letters', 'webhooks:retry', 'webhooks:delete'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS = {
@@ -90,6 +91,24 @@ export const COMMANDS = {
     answer: DeadLetterActionResultSchema,
     summary: 'Forget a dead-lettered event.',
   },
+  'broadcast:post': {
+    role: 'lead',
+    request: PostBroadcastRequestSchema,
+    answer: BroadcastResultSchema,
+    summary: 'Post a banner to the walls (audited): a lead to the queue groups they own, a manager to any audience; every refusal names the field and the rule.',
+  },
+  'broadcast:edit': {
+    role: 'lead',
+    request: EditBroadcastRequestSchema,
+    answer: BroadcastResultSchema,
+    summary: 'Change a broadcast not yet ended; audited with who, when, before and after.',
+  },
+  'broadcast:end': {
+    role: 'lead',
+    request: EndBroadcastRequestSchema,
+    answer: BroadcastResultSchema,
+    summary: 'End a broadcast now, before its end time; audited with who, when, before and after.',
+  },
 } as const satisfies { readonly [C in CommandName]: CommandDefinition };
 
 /** What a screen sends (defaults not yet applied). */
@@ -128,7 +147,7 @@ export type CommandEvents = {
   [C in CommandName]: (request: CommandRequest<C>, reply: (answer: SentAnswer<C> | GatewayRefusal) => void) => void;
 };
 
-/** The gateway's side: one function per command, given the validated request and who sent it. */
+/** The gateway's side: one function per command, given the validated request, who sent it and their role. */
 export type CommandHandlers = {
-  readonly [C in CommandName]: (request: ValidCommand<C>, actor: string) => SentAnswer<C>;
+  readonly [C in CommandName]: (request: ValidCommand<C>, actor: string, role: Role) => SentAnswer<C>;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BroadcastSchema } from './broadcast-protocol';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
 import { StaffingOutlookSchema } from './staffing-outlook';
@@ -118,6 +119,8 @@ export const SnapshotSchema = z.object({
   states: z.array(QueueStateSchema),
   /** Every alert not yet resolved. */
   alerts: z.array(AlertSchema),
+  /** Every broadcast not yet ended (then the `broadcasts` event); absent from gateways before broadcasts. */
+  broadcasts: z.array(BroadcastSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { SessionSchema, ThresholdStateSchema } from './admin-protocol';
+import { BroadcastListSchema } from './broadcast-protocol';
 import type { CommandEvents } from './commands';
 import {
   HeartbeatSchema,
@@ -28,6 +29,8 @@ export const SERVER_EVENTS = {
   heartbeat: HeartbeatSchema,
   /** Something the screen sent was refused; `issues` name the field and the rule. */
   rejected: RejectionSchema,
+  /** Every broadcast not yet ended, whenever one is posted, edited, starts or ends; each screen shows those reaching its queues. */
+  broadcasts: BroadcastListSchema,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENTS;
 export type ServerEventPayload<E extends ServerEventName> = z.output<(typeof SERVER_EVENTS)[E]>;

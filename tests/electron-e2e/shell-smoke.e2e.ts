@@ -74,6 +74,7 @@ test('the page sees window.queueboard and nothing of Node or Electron', async ()
       'setPinned',
       'onPinsChanged',
       'notifyTransitions',
+      'notifyBroadcast',
       'setTrayStatus',
       'showPinWindow',
       'hidePinWindow',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../server/gateway';
 import { METRIC_IDS } from '../../shared/metrics';
+import { COMMAND_NAMES } from '../../shared/protocol/commands';
 import { HandshakeRefusalSchema, PROTOCOL_VERSION, SnapshotSchema, UpdateSchema, type Update } from '../../shared/protocol/protocol';
 import { parseWith } from '../../shared/protocol/validation';
 import { BUSY_MORNING, connect, nextEvent, startDemoGateway, type TestSocket } from '../support/gateway-harness';
@@ -71,7 +72,8 @@ describe('gateway over a real socket.io connection', () => {
     (socket as unknown as { emit(e: string, v: unknown): void }).emit('drop_tables', { all: true });
     expect(await nextEvent(socket, 'rejected')).toEqual({
       event: 'drop_tables',
-      issues: ['drop_tables: unknown event; this gateway accepts resync, history, alert:acknowledge, alert:snooze, thresholds:save, thresholds:import, thresholds:export, audit:list, audit:revert, webhooks:dead-letters, webhooks:retry, webhooks:delete'],
+      // Every command of the map, in its order (the map grows with features: broadcasts, incidents…).
+      issues: [`drop_tables: unknown event; this gateway accepts resync, history, ${COMMAND_NAMES.join(', ')}`],
     });
     expect(socket.connected).toBe(true);
     expect(gateway.stats.rejectedMessages.get('unknown-event')).toBe(1);

@@ -1,6 +1,6 @@
 import type { Alert } from '../../shared/protocol/protocol';
 import type { CommandResult } from '../../shared/protocol/protocol';
-import type { Transition, TrayStatus } from '../../shared/ipc/desk-contract';
+import type { BroadcastNotice, Transition, TrayStatus } from '../../shared/ipc/desk-contract';
 import type { DeskServices } from '../../renderer/src/desk/desk-services';
 import { createLocalSettingsStore } from '../../renderer/src/desk/notification-settings';
 import { createLocalPinStore } from '../../renderer/src/desk/pin-store';
@@ -28,12 +28,14 @@ export function alert(id: string, overrides: Partial<Alert> = {}): Alert {
 /** Desk services over jsdom's localStorage, with a notifier and tray that record what they were given. */
 export function fakeDeskServices() {
   const notified: Transition[][] = [];
+  const broadcasts: BroadcastNotice[] = [];
   const tray: TrayStatus[] = [];
   const focusListeners = new Set<(queueId: string) => void>();
   const services: DeskServices = {
     pins: createLocalPinStore(window),
     settings: createLocalSettingsStore(window.localStorage),
     notifier: { notify: (transitions) => void notified.push([...transitions]) },
+    notifyBroadcast: (notice) => void broadcasts.push(notice),
     permission: null,
     setTrayStatus: (status) => void tray.push(status),
     togglePinWindow: null,
@@ -43,7 +45,7 @@ export function fakeDeskServices() {
     },
     problems: { get: () => null, subscribe: () => () => undefined },
   };
-  return { services, notified, tray, focus: (queueId: string) => focusListeners.forEach((l) => l(queueId)) };
+  return { services, notified, broadcasts, tray, focus: (queueId: string) => focusListeners.forEach((l) => l(queueId)) };
 }
 
 /** Commands that record what was sent and answer as told. */

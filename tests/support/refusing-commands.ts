@@ -14,4 +14,7 @@ export const refusingCommands: CommandHandlers = {
   'webhooks:dead-letters': refuse,
   'webhooks:retry': refuse,
   'webhooks:delete': refuse,
+  'broadcast:post': refuse,
+  'broadcast:edit': refuse,
+  'broadcast:end': refuse,
 };

@@ -23,6 +23,9 @@ export function fakeCommands(): FakeCommands {
     deadLetters: vi.fn<GatewayCommands['deadLetters']>(async () => ({ ok: true, entries: [], total: 0 })),
     retryDeadLetter: vi.fn<GatewayCommands['retryDeadLetter']>(async () => ({ ok: true, targetId: 'ops' })),
     deleteDeadLetter: vi.fn<GatewayCommands['deleteDeadLetter']>(async () => ({ ok: true, targetId: 'ops' })),
+    postBroadcast: vi.fn<GatewayCommands['postBroadcast']>(),
+    editBroadcast: vi.fn<GatewayCommands['editBroadcast']>(),
+    endBroadcast: vi.fn<GatewayCommands['endBroadcast']>(),
   };
 }
 

@@ -21,7 +21,7 @@ function setUp(desk: boolean) {
       get: () => ({ pins: [], notice: null }),
       setPinned: async (request) => (calls.push(['setPinned', request]), { pins: [{ kind: request.kind, id: request.id } as never], notice: null }),
     },
-    notifier: { notify: (transitions) => void calls.push(['notify', transitions]) },
+    notifier: { notify: (transitions) => void calls.push(['notify', transitions]), notifyBroadcast: (notice) => void calls.push(['broadcast', notice]) },
     tray: { setStatus: (status) => void calls.push(['tray', status]) },
     pinWindow: { apply: (action) => (calls.push(['pinWindow', action]), { visible: action !== 'hide' }) },
     settings: { get: () => DEFAULT_NOTIFICATION_SETTINGS, set: async (settings) => (calls.push(['settings', settings]), settings) },
@@ -46,12 +46,13 @@ describe('desk IPC handlers through the router', () => {
       notice: null,
     });
     await expect(invoke('queueboard:notify-transitions', [transition])).resolves.toBeUndefined();
+    await expect(invoke('queueboard:notify-broadcast', { broadcastId: 'b1', severity: 'critical', text: 'Phones down' })).resolves.toBeUndefined();
     await expect(invoke('queueboard:set-tray-status', trayStatus)).resolves.toBeUndefined();
     await expect(invoke('queueboard:set-pin-window', { action: 'toggle' })).resolves.toEqual({ visible: true });
     await expect(invoke('queueboard:get-notification-settings')).resolves.toEqual(DEFAULT_NOTIFICATION_SETTINGS);
     const quiet = { ...DEFAULT_NOTIFICATION_SETTINGS, quietHours: { enabled: true, start: '22:00', end: '07:00', mode: 'suppress' } };
     await expect(invoke('queueboard:set-notification-settings', quiet)).resolves.toEqual(quiet);
-    expect(calls.map(([name]) => name)).toEqual(['setPinned', 'notify', 'tray', 'pinWindow', 'settings']);
+    expect(calls.map(([name]) => name)).toEqual(['setPinned', 'notify', 'broadcast', 'tray', 'pinWindow', 'settings']);
   });
 
   it.each([
@@ -61,6 +62,7 @@ describe('desk IPC handlers through the router', () => {
     ['queueboard:notify-transitions', [transition, { ...transition, level: 'fatal' }], /\[1\]\.level: /],
     ['queueboard:notify-transitions', [{ ...transition, projectedMinutes: undefined }], /\[0\]\.projectedMinutes: is required/],
     ['queueboard:notify-transitions', transition, /\(root\): /],
+    ['queueboard:notify-broadcast', { broadcastId: 'b1', severity: 'urgent', text: 'Phones down' }, /severity: /],
     ['queueboard:set-tray-status', { worst: 'purple', counts: trayStatus.counts }, /worst: /],
     ['queueboard:set-tray-status', { worst: 'ok', counts: { ...trayStatus.counts, critical: -1 } }, /counts\.critical: /],
     ['queueboard:set-pin-window', { action: 'maximise' }, /action: /],

@@ -1,4 +1,5 @@
 import type {
+  BroadcastNotice,
   DESK_IPC_CHANNELS,
   NotificationSettings,
   PinsState,
@@ -15,7 +16,7 @@ export type DeskIpcHandlers = Pick<IpcHandlers, DeskChannel>;
 /** What the desk channels call; each part is a desk service (or a fake in tests). */
 export interface DeskIpcServices {
   pins: { get(): PinsState; setPinned(request: SetPinnedRequest): Promise<PinsState> };
-  notifier: { notify(transitions: readonly Transition[]): void };
+  notifier: { notify(transitions: readonly Transition[]): void; notifyBroadcast(notice: BroadcastNotice): void };
   tray: { setStatus(status: TrayStatus): void };
   pinWindow: { apply(action: 'show' | 'hide' | 'toggle'): PinWindowState };
   settings: { get(): NotificationSettings; set(settings: NotificationSettings): Promise<NotificationSettings> };
@@ -34,6 +35,7 @@ export function createDeskIpcHandlers(desk: DeskIpcServices | null): DeskIpcHand
       'queueboard:get-pins': refuse,
       'queueboard:set-pinned': refuse,
       'queueboard:notify-transitions': refuse,
+      'queueboard:notify-broadcast': refuse,
       'queueboard:set-tray-status': refuse,
       'queueboard:set-pin-window': refuse,
       'queueboard:get-notification-settings': refuse,
@@ -44,6 +46,7 @@ export function createDeskIpcHandlers(desk: DeskIpcServices | null): DeskIpcHand
     'queueboard:get-pins': () => desk.pins.get(),
     'queueboard:set-pinned': (request) => desk.pins.setPinned(request),
     'queueboard:notify-transitions': (transitions) => desk.notifier.notify(transitions),
+    'queueboard:notify-broadcast': (notice) => desk.notifier.notifyBroadcast(notice),
     'queueboard:set-tray-status': (status) => desk.tray.setStatus(status),
     'queueboard:set-pin-window': ({ action }) => desk.pinWindow.apply(action),
     'queueboard:get-notification-settings': () => desk.settings.get(),

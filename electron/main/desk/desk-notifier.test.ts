@@ -177,4 +177,29 @@ describe('DeskNotifier', () => {
     nl.clock.advance(1_000);
     expect(nl.notifications.map((n) => [n.options.title, n.options.body])).toEqual([['7 wachtrijen werden kritiek', 'Queue 0, Queue 1, Queue 2 en nog 4']]);
   });
+
+  describe('broadcasts', () => {
+    const notice = { broadcastId: 'b1', severity: 'critical' as const, text: { en: 'Phones are down', pt: 'Os telefones estão em baixo' } };
+
+    it('shows a broadcast once, in the app language, with sound only when critical', () => {
+      const { notifier, notifications } = setUp({}, [], 'pt');
+      notifier.notifyBroadcast(notice);
+      notifier.notifyBroadcast(notice);
+      notifier.notifyBroadcast({ broadcastId: 'b2', severity: 'info', text: 'Fire drill at 11:00' });
+      expect(notifications.map((n) => [n.options, n.shown])).toEqual([
+        [{ title: 'Comunicado · Crítico', body: 'Os telefones estão em baixo', silent: false }, true],
+        [{ title: 'Comunicado · Aviso informativo', body: 'Fire drill at 11:00', silent: true }, true],
+      ]);
+    });
+
+    it('falls back to English, and holds a broadcast back while paused', () => {
+      const { notifier, notifications } = setUp({}, [], 'nl');
+      notifier.pauseFor(HOUR);
+      notifier.notifyBroadcast(notice);
+      expect(notifications).toEqual([]);
+      notifier.resume();
+      notifier.notifyBroadcast({ ...notice, broadcastId: 'b3' });
+      expect(notifications.map((n) => n.options.body)).toEqual(['Phones are down']);
+    });
+  });
 });

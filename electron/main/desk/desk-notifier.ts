@@ -1,6 +1,7 @@
 import { NotificationGate, type StormLimits } from '../../../shared/desk/notification-gate';
 import { renderNotification, type NotificationContent } from '../../../shared/desk/notification-rules';
-import type { NotificationSettings, Transition } from '../../../shared/ipc/desk-contract';
+import { broadcastTextIn } from '../../../shared/broadcasts/broadcast-view';
+import type { BroadcastNotice, NotificationSettings, Transition } from '../../../shared/ipc/desk-contract';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { DeskClock } from './clock';
 
@@ -27,6 +28,8 @@ export interface DeskNotifierOptions {
   translator: () => Translator;
   /** A click on a notification: focus the desk window and show this queue. */
   onClick: (queueId: string) => void;
+  /** A click on a notification of no queue (a broadcast): focus the desk window. */
+  onOpen?: () => void;
   /** Pausing, resuming, or a pause running out: the tray menu shows which. */
   onPauseChange: (state: PauseState) => void;
   storm?: StormLimits;
@@ -42,6 +45,8 @@ export class DeskNotifier {
   private pause: PauseState = { paused: false };
   private cancelPauseEnd: (() => void) | null = null;
   private readonly kept: NotificationLike[] = [];
+  /** Broadcasts already shown: the desk says so again after a reconnect, the lead hears it once. */
+  private readonly broadcastsShown: string[] = [];
 
   constructor(private readonly options: DeskNotifierOptions) {
     this.gate = new NotificationGate({
@@ -57,6 +62,19 @@ export class DeskNotifier {
 
   notify(transitions: readonly Transition[]): void {
     this.gate.notify(transitions);
+  }
+
+  /**
+   * A broadcast reached the desk: shown once, in the app's language (its own text, else English), with sound
+   * only when critical. A pause from the tray holds it back like any notification.
+   */
+  notifyBroadcast(notice: BroadcastNotice): void {
+    if (this.pause.paused || this.broadcastsShown.includes(notice.broadcastId)) return;
+    this.broadcastsShown.push(notice.broadcastId);
+    if (this.broadcastsShown.length > KEPT_NOTIFICATIONS * 5) this.broadcastsShown.shift();
+    const translator = this.options.translator();
+    const severity = translator.t(`broadcasts.severity.${notice.severity}`);
+    this.present({ title: translator.t('broadcasts.notification.title', { severity }), body: broadcastTextIn(notice.text, translator.language), silent: notice.severity !== 'critical' }, null);
   }
 
   /** Pauses for `durationMs`, or until resumed when null. Transitions meanwhile are dropped, not saved up. */
@@ -86,10 +104,15 @@ export class DeskNotifier {
 
   private show(content: NotificationContent, silent: boolean): void {
     const { title, body } = renderNotification(content, this.options.translator().t);
-    const notification = this.options.createNotification({ title, body, silent });
+    this.present({ title, body, silent }, content.queueId);
+  }
+
+  /** `queueId`: the queue a click shows; null just brings the desk forward. */
+  private present(options: { title: string; body: string; silent: boolean }, queueId: string | null): void {
+    const notification = this.options.createNotification(options);
     this.kept.push(notification);
     if (this.kept.length > KEPT_NOTIFICATIONS) this.kept.shift();
-    notification.on('click', () => this.options.onClick(content.queueId));
+    notification.on('click', () => (queueId === null ? this.options.onOpen?.() : this.options.onClick(queueId)));
     notification.on('close', () => {
       const index = this.kept.indexOf(notification);
       if (index >= 0) this.kept.splice(index, 1);

@@ -95,6 +95,7 @@ export async function startDeskShell<Image, Menu>(options: DeskShellOptions<Imag
       const window = live(deskWindow);
       if (window) send([window], 'queueboard:focus-queue', { queueId });
     },
+    onOpen: () => openDesk(),
     // The tray is made below; these callbacks run only later, on a pause or a visibility change.
     onPauseChange: (state) => tray.setPause(state),
   });

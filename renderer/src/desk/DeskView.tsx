@@ -20,6 +20,7 @@ import { AppSettingsPane } from '../app-settings/AppSettingsPane';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useLanguageChoice } from '../i18n/use-language-choice';
 import { localName } from '../format/local-name';
+import { DeskBroadcasts } from '../broadcasts/DeskBroadcasts';
 
 function storage(): Storage | null {
   try {
@@ -131,6 +132,7 @@ export function DeskView() {
           problem={serviceProblem}
           pinnedQueues={pinState.pins.filter((p) => p.kind === 'queue').length}
         />
+        <DeskBroadcasts language={language} locale={locale} />
         <DeskFilterBar offices={offices} queues={queues} filters={filters} onChange={changeFilters} shown={shown.length} locale={locale} />
         <main className={`desk-main${connection === 'live' ? '' : ' desk-not-live'}`} data-testid="desk-main">
           <section className="desk-queues" aria-labelledby="desk-queues-heading">

@@ -1,5 +1,6 @@
-import type { Message } from '../../../shared/i18n/translator';
-import type { TrayStatus } from '../../../shared/ipc/desk-contract';
+import { broadcastTextIn } from '../../../shared/broadcasts/broadcast-view';
+import type { Message, Translator } from '../../../shared/i18n/translator';
+import type { BroadcastNotice, TrayStatus } from '../../../shared/ipc/desk-contract';
 import { findDeskBridge } from './desk-bridge';
 import { Listeners } from './listeners';
 import { createBridgeSettingsStore, createLocalSettingsStore, hasSettingsBridge, type SettingsStore } from './notification-settings';
@@ -11,6 +12,8 @@ export interface DeskServices {
   pins: PinStore;
   settings: SettingsStore;
   notifier: Notifier;
+  /** A broadcast came onto the walls: the app's notification (main, in the app's language), or the browser's in `translator`'s. */
+  notifyBroadcast: (notice: BroadcastNotice, translator: Translator) => void;
   /** Browser notifications' permission; null in the app, where main shows notifications. */
   permission: { get(): NotificationPermission | 'unsupported'; request(): Promise<unknown> } | null;
   /** Null where there is no tray (a browser). */
@@ -73,10 +76,18 @@ export function createDeskServices(win: Window): DeskServices {
         },
       });
   const api = (win as unknown as { Notification?: typeof Notification }).Notification;
+  const notifyBroadcast: DeskServices['notifyBroadcast'] = bridge?.notifyBroadcast
+    ? (notice) => void bridge.notifyBroadcast!(notice).catch((error: unknown) => report({ key: 'main.problem.notify', params: { error: String(error) } }))
+    : (notice, translator) => {
+        if (notifications.permission() !== 'granted') return;
+        const title = translator.t('broadcasts.notification.title', { severity: translator.t(`broadcasts.severity.${notice.severity}`) });
+        notifications.show(title, { body: broadcastTextIn(notice.text, translator.language), tag: `broadcast-${notice.broadcastId}`, silent: notice.severity !== 'critical' }, () => win.focus());
+      };
   return {
     pins,
     settings,
     notifier,
+    notifyBroadcast,
     permission: bridge?.notifyTransitions ? null : { get: notifications.permission, request: () => api?.requestPermission() ?? Promise.resolve('unsupported') },
     setTrayStatus: bridge?.setTrayStatus
       ? (status) => void bridge.setTrayStatus!(status).catch((error: unknown) => report({ key: 'main.problem.tray', params: { error: String(error) } }))

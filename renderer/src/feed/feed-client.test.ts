@@ -249,4 +249,19 @@ describe('feed client', () => {
     socket.receive('session', { role: 'lead', name: 'Ana Costa' });
     expect(store.getState().session).toEqual({ role: 'lead', name: 'Ana Costa' });
   });
+
+  it('holds the broadcasts of the snapshot, then of each broadcasts event, and refuses a malformed one naming the field', () => {
+    const { store, socket } = setup();
+    const broadcast = {
+      id: 'b1', text: 'Fire drill at 11:00', severity: 'info', audience: { kind: 'all' }, startsAt: 1, endsAt: 2, linkedQueueIds: [],
+      queueIds: ['lis-chat'], postedBy: 'Marta Silva', postedAt: 1, edited: null, state: 'active',
+    };
+    socket.receive('snapshot', { ...snapshot(7), broadcasts: [broadcast] });
+    expect(store.getState().broadcasts.map((b) => b.id)).toEqual(['b1']);
+    socket.receive('broadcasts', { serverTime: 3, broadcasts: [{ ...broadcast, severity: 'loud' }] });
+    expect(store.getState().connection.problem).toMatchObject({ key: 'invalid', detail: expect.stringMatching(/^broadcasts: broadcasts\[0\]\.severity: /) });
+    expect(store.getState().broadcasts.map((b) => b.id)).toEqual(['b1']);
+    socket.receive('broadcasts', { serverTime: 3, broadcasts: [] });
+    expect(store.getState().broadcasts).toEqual([]);
+  });
 });

@@ -129,6 +129,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
     expectedSeq = snapshot.seq + 1;
     layout = queueLayout(snapshot.queues.map((queue) => queue.id));
     actions().applySnapshot(snapshot, now());
+    actions().setBroadcasts(snapshot.broadcasts ?? []);
     actions().setConnection('live');
   });
 
@@ -223,6 +224,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
 
   listen('session', (session) => actions().setSession(session));
   listen('thresholds', (thresholds) => actions().setThresholds(thresholds));
+  listen('broadcasts', ({ broadcasts }) => actions().setBroadcasts(broadcasts));
   listen('rejected', ({ event, issues }) => actions().invalidMessage({ key: 'rejected', detail: `${event}: ${issues.join('; ')}` }));
 
   return () => {

@@ -21,6 +21,9 @@ export interface GatewayCommands {
   deadLetters(limit?: number): Promise<CommandAnswer<'webhooks:dead-letters'>>;
   retryDeadLetter(id: number): Promise<CommandAnswer<'webhooks:retry'>>;
   deleteDeadLetter(id: number): Promise<CommandAnswer<'webhooks:delete'>>;
+  postBroadcast(request: CommandRequest<'broadcast:post'>): Promise<CommandAnswer<'broadcast:post'>>;
+  editBroadcast(request: CommandRequest<'broadcast:edit'>): Promise<CommandAnswer<'broadcast:edit'>>;
+  endBroadcast(broadcastId: string): Promise<CommandAnswer<'broadcast:end'>>;
 }
 
 const TIMEOUT_MS = 5000;
@@ -40,6 +43,9 @@ export function createCommandSenders(socket: CommandSocket): CommandSenders {
     'webhooks:dead-letters': (request) => answered('webhooks:dead-letters', emit().emitWithAck('webhooks:dead-letters', request)),
     'webhooks:retry': (request) => answered('webhooks:retry', emit().emitWithAck('webhooks:retry', request)),
     'webhooks:delete': (request) => answered('webhooks:delete', emit().emitWithAck('webhooks:delete', request)),
+    'broadcast:post': (request) => answered('broadcast:post', emit().emitWithAck('broadcast:post', request)),
+    'broadcast:edit': (request) => answered('broadcast:edit', emit().emitWithAck('broadcast:edit', request)),
+    'broadcast:end': (request) => answered('broadcast:end', emit().emitWithAck('broadcast:end', request)),
   };
 }
 
@@ -73,5 +79,8 @@ export function createGatewayCommands(socket: CommandSocket): GatewayCommands {
     deadLetters: (limit = 100) => send['webhooks:dead-letters']({ limit }),
     retryDeadLetter: (id) => send['webhooks:retry']({ id }),
     deleteDeadLetter: (id) => send['webhooks:delete']({ id }),
+    postBroadcast: (request) => send['broadcast:post'](request),
+    editBroadcast: (request) => send['broadcast:edit'](request),
+    endBroadcast: (broadcastId) => send['broadcast:end']({ broadcastId }),
   };
 }

@@ -16,18 +16,23 @@ export interface AuditLine {
   after: string;
 }
 
-/** The gateway's audit actions, by their word in the catalogue (settings.auditPane.action.*). */
-const ACTIONS: Readonly<Record<string, string>> = { 'threshold.put': 'put', 'threshold.remove': 'remove', 'threshold.import': 'import', 'threshold.revert': 'revert' };
+/** The gateway's audit actions, by their word's key in the catalogue. */
+const ACTIONS: Readonly<Record<string, string>> = {
+  'threshold.put': 'settings.auditPane.action.put', 'threshold.remove': 'settings.auditPane.action.remove',
+  'threshold.import': 'settings.auditPane.action.import', 'threshold.revert': 'settings.auditPane.action.revert',
+  'broadcast.post': 'broadcasts.audit.post', 'broadcast.edit': 'broadcasts.audit.edit', 'broadcast.end': 'broadcasts.audit.end',
+};
 
 /** An audit entry in words: which threshold, what was done, old → new levels. */
 export function describeAuditEntry(entry: AuditEntryMessage, offices: readonly Office[], queues: readonly Queue[], t: TFunction): AuditLine {
+  const actionKey = ACTIONS[entry.action];
   const before = levelsOf(entry.before);
   const after = levelsOf(entry.after);
   const key = after ?? before;
   return {
     what: key ? describeKey(key, offices, queues, t) : entry.subject,
     // An action this screen does not know yet is shown as the gateway names it.
-    action: ACTIONS[entry.action] ? t(`settings.auditPane.action.${ACTIONS[entry.action]}`) : entry.action,
+    action: actionKey ? t(actionKey) : entry.action,
     before: key ? formatLevels(before, t) : summarize(entry.before),
     after: key ? formatLevels(after, t) : summarize(entry.after),
   };

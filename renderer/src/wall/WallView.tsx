@@ -13,6 +13,7 @@ import { TileContainer } from './TileContainer';
 import { useNow } from './use-now';
 import { usePage } from './use-page';
 import { WallHeader } from './WallHeader';
+import { BroadcastBanner } from './BroadcastBanner';
 import { useLocalNames } from '../format/local-name';
 
 export interface WallViewProps {
@@ -59,6 +60,7 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
     () => (shown.length === 0 ? [{ label: null, timeZone: 'UTC' }] : shown.map((o) => ({ label: shown.length > 1 ? o.name : null, timeZone: o.timeZone }))),
     [shown],
   );
+  const shownQueueIds = useMemo(() => queues.filter((q) => shown.some((o) => o.id === q.officeId)).map((q) => q.id), [queues, shown]);
   const [pageIndex] = usePage(pages.length, pageMs);
   const sections = pages[pageIndex] ?? [];
   const unknownOffice = officeId !== null && offices.length > 0 && !offices.some((o) => o.id === officeId);
@@ -83,6 +85,7 @@ export function WallView({ officeId, groupId = null, locale, language, onNextLan
         language={language}
         onNextLanguage={onNextLanguage}
       />
+      <BroadcastBanner queueIds={shownQueueIds} language={language} locale={locale} clock={clocks[0]!} />
       {!live && problem && <p className="wall-notice" data-testid="connection-problem">{wallProblemText(problem, t, localNow)}</p>}
       {unknownOffice && (
         <p className="wall-notice">{t('wall.unknownOffice', { office: officeId, offices: offices.map((o) => o.id).join(', ') })}</p>

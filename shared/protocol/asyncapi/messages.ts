@@ -48,6 +48,7 @@ export const PROTOCOL_MESSAGES: readonly ProtocolMessage[] = [
   fromGateway('update', 'What changed, every 500 ms when something did and at once after an acknowledgement or snooze (readable form, `encoding: "json"`).'),
   fromGateway('heartbeat', 'Sent when a second passed with nothing else to send: a screen that hears nothing for 3 s is cut off.'),
   fromGateway('rejected', 'Something the screen sent was refused: an unknown event, a command or history without a callback, a resync more often than once a second.'),
+  fromGateway('broadcasts', 'Every broadcast not yet ended, to every screen, when one is posted, edited, starts or ends (gateway clock). A screen shows those whose `queueIds` hold a queue it shows; walls show `active` ones.'),
   {
     key: 'update.compact',
     name: 'update',
