@@ -2,6 +2,7 @@
 // Exits non-zero only when a benchmark could not run (a harness error); a missed goal says MISSED in the table.
 import { beat } from './beat';
 import { broadcast } from './broadcast';
+import { detection } from './detection';
 import { fanout } from './fanout';
 import { ingest } from './ingest';
 import { latency } from './latency';
@@ -12,7 +13,7 @@ import { sparklines } from './sparklines';
 import { formatTable, machineDetails, type Row } from './support/table';
 import type { Benchmark, BenchMode } from './support/benchmark';
 
-export const BENCHMARKS: readonly Benchmark[] = [latency, sparklines, fanout, propagation, broadcast, soak, startup, ingest, beat];
+export const BENCHMARKS: readonly Benchmark[] = [latency, sparklines, fanout, propagation, broadcast, soak, startup, ingest, beat, detection];
 
 const flags = process.argv.slice(2);
 const mode: BenchMode = flags.includes('--smoke') ? 'smoke' : flags.includes('--quick') ? 'quick' : 'full';

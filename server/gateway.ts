@@ -42,6 +42,10 @@ import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
 import { Housekeeping, inputKeyHorizonMs } from './store/housekeeping';
 import { restoreState } from './store/restore-state';
+import { InflowAgainstUsual } from './forecast/inflow-against-usual';
+import { InflowBaseline } from './forecast/inflow-baseline';
+import { QuarterRecorder } from './forecast/quarter-recorder';
+import { QUARTER_RETENTION_MS } from './store/quarter-history';
 
 export type { Gateway, GatewayOptions } from './gateway-options';
 
@@ -51,7 +55,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const cluster = options.cluster ?? null;
   const clockSpeed = options.clockSpeed ?? 1;
   const stats = new GatewayStats(clock.now());
-  const board = new QueueBoard(config.offices, config.queues);
+  // Holidays are the gateway's business (the baseline's), not the screens'.
+  const board = new QueueBoard(config.offices.map(({ holidays: _holidays, ...office }) => office), config.queues);
   const thresholds = new ThresholdService(config.offices, config.health, loadStoredOverrides(store?.thresholds.list() ?? [], logger));
   const incidents = new IncidentService({
     store: store?.incidents ?? new MemoryIncidentStore(),
@@ -94,18 +99,33 @@ export function createGateway(options: GatewayOptions): Gateway {
     registry: metrics.registry,
   });
 
+  // The usual inflow learns from the stored weeks now, then from each quarter hour as the loop writes it.
+  const baseline = new InflowBaseline({ queues: config.queues, offices: config.offices });
+  if (store) baseline.learn(store.quarters.since(clock.now() - QUARTER_RETENTION_MS));
+  const quarters = store && new QuarterRecorder({
+    queueIds: board.queues.map((queue) => queue.id),
+    engine,
+    store: { record: (rows) => dbWrite(() => store.quarters.record(rows)), prune: (cutoff) => dbWrite(() => store.quarters.prune(cutoff)) },
+    recorded: (rows) => baseline.learn(rows),
+  });
+  const volume = new InflowAgainstUsual(baseline, engine, config.windows.flowMinutes * 60_000);
   const runtime = new QueueRuntime({
-    board, engine, thresholds, clock, scheduler, logger,
+    board, thresholds, clock, scheduler, logger,
     alerts: withOutboundAlerts(alerts, notifier.notify, clock.now()),
+    // The loop judges inflow against the usual like any metric, and shows the usual beside it.
+    engine: volume.withRatio(engine),
+    usual: (queueId, now) => volume.usualFor(queueId, now),
     health: config.health,
     staleAfterMs: resolveStaleLimits(config, sources, clockSpeed),
     history: store && { recordMinute: (at, entries) => dbWrite(() => store.history.recordMinute(at, entries)) },
+    quarters,
     evaluateIntervalMs: options.evaluateIntervalMs ?? 1000,
     updateIntervalMs: options.updateIntervalMs ?? 500,
     evaluationSeconds: metrics.evaluationSeconds,
     staffing: new StaffingPlanner({
       setups: staffingSetups(config.queues, (officeId) => config.offices.find((o) => o.id === officeId)!.timeZone),
-      forecast: options.inflowForecast ?? null,
+      // The usual inflow (server/forecast/inflow-baseline.ts) is what the staffing need is planned on.
+      forecast: options.inflowForecast ?? baseline,
       handleTimeOf: (queueId) => engine.handleTimeOf(queueId),
     }),
   });

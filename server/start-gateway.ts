@@ -14,6 +14,7 @@ import { createConnectorSources } from './sources/create-connector-sources';
 import { listenScope } from './runtime/listen-scope';
 import { readTlsFiles } from './runtime/tls-files';
 import { createDemoSource } from './sources/demo/demo-source';
+import { seedDemoHistory } from './sources/demo/demo-history';
 import { systemSleep } from './sources/polling/connector-capabilities';
 import type { Source } from './sources/source';
 import { openStore } from './store';
@@ -39,6 +40,10 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   sources.push(...createConnectorSources(config, capabilities));
   const store = openStore({ dataDir: settings.dataDir, clock, logger, fresh: settings.freshStore });
   const cluster = settings.redisUrl ? { link: await connectClusterLink(settings.redisUrl, logger), holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseLost } : null;
+  if (config.demo && demoQueues.length > 0) {
+    const seeded = seedDemoHistory(store.quarters, { config: { offices: config.offices, queues: demoQueues }, seed: config.demo.seed, startAt: clock.now() });
+    if (seeded > 0) logger.info('demo history written: 8 weeks of quarter hours for the baseline', { rows: seeded });
+  }
   const gateway = createGateway({
     config,
     sources,

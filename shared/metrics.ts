@@ -26,11 +26,13 @@ export const METRIC_IDS = [
   // for the end of the office's day (server/forecast/staffing*.ts, sla-outlook*.ts; detail in QueueState.staffing).
   'staffingGap',
   'slaOutlook',
+  // Inflow of the last minutes against the usual for them (server/forecast/): 2 is twice the usual.
+  'inflowVsUsual',
 ] as const;
 export const MetricIdSchema = z.enum(METRIC_IDS);
 export type MetricId = z.infer<typeof MetricIdSchema>;
 
-export type MetricUnit = 'count' | 'seconds' | 'percent' | 'per-hour';
+export type MetricUnit = 'count' | 'seconds' | 'percent' | 'per-hour' | 'ratio';
 
 /** Which way is bad is a property of the metric, not of a rule: a manager sets levels, never the direction. */
 export type Direction = 'higher-is-worse' | 'lower-is-worse';
@@ -38,6 +40,8 @@ export type Direction = 'higher-is-worse' | 'lower-is-worse';
 /** A year in seconds: anything larger is a unit mistake (milliseconds sent as seconds), not a slow queue. */
 export const MAX_DURATION_SECONDS = 366 * 24 * 3600;
 export const MAX_COUNT = 10_000_000;
+/** A thousand times the usual inflow is a baseline of nearly nothing, not a spike worth a larger figure. */
+export const MAX_RATIO = 1000;
 /** More agents than this on one queue is a wrong field, not a big team. */
 const MAX_AGENTS = 100_000;
 
@@ -54,6 +58,7 @@ const UNIT_BOUNDS: Readonly<Record<MetricUnit, MetricBounds>> = {
   seconds: { max: MAX_DURATION_SECONDS, whole: false, tooLarge: 'must be at most a year, in seconds' },
   percent: { max: 100, whole: false, tooLarge: 'must be at most 100' },
   'per-hour': { max: MAX_COUNT, whole: false, tooLarge: null },
+  ratio: { max: MAX_RATIO, whole: false, tooLarge: `must be at most ${MAX_RATIO} (a ratio: 2 is twice the usual)` },
 };
 
 export interface MetricDefinition {
@@ -89,6 +94,8 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   // Neither has built-in levels: a manager grades them per queue like any metric.
   staffingGap: metric('staffingGap', 'count', 'higher-is-worse', { ...UNIT_BOUNDS.count, max: MAX_AGENTS }),
   slaOutlook: metric('slaOutlook', 'percent', 'lower-is-worse'),
+  // Spikes are graded (the `volume` alert); a dip is shown beside the usual, not alerted.
+  inflowVsUsual: metric('inflowVsUsual', 'ratio', 'higher-is-worse'),
 };
 
 /** The schema of one metric's value (not nullable), from its bounds: the feed, ingest readings and the compact check agree. */

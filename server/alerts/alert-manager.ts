@@ -110,7 +110,7 @@ export class AlertManager {
   }
 
   private observeThresholds(queueId: string, verdict: QueueVerdict, now: number): void {
-    const open = this.openFor(queueId, 'threshold');
+    const open = this.openGraded(queueId);
     const handled = open.length === 0 ? null : new Set<string>();
     for (const alert of open) {
       handled!.add(alert.metric);
@@ -122,14 +122,14 @@ export class AlertManager {
       if (current.level === 'ok') this.resolve(alert, 'recovered', now);
       else if (compareLevels(current.level, alert.level) > 0) {
         this.resolve(alert, 'escalated', now);
-        this.openAlert(queueId, 'threshold', alert.metric, current.level, current.value, thresholdOf(current.rule, current.level), null, now);
+        this.openAlert(queueId, gradedKind(alert.metric), alert.metric, current.level, current.value, thresholdOf(current.rule, current.level), null, now);
       } else if (current.level !== alert.level) {
         this.put({ ...alert, level: current.level });
       }
     }
     for (const [metric, current] of Object.entries(verdict.metrics)) {
       if (current.level === 'ok' || handled?.has(metric)) continue;
-      this.openAlert(queueId, 'threshold', metric as Alert['metric'], current.level, current.value, thresholdOf(current.rule, current.level), null, now);
+      this.openAlert(queueId, gradedKind(metric as Alert['metric']), metric as Alert['metric'], current.level, current.value, thresholdOf(current.rule, current.level), null, now);
     }
   }
 
@@ -198,6 +198,13 @@ export class AlertManager {
     ofQueue.set(alert.id, alert);
   }
 
+  /** Alerts that follow a graded metric's debounced level: thresholds, and volume for inflow against the usual. */
+  private openGraded(queueId: string): Alert[] {
+    const found: Alert[] = [];
+    for (const alert of this.openByQueue.get(queueId)?.values() ?? []) if (alert.kind !== 'at-risk') found.push(alert);
+    return found;
+  }
+
   private openFor(queueId: string, kind: Alert['kind']): Alert[] {
     const found: Alert[] = [];
     for (const alert of this.openByQueue.get(queueId)?.values() ?? []) if (alert.kind === kind) found.push(alert);
@@ -209,6 +216,11 @@ export class AlertManager {
     if (alert) return alert;
     return { ok: false, code: 'not-found', issues: [`alertId: no open alert "${alertId}"; it may have been resolved already`] };
   }
+}
+
+/** Inflow against the usual is its own kind of alert (a spike, not a queue falling behind); same rules otherwise. */
+function gradedKind(metric: Alert['metric']): Alert['kind'] {
+  return metric === 'inflowVsUsual' ? 'volume' : 'threshold';
 }
 
 function invalid(issue: string): Failure {

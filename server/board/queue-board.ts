@@ -3,6 +3,7 @@ import { EMPTY_METRICS, METRIC_IDS, type MetricValues } from '../../shared/metri
 import type { Office, Queue } from '../../shared/model';
 import type { QueueState, QueueStatePatch } from '../../shared/protocol/protocol';
 import type { StaffingOutlook } from '../../shared/protocol/staffing-outlook';
+import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 
 const NO_DATA: QueueHealth = { status: 'no-data', metrics: {}, stale: null, atRisk: null };
 
@@ -64,6 +65,7 @@ export class QueueBoard {
     const nextStaffing = staffingChanged ? staffing : current.staffing;
     const next: QueueState = { queueId, metrics: metricsChanged ? { ...values } : current.metrics, health: nextHealth, updatedAt };
     if (nextStaffing !== undefined) next.staffing = nextStaffing;
+    if (current.usual !== undefined) next.usual = current.usual;
     this.states.set(queueId, next);
 
     const patch = this.pending.get(queueId) ?? { queueId };
@@ -71,6 +73,17 @@ export class QueueBoard {
     if (healthChanged) patch.health = nextHealth;
     if (staffingChanged) patch.staffing = staffing;
     patch.updatedAt = updatedAt;
+    this.pending.set(queueId, patch);
+  }
+
+  /** Sets what the queue's inflow usually is now (server/forecast/usual-inflow.ts); sent only when it changes. */
+  setUsual(queueId: string, usual: UsualInflow | null): void {
+    const current = this.states.get(queueId);
+    if (!current) throw new Error(`Unknown queue "${queueId}"`);
+    if (current.usual !== undefined && sameUsual(current.usual, usual)) return;
+    this.states.set(queueId, { ...current, usual });
+    const patch = this.pending.get(queueId) ?? { queueId };
+    patch.usual = usual;
     this.pending.set(queueId, patch);
   }
 
@@ -85,6 +98,24 @@ export class QueueBoard {
   currentStates(): QueueState[] {
     return this.queues.map((queue) => this.states.get(queue.id)!);
   }
+}
+
+/** Field by field, allocating nothing: every queue's usual is set every beat and changes a few times an hour. */
+function sameUsual(a: UsualInflow | null, b: UsualInflow | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return (
+    a.learnedDays === b.learnedDays &&
+    a.weekday === b.weekday &&
+    a.minuteOfDay === b.minuteOfDay &&
+    sameRange(a.perHour, b.perHour) &&
+    a.perHour?.expected === b.perHour?.expected &&
+    sameRange(a.backlog, b.backlog)
+  );
+}
+
+function sameRange(a: { low: number; high: number } | null, b: { low: number; high: number } | null): boolean {
+  return a === b || (a !== null && b !== null && a.low === b.low && a.high === b.high);
 }
 
 function sameHealth(a: QueueHealth, b: QueueHealth): boolean {

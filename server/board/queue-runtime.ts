@@ -4,6 +4,7 @@ import type { MetricValues } from '../../shared/metrics';
 import type { Queue } from '../../shared/model';
 import type { ThresholdState } from '../../shared/protocol/admin-protocol';
 import { HEARTBEAT_EVERY_MS, type Update } from '../../shared/protocol/protocol';
+import type { UsualInflow } from '../../shared/protocol/usual-inflow';
 import type { AlertManager } from '../alerts/alert-manager';
 import type { StaffingPlanner } from '../forecast/staffing-planner';
 import { HealthTracker, type SourceProblem } from '../health/health-tracker';
@@ -41,6 +42,10 @@ export interface QueueRuntimeOptions {
   /** How old each queue's data may get before it is stale, resolved once (server/config/stale-limits.ts). */
   staleAfterMs: ReadonlyMap<string, number>;
   history: HistorySink | null;
+  /** What each queue's inflow usually is now (server/forecast/usual-inflow.ts), put on the board every beat. */
+  usual?: ((queueId: string, now: number) => UsualInflow | null) | null;
+  /** The quarter-hour history (server/forecast/quarter-recorder.ts): told the time every beat and replayed minute. */
+  quarters?: { tick(at: number): void } | null;
   clock: Clock;
   scheduler: Scheduler;
   /** How often every queue is recomputed: time alone changes windows and waiting ages. */
@@ -153,6 +158,7 @@ export class QueueRuntime {
    */
   replayedUntil(at: number): void {
     const { board, engine, clock, history } = this.options;
+    this.options.quarters?.tick(at);
     const minute = Math.floor(at / MINUTE) * MINUTE - MINUTE;
     const oldest = Math.floor((clock.now() - REPLAYED_HISTORY_MS) / MINUTE) * MINUTE;
     if (history === null || minute < oldest || minute <= this.lastReplayedMinute) return;
@@ -178,9 +184,11 @@ export class QueueRuntime {
       }
       if (closeMinute) entries.push({ queueId: queue.id, metrics: values });
       board.set(queue.id, values, this.inputs.wallOf(queue.id), this.judge(queue, values, now, monotonic), staffing?.staffing);
+      if (this.options.usual) board.setUsual(queue.id, this.options.usual(queue.id, now));
     }
     alerts.expireSnoozes(now);
     if (closeMinute) history.recordMinute(this.lastMinute!, entries);
+    this.options.quarters?.tick(now);
     this.lastMinute = minute;
     this.options.evaluationSeconds.observe((performance.now() - started) / 1000);
   }

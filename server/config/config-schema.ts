@@ -63,7 +63,14 @@ export const ConfiguredQueueSchema = QueueSchema.extend({
 /** A queue as parsed, before its windows are resolved against the file's (see the config's transform). */
 export type ConfiguredQueue = Omit<z.infer<typeof ConfiguredQueueSchema>, 'ownWindows'>;
 
-export const ConfiguredOfficeSchema = OfficeSchema.extend({ name: ConfiguredNameSchema })
+/** A local date, YYYY-MM-DD: an office's holiday, which the inflow baseline does not learn from. */
+const HolidaySchema = z.iso.date({ error: 'must be a date as YYYY-MM-DD, e.g. 2026-12-25' });
+
+export const ConfiguredOfficeSchema = OfficeSchema.extend({
+  name: ConfiguredNameSchema,
+  /** Days whose traffic is not usual (public holidays, closures): the baseline leaves them out. */
+  holidays: z.array(HolidaySchema).max(1000).default([]),
+})
   .strict()
   .transform(({ name, names, ...office }) => ({ ...office, ...splitName(name, names) }));
 

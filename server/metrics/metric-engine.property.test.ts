@@ -71,6 +71,8 @@ function reference(events: TicketEvent[], now: number) {
       csatRatings: ratings.length,
       staffingGap: null,
       slaOutlook: null,
+      // The engine does not know the usual: the baseline fills it in for the loop (server/forecast/).
+      inflowVsUsual: null,
     };
   };
 }

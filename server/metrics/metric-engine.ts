@@ -122,12 +122,24 @@ export class MetricEngine {
       // Computed by the gateway's loop from these values and the forecast (server/forecast/staffing-planner.ts).
       staffingGap: null,
       slaOutlook: null,
+      // The usual is the baseline's (server/forecast/inflow-against-usual.ts), which fills this in for the loop.
+      inflowVsUsual: null,
     };
   }
 
   /** The latest average handle time a reading gave for the queue, in seconds, or null. */
   handleTimeOf(queueId: string): number | null {
     return this.queues.get(queueId)?.handleTimeReading ?? null;
+  }
+
+  /**
+   * Arrivals and departures stamped in [from, to), as far as the flow window (windows.flowMinutes) still holds
+   * them: the quarter-hour history and the volume rule count spans inside it.
+   */
+  flowCounts(queueId: string, from: number, to: number): { inflow: number; outflow: number } {
+    const queue = this.queues.get(queueId);
+    if (!queue) throw new Error(`Unknown queue "${queueId}"`);
+    return { inflow: queue.inflow.countBetween(from, to), outflow: queue.outflow.countBetween(from, to) };
   }
 
   /** Lets samples leave their windows at `now`, as reading the metrics does: a checkpoint is taken pruned. */

@@ -45,6 +45,11 @@ export class SampleWindow {
     return this.total;
   }
 
+  /** How many samples are stamped in [from, to): the quarter-hour history counts arrivals with it. */
+  countBetween(from: number, to: number): number {
+    return this.firstAtOrAfter(to) - this.firstAtOrAfter(from);
+  }
+
   /** Nearest-rank percentile: the ceil(q·n)-th smallest value; null when empty. */
   percentile(q: number): number | null {
     if (this.size === 0) return null;
@@ -87,6 +92,17 @@ export class SampleWindow {
     while (low < high) {
       const mid = (low + high) >>> 1;
       if (this.ats[mid]! <= at) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private firstAtOrAfter(at: number): number {
+    let low = this.head;
+    let high = this.ats.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.ats[mid]! < at) low = mid + 1;
       else high = mid;
     }
     return low;

@@ -92,6 +92,8 @@ function valueText(metric: MetricId, value: number | null, locale: string): stri
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)}/h`;
     case 'count':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+    case 'ratio':
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}×`;
   }
 }
 

@@ -10,6 +10,7 @@ import { BroadcastStore } from './broadcast-store';
 import { EventLog } from './event-log';
 import { MetricHistory } from './metric-history';
 import { MIGRATIONS, type Migration } from './migrations';
+import { QuarterHistory } from './quarter-history';
 import { isDamageError, moveAside, quickCheck, refuseEmptyFile } from './store-check';
 import { DamagedStoreError, StoreError } from './store-errors';
 import { ThresholdStore } from './threshold-store';
@@ -19,6 +20,8 @@ export interface GatewayStore {
   readonly file: string;
   readonly events: EventLog;
   readonly history: MetricHistory;
+  /** Eight weeks at 15-minute resolution, for the inflow baseline (server/forecast/). */
+  readonly quarters: QuarterHistory;
   readonly thresholds: ThresholdStore;
   readonly alerts: AlertStore;
   readonly audit: AuditLog;
@@ -62,6 +65,7 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     file,
     events: new EventLog(db, options.clock),
     history: new MetricHistory(db),
+    quarters: new QuarterHistory(db),
     thresholds: new ThresholdStore(db, audit),
     alerts: new AlertStore(db, audit),
     audit,
@@ -109,12 +113,15 @@ function migrate(db: Database.Database, migrations: readonly Migration[], clock:
         'Run the newer gateway, or restore a backup made by this version; the file was left untouched.',
     );
   }
+  // By what is recorded, not only by the highest version: numbers are fixed per feature (forecast 6, broadcasts 7,
+  // webhooks 9), so a store made where 7 and 9 arrived first still lacks 6 and must get it.
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((row) => row.version));
   for (const migration of migrations) {
-    if (migration.version <= current) continue;
+    if (applied.has(migration.version) || (applied.size === 0 && migration.version <= current)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, clock.now());
-      db.pragma(`user_version = ${migration.version}`);
+      db.pragma(`user_version = ${Math.max(migration.version, db.pragma('user_version', { simple: true }) as number)}`);
     })();
     logger.info('database migrated', { version: migration.version, name: migration.name });
   }

@@ -160,6 +160,24 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'quarter-hour history: per queue inflow, outflow, backlog and agents online for 8 weeks (the baseline learns from it)',
+    sql: `
+      -- One row per queue per 15 minutes (slot = its start, epoch ms), pruned past 8 weeks: bounded at
+      -- queues x 96 x 57 rows. Counts are arrivals and departures within the slot; backlog and agents as it ended.
+      CREATE TABLE quarter_history (
+        queue_id TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        inflow INTEGER NOT NULL,
+        outflow INTEGER NOT NULL,
+        backlog INTEGER,
+        agents_online INTEGER,
+        PRIMARY KEY (queue_id, slot)
+      ) WITHOUT ROWID;
+      CREATE INDEX quarter_history_slot ON quarter_history (slot);
+    `,
+  },
+  {
     version: 7,
     name: 'broadcasts: banners posted to the walls, with who posted, edited and ended them',
     sql: `

@@ -48,6 +48,25 @@ describe('openStore', () => {
     db.close();
   });
 
+  it('applies a migration numbered below ones already applied: a store made with 7 and 9 but not 6 gets 6', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
+    const db = new Database(join(dataDir, 'queueboard.sqlite'));
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version !== 6)) {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)').run(migration.version, migration.name);
+    }
+    db.pragma(`user_version = ${LATEST_VERSION}`);
+    db.close();
+    const { store } = open(dataDir);
+    store.quarters.record([{ queueId: 'chat', slot: 0, inflow: 3, outflow: 2, backlog: 5, agentsOnline: 1 }]);
+    expect(store.quarters.size()).toBe(1);
+    const check = new Database(store.file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(check.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    check.close();
+  });
+
   it('upgrades a store of the uncompacted format: its events replay once, and their ids are still known', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
     // A store as the previous gateway left it: schema version 3, every event in the log.

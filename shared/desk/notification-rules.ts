@@ -46,7 +46,7 @@ export function isQuiet(minuteOfDay: number, quietHours: NotificationSettings['q
 
 /** Critical before warning, a breach before a projection, then the earliest. */
 export function worstFirst(transitions: readonly Transition[]): Transition[] {
-  const rank = (t: Transition) => (t.level === 'critical' ? 0 : 2) + (t.kind === 'threshold' ? 0 : 1);
+  const rank = (t: Transition) => (t.level === 'critical' ? 0 : 2) + (t.kind !== 'at-risk' ? 0 : 1);
   return [...transitions].sort((a, b) => rank(a) - rank(b) || a.at - b.at);
 }
 
@@ -55,7 +55,8 @@ export function describeTransition(transition: Transition): NotificationContent 
   const measured: NotificationText =
     valueText === '' ? { text: metricLabel } : { key: 'main.notification.measured', params: { metric: metricLabel, value: valueText } };
   const body: NotificationText[] = [{ text: officeName }, measured];
-  if (transition.kind === 'threshold') return { title: { key: 'main.notification.critical', params: { queue: queueName } }, body, queueId };
+  // A volume alert is a graded metric turning critical (inflow against the usual), worded as one.
+  if (transition.kind !== 'at-risk') return { title: { key: 'main.notification.critical', params: { queue: queueName } }, body, queueId };
   if (transition.projectedMinutes !== null) body.push(describeMinutes(transition.projectedMinutes));
   return { title: { key: 'main.notification.atRisk', params: { queue: queueName } }, body, queueId };
 }
@@ -76,7 +77,7 @@ export function describeGroup(transitions: readonly Transition[]): NotificationC
   if (!first) throw new Error('describeGroup needs at least one transition');
   const names = [...new Map(ordered.map((t) => [t.queueId, t.queueName])).values()];
   const count = names.length;
-  const title = ordered.every((t) => t.kind === 'threshold')
+  const title = ordered.every((t) => t.kind !== 'at-risk')
     ? 'main.notification.groupCritical'
     : ordered.every((t) => t.kind === 'at-risk')
       ? 'main.notification.groupAtRisk'

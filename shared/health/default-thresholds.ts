@@ -1,6 +1,7 @@
 import { METRICS, type MetricId } from '../metrics';
 import type { Channel } from '../model';
 import { withCsatLevels } from './csat-levels';
+import { withVolumeLevels } from './volume-levels';
 import type { ThresholdRule, ThresholdSet } from './thresholds';
 
 const MIN = 60;
@@ -16,7 +17,7 @@ const sla = [90, 80] as const;
  * an OK status: a few on a chat or phone queue are already a warning; an email queue of hundreds carries a few
  * dozen as a matter of course.
  */
-export const DEFAULT_THRESHOLDS: Readonly<Record<Channel, ThresholdSet>> = withCsatLevels({
+export const DEFAULT_THRESHOLDS: Readonly<Record<Channel, ThresholdSet>> = withVolumeLevels(withCsatLevels({
   chat: rules({
     backlog: [90, 150],
     oldestWaitingSeconds: [5 * MIN, 10 * MIN],
@@ -46,7 +47,7 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<Channel, ThresholdSet>> = withC
   instagram: socialDefaults(),
   x: socialDefaults(),
   linkedin: socialDefaults(),
-});
+}));
 
 /** The first-response promise per channel when a queue's configuration names none. */
 export const DEFAULT_FIRST_RESPONSE_TARGET_SECONDS: Readonly<Record<Channel, number>> = {

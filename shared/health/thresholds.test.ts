@@ -52,7 +52,7 @@ describe('validateRule', () => {
         if (rule) expect(validateRule(rule, `${channel}.${metric}`)).toEqual([]);
       }
       expect(Object.keys(DEFAULT_THRESHOLDS[channel]).sort(), channel).toEqual(
-        ['backlog', 'csat', 'firstResponseP90', 'oldestWaitingSeconds', 'resolutionP90', 'slaAttainment', 'slaBreached'],
+        ['backlog', 'csat', 'firstResponseP90', 'inflowVsUsual', 'oldestWaitingSeconds', 'resolutionP90', 'slaAttainment', 'slaBreached'],
       );
     }
   });

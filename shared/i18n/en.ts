@@ -32,6 +32,7 @@ export const en = {
     csatRatings: 'CSAT ratings',
     staffingGap: 'Staffing gap',
     slaOutlook: 'SLA outlook',
+    inflowVsUsual: 'Inflow vs usual',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Phone', trustpilot: 'Trustpilot',
@@ -136,6 +137,7 @@ export const en = {
       csatRatings: 'number of CSAT ratings',
       staffingGap: 'staffing gap',
       slaOutlook: 'sla outlook',
+      inflowVsUsual: 'inflow against the usual',
     },
     order: {
       'higher-is-worse': 'warning ({{warning}}) must be below critical ({{critical}}) because a higher {{metric}} is worse',
@@ -314,7 +316,7 @@ export const en = {
     legend:
       '{{metric}}: {{direction}}; levels in {{unit}}. A worse level must hold for the pending period (empty: the gateway default, {{pending}}) before a queue changes state. Queue beats office beats default beats built-in.',
     direction: { 'higher-is-worse': 'higher is worse', 'lower-is-worse': 'lower is worse' },
-    unit: { seconds: 'minutes, or e.g. 1h 30m', percent: '%', 'per-hour': 'per hour', agents: 'agents', tickets: 'tickets' },
+    unit: { seconds: 'minutes, or e.g. 1h 30m', percent: '%', 'per-hour': 'per hour', ratio: '× usual (2 is twice the usual)', agents: 'agents', tickets: 'tickets' },
     tabs: { metric: 'Metric', overview: 'All metrics', unsaved: '{{count, number}} unsaved' },
     table: {
       caption: '{{metric}} thresholds per queue, grouped by office',
@@ -656,6 +658,20 @@ export const en = {
       alertIncident: 'Part of the incident “{{title}}”',
       closedNotice: 'Closed “{{title}}”. Its timeline:',
     },
+  },
+  forecast: {
+    /** Inflow of the last minutes against the usual for the office's weekday and quarter hour: "Inflow 2.3× usual for Tue 10:00". */
+    inflowVsUsual: 'Inflow {{ratio}} usual for {{slot}}',
+    /** A weekday and a time of day: "Tue 10:00". */
+    slot: '{{weekday}} {{time}}',
+    /** Short weekdays for the slot (short enough that the tile's note stays on one line at 24 px). */
+    weekday: { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' },
+    /** The usual inflow for now and its range: "usual 120–180/h". */
+    usualRange: 'usual {{low}}–{{high}}',
+    /** The baseline has not seen a week yet. */
+    learning: 'Usual inflow: learning ({{days}} of {{of}} days)',
+    /** A tile with no room for all its causes shows the worst and how many more: "+2". */
+    moreCauses: '+{{count}}',
   },
 };
 

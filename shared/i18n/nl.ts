@@ -34,6 +34,7 @@ export const nl: Messages = {
     csatRatings: 'CSAT-beoordelingen',
     staffingGap: 'Personeelstekort',
     slaOutlook: 'SLA-vooruitzicht',
+    inflowVsUsual: 'Instroom t.o.v. normaal',
   },
   channel: {
     email: 'E-mail', chat: 'Chat', phone: 'Telefoon', trustpilot: 'Trustpilot',
@@ -138,6 +139,7 @@ export const nl: Messages = {
       csatRatings: 'het aantal CSAT-beoordelingen',
       staffingGap: 'het personeelstekort',
       slaOutlook: 'het SLA-vooruitzicht',
+      inflowVsUsual: 'de instroom ten opzichte van normaal',
     },
     order: {
       'higher-is-worse': 'waarschuwing ({{warning}}) moet onder kritiek ({{critical}}) liggen: hoe hoger {{metric}}, hoe slechter',
@@ -316,7 +318,7 @@ export const nl: Messages = {
     legend:
       '{{metric}}: {{direction}}; niveaus in {{unit}}. Een slechter niveau moet de wachttijd aanhouden (leeg: de standaard van de gateway, {{pending}}) voordat een wachtrij van status verandert. Wachtrij gaat voor kantoor, kantoor voor standaard, standaard voor ingebouwd.',
     direction: { 'higher-is-worse': 'hoger is slechter', 'lower-is-worse': 'lager is slechter' },
-    unit: { seconds: 'minuten, of bijv. 1h 30m', percent: '%', 'per-hour': 'per uur', agents: 'medewerkers', tickets: 'tickets' },
+    unit: { seconds: 'minuten, of bijv. 1h 30m', percent: '%', 'per-hour': 'per uur', ratio: '× normaal (2 is het dubbele van normaal)', agents: 'medewerkers', tickets: 'tickets' },
     tabs: { metric: 'Meetwaarde', overview: 'Alle meetwaarden', unsaved: '{{count, number}} niet opgeslagen' },
     table: {
       caption: 'Drempels voor {{metric}} per wachtrij, gegroepeerd per kantoor',
@@ -650,5 +652,13 @@ export const nl: Messages = {
       alertIncident: 'Onderdeel van het incident “{{title}}”',
       closedNotice: '“{{title}}” gesloten. De tijdlijn:',
     },
+  },
+  forecast: {
+    inflowVsUsual: 'Instroom {{ratio}} normaal ({{slot}})',
+    slot: '{{weekday}} {{time}}',
+    weekday: { sun: 'zo', mon: 'ma', tue: 'di', wed: 'wo', thu: 'do', fri: 'vr', sat: 'za' },
+    usualRange: 'normaal {{low}}–{{high}}',
+    learning: 'Normale instroom: wordt geleerd ({{days}} van {{of}} dagen)',
+    moreCauses: '+{{count}}',
   },
 };

@@ -35,6 +35,7 @@ export const pt: Messages = {
     csatRatings: 'Avaliações CSAT',
     staffingGap: 'Falta de agentes',
     slaOutlook: 'Previsão do SLA',
+    inflowVsUsual: 'Entrada face ao habitual',
   },
   channel: {
     email: 'Email', chat: 'Chat', phone: 'Telefone', trustpilot: 'Trustpilot',
@@ -150,6 +151,7 @@ export const pt: Messages = {
       csatRatings: 'o número de avaliações CSAT',
       staffingGap: 'a falta de agentes',
       slaOutlook: 'a previsão do SLA',
+      inflowVsUsual: 'a entrada face ao habitual',
     },
     order: {
       'higher-is-worse': 'o aviso ({{warning}}) tem de ser inferior ao crítico ({{critical}}): quanto maior {{metric}}, pior',
@@ -330,7 +332,7 @@ export const pt: Messages = {
     legend:
       '{{metric}}: {{direction}}; níveis em {{unit}}. Um nível pior tem de se manter durante o período de espera (vazio: o valor por omissão do gateway, {{pending}}) antes de a fila mudar de estado. A fila prevalece sobre o escritório, o escritório sobre a omissão, a omissão sobre o valor de fábrica.',
     direction: { 'higher-is-worse': 'mais alto é pior', 'lower-is-worse': 'mais baixo é pior' },
-    unit: { seconds: 'minutos, ou p. ex. 1h 30m', percent: '%', 'per-hour': 'por hora', agents: 'agentes', tickets: 'pedidos' },
+    unit: { seconds: 'minutos, ou p. ex. 1h 30m', percent: '%', 'per-hour': 'por hora', ratio: '× o habitual (2 é o dobro do habitual)', agents: 'agentes', tickets: 'pedidos' },
     tabs: { metric: 'Métrica', overview: 'Todas as métricas', unsaved: '{{count, number}} por guardar' },
     table: {
       caption: 'Limites de {{metric}} por fila, agrupados por escritório',
@@ -673,5 +675,13 @@ export const pt: Messages = {
       alertIncident: 'Parte do incidente “{{title}}”',
       closedNotice: '“{{title}}” fechado. A sua cronologia:',
     },
+  },
+  forecast: {
+    inflowVsUsual: 'Entrada {{ratio}} o habitual ({{slot}})',
+    slot: '{{weekday}} {{time}}',
+    weekday: { sun: 'dom.', mon: 'seg.', tue: 'ter.', wed: 'qua.', thu: 'qui.', fri: 'sex.', sat: 'sáb.' },
+    usualRange: 'habitual {{low}}–{{high}}',
+    learning: 'Entrada habitual: a aprender ({{days}} de {{of}} dias)',
+    moreCauses: '+{{count}}',
   },
 };

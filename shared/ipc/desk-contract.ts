@@ -41,7 +41,7 @@ export const TransitionSchema = z.object({
   queueId: QueueIdSchema,
   queueName: z.string().min(1).max(80),
   officeName: z.string().min(1).max(80),
-  kind: z.enum(['threshold', 'at-risk']),
+  kind: z.enum(['threshold', 'at-risk', 'volume']),
   level: z.enum(['warning', 'critical']),
   metricLabel: z.string().min(1).max(80),
   valueText: z.string().max(40),

@@ -98,7 +98,7 @@ describe('compact update encoding', () => {
       return result.ok ? [] : result.issues;
     };
     expect(bad((u) => (u.c[0]![3] = -3))).toEqual(['c[0][3]: backlog: must be 0 or more']);
-    expect(bad((u) => (u.c[0]![2] = METRIC_IDS.length))).toEqual([expect.stringMatching(/^c\[0\]\[2\]: metric index: must be a whole number 0–14 \(backlog, /)]);
+    expect(bad((u) => (u.c[0]![2] = METRIC_IDS.length))).toEqual([expect.stringMatching(/^c\[0\]\[2\]: metric index: must be a whole number 0–15 \(backlog, /)]);
     expect(bad((u) => (u.c[0]![4] = 0))).toEqual(['c[0][4]: metric index: 0 (backlog) given twice']);
     expect(bad((u) => u.c[0]!.pop())).toEqual(['c[0][4]: metrics: must come in (metric index, value) pairs']);
     expect(bad((u) => (u.c[0]![0] = 1.5))).toEqual([expect.stringMatching(/^c\[0\]\[0\]: queue: must be a whole number 0 or more/)]);

@@ -3,6 +3,7 @@ import { METRIC_IDS, metricValueCheck, MetricValuesSchema, type MetricId } from 
 import { SlugSchema } from '../model';
 import { AlertSchema, QueueHealthSchema, type QueueStatePatch, type Update } from './protocol';
 import { StaffingOutlookSchema } from './staffing-outlook';
+import { UsualInflowSchema } from './usual-inflow';
 import type { ServerToClientEvents } from './socket-events';
 import { describeIssues } from './validation';
 
@@ -16,8 +17,8 @@ import { describeIssues } from './validation';
  * - `queue`: the queue's index in the `queues` array of the snapshot the screen holds (or, for a queue
  *   that is not in it, its id as a string);
  * - `updatedAt − t`: whole ms (usually negative); `null` for `updatedAt: null`; `false` when absent;
- * - `metric`: the index in METRIC_IDS (`backlog` 0 … `agentsOnline` 9, `slaBreached` 10, `csat` 11, `csatRatings` 12, `staffingGap` 13, `slaOutlook` 14); `value` a number or null;
- * - `tail`: an optional last object for the rare parts, as in the readable patch (`health`, `staffing`; and
+ * - `metric`: the index in METRIC_IDS (`backlog` 0 … `agentsOnline` 9, `slaBreached` 10, `csat` 11, `csatRatings` 12, `staffingGap` 13, `slaOutlook` 14, `inflowVsUsual` 15); `value` a number or null;
+ * - `tail`: an optional last object for the rare parts, as in the readable patch (`health`, `staffing`, `usual`; and
  *   `metrics: {}` for an empty metrics object, so decoding gives back exactly what was encoded);
  * - `l`: the layout id of the queue list the indices refer to (`queueLayout`); a screen holding a
  *   snapshot with another layout must not apply the update and asks for a fresh snapshot instead.
@@ -53,6 +54,7 @@ const epochMs = z.number().int().nonnegative();
 const CompactTailSchema = z
   .object({
     health: QueueHealthSchema.optional(),
+    usual: UsualInflowSchema.nullable().optional(),
     metrics: z.object({}).strict().optional(),
     staffing: StaffingOutlookSchema.nullable().optional(),
   })
@@ -149,6 +151,7 @@ function encodePatch(patch: QueueStatePatch, serverTime: number, layout: QueueLa
   }
   if (patch.health) tail = { ...tail, health: patch.health };
   if (patch.staffing !== undefined) tail = { ...tail, staffing: patch.staffing };
+  if (patch.usual !== undefined) tail = { ...tail, usual: patch.usual };
   if (tail) row.push(tail);
   return row;
 }
@@ -193,6 +196,7 @@ function decodePatch(queueId: string, row: readonly unknown[], serverTime: numbe
   } else if (tail?.metrics) patch.metrics = {};
   if (tail?.health) patch.health = tail.health;
   if (tail?.staffing !== undefined) patch.staffing = tail.staffing;
+  if (tail?.usual !== undefined) patch.usual = tail.usual;
   const offset = row[1] as number | null | false;
   if (offset !== false) patch.updatedAt = offset === null ? null : serverTime + offset;
   return patch;

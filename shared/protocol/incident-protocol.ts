@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MetricIdSchema } from '../metrics';
 import { SlugSchema } from '../model';
+import { ALERT_KINDS } from './protocol';
 
 /**
  * Incidents (issue 20): a lead or manager names the affected queues and a short title; alerts opened on
@@ -43,7 +44,7 @@ export const TimelineEntrySchema = z.discriminatedUnion('kind', [
     at: epochMs,
     alertId: z.string(),
     queueId: SlugSchema,
-    alertKind: z.enum(['threshold', 'at-risk']),
+    alertKind: z.enum(ALERT_KINDS),
     metric: MetricIdSchema,
     level: z.enum(['warning', 'critical']),
     value: z.number().nullable(),

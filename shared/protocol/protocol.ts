@@ -3,6 +3,7 @@ import { BroadcastSchema } from './broadcast-protocol';
 import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
 import { StaffingOutlookSchema } from './staffing-outlook';
+import { UsualInflowSchema } from './usual-inflow';
 
 /**
  * The socket.io protocol between the gateway and every screen, defined once.
@@ -55,7 +56,8 @@ export const QueueHealthSchema = z.object({
 });
 export type QueueHealthMessage = z.infer<typeof QueueHealthSchema>;
 
-export const ALERT_KINDS = ['threshold', 'at-risk'] as const;
+/** `volume`: inflow against the usual for the time (the graded inflowVsUsual), opened and resolved like a threshold. */
+export const ALERT_KINDS = ['threshold', 'at-risk', 'volume'] as const;
 
 /** An alert: opened by a transition to warning, critical or at risk; acknowledged, snoozed; resolved on recovery. */
 export const AlertSchema = z.object({
@@ -90,6 +92,8 @@ export const QueueStateSchema = z.object({
   updatedAt: epochMs.nullable(),
   /** Agents needed against agents online, and the SLA outlook (shared/protocol/staffing-outlook.ts); null with nothing to go on. */
   staffing: StaffingOutlookSchema.nullable().optional(),
+  /** The usual inflow for now and the learning state (absent from gateways before it); null: no baseline. */
+  usual: UsualInflowSchema.nullable().optional(),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;
 
@@ -100,6 +104,7 @@ export const QueueStatePatchSchema = z.object({
   health: QueueHealthSchema.optional(),
   updatedAt: epochMs.nullable().optional(),
   staffing: StaffingOutlookSchema.nullable().optional(),
+  usual: UsualInflowSchema.nullable().optional(),
 });
 export type QueueStatePatch = z.infer<typeof QueueStatePatchSchema>;
 

@@ -6,6 +6,7 @@ import { localName } from '../format/local-name';
 import { emptyWindowText, labelWithWindow } from '../wall/window-text';
 import { ChannelGlyph } from '../wall/ChannelGlyph';
 import { StatusIcon } from '../wall/StatusIcon';
+import { UsualLine } from '../forecast/UsualLine';
 import { PinButton } from './PinButton';
 import { severityOf } from './queue-order';
 import { severityLook } from './severity-look';
@@ -47,6 +48,7 @@ export function QueueRow({ queue, officeName, state, locale, pinned, onTogglePin
           {officeName} · <ChannelGlyph channel={queue.channel} /> {t(`channel.${queue.channel}`)} · {localName(queue.team, i18n.language)}
           {queue.team.kind === 'partner' && <span className="partner-badge">{t('desk.partner')}</span>}
         </span>
+        <UsualLine state={state} locale={locale} />
         <StaffingLines staffing={state?.staffing} gapLevel={levels.staffingGap} outlookLevel={levels.slaOutlook} locale={locale} />
       </th>
       {ROW_METRICS.map((id) => {

@@ -39,6 +39,9 @@ export function formatMetric(id: MetricId, value: number, locale: string): strin
       return `${numberFormat(locale, 0).format(value)}/h`;
     case 'count':
       return numberFormat(locale).format(value);
+    case 'ratio':
+      // "2.3×", but "12×": past ten times the usual a tenth says nothing, and the tile's note stays one line.
+      return `${numberFormat(locale, value >= 9.95 ? 0 : 1).format(value)}×`;
   }
 }
 

@@ -18,6 +18,7 @@ export const SETTINGS_METRICS: readonly MetricId[] = [
   'csatRatings',
   'staffingGap',
   'slaOutlook',
+  'inflowVsUsual',
 ];
 
 export interface MetricTabsProps {

@@ -75,6 +75,7 @@ export const createFeedSlice: StateCreator<AppState, [], [], FeedSlice> = (set) 
           health: patch.health ?? current.health,
           updatedAt: patch.updatedAt === undefined ? current.updatedAt : patch.updatedAt,
           staffing: patch.staffing === undefined ? current.staffing : patch.staffing,
+          usual: patch.usual === undefined ? current.usual : patch.usual,
         };
       }
       // Updates carry the gateway's time too: keep the offset fresh (a sped-up demo clock drifts fast).

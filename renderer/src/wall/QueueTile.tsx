@@ -7,7 +7,7 @@ import type { Alert, QueueState } from '../../../shared/protocol/protocol';
 import type { BacklogSeries } from '../store/history-slice';
 import { Sparkline } from './Sparkline';
 import { STATUS_LOOKS } from './status';
-import { outlookNoted, TileNotes, type TileCause } from './TileNotes';
+import { outlookNoted, TileNotes, type TileCause, type TileVolume } from './TileNotes';
 import { useNoteRoom } from './use-note-room';
 import { MetricCell, TileHead } from './TileParts';
 import { backlogTrend } from './trend';
@@ -15,6 +15,7 @@ import { ungradedBreachCount } from './breach-note';
 import { emptyWindowText, windowSuffix } from './window-text';
 import { localName } from '../format/local-name';
 import { formatMetric } from '../format/metric';
+import { useNoteCrowding } from './note-crowding';
 
 /** The three headline metrics every tile shows, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = ['backlog', 'firstResponseP90', 'resolutionP90'];
@@ -96,8 +97,11 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
   const cells = hasSla ? WITH_SLA : HEADLINE_METRICS;
   const snoozeActive = alert?.snoozed != null && alert.snoozed.until > now;
   const slaBreached = ungradedBreachCount(state?.metrics.slaBreached, queue);
+  const volume = volumeOf(state, levels);
   const tileRef = useRef<HTMLElement>(null);
-  // Everything else on the tile's lines above the numbers: when it changes, the outlook note gets another try.
+  const body = useRef<HTMLDivElement>(null);
+  // Everything else on the tile's lines above the numbers: when it changes, the outlook note gets another try,
+  // and folded causes are unfolded to be measured again.
   const otherLines = [
     i18n.language,
     staleInfo?.reason,
@@ -107,8 +111,11 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
     causes.map((c) => c.id).join(),
     slaBreached !== null,
     csat !== null,
+    volume?.level,
   ].join('|');
+  // The outlook note goes first when a tile is full, then the causes fold (note-crowding.ts); never the spike.
   const outlookShown = useNoteRoom(tileRef, outlookNoted(state?.staffing?.sla, staleInfo), otherLines);
+  const crowding = useNoteCrowding(body, `${otherLines}|${outlookShown}`, statusExplained(shownStatus, cells, levels, volume) ? 2 : 1);
   return (
     <article
       ref={tileRef}
@@ -130,10 +137,12 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
         causes={causes}
         slaBreached={slaBreached}
         slaOutlook={outlookShown ? state?.staffing?.sla : null}
+        volume={volume}
+        crowding={crowding}
         locale={locale}
         timeZone={timeZone}
       />
-      <div className="tile-body">
+      <div className="tile-body" ref={body}>
         <dl className="tile-metrics">
           {cells.map((id, i) => (
             <MetricCell
@@ -150,10 +159,24 @@ export function QueueTile({ queue, state, locale, timeZone, live, now, disconnec
             />
           ))}
         </dl>
-        <Sparkline series={series} label={words.history} />
+        <Sparkline series={series} label={words.history} band={state?.usual?.backlog} />
       </div>
     </article>
   );
+}
+
+/** Whether a number on the tile, or the spike, is at the tile's own level: then the causes may be folded away. */
+function statusExplained(status: string, cells: readonly MetricId[], levels: Partial<Record<MetricId, Level | null>>, volume: TileVolume | null): boolean {
+  if (status !== 'warning' && status !== 'critical') return false;
+  return volume?.level === status || cells.some((id) => levels[id] === status);
+}
+
+/** A graded spike with the slot it is usual for, or null. */
+function volumeOf(state: QueueState | undefined, levels: Partial<Record<MetricId, Level | null>>): TileVolume | null {
+  const level = levels.inflowVsUsual;
+  const ratio = state?.metrics.inflowVsUsual;
+  if ((level !== 'warning' && level !== 'critical') || ratio == null || !state?.usual) return null;
+  return { ratio, level, usual: state.usual };
 }
 
 /** Metrics the tile does not show that still drive its status: named, or the colour has no reason. */
@@ -162,7 +185,8 @@ function causesOf(state: QueueState | undefined, levels: Partial<Record<MetricId
   for (const id of Object.keys(levels) as MetricId[]) {
     const level = levels[id];
     const value = state?.metrics[id];
-    if (HEADLINE_IDS.has(id) || (csatShown && id === 'csat') || (level !== 'warning' && level !== 'critical') || value == null) continue;
+    // Inflow against the usual has its own note ("Inflow 2.3× usual for Tue 10:00").
+    if (HEADLINE_IDS.has(id) || id === 'inflowVsUsual' || (csatShown && id === 'csat') || (level !== 'warning' && level !== 'critical') || value == null) continue;
     (causes ??= []).push({ id, level, value });
   }
   return causes ?? NO_CAUSES;

@@ -4,8 +4,11 @@ import type { Level } from '../../../shared/health/thresholds';
 import type { MetricId } from '../../../shared/metrics';
 import type { Alert, QueueState } from '../../../shared/protocol/protocol';
 import type { StaffingOutlook } from '../../../shared/protocol/staffing-outlook';
+import type { UsualInflow } from '../../../shared/protocol/usual-inflow';
 import { formatAge, formatClock } from '../format/age';
 import { formatMetric } from '../format/metric';
+import { inflowVsUsualText } from '../forecast/usual-text';
+import type { NoteCrowding } from './note-crowding';
 import { STATUS_LOOKS } from './status';
 import { StatusIcon } from './StatusIcon';
 
@@ -17,6 +20,13 @@ export interface TileCause {
 }
 
 type Health = QueueState['health'];
+
+/** A spike: inflow this many times the usual for the office's weekday and quarter hour. */
+export interface TileVolume {
+  ratio: number;
+  level: Level;
+  usual: UsualInflow;
+}
 
 export interface TileNotesProps {
   stale: Health['stale'];
@@ -33,6 +43,10 @@ export interface TileNotesProps {
   slaBreached: number | null;
   /** The SLA outlook for the end of the office's day (QueueState.staffing.sla): noted when below its target. */
   slaOutlook?: StaffingOutlook['sla'];
+  /** Inflow graded above the usual (the volume alert's metric), with the office slot it is usual for; null otherwise. */
+  volume?: TileVolume | null;
+  /** How far the causes are folded so the tile's numbers keep their row (note-crowding.ts). */
+  crowding?: NoteCrowding;
   locale: string;
   timeZone: string;
 }
@@ -41,11 +55,14 @@ export interface TileNotesProps {
  * The tile's short lines under the name: why it is stale and how old, breach forecast, who handles it, causes.
  * Memoised (causes compared by content): most seconds none of this changes while the numbers beside it do.
  */
-export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, slaOutlook, locale, timeZone }: TileNotesProps) {
+export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeActive, dataAgeSeconds, causes, slaBreached, slaOutlook, volume = null, crowding = 0, locale, timeZone }: TileNotesProps) {
   const { t } = useTranslation();
   const snoozed = snoozeActive && alert?.snoozed ? alert.snoozed : null;
   const acknowledged = alert?.acknowledged ?? null;
   const breached = slaBreached;
+  // Folded once: the worst cause (they come in the metrics' order, the first drives the colour as much) and "+N".
+  const shownCauses = crowding === 1 && causes.length > 0 ? causes.slice(0, 1) : causes;
+  const hidden = crowding === 1 && causes.length > 0 ? causes.length - 1 + (breached !== null ? 1 : 0) : 0;
   return (
     <div className="tile-notes">
       {(stale || dataAgeSeconds !== null) && (
@@ -67,6 +84,11 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           </span>
         </p>
       )}
+      {volume && !stale && (
+        <p className={`note note-risk note-volume level-${volume.level}`} data-testid="tile-volume" data-ratio={volume.ratio}>
+          <span className="note-text">{inflowVsUsualText(volume.ratio, volume.usual, locale, t)}</span>
+        </p>
+      )}
       {slaOutlook && outlookNoted(slaOutlook, stale) && (
         <p className="note note-risk" data-testid="tile-sla-outlook">
           <span className="note-text">
@@ -84,15 +106,16 @@ export const TileNotes = memo(function TileNotes({ stale, atRisk, alert, snoozeA
           </span>
         </p>
       )}
-      {(causes.length > 0 || breached !== null) && (
-        <p className="note tile-causes" data-testid="tile-causes">
-          {causes.map(({ id, level, value }) => (
+      {crowding < 2 && (causes.length > 0 || breached !== null) && (
+        <p className="note tile-causes" data-testid="tile-causes" data-folded={hidden > 0 ? hidden : undefined}>
+          {shownCauses.map(({ id, level, value }) => (
             <span key={id} className={`cause level-${level}`} data-metric={id}>
               <StatusIcon shape={STATUS_LOOKS[level].shape} />
               {t(`metric.${id}`)} {formatMetric(id, value, locale)}
             </span>
           ))}
-          {breached !== null && (
+          {hidden > 0 && <span className="cause cause-more">{t('forecast.moreCauses', { count: hidden })}</span>}
+          {hidden === 0 && breached !== null && (
             <span className="cause cause-sla" data-testid="tile-sla-breached" data-metric="slaBreached">
               {t('tiles.slaBreachedUngraded', { count: breached, formatted: formatMetric('slaBreached', breached, locale) })}
             </span>
@@ -116,6 +139,10 @@ export function sameNotes(a: TileNotesProps, b: TileNotesProps): boolean {
     a.snoozeActive === b.snoozeActive &&
     a.dataAgeSeconds === b.dataAgeSeconds &&
     a.slaBreached === b.slaBreached &&
+    a.volume?.ratio === b.volume?.ratio &&
+    a.volume?.level === b.volume?.level &&
+    a.volume?.usual === b.volume?.usual &&
+    a.crowding === b.crowding &&
     a.slaOutlook === b.slaOutlook &&
     a.locale === b.locale &&
     a.timeZone === b.timeZone &&

@@ -10,7 +10,7 @@ import { HEADLINE_METRICS, SLA_METRIC } from './QueueTile';
  */
 export function sameTileInputs(a: QueueState | undefined, b: QueueState | undefined): boolean {
   if (a === b) return true;
-  if (!a || !b || a.health !== b.health) return false;
+  if (!a || !b || a.health !== b.health || a.usual !== b.usual) return false;
   if (a.metrics === b.metrics) return true;
   for (const id of HEADLINE_METRICS) if (a.metrics[id] !== b.metrics[id]) return false;
   if (a.metrics[SLA_METRIC] !== b.metrics[SLA_METRIC]) return false;

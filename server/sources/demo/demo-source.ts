@@ -2,7 +2,9 @@ import type { DemoSettings, GatewayConfig } from '../../config/config-schema';
 import type { Clock, Scheduler } from '../../runtime/clock';
 import type { Source, SourceSink } from '../source';
 import { localTimeReader } from './day-curve';
+import { demoPressure } from './demo-pressure';
 import { IncidentCalendar } from './incidents';
+import { liveMarketingEvent } from './marketing-events';
 import { QueueTraffic, type DemoRatings } from './queue-traffic';
 import { createRandom, hashString } from './random';
 import { TRAFFIC_PROFILES } from './ticket-profiles';
@@ -18,9 +20,6 @@ export interface DemoSourceOptions {
 const WARM_UP_MS = 24 * 3_600_000;
 const WARM_UP_STEP_MS = 60_000;
 const MAX_STEP_MS = 60_000;
-
-/** Standing pressure on particular demo queues: an understaffed partner chat in Amsterdam. */
-const DEMO_PRESSURE: Readonly<Record<string, number>> = { 'ams-chat-de': 1.25 };
 
 /**
  * A quarter of solved tickets rated, 85–92 % of them satisfied depending on the queue: the demo's CSAT sits
@@ -54,15 +53,16 @@ export function createDemoSource({ config, settings, clock, scheduler }: DemoSou
         traffic: new QueueTraffic(
           queue,
           TRAFFIC_PROFILES[queue.channel],
-          DEMO_PRESSURE[queue.id] ?? 0.8 + 0.3 * createRandom(hashString(`${settings.seed}:${queue.id}:pressure`)).next(),
+          demoPressure(settings.seed, queue.id),
           createRandom(hashString(`${settings.seed}:${queue.id}`)),
           readers.get(queue.officeId)!,
           demoRatings(settings.seed, queue.id),
         ),
       }));
 
+      const campaign = liveMarketingEvent(config.queues, startAt);
       const advance = (from: number, to: number) => {
-        const incidents = calendar.activeAt(to);
+        const incidents = campaign && campaign.from <= to && to < campaign.to ? [...calendar.activeAt(to), campaign] : calendar.activeAt(to);
         for (const entry of queues) {
           const step = entry.traffic.step(from, to, incidents);
           if (step.events.length > 0) sink.events(id, step.events);

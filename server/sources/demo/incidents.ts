@@ -1,9 +1,11 @@
 import type { Queue } from '../../../shared/model';
+import type { MarketingEvent } from './marketing-events';
 import { createRandom, hashString } from './random';
 
-/** A period when one queue is flooded, or when an outsourced partner's agents are all gone. */
+/** A period when one queue is flooded (a viral thread, a campaign), or when an outsourced partner's agents are all gone. */
 export type Incident =
   | { kind: 'viral-thread'; queueId: string; from: number; to: number; arrivalFactor: number }
+  | MarketingEvent
   | { kind: 'partner-offline'; team: string; from: number; to: number };
 
 const SOCIAL = new Set(['trustpilot', 'facebook', 'instagram', 'x', 'linkedin']);

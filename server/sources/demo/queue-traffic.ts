@@ -62,10 +62,10 @@ export class QueueTraffic {
     const seconds = (to - from) / 1000;
     const local = this.localTime(to);
     const load = contactLoad(local);
-    const flood = incidents.find((i) => i.kind === 'viral-thread' && i.queueId === this.queue.id);
+    const flood = incidents.find((i) => i.kind !== 'partner-offline' && i.queueId === this.queue.id);
     const partnerGone = incidents.some((i) => i.kind === 'partner-offline' && i.team === this.queue.team.name);
 
-    const arrivalsPerHour = this.profile.arrivalsPerHour * load * this.pressure * (flood?.kind === 'viral-thread' ? flood.arrivalFactor : 1);
+    const arrivalsPerHour = this.profile.arrivalsPerHour * load * this.pressure * (flood && flood.kind !== 'partner-offline' ? flood.arrivalFactor : 1);
     for (let i = this.poisson((arrivalsPerHour * seconds) / 3600); i > 0; i--) {
       const at = Math.round(from + this.random.next() * (to - from));
       const ticketId = `${this.queue.id}-${++this.ticketCount}`;
