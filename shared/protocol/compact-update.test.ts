@@ -144,10 +144,10 @@ describe('compact update encoding', () => {
 
 describe('handshake encoding', () => {
   it('is optional, json or compact, and an unknown one is refused naming the field and the allowed values', () => {
-    expect(parseWith(HandshakeSchema, { protocol: 5, client: 'wall' }).ok).toBe(true);
-    expect(parseWith(HandshakeSchema, { protocol: 5, client: 'wall', encoding: 'compact' }).ok).toBe(true);
-    expect(parseWith(HandshakeSchema, { protocol: 5, client: 'wall', encoding: 'json' }).ok).toBe(true);
-    expect(parseWith(HandshakeSchema, { protocol: 5, client: 'wall', encoding: 'cbor' })).toEqual({
+    expect(parseWith(HandshakeSchema, { protocol: 6, client: 'wall' }).ok).toBe(true);
+    expect(parseWith(HandshakeSchema, { protocol: 6, client: 'wall', encoding: 'compact' }).ok).toBe(true);
+    expect(parseWith(HandshakeSchema, { protocol: 6, client: 'wall', encoding: 'json' }).ok).toBe(true);
+    expect(parseWith(HandshakeSchema, { protocol: 6, client: 'wall', encoding: 'cbor' })).toEqual({
       ok: false,
       issues: ['encoding: must be one of "json", "compact" (default "json")'],
     });

@@ -10,7 +10,7 @@ import { UsualInflowSchema } from './usual-inflow';
  * Bump PROTOCOL_VERSION on any change a peer of the previous version could misread;
  * the gateway refuses a handshake with another version and says which one it speaks.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 // 4: CSAT (every metrics object carries csat and csatRatings), and the snapshot's optional office and queue
 //    `names` per language, a queue's percentile `windows` and its `ungraded` metrics. A protocol-3 screen
 //    would refuse metrics objects with fields it does not know; a protocol-4 screen needs csat.

@@ -35,7 +35,7 @@ async function start(maxBufferedBytes: number) {
   const httpServer = createServer();
   const refusals = new RefusalLog({ clock: time, logger: silentLogger });
   servers.push(httpServer);
-  const snapshot: Snapshot = { protocol: 5, serverTime: time.now(), seq: 0, offices: [], queues: [], states: [], alerts: [] };
+  const snapshot: Snapshot = { protocol: 6, serverTime: time.now(), seq: 0, offices: [], queues: [], states: [], alerts: [] };
   const gateway = createSocketGateway({
     httpServer,
     snapshot: () => snapshot,
@@ -64,7 +64,7 @@ async function start(maxBufferedBytes: number) {
 
 /** A screen that connects, then stops reading its TCP socket: the kernel's and the gateway's buffers fill. */
 async function frozenScreen(url: string, encoding: UpdateEncoding = 'json'): Promise<TestSocket> {
-  const socket = connect(url, { protocol: 5, client: 'wall', encoding });
+  const socket = connect(url, { protocol: 6, client: 'wall', encoding });
   sockets.push(socket);
   await nextEvent(socket, 'snapshot');
   const engine = (socket.io as unknown as { engine: { transport: { ws: { _socket: { pause(): void; destroy(): void } } } } }).engine;
@@ -87,7 +87,7 @@ describe('a screen that stops reading', () => {
   // Either encoding: both rooms' sockets are checked before each broadcast.
   it.each(['json', 'compact'] as const)('is dropped as a slow consumer once it has more than the limit queued; readers get every update (%s)', async (encoding) => {
     const { gateway, stats, url } = await start(LIMIT);
-    const reader = connect(url, { protocol: 5, client: 'wall', encoding });
+    const reader = connect(url, { protocol: 6, client: 'wall', encoding });
     sockets.push(reader);
     await nextEvent(reader, 'snapshot');
     let received = 0;
@@ -135,7 +135,7 @@ describe('a screen that stops reading', () => {
   // socket that stopped reading took the gateway from 110 to 264 MB (queuedBytes=104920662).
   it('is dropped within its 4 MiB allowance while only heartbeats flow, and the reader keeps hearing them', async () => {
     const { gateway, stats, url } = await start(DEFAULT_MAX_BUFFERED_BYTES);
-    const reader = connect(url, { protocol: 5, client: 'wall' });
+    const reader = connect(url, { protocol: 6, client: 'wall' });
     sockets.push(reader);
     await nextEvent(reader, 'snapshot');
     let heard = 0;

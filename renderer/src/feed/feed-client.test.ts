@@ -109,7 +109,7 @@ describe('feed client', () => {
   });
 
   it('asks for the compact update in its handshake', () => {
-    expect(handshakeAuth('wall', null)).toEqual({ protocol: 5, client: 'wall', encoding: 'compact' });
+    expect(handshakeAuth('wall', null)).toEqual({ protocol: 6, client: 'wall', encoding: 'compact' });
     expect(handshakeAuth('desk', 'ana-token')).toMatchObject({ client: 'desk', encoding: 'compact', token: 'ana-token' });
   });
 
