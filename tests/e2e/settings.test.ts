@@ -14,7 +14,9 @@ import { goLive } from '../support/wall-page';
 import { connect, type TestSocket } from '../support/gateway-harness';
 
 const SCREENSHOTS = 'test-results/screenshots';
-const CHAT = 'lis-chat-pt';
+// Amsterdam's chat: the demo starts Lisbon's chat in a live campaign (server/sources/demo/marketing-events.ts),
+// critical from the first second, so no edit of its levels could preview a change to critical.
+const CHAT = 'ams-chat-nl';
 let launched: E2eLaunch | undefined;
 let url: string;
 let browser: Browser;
@@ -55,7 +57,7 @@ const settingsAs = async (token: string) => {
   return opened;
 };
 const chatOverride = (state: ThresholdState | null) => state?.overrides.find((o) => o.scope === 'queue' && o.scopeId === CHAT && o.metric === 'backlog');
-const input = (page: Page, which: string) => page.getByLabel(`Chat Portugal: Backlog ${which}`, { exact: true });
+const input = (page: Page, which: string) => page.getByLabel(`Chat Netherlands: Backlog ${which}`, { exact: true });
 
 describe('the settings pane served by the gateway, in Chromium', () => {
   it('a manager edits a chat queue\'s backlog levels, sees the preview, saves, and every screen has it within a second', async () => {
@@ -65,7 +67,7 @@ describe('the settings pane served by the gateway, in Chromium', () => {
     await expect.poll(() => page.locator(`[data-row-id="queue|${CHAT}|backlog|"] [data-testid="origin"]`).innerText()).toBe('from built-in (chat)');
     await page.screenshot({ path: `${SCREENSHOTS}/settings-table.png` });
 
-    const wall = await openPage('/?office=lisbon');
+    const wall = await openPage('/?office=amsterdam');
     const tile = wall.page.locator(`[data-testid="queue-tile"][data-queue-id="${CHAT}"]`);
 
     // A mistake first: the row says what is wrong, and Save stays off.
@@ -153,7 +155,7 @@ describe('the settings pane served by the gateway, in Chromium', () => {
     await page.getByRole('button', { name: 'Audit trail' }).click();
     const entries = page.getByTestId('audit-entry');
     await expect.poll(() => entries.count()).toBe(2);
-    expect(await entries.first().innerText()).toMatch(/Marta Silva\s+Chat Portugal · Backlog\s+changed\s+warning \d+ · critical \d+ · pending default\s+warning 40 · critical 80/);
+    expect(await entries.first().innerText()).toMatch(/Marta Silva\s+Chat Netherlands · Backlog\s+changed\s+warning \d+ · critical \d+ · pending default\s+warning 40 · critical 80/);
     await page.screenshot({ path: `${SCREENSHOTS}/settings-audit.png` });
 
     const newest = Number(await entries.first().getAttribute('data-audit-id'));
