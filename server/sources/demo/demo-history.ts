@@ -3,7 +3,7 @@ import { QUARTER_MS, slotOf, type QuarterRow } from '../../store/quarter-history
 import { contactLoad, localTimeReader, type LocalTime } from './day-curve';
 import { demoPressure } from './demo-pressure';
 import { pastMarketingEvents, type MarketingEvent } from './marketing-events';
-import { createRandom, hashString, type Random } from './random';
+import { createRandom, hashString, poisson, type Random } from './random';
 import { TRAFFIC_PROFILES, type TrafficProfile } from './ticket-profiles';
 
 const DAY = 24 * 3_600_000;
@@ -113,10 +113,6 @@ class QuarterModel {
   }
 
   private poisson(mean: number): number {
-    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.random.normal()));
-    const limit = Math.exp(-mean);
-    let k = 0;
-    for (let p = this.random.next(); p > limit; p *= this.random.next()) k++;
-    return k;
+    return poisson(this.random, mean);
   }
 }

@@ -2,7 +2,7 @@ import type { TicketEvent } from '../../../shared/ingest';
 import type { Queue } from '../../../shared/model';
 import { contactLoad, type LocalTime } from './day-curve';
 import type { Incident } from './incidents';
-import type { Random } from './random';
+import { poisson, type Random } from './random';
 import type { TrafficProfile } from './ticket-profiles';
 
 interface WaitingTicket {
@@ -131,12 +131,7 @@ export class QueueTraffic {
   }
 
   private poisson(mean: number): number {
-    // Knuth for small means; a normal approximation above, where the product would underflow.
-    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.random.normal()));
-    const limit = Math.exp(-mean);
-    let k = 0;
-    for (let p = this.random.next(); p > limit; p *= this.random.next()) k++;
-    return k;
+    return poisson(this.random, mean);
   }
 
   private lognormal(median: number, sigma: number): number {

@@ -18,6 +18,15 @@ export function createRandom(seed: number): Random {
   return { next, normal };
 }
 
+/** A Poisson draw of `mean`: Knuth for small means; a normal approximation above, where the product would underflow. */
+export function poisson(random: Random, mean: number): number {
+  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.normal()));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  for (let p = random.next(); p > limit; p *= random.next()) k++;
+  return k;
+}
+
 /** Stable 32-bit hash (FNV-1a) so each queue gets its own stream from one seed. */
 export function hashString(text: string): number {
   let hash = 0x811c9dc5;
