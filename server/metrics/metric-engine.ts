@@ -273,7 +273,7 @@ export class MetricEngine {
     const index = this.indexes.get(queue.id)!;
     index.entered(ticketId, this.tickets.get(ticketId)!);
     if (queue.openTickets.size <= this.maxOpenTicketsPerQueue) return;
-    const oldest = queue.openTickets.values().next().value as string;
+    const oldest = queue.oldestOpenTicket()!;
     queue.openTickets.delete(oldest);
     this.tickets.delete(oldest);
     index.settled(oldest);

@@ -22,6 +22,8 @@ export class QueueWindows {
   readonly id: string;
   readonly targetSeconds: number;
   private readonly firstResponseCutoff: Cutoff;
+  /** Where `oldestOpenTicket` stopped: every ticket before it has been let go. */
+  private evictionCursor: Iterator<string> | null = null;
   private readonly resolutionCutoff: Cutoff;
 
   constructor(
@@ -44,6 +46,21 @@ export class QueueWindows {
   recordFirstReply(at: number, seconds: number): void {
     this.firstResponse.add(at, seconds);
     this.withinTarget.add(at, seconds <= this.targetSeconds ? 1 : 0);
+  }
+
+  /**
+   * The ticket admitted longest ago, the one a full queue lets go (the caller deletes it). A cursor kept across
+   * calls, not `openTickets.values().next()`: deleting from the front of a Set leaves holes that a fresh
+   * iterator walks on every call until the table is rehashed (100,000 open tickets: up to ~160,000 holes a
+   * call; a flood spent 47 s of 230 s there). Each ticket the cursor yields is deleted, so its next is the oldest.
+   */
+  oldestOpenTicket(): string | undefined {
+    let next = this.evictionCursor?.next();
+    if (!next || next.done) {
+      this.evictionCursor = this.openTickets.values();
+      next = this.evictionCursor.next();
+    }
+    return next.done ? undefined : next.value;
   }
 
   applyReading(reading: QueueReadingInput): void {
