@@ -15,7 +15,8 @@ const WALLS = 3;
 const OFFERED = [4000, 8000, 16_000, 32_000, 64_000];
 
 interface SenderStats { sent: number; accepted: number; duplicates: number; limited: number; failed: number; latencies: number[]; statuses: Record<string, number> }
-interface GatewayStats { beats: number[]; checkpointWrites: number[]; loopMaxMs: number; longestGap: { wallMs: number; cpuMs: number }; dbWrites: number[]; cpu: { user: number; system: number } }
+interface GatewayStats { beats: number[]; checkpointWrites: number[]; loopMaxMs: number; longestGap: { wallMs: number; cpuMs: number }; dbWrites: number[]; gc: GcStats; cpu: { user: number; system: number } }
+interface GcStats { majorCount: number; majorMaxMs: number; majorTotalMs: number; minorTotalMs: number; heapUsedMB: number }
 
 /** The floor: the same rows into a bare SQLite table (the gateway's pragmas), one transaction per batch, for `seconds`. */
 function bareWriter(dir: string, seconds: number): number {
@@ -73,6 +74,7 @@ async function phase(senders: ChildProcess[], gateway: ChildProcess, walls: Wall
     loopMaxMs: own.loopMaxMs,
     longestGap: own.longestGap,
     dbWrites: own.dbWrites,
+    gc: own.gc,
   };
 }
 
@@ -84,6 +86,7 @@ function describe(p: Phase): string {
     `offered ${p.offered} → absorbed ${Math.round(p.absorbed)} events/s; /healthz p99 ${ms(p.healthP99)} (max ${ms(p.healthMax)}); ` +
     `walls' longest silence ${ms(p.silenceMs)}; beat p50/p99/max ${percentile(p.beats, 0.5).toFixed(1)}/${percentile(p.beats, 0.99).toFixed(1)}/${Math.max(...p.beats).toFixed(1)} ms; ` +
     `event loop's longest stall ${ms(p.loopMaxMs)} (longest gap ${ms(p.longestGap.wallMs)}, ${ms(p.longestGap.cpuMs)} of it the gateway's CPU); database writes p99/max ${percentile(p.dbWrites, 0.99).toFixed(1)}/${Math.max(0, ...p.dbWrites).toFixed(1)} ms; checkpoint writes ${p.checkpointWrites.length}${p.checkpointWrites.length ? ` (longest ${ms(Math.max(...p.checkpointWrites))})` : ''}; ` +
+    `major GCs ${p.gc.majorCount} (longest ${ms(p.gc.majorMaxMs)}, ${ms(p.gc.majorTotalMs)} in all; minor ${ms(p.gc.minorTotalMs)}), heap ${Math.round(p.gc.heapUsedMB)} MB; ` +
     `ingest p99 ${ms(p.ingestP99)}; answers ${JSON.stringify(p.statuses)}`
   );
 }
@@ -156,6 +159,7 @@ export const ingest: Benchmark = {
         { bench: 'ingest', figure: 'evaluation beat p50', value: percentile(beats, 0.5), unit: 'ms', floor: null, goal: null },
         { bench: 'ingest', figure: 'evaluation beat p99', value: percentile(beats, 0.99), unit: 'ms', floor: null, goal: { max: 50 } },
         { bench: 'ingest', figure: 'evaluation beat max', value: Math.max(...beats), unit: 'ms', floor: null, goal: { max: 50 }, note: `${beats.length} beats` },
+        { bench: 'ingest', figure: 'longest major GC pause', value: held.gc.majorMaxMs, unit: 'ms', floor: null, goal: null, note: `${held.gc.majorCount} major collections, ${Math.round(held.gc.majorTotalMs)} ms in all; heap ${Math.round(held.gc.heapUsedMB)} MB at the end` },
         { bench: 'ingest', figure: "gateway event loop's longest stall", value: held.loopMaxMs, unit: 'ms', floor: null, goal: null, note: `longest gap ${Math.round(held.longestGap.wallMs)} ms, ${Math.round(held.longestGap.cpuMs)} ms of it the gateway's CPU; ${held.checkpointWrites.length} checkpoint writes (rows or chunks), longest ${held.checkpointWrites.length ? Math.round(Math.max(...held.checkpointWrites)) : 0} ms` },
       ];
       for (const row of rows.filter((r) => r.goal)) {

@@ -3,7 +3,7 @@
 // other source. Prints "LISTENING <url>"; answers IPC { type: 'stats', reset? } with what it measured
 // of itself since the last reset: each evaluation beat, the event loop's longest stall, each checkpoint written.
 //   --dataDir=…  --compactEvery=N (events before a compaction is forced; the gateway's default otherwise)
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { createGateway } from '../../server/gateway';
 import { hashKey } from '../../server/ingest/ingest-keys';
 import { DEFAULT_MAX_INGEST_LAG_MS } from '../../server/ingest/loop-lag';
@@ -73,15 +73,30 @@ setInterval(() => {
   if (wallMs > longestGap.wallMs) longestGap = { wallMs, cpuMs: (now.cpu.user + now.cpu.system - tick.cpu.user - tick.cpu.system) / 1000 };
   tick = now;
 }, 10).unref();
+// Collections that stop the loop: the major ones (mark-compact) over a heap of a million open tickets are
+// the pauses a beat or a wall's message can land in.
+let gc = { majorCount: 0, majorMaxMs: 0, majorTotalMs: 0, minorTotalMs: 0, heapUsedMB: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+    if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) {
+      gc.majorCount++;
+      gc.majorMaxMs = Math.max(gc.majorMaxMs, entry.duration);
+      gc.majorTotalMs += entry.duration;
+    } else gc.minorTotalMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 process.on('message', (message: { type: string; reset?: boolean }) => {
   if (message.type !== 'stats') return;
-  process.send!({ type: 'stats', beats, checkpointWrites, loopMaxMs: loop.max / 1e6, longestGap, dbWrites, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
+  gc.heapUsedMB = process.memoryUsage().heapUsed / 2 ** 20;
+  process.send!({ type: 'stats', beats, checkpointWrites, loopMaxMs: loop.max / 1e6, longestGap, dbWrites, gc, cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
   if (message.reset) {
     beats = [];
     checkpointWrites = [];
     dbWrites = [];
     loop.reset();
     longestGap = { wallMs: 0, cpuMs: 0 };
+    gc = { majorCount: 0, majorMaxMs: 0, majorTotalMs: 0, minorTotalMs: 0, heapUsedMB: 0 };
   }
 });
 const stop = () => void gateway.close().finally(() => process.exit(0));
