@@ -78,7 +78,7 @@ setInterval(() => {
 let gc = { majorCount: 0, majorMaxMs: 0, majorTotalMs: 0, minorTotalMs: 0, heapUsedMB: 0 };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+    const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
     if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) {
       gc.majorCount++;
       gc.majorMaxMs = Math.max(gc.majorMaxMs, entry.duration);
