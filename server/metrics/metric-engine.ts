@@ -40,7 +40,7 @@ import {
 } from './engine-types';
 import { CsatWindows, DEFAULT_CSAT_WINDOW_MS } from './csat-windows';
 import type { EngineSnapshot, QueueSnapshot, TicketsSnapshot } from './engine-snapshot';
-import { OpenTicketIndex, type OpenTicket as Ticket } from './open-ticket-index';
+import { newTicket, OpenTicketIndex, type OpenTicket as Ticket } from './open-ticket-index';
 import { restoreQueue, snapshotQueue } from './queue-snapshot';
 import { QueueWindows, round1 } from './queue-windows';
 
@@ -62,7 +62,7 @@ export class MetricEngine {
     for (const queue of options.queues) {
       const windowsOf = new QueueWindows(queue, windows, limits);
       this.queues.set(queue.id, windowsOf);
-      this.indexes.set(queue.id, new OpenTicketIndex(queue.id, windowsOf.openTickets, (id) => this.tickets.get(id)));
+      this.indexes.set(queue.id, new OpenTicketIndex(windowsOf.openTickets, (id) => this.tickets.get(id)));
     }
     this.csat = new CsatWindows(this.queues.keys(), windows.csatMs ?? DEFAULT_CSAT_WINDOW_MS, limits.maxSamplesPerWindow);
   }
@@ -201,7 +201,7 @@ export class MetricEngine {
       restoreQueue(queue, saved);
       const { ids, openedAt, waitingSince, firstReplied } = saved.tickets;
       for (let i = 0; i < ids.length; i++) {
-        this.tickets.set(ids[i]!, { queueId, openedAt: openedAt[i]!, waitingSince: waitingSince[i]!, firstReplied: firstReplied[i]! });
+        this.tickets.set(ids[i]!, newTicket(queueId, openedAt[i]!, waitingSince[i]!, firstReplied[i]!));
         queue.openTickets.add(ids[i]!);
       }
     }
@@ -223,7 +223,7 @@ export class MetricEngine {
   private open(event: TicketEvent): EventOutcome {
     const queue = this.queues.get(event.queueId!)!;
     const reopened = event.type === 'reopened';
-    this.tickets.set(event.ticketId, { queueId: queue.id, openedAt: event.at, waitingSince: event.at, firstReplied: reopened });
+    this.tickets.set(event.ticketId, newTicket(queue.id, event.at, event.at, reopened));
     this.admit(queue, event.ticketId);
     queue.inflow.add(event.at, 1);
     return { applied: true, queueIds: [queue.id] };
@@ -232,13 +232,13 @@ export class MetricEngine {
   private move(event: TicketEvent, ticket: Ticket): EventOutcome {
     if (event.type === 'reopened' && ticket.waitingSince === null) {
       ticket.waitingSince = event.at;
-      this.indexes.get(ticket.queueId)!.waits(event.ticketId, event.at);
+      this.indexes.get(ticket.queueId)!.waits(ticket);
     }
     if (event.type === 'created' || event.queueId === ticket.queueId) return { applied: true, queueIds: [ticket.queueId] };
     const from = this.queues.get(ticket.queueId)!;
     const to = this.queues.get(event.queueId!)!;
     from.openTickets.delete(event.ticketId);
-    this.indexes.get(from.id)!.settled(event.ticketId);
+    this.indexes.get(from.id)!.settled(ticket);
     from.outflow.add(event.at, 1);
     ticket.queueId = to.id;
     this.admit(to, event.ticketId);
@@ -252,8 +252,8 @@ export class MetricEngine {
       ticket.firstReplied = true;
       queue.recordFirstReply(event.at, Math.max(0, (event.at - ticket.openedAt) / 1000));
     }
+    this.indexes.get(queue.id)!.settled(ticket);
     ticket.waitingSince = null;
-    this.indexes.get(queue.id)!.settled(event.ticketId);
     return { applied: true, queueIds: [queue.id] };
   }
 
@@ -263,7 +263,7 @@ export class MetricEngine {
     queue.outflow.add(event.at, 1);
     queue.openTickets.delete(event.ticketId);
     this.tickets.delete(event.ticketId);
-    this.indexes.get(queue.id)!.settled(event.ticketId);
+    this.indexes.get(queue.id)!.settled(ticket);
     return { applied: true, queueIds: [queue.id] };
   }
 
@@ -271,12 +271,13 @@ export class MetricEngine {
   private admit(queue: QueueWindows, ticketId: string): void {
     queue.openTickets.add(ticketId);
     const index = this.indexes.get(queue.id)!;
-    index.entered(ticketId, this.tickets.get(ticketId)!);
+    index.entered(this.tickets.get(ticketId)!);
     if (queue.openTickets.size <= this.maxOpenTicketsPerQueue) return;
     const oldest = queue.oldestOpenTicket()!;
+    const ticket = this.tickets.get(oldest)!;
     queue.openTickets.delete(oldest);
     this.tickets.delete(oldest);
-    index.settled(oldest);
+    index.settled(ticket);
     queue.evictedTickets++;
   }
 
