@@ -114,4 +114,20 @@ describe('HTTP ingest on any gateway of a cluster', () => {
     for (const c of cases) fromEvaluator.push(await answer(evaluator, c));
     expect(fromStandby).toEqual(fromEvaluator);
   });
+
+  // Last: the evaluator stops once its lease runs out without Redis.
+  it('Redis down: a standby answers 503 redis-unreachable at once, with Retry-After', async () => {
+    await world.redis.stop();
+    const batch = { events: [created(`redis-${run}`, 'lis-email-pt', Date.now())] };
+    let answer: { status: number; retryAfter: string | null; body: { code?: string }; ms: number } | undefined;
+    // node-redis notices the closed connection at once; a few tries allow for the moment it takes.
+    for (let tries = 0; tries < 20 && answer?.body.code !== 'redis-unreachable'; tries++) {
+      const started = performance.now();
+      const response = await post(standbys[0]!, '/api/v1/events', batch);
+      answer = { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { code?: string }, ms: performance.now() - started };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answer).toMatchObject({ status: 503, retryAfter: '2', body: { code: 'redis-unreachable' } });
+    expect(answer!.ms).toBeLessThan(1000);
+  });
 });
