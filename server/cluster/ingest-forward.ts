@@ -96,13 +96,13 @@ export class IngestForwarding {
 
   /** Applies the batch here while this gateway evaluates; otherwise on the one that does, or answers 503/413 naming why. */
   readonly deliver: ApplyIngest = (grant, batch) => {
-    if (this.options.isPrimary() || this.bus === null) return this.options.applyHere(grant, batch);
+    if (this.options.isPrimary()) return this.options.applyHere(grant, batch);
     const id = this.newId();
     const text = JSON.stringify({ id, keyId: grant.keyId, batch } satisfies Forwarded);
     const bytes = Buffer.byteLength(text);
     if (bytes > this.maxBytes) return Promise.resolve(this.tooLarge(batch.kind, bytes));
-    if (!this.options.connected()) return Promise.resolve(this.failed(batch.kind, 'redis-unreachable'));
     const bus = this.bus;
+    if (bus === null || !this.options.connected()) return Promise.resolve(this.failed(batch.kind, 'redis-unreachable'));
     return new Promise((resolve) => {
       const cancel = this.timer(this.timeoutMs, () => {
         this.pending.delete(id);
