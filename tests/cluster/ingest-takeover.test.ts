@@ -69,7 +69,7 @@ describe('ingest on the standbys while the evaluating gateway is SIGKILLed', () 
     const next = await world.evaluator(15_000);
     const tookOverAt = Date.now();
     // Both pushers see the new evaluator take their batches for a while.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     stopping = true;
     await Promise.all(pushers);
 
