@@ -7,6 +7,7 @@ import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
 import { BroadcastService } from './broadcasts/broadcast-service';
 import { LeaseKeeper } from './cluster/lease';
+import { IngestForwarding, type IngestBus } from './cluster/ingest-forward';
 import { createRelay } from './cluster/relay';
 import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
@@ -23,6 +24,8 @@ import { listenOn } from './http/listen';
 import { withIncidentTimeline } from './incidents/incident-alerts';
 import { IncidentService } from './incidents/incident-service';
 import { MemoryIncidentStore } from './incidents/incident-store';
+import { createIngestApplier } from './ingest/ingest-apply';
+import { createKeyGrants, queueFeeds } from './ingest/ingest-keys';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MetricEngine } from './metrics';
 import { engineOptionsFor } from './metrics/engine-options';
@@ -157,8 +160,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     replayedUntil: (at) => runtime.replayedUntil(at),
   });
 
+  const ingestKeys = createKeyGrants([...config.ingest.keys, ...(options.ingestKeys ?? [])], queueFeeds(config));
+  const applyIngest = createIngestApplier({ sink: pipeline, queueOfTicket: (ticketId) => engine.queueOfTicket(ticketId), ingested: metrics.eventsIngested, rejected: metrics.inputRejected });
+  // In a cluster, ingest checked on a standby is applied by the evaluating gateway (connected to the bus below).
+  const ingestForwarding = cluster && new IngestForwarding({
+    applyHere: applyIngest, grantOf: ingestKeys.byKeyId, isPrimary: () => work.running,
+    connected: cluster.link.connected ?? (() => true), registry: metrics.registry, logger,
+  });
   const httpServer = createHttpFront({
     config, gateway: options, admin, tokens, failures, clientAddress, origin, pipeline, metrics, clock, stats, logger,
+    verifyIngestKey: ingestKeys.verify,
+    deliverIngest: ingestForwarding?.deliver ?? applyIngest,
     isKnownQueue: (queueId) => board.has(queueId),
     queueOfTicket: (ticketId) => engine.queueOfTicket(ticketId),
     queueCount: board.queues.length,
@@ -197,7 +209,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     stats,
     allowedOrigins: options.allowedOrigins ?? [],
-    cluster: cluster && { serverOptions: cluster.link.serverOptions, relay: (bus, local) => createRelay({ bus, local, isPrimary: () => work.running, logger }) },
+    cluster: cluster && {
+      serverOptions: cluster.link.serverOptions,
+      relay: (bus, local) => {
+        // The same namespace: the relay's view of it names only the events it uses.
+        ingestForwarding?.connect(bus as unknown as IngestBus);
+        return createRelay({ bus, local, isPrimary: () => work.running, logger });
+      },
+    },
   });
   runtime.connect(sockets);
   broadcasts.connect(sockets);

@@ -9,6 +9,8 @@ import { RedisLeaseStore } from './redis-lease';
 export interface ClusterLink {
   serverOptions: Pick<ServerOptions, 'adapter' | 'connectionStateRecovery'>;
   leases: LeaseStore;
+  /** Whether the connection to Redis is up now (absent: assumed up). */
+  connected?: () => boolean;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function connectClusterLink(url: string, logger: Logger): Promise<C
       connectionStateRecovery: CONNECTION_STATE_RECOVERY,
     },
     leases: new RedisLeaseStore(client),
+    connected: () => client.isReady,
     async close() {
       client.destroy();
     },

@@ -7,8 +7,9 @@ import type { TokenRegistry } from '../auth/token-registry';
 import type { GatewayConfig } from '../config/config-schema';
 import type { GatewayMetrics } from '../gateway-metrics';
 import type { GatewayOptions } from '../gateway-options';
-import { createKeyVerifier, queueFeeds } from '../ingest/ingest-keys';
 import { createIngestApi } from '../ingest/ingest-api';
+import type { ApplyIngest } from '../ingest/ingest-apply';
+import type { IngestGrant } from '../ingest/ingest-keys';
 import { IngestLimits } from '../ingest/ingest-limits';
 import { LoopLagMeter, overloadCheck } from '../ingest/loop-lag';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
@@ -24,13 +25,16 @@ import { createStaticFiles } from './static-files';
 
 export interface HttpFrontOptions {
   config: GatewayConfig;
-  gateway: Pick<GatewayOptions, 'ingestKeys' | 'metricsToken' | 'rendererDir' | 'tls' | 'version' | 'peerGateways' | 'maxIngestLagMs'>;
+  gateway: Pick<GatewayOptions, 'metricsToken' | 'rendererDir' | 'tls' | 'version' | 'peerGateways' | 'maxIngestLagMs'>;
   admin: ThresholdAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
   clientAddress: ClientAddress;
   origin: ReturnType<typeof createOriginPolicy>;
   pipeline: IngestPipeline;
+  verifyIngestKey: (authorization: string | undefined) => IngestGrant | null;
+  /** Where checked ingest is applied: here, or in a cluster on the gateway that evaluates (server/cluster/ingest-forward.ts). */
+  deliverIngest: ApplyIngest;
   isKnownQueue: (queueId: string) => boolean;
   queueOfTicket: (ticketId: string) => string | null;
   queueCount: number;
@@ -61,9 +65,11 @@ export function createHttpFront(o: HttpFrontOptions): Server {
     rejected: metrics.inputRejected,
   });
   const ingestApi = createIngestApi({
-    verifyKey: createKeyVerifier([...config.ingest.keys, ...(gateway.ingestKeys ?? [])], queueFeeds(config)),
+    verifyKey: o.verifyIngestKey,
     isKnownQueue: o.isKnownQueue,
-    queueOfTicket: o.queueOfTicket,
+    // A standby's engine is not the one screens read: the ticket's queue is checked where the batch is applied.
+    queueOfTicket: (ticketId) => (o.standby() ? null : o.queueOfTicket(ticketId)),
+    deliver: o.deliverIngest,
     clientAddress: o.clientAddress,
     origin: o.origin,
     sink: o.pipeline,
@@ -79,7 +85,7 @@ export function createHttpFront(o: HttpFrontOptions): Server {
     health: createHealthReport({ clock, stats: o.stats, queueCount: o.queueCount, lastInputTime: o.lastInputTime, version: gateway.version ?? '0.0.0', ...(o.clustered ? { evaluating: () => !o.standby() } : {}) }),
     metricsText: () => metrics.registry.render(),
     metricsToken: gateway.metricsToken ?? null,
-    api: async (request, response, path) => (o.standby() ? standingBy(response, request.method) : (await ingestApi(request, response, path)) || adminApi(request, response, path)),
+    api: async (request, response, path) => (await ingestApi(request, response, path)) || (o.standby() ? standingBy(response, request.method) : adminApi(request, response, path)),
     staticFiles: createStaticFiles(gateway.rendererDir),
     logger: o.logger,
     peerGateways: gateway.peerGateways ?? [],
@@ -88,12 +94,12 @@ export function createHttpFront(o: HttpFrontOptions): Server {
 }
 
 /**
- * Ingest and admin requests go to the gateway that evaluates: on another, an event would land in an engine no
- * screen reads. 503 with Retry-After, so a load balancer tries the next gateway (deploy/nginx.conf) and a
- * pusher retries; ingest is idempotent by event id, so a retry never counts twice.
+ * Admin requests go to the gateway that evaluates: on another, a change would land in rules no screen reads.
+ * 503 with Retry-After, so a load balancer tries the next gateway (deploy/nginx.conf). Ingest is taken on
+ * any gateway (a standby forwards it), so it never gets here.
  */
 function standingBy(response: ServerResponse, method: string | undefined): true {
-  const error = 'this gateway is standing by: another gateway of the cluster evaluates and takes ingest and admin requests; retry, or send them through the load balancer';
+  const error = 'this gateway is standing by: another gateway of the cluster evaluates and takes admin requests; retry, or send them through the load balancer';
   sendJson(response, 503, { error, code: 'standby' }, { 'Retry-After': '2' }, method);
   return true;
 }

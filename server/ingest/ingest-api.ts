@@ -9,6 +9,7 @@ import type { OriginVerdict } from '../auth/origin-policy';
 import { presentedCredential } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
 import { futureSkewIssues } from './future-skew';
+import { createIngestApplier, queueNotGranted, type ApplyIngest, type IngestAnswer } from './ingest-apply';
 import type { IngestGrant } from './ingest-keys';
 import type { IngestLimits, IngestRefusal } from './ingest-limits';
 import type { IngestOverload } from './loop-lag';
@@ -24,9 +25,11 @@ export interface IngestSink {
 export interface IngestApiOptions {
   verifyKey: (authorization: string | undefined) => IngestGrant | null;
   isKnownQueue: (queueId: string) => boolean;
-  /** The queue an open ticket is in, for events that name none (a reply, a solve). */
+  /** The queue an open ticket is in, for events that name none (a reply, a solve); null where it is not known (a standby). */
   queueOfTicket: (ticketId: string) => string | null;
   sink: IngestSink;
+  /** Where a checked batch is applied: by default here (server/ingest/ingest-apply.ts); in a cluster, on the gateway that evaluates. */
+  deliver?: ApplyIngest;
   maxBodyBytes: number;
   /** Counts each refused request or item by reason: unauthorized, invalid, too-large, … */
   rejected: Counter;
@@ -52,6 +55,7 @@ const READINGS_PATH = /^\/api\/v1\/queues\/([^/]+)\/readings$/;
  * problem named, so a client can fix and resend it without working out what was half-applied.
  */
 export function createIngestApi(options: IngestApiOptions) {
+  const deliver = options.deliver ?? createIngestApplier({ sink: options.sink, queueOfTicket: options.queueOfTicket, ingested: options.ingested, rejected: options.rejected });
   return async function handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
     const readings = READINGS_PATH.exec(path);
     if (path !== '/api/v1/events' && !readings) return false;
@@ -162,13 +166,7 @@ export function createIngestApi(options: IngestApiOptions) {
       limited(response, grant, tooMany);
       return;
     }
-    // A checkpoint being taken holds input back for a moment: the request waits rather than being refused.
-    // Checked and applied in one go when not held (an await between would let a hold begin).
-    for (let held = options.sink.whenOpen?.(); held; held = options.sink.whenOpen?.()) await held;
-    const result = options.sink.ingestEvents(sourceId, parsed.value.events);
-    options.ingested.inc({ source: sourceId, outcome: 'accepted' }, result.accepted);
-    options.ingested.inc({ source: sourceId, outcome: 'duplicate' }, result.duplicates);
-    sendJson(response, 200, result);
+    send(response, await deliver(grant, { kind: 'events', events: parsed.value.events }));
   }
 
   async function handleReading(response: ServerResponse, grant: IngestGrant, encodedQueueId: string, body: unknown): Promise<void> {
@@ -184,8 +182,11 @@ export function createIngestApi(options: IngestApiOptions) {
     }
     if (refusedAhead(response, parsed.value, 'reading')) return;
     if (!grant.mayWrite(queueId!)) return forbidden(response, grant, [queueId!]);
-    for (let held = options.sink.whenOpen?.(); held; held = options.sink.whenOpen?.()) await held;
-    sendJson(response, 200, options.sink.ingestReading(grant.sourceId, queueId!, parsed.value));
+    send(response, await deliver(grant, { kind: 'reading', queueId: queueId!, reading: parsed.value }));
+  }
+
+  function send(response: ServerResponse, answer: IngestAnswer): void {
+    sendJson(response, answer.status, answer.body, answer.headers);
   }
 
   function refusedAhead(response: ServerResponse, body: Parameters<typeof futureSkewIssues>[0], what: string): boolean {
@@ -197,13 +198,7 @@ export function createIngestApi(options: IngestApiOptions) {
   }
 
   function forbidden(response: ServerResponse, grant: IngestGrant, queueIds: readonly string[]): void {
-    options.rejected.inc({ reason: 'queue-not-granted' });
-    const named = queueIds.map((q) => JSON.stringify(q)).join(', ');
-    sendJson(response, 403, {
-      error: `the ingest key of source "${grant.sourceId}" may not write ${queueIds.length > 1 ? 'queues' : 'queue'} ${named}: nothing was applied. Grant it in the gateway's configuration (ingest.keys[].queues or .teams); a queue fed by a helpdesk or the demo must be named in queues.`,
-      code: 'queue-not-granted',
-      queues: queueIds,
-    });
+    send(response, queueNotGranted(options.rejected, grant, queueIds));
   }
 
   function unknownQueueIssues(body: unknown): string[] {

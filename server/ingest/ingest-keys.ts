@@ -22,6 +22,8 @@ export interface QueueFeed {
 /** The source behind a key and the queues it may write. */
 export interface IngestGrant {
   sourceId: string;
+  /** The key's sha256 (hex), as the configuration holds it: another gateway of the cluster finds the same grant by it. */
+  keyId: string;
   mayWrite(queueId: string): boolean;
 }
 
@@ -53,6 +55,11 @@ export function unscopedKeyWarnings(config: GatewayConfig): string[] {
  * or the demo is written only by a key that names it: a team grant, or an unscoped key, covers push-fed queues.
  */
 export function createKeyVerifier(keys: readonly IngestKey[], queues: readonly QueueFeed[]) {
+  return createKeyGrants(keys, queues).verify;
+}
+
+/** The key verifier, and the grants by key id: what a gateway that evaluates applies for a key checked on another. */
+export function createKeyGrants(keys: readonly IngestKey[], queues: readonly QueueFeed[]) {
   const byId = new Map(queues.map((queue) => [queue.id, queue]));
   const grants = keys.map((key) => {
     const named = new Set(key.queues ?? []);
@@ -63,9 +70,10 @@ export function createKeyVerifier(keys: readonly IngestKey[], queues: readonly Q
       if (!queue) return false;
       return named.has(queueId) || (queue.pushFed && (unscoped || teams.has(queue.team)));
     };
-    return { grant: { sourceId: key.sourceId, mayWrite }, digest: Buffer.from(key.sha256, 'hex') };
+    return { grant: { sourceId: key.sourceId, keyId: key.sha256, mayWrite }, digest: Buffer.from(key.sha256, 'hex') };
   });
-  return (authorization: string | undefined): IngestGrant | null => {
+  const byKeyId = new Map(grants.map(({ grant }) => [grant.keyId, grant]));
+  const verify = (authorization: string | undefined): IngestGrant | null => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) return null;
     const presented = Buffer.from(hashKey(match[1]!), 'hex');
@@ -75,4 +83,5 @@ export function createKeyVerifier(keys: readonly IngestKey[], queues: readonly Q
     }
     return found;
   };
+  return { verify, byKeyId: (keyId: string): IngestGrant | null => byKeyId.get(keyId) ?? null };
 }

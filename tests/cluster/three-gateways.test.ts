@@ -55,10 +55,11 @@ describe('three gateways on one Redis', () => {
     expect(await changeThresholds(others[0]!.url, screens, 1)).toBeLessThan(FAN_OUT_MS);
   });
 
-  it('a gateway standing by refuses ingest with 503 and Retry-After, naming why', async () => {
+  // Ingest is taken on any gateway (tests/cluster/ingest-any-gateway.test.ts); admin requests still go to the evaluator.
+  it('a gateway standing by refuses admin requests with 503 and Retry-After, naming why', async () => {
     const evaluator = await world.evaluator();
     const standby = world.gateways.find((g) => g !== evaluator)!;
-    const response = await fetch(`${standby.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    const response = await fetch(`${standby.url}/api/v1/thresholds`, { headers: { authorization: 'Bearer demo-manager-token' } });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
     expect(await response.json()).toMatchObject({ code: 'standby', error: expect.stringContaining('another gateway of the cluster evaluates') });

@@ -10,6 +10,8 @@ import { startRealRedis, type RealRedis } from './real-redis';
 import { freePort } from './real-servers';
 
 export interface ClusterGateway extends GatewayProcess {
+  /** Its own store folder (QUEUEBOARD_DATA_DIR). */
+  folder: string;
   /** Whether /healthz says this gateway evaluates (holds the lease); false when it does not answer. */
   evaluating(): Promise<boolean>;
 }
@@ -42,7 +44,7 @@ export async function startClusterWorld(count: number): Promise<ClusterWorld> {
       QUEUEBOARD_GATEWAYS: urls.join(','),
       QUEUEBOARD_DATA_DIR: folders[index]!,
     }, 40_000);
-    return { ...started, evaluating: () => isEvaluating(started.url) };
+    return { ...started, folder: folders[index]!, evaluating: () => isEvaluating(started.url) };
   });
   const settled = await Promise.allSettled(starting);
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
