@@ -1,12 +1,20 @@
 import { QUARTER_MS } from '../store/quarter-history';
 import type { InflowBaseline } from './inflow-baseline';
-import { cusumSides, CusumTrack, VOLUME_CUSUM, type CusumDesign, type CusumSide } from './poisson-cusum';
+import { cusumSides, CusumTrack, VOLUME_CUSUM, withSwing, type CusumDesign, type CusumSides } from './poisson-cusum';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3_600_000;
 const WEEK_SLOTS = (7 * DAY) / QUARTER_MS;
 /** The statistic is held at this many thresholds: after a change ends it falls below one within minutes. */
 const CAP_THRESHOLDS = 2;
+/**
+ * The swing allowed in the reference values is the baseline's own error: 1.28 standard errors of the slot's
+ * median (one-sided 90 %), large for a quiet slot or a young baseline (one week: the median is last week's
+ * count), small for a busy queue with eight weeks (about 7 % at 45 a quarter). A day busier than the usual is
+ * followed by today's level (inflow-baseline.ts), which scales the rate. At most 0.4: a doubling must still drift up.
+ */
+const Z_90 = 1.2816;
+const MAX_SWING = 0.4;
 
 export interface MinuteCounts {
   flowCounts(queueId: string, from: number, to: number): { inflow: number; outflow: number };
@@ -24,11 +32,14 @@ interface QueueEvidence {
   foldedUntil: number;
   readonly up: CusumTrack;
   readonly down: CusumTrack;
-  sides: { up: CusumSide; down: CusumSide } | null;
+  /** The week's design: thresholds, and the reference values for the week's mean swing. */
+  sides: CusumSides | null;
   /** The day (UTC) the sides were designed on, from the usual week then. */
   designedOn: number;
   /** The usual arrivals per minute for `rateSlot` at baseline version `rateVersion`, or NaN while learning. */
   rate: number;
+  /** The sides for that slot's own swing (its median's error), with the week's thresholds. */
+  slotSides: CusumSides | null;
   rateSlot: number;
   rateVersion: number;
   /** Filled in place and returned: the loop asks every beat. */
@@ -80,39 +91,47 @@ export class InflowEvidence {
       evidence.down.reset();
       return;
     }
-    if (evidence.sides === null || evidence.designedOn !== Math.floor(from / DAY)) this.designSides(queueId, evidence, from);
-    const sides = evidence.sides!;
+    const sides = evidence.slotSides!;
     const arrivals = this.counts.flowCounts(queueId, from, from + MINUTE).inflow;
     evidence.up.step(sides.up, arrivals, usual, CAP_THRESHOLDS * sides.up.threshold);
     evidence.down.step(sides.down, arrivals, usual, CAP_THRESHOLDS * sides.down.threshold);
   }
 
   /**
-   * Usual arrivals per minute: the quarter's median smoothed with its neighbours (¼, ½, ¼; the day's curve is
-   * smooth, a past week's count is not), scaled by today's level. Kept per quarter hour and baseline version.
+   * Usual arrivals per minute: the quarter's median (not smoothed with its neighbours: a queue that opens at
+   * 08:00 would read a quarter too quiet), scaled by today's level, and the sides for the slot's own swing.
+   * Kept per quarter hour and baseline version: the per-minute step allocates nothing.
    */
   private rateAt(queueId: string, evidence: QueueEvidence, at: number): number {
     const slot = Math.floor(at / QUARTER_MS) * QUARTER_MS;
     if (slot === evidence.rateSlot && this.baseline.version === evidence.rateVersion) return evidence.rate;
-    const here = this.baseline.usualAt(queueId, slot);
-    let rate = Number.NaN;
-    if (here) {
-      const before = this.baseline.usualAt(queueId, slot - QUARTER_MS)?.expected ?? here.expected;
-      const after = this.baseline.usualAt(queueId, slot + QUARTER_MS)?.expected ?? here.expected;
-      rate = (((before + 2 * here.expected + after) / 4) * this.baseline.levelOf(queueId)) / (QUARTER_MS / MINUTE);
+    const usual = this.baseline.usualAt(queueId, slot);
+    evidence.rate = usual ? (usual.expected * this.baseline.levelOf(queueId)) / (QUARTER_MS / MINUTE) : Number.NaN;
+    if (usual) {
+      if (evidence.sides === null || evidence.designedOn !== Math.floor(at / DAY)) this.designSides(queueId, evidence, at);
+      evidence.slotSides = withSwing(this.design, evidence.sides!, swingOf(usual.expected, usual.variance, usual.weeks));
     }
-    evidence.rate = rate;
     evidence.rateSlot = slot;
     evidence.rateVersion = this.baseline.version;
-    return rate;
+    return evidence.rate;
   }
 
-  /** The thresholds for the queue's usual week (the week before `at`): once a day, 672 cached slots. */
+  /**
+   * The thresholds for the queue's usual week and the swing for the baseline's error (the week before `at`,
+   * the usual-weighted mean relative standard error of a slot's median): once a day, 672 cached slots.
+   */
   private designSides(queueId: string, evidence: QueueEvidence, at: number): void {
     let week = 0;
+    let errors = 0;
     const start = Math.floor(at / QUARTER_MS) * QUARTER_MS - WEEK_SLOTS * QUARTER_MS;
-    for (let i = 0; i < WEEK_SLOTS; i++) week += this.baseline.usualAt(queueId, start + i * QUARTER_MS)?.expected ?? 0;
-    evidence.sides = cusumSides(this.design, week);
+    for (let i = 0; i < WEEK_SLOTS; i++) {
+      const usual = this.baseline.usualAt(queueId, start + i * QUARTER_MS);
+      if (!usual) continue;
+      week += usual.expected;
+      errors += medianError(usual.variance, usual.weeks);
+    }
+    const swing = Math.min(MAX_SWING, week > 0 ? (Z_90 * errors) / week : MAX_SWING);
+    evidence.sides = cusumSides(this.design, week, swing);
     evidence.designedOn = Math.floor(at / DAY);
   }
 
@@ -126,6 +145,7 @@ export class InflowEvidence {
         sides: null,
         designedOn: Number.NaN,
         rate: Number.NaN,
+        slotSides: null,
         rateSlot: Number.NaN,
         rateVersion: -1,
         shift: { direction: 'rise', ratio: 1 },
@@ -134,6 +154,16 @@ export class InflowEvidence {
     }
     return evidence;
   }
+}
+
+/** SlotUsual.variance is a new week's spread² · (1 + 1/n); the median's own error is spread / √n. */
+function medianError(variance: number, weeks: number): number {
+  return Math.sqrt(variance / (weeks + 1));
+}
+
+/** The swing a slot's reference values allow: 1.28 of its median's relative errors. */
+function swingOf(expected: number, variance: number, weeks: number): number {
+  return expected > 0 ? Math.min(MAX_SWING, (Z_90 * medianError(variance, weeks)) / expected) : MAX_SWING;
 }
 
 function fill(shift: QueueEvidence['shift'], direction: 'rise' | 'dip', track: CusumTrack): InflowShift {

@@ -6,8 +6,8 @@
  * Upper side (a rise): usual-at-most (1 + swing)·λ against rise·λ; `x·ln(rise / (1 + swing)) − λ·(rise − 1 − swing)`.
  * Lower side (a dip): usual-at-least (1 − swing)·λ against dip·λ; `x·ln(dip / (1 − swing)) + λ·(1 − swing − dip)`.
  * The swing in the reference values is what keeps a busier day or the baseline's own error from adding up:
- * at the usual the upper side drifts down by 0.31 per usual arrival (rise 2, swing 0.1), and still by 0.16
- * on a day 15 % above it.
+ * with a rise of 2 and a swing of 0.1 the upper side drifts down by 0.30 per usual arrival at the usual, still
+ * by 0.21 on a day 15 % above it, and up by 0.30 under a doubling.
  */
 export interface CusumSide {
   /** What is added per arrival. */
@@ -26,13 +26,11 @@ export interface CusumDesign {
   readonly rise: number;
   /** On the lower side: 0.5 is half the usual. */
   readonly dip: number;
-  /** How far a day may stray from the usual without being a change (0.1 = ±10 %). */
-  readonly swing: number;
   /** Target false alarms per side per week. */
   readonly alarmsPerWeek: number;
 }
 
-export const VOLUME_CUSUM: CusumDesign = { rise: 2, dip: 0.5, swing: 0.1, alarmsPerWeek: 0.5 };
+export const VOLUME_CUSUM: CusumDesign = { rise: 2, dip: 0.5, alarmsPerWeek: 2 };
 
 /**
  * Siegmund's correction for the overshoot of the boundary (Siegmund 1985, ch. X): the statistic crosses
@@ -67,17 +65,34 @@ export function thresholdFor(usualPerWeek: number, alarmsPerWeek: number, nullDr
   return Math.max(1, b - OVERSHOOT);
 }
 
-/** The upper and lower sides of a design for a queue whose usual week holds `usualPerWeek` arrivals. */
-export function cusumSides(design: CusumDesign, usualPerWeek: number): { up: CusumSide; down: CusumSide } {
-  const upLog = Math.log(design.rise / (1 + design.swing));
-  const upUsual = -(design.rise - 1 - design.swing);
-  const downLog = Math.log(design.dip / (1 - design.swing));
-  const downUsual = 1 - design.swing - design.dip;
+/**
+ * The upper and lower sides of a design for a queue whose usual week holds `usualPerWeek` arrivals, a day
+ * allowed to stray from the usual by `swing` (0.1 = ±10 %) without being a change.
+ */
+export function cusumSides(design: CusumDesign, usualPerWeek: number, swing: number): CusumSides {
+  const upLog = Math.log(design.rise / (1 + swing));
+  const upUsual = -(design.rise - 1 - swing);
+  const downLog = Math.log(design.dip / (1 - swing));
+  const downUsual = 1 - swing - design.dip;
   const side = (perArrival: number, perUsual: number, nullRate: number, changeRate: number): CusumSide => {
     const nullDrift = nullRate * perArrival + perUsual;
     return { perArrival, perUsual, nullDrift, changeDrift: changeRate * perArrival + perUsual, threshold: thresholdFor(usualPerWeek, design.alarmsPerWeek, nullDrift) };
   };
-  return { up: side(upLog, upUsual, 1 + design.swing, design.rise), down: side(downLog, downUsual, 1 - design.swing, design.dip) };
+  return { up: side(upLog, upUsual, 1 + swing, design.rise), down: side(downLog, downUsual, 1 - swing, design.dip) };
+}
+
+export interface CusumSides {
+  readonly up: CusumSide;
+  readonly down: CusumSide;
+}
+
+/**
+ * The same sides for a quarter hour whose usual is less sure (a quiet slot's median of a few counts): its own
+ * swing in the reference values, the week's thresholds (the false-alarm target is per week, not per slot).
+ */
+export function withSwing(design: CusumDesign, week: CusumSides, swing: number): CusumSides {
+  const slot = cusumSides(design, 1, swing);
+  return { up: { ...slot.up, threshold: week.up.threshold }, down: { ...slot.down, threshold: week.down.threshold } };
 }
 
 /**
