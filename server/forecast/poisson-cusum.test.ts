@@ -97,7 +97,10 @@ describe('the Poisson CUSUM', () => {
     expect(track.statistic).toBe(2 * up.threshold);
     expect(track.arrivals / track.usual).toBe(2);
     let after = 0;
-    while (track.alarmed(up)) (track.step(up, 4, 4, 2 * up.threshold), after++);
+    while (track.alarmed(up)) {
+      track.step(up, 4, 4, 2 * up.threshold);
+      after++;
+    }
     // At the usual it falls by (ln(2 / 1.1) − 0.9) per usual arrival: from twice the threshold to under it in h / 1.2 minutes.
     expect(after).toBe(Math.floor(up.threshold / (-(up.perArrival + up.perUsual) * 4)) + 1);
     expect(after).toBeLessThan(10);
