@@ -33,9 +33,11 @@ export interface CusumDesign {
 export const VOLUME_CUSUM: CusumDesign = { rise: 2, dip: 0.5, alarmsPerWeek: 2 };
 
 /**
- * Siegmund's correction for the overshoot of the boundary (Siegmund 1985, ch. X): the statistic crosses
- * the threshold by a part of a jump, so the ARLs are those of a boundary this much further out. For the
- * Poisson sides here (jumps of ln 1.8 ≈ 0.59 per arrival) half a jump matched simulation (poisson-cusum.test.ts).
+ * Siegmund's correction for the overshoot of the boundary (Siegmund 1985): the statistic crosses the
+ * threshold by a part of a jump, so the run lengths are those of a boundary this much further out. Half of
+ * the Poisson sides' jump (ln 1.8 ≈ 0.59 an arrival) keeps the approximation on the safe side of simulation:
+ * counted a minute at a time, simulated runs to a false alarm are 1.0–4× longer than it says (longer the
+ * busier the queue), and detections up to 2 minutes slower (poisson-cusum.test.ts).
  */
 const OVERSHOOT = 0.3;
 
