@@ -55,7 +55,8 @@ export class InflowAgainstUsual {
       const recent = this.spanRatio(queueId, now, span);
       if (recent === null) return null;
       if (Number.isNaN(recent)) continue;
-      if (span === longest) return rounded(recent);
+      // A fall shows at once; a rise not yet established reads no higher than the hour's ratio.
+      if (span === longest || recent <= 1) return rounded(recent);
       const hour = this.spanRatio(queueId, now, longest);
       return rounded(hour === null || Number.isNaN(hour) ? recent : Math.min(recent, hour));
     }
