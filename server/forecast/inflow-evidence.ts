@@ -52,7 +52,8 @@ interface QueueEvidence {
  * VOLUME_CUSUM.alarmsPerWeek false alarms on that queue's usual week (Siegmund's approximation), designed
  * again each day. While the baseline learns the sides stand at zero.
  *
- * O(1) and allocation-free per queue per minute (one count from the flow window, cached rates). A restart
+ * O(1) per queue per minute, allocating nothing of its own (one count from the flow window, whose
+ * `flowCounts` returns its pair; rates and sides kept per quarter hour). A restart
  * restores the state from the flow window: the first reading folds in its last minutes (the engine's
  * checkpoint keeps them), and a pause longer than the window starts again from the window's start.
  */
