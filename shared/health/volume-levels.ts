@@ -5,8 +5,9 @@ import type { ThresholdRule, ThresholdSet } from './thresholds';
 /**
  * Built-in levels of inflow against the usual (the `volume` alert), the same on every channel: half as much
  * again as usual is a warning, two and a half times is critical. Its pending period is shorter than the
- * gateway's default: the ratio is taken over ten minutes or more already, and a doubling is to be seen
- * within ten (docs/PERFORMANCE.md, `npm run bench -- --only=detection`). Managers override them like any level.
+ * gateway's default: the ratio is trusted only once a Poisson CUSUM has established the rise
+ * (server/forecast/inflow-evidence.ts), and a doubling is to be seen within ten minutes (docs/PERFORMANCE.md,
+ * `npm run bench -- --only=detection`). Managers override them like any level.
  */
 export const VOLUME_RULE: ThresholdRule = { direction: METRICS.inflowVsUsual.direction, warning: 1.5, critical: 2.5, pendingSeconds: 60 };
 
