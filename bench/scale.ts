@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { byMode, sleep, type Benchmark, type BenchContext, type BenchMode } from './support/benchmark';
+import { recordTraffic, type Recording } from './support/recording';
+import { withCleanup } from './support/scale-processes';
+import { searchKnee, type SearchResult, type SearchTiming } from './support/scale-search';
+import { startScaleRedis, startScaleServer, type ScaleServer } from './support/scale-servers';
+import { validatePlan, type StepPlan } from './support/scale-steps';
+import type { Row } from './support/table';
+
+/** The p99 send→receive past which a step no longer holds its screens. */
+const LIMIT_MS = 100;
+const QUEUES = 300;
+/** A screen process's share: its own event loop must stay far from saturation (its delay is printed). */
+const PLANS: Record<BenchMode, { plan: StepPlan; timing: SearchTiming; recorded: number }> = {
+  // About 6 minutes in all: four configurations of at most ~80 s each (a step begun within the budget is finished).
+  full: {
+    plan: { first: 1000, growth: 1.8, max: 20_000, refinements: 2, resolution: 0.05 },
+    timing: { settleMs: 2000, windowMs: 5000, budgetMs: 65_000, connectMs: 15_000, connectMsPerScreen: 3, perProcess: 2500 },
+    recorded: 5,
+  },
+  // Under 90 s: a few small steps each, to see the harness work end to end.
+  quick: {
+    plan: { first: 300, growth: 2.2, max: 1500, refinements: 1, resolution: 0.1 },
+    timing: { settleMs: 1000, windowMs: 2500, budgetMs: 8000, connectMs: 10_000, connectMsPerScreen: 3, perProcess: 750 },
+    recorded: 3,
+  },
+  smoke: {
+    plan: { first: 10, growth: 2, max: 40, refinements: 0, resolution: 0.1 },
+    timing: { settleMs: 300, windowMs: 1200, budgetMs: 3000, connectMs: 10_000, connectMsPerScreen: 3, perProcess: 25 },
+    recorded: 2,
+  },
+};
+
+export const scale: Benchmark = {
+  name: 'scale',
+  title: `saturation: ${QUEUES} queues at 1 Hz, screens added until the p99 send→receive passes ${LIMIT_MS} ms (at most 20,000), one gateway then three on one Redis, against bare socket.io alone and three on the same Redis and adapter`,
+  run: (context) => withCleanup(() => measureAll(context)),
+};
+
+async function measureAll(context: BenchContext): Promise<Row[]> {
+  const { plan, timing, recorded } = byMode(context.mode, PLANS);
+  validatePlan(plan);
+  const dir = mkdtempSync(join(tmpdir(), 'qb-scale-'));
+  const replay = join(dir, 'recording.json');
+  const search = async (label: string, servers: ScaleServer[]) => searchKnee(label, servers, capped(plan, servers, context), timing, LIMIT_MS, context.log);
+  try {
+    const one = await startScaleServer({ kind: 'gateway', queues: QUEUES });
+    // What the floors replay: the updates as a wall receives them (compact) and the rate they came at.
+    const recording: Recording = await recordTraffic(one.url, recorded, replay, 30_000, 2, 'compact');
+    context.log(`recorded ${recording.updates.length} compact updates from the gateway, one every ${recording.intervalMs} ms`);
+    const gateway = await search('1 gateway', [one]);
+    await one.stop();
+
+    const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
+    const bareOne = await search('bare socket.io', [bare]);
+    await bare.stop();
+
+    const redis = await startScaleRedis();
+    try {
+      const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
+      await oneEvaluating(three);
+      const gateways = await search('3 gateways', three);
+      await Promise.all(three.map((s) => s.stop()));
+
+      // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
+      const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
+      const bareThree = await search('3 bare socket.io', bares);
+      await Promise.all(bares.map((s) => s.stop()));
+      return rows(gateway, bareOne, gateways, bareThree);
+    } finally {
+      await redis.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The plan, with its maximum lowered to what the servers' open-file limits let them hold (said when it is). */
+function capped(plan: StepPlan, servers: readonly ScaleServer[], context: BenchContext): StepPlan {
+  const files = Math.min(...servers.map((s) => s.openFiles ?? Number.POSITIVE_INFINITY));
+  const max = Math.min(plan.max, Math.floor((files - 200) * servers.length));
+  if (max < plan.max) context.log(`the servers may open ${files} files each: at most ${max} screens (raise ulimit -Hn for ${plan.max})`);
+  return { ...plan, max: Math.max(max, plan.first) };
+}
+
+async function oneEvaluating(gateways: readonly ScaleServer[], timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const flags = await Promise.all(gateways.map((g) => g.evaluating()));
+    if (flags.filter(Boolean).length === 1) return;
+    if (Date.now() > deadline) throw new Error(`expected one of the three gateways to evaluate within ${timeoutMs} ms; ${flags.filter(Boolean).length} do`);
+    await sleep(200);
+  }
+}
+
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+const perServer = (result: SearchResult) => (result.atKnee ? mean(result.atKnee.deliveriesPerSecond) : Number.NaN);
+
+/** How the search ended, in words: where the limit was passed, or why no knee was found. */
+function kneeNote(result: SearchResult): string {
+  const at = result.atKnee ? `p99 ${result.atKnee.p99} ms, CPU ${result.atKnee.cores.map((c) => `${Math.round(c * 100)}%`).join('/')}` : 'no step held';
+  if (result.stoppedBy === 'max') return `${at}; the most tried: at least this many`;
+  if (result.stoppedBy === 'budget') return `${at}; time budget ended: at least this many`;
+  return `${at}; ${result.knee.failedAt?.toLocaleString('en-GB')} did not hold`;
+}
+
+function rows(gateway: SearchResult, bare: SearchResult, gateways: SearchResult, bareThree: SearchResult): Row[] {
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  return [
+    { bench: 'scale', figure: `screens held, 1 gateway (p99 ≤ ${LIMIT_MS} ms)`, value: gateway.knee.held, unit: 'screens', floor: bare.knee.held, goal: { min: bare.knee.held / 1.5 }, note: kneeNote(gateway) },
+    { bench: 'scale', figure: '… deliveries/s per gateway at the knee', value: perServer(gateway), unit: '/s', floor: perServer(bare), goal: null, note: `floor: ${kneeNote(bare)}` },
+    { bench: 'scale', figure: `screens held, 3 gateways on Redis`, value: gateways.knee.held, unit: 'screens', floor: bareThree.knee.held, goal: { min: bareThree.knee.held / 1.5 }, note: kneeNote(gateways) },
+    { bench: 'scale', figure: '… deliveries/s per gateway at the knee', value: perServer(gateways), unit: '/s', floor: perServer(bareThree), goal: null, note: `floor: ${kneeNote(bareThree)}` },
+    {
+      bench: 'scale',
+      figure: '3 gateways ÷ 1 gateway, screens held',
+      value: ratio(gateways.knee.held, gateway.knee.held),
+      unit: '×',
+      floor: ratio(bareThree.knee.held, bare.knee.held),
+      goal: { min: 2.5 },
+      note: 'floor: three bare servers ÷ one',
+    },
+  ];
+}
