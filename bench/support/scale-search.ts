@@ -32,6 +32,8 @@ export interface StepMeasure {
   cores: number[];
   bytesPerDelivery: number;
   loopDelayP99Ms: number;
+  /** From opening the step's new screens to every screen holding a snapshot. */
+  connectSeconds: number;
 }
 
 export interface SearchResult {
@@ -71,12 +73,14 @@ export async function searchKnee(label: string, servers: readonly ScaleServer[],
 
 async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens: number, timing: SearchTiming, limitMs: number): Promise<StepMeasure> {
   const added = Math.max(0, screens - fleet.screens);
+  const opening = Date.now();
   await fleet.resize(screens);
   const waitMs = timing.connectMs + added * timing.connectMsPerScreen;
   if (!(await fleet.waitLive(screens, waitMs))) {
     const { live } = await fleet.stats(false);
     return failed(screens, servers.length, `only ${live} of ${screens} screens held a snapshot within ${(waitMs / 1000).toFixed(0)} s`);
   }
+  const connectSeconds = (Date.now() - opening) / 1000;
   await sleep(timing.settleMs);
   await fleet.stats(true);
   const before = await Promise.all(servers.map((s) => s.usage()));
@@ -102,12 +106,13 @@ async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens
     cores: after.map((a, i) => (a.cpuMicros - before[i]!.cpuMicros) / 1e6 / ((a.at - before[i]!.at) / 1000)),
     bytesPerDelivery: delivered > 0 ? stats.bytes / delivered : 0,
     loopDelayP99Ms: stats.loopDelayP99Ms,
+    connectSeconds,
   };
 }
 
 function failed(screens: number, serverCount: number, why: string): StepMeasure {
   const none = new Array<number>(serverCount).fill(Number.NaN);
-  return { screens, held: false, why, p50: Number.NaN, p99: Number.NaN, deliveriesPerSecond: none, cores: none, bytesPerDelivery: Number.NaN, loopDelayP99Ms: Number.NaN };
+  return { screens, held: false, why, p50: Number.NaN, p99: Number.NaN, deliveriesPerSecond: none, cores: none, bytesPerDelivery: Number.NaN, loopDelayP99Ms: Number.NaN, connectSeconds: Number.NaN };
 }
 
 const whole = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-GB') : '–');
@@ -117,5 +122,6 @@ function describe(m: StepMeasure): string {
     ? `p50 ${m.p50} ms, p99 ${m.p99} ms, deliveries/s per server ${m.deliveriesPerSecond.map(whole).join(' / ')}, ` +
       `CPU ${m.cores.map((c) => `${Math.round(c * 100)} %`).join(' / ')}, ${whole(m.bytesPerDelivery)} B a delivery, screens' loop delay p99 ${whole(m.loopDelayP99Ms)} ms`
     : 'not measured';
-  return `${whole(m.screens)} screens: ${figures}: ${m.held ? 'held' : `NOT held (${m.why})`}`;
+  const connected = Number.isFinite(m.connectSeconds) ? ` (all live ${m.connectSeconds.toFixed(1)} s after opening)` : '';
+  return `${whole(m.screens)} screens${connected}: ${figures}: ${m.held ? 'held' : `NOT held (${m.why})`}`;
 }
