@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byMode, sleep, type Benchmark, type BenchContext, type BenchMode } from './support/benchmark';
 import { recordTraffic, type Recording } from './support/recording';
-import { withCleanup } from './support/scale-processes';
+import { temporaryFolder, withCleanup } from './support/scale-processes';
 import { searchKnee, type SearchResult, type SearchTiming } from './support/scale-search';
 import { startScaleRedis, startScaleServer, type ScaleServer } from './support/scale-servers';
 import { validatePlan, type StepPlan } from './support/scale-steps';
@@ -42,42 +40,35 @@ export const scale: Benchmark = {
 async function measureAll(context: BenchContext): Promise<Row[]> {
   const { plan, timing, recorded } = byMode(context.mode, PLANS);
   validatePlan(plan);
-  const dir = mkdtempSync(join(tmpdir(), 'qb-scale-'));
-  const replay = join(dir, 'recording.json');
+  const replay = join(temporaryFolder('qb-scale-'), 'recording.json');
   let windowed = timing;
   const search = async (label: string, servers: ScaleServer[]) => searchKnee(label, servers, capped(plan, servers, context), windowed, LIMIT_MS, context.log);
-  try {
-    const one = await startScaleServer({ kind: 'gateway', queues: QUEUES });
-    // What the floors replay: the updates as a wall receives them (compact) and the rate they came at.
-    const recording: Recording = await recordTraffic(one.url, recorded, replay, 30_000, 2, 'compact');
-    context.log(`recorded ${recording.updates.length} compact updates from the gateway, one every ${recording.intervalMs} ms`);
-    // A whole number of update intervals: every screen then counts the same number of updates in a window.
-    windowed = { ...timing, windowMs: Math.max(1, Math.round(timing.windowMs / recording.intervalMs)) * recording.intervalMs };
-    const gateway = await search('1 gateway', [one]);
-    await one.stop();
+  // Whatever happens below, withCleanup ends every process started and removes the folders.
+  const one = await startScaleServer({ kind: 'gateway', queues: QUEUES });
+  // What the floors replay: the updates as a wall receives them (compact) and the rate they came at.
+  const recording: Recording = await recordTraffic(one.url, recorded, replay, 30_000, 2, 'compact');
+  context.log(`recorded ${recording.updates.length} compact updates from the gateway, one every ${recording.intervalMs} ms`);
+  // A whole number of update intervals: every screen then counts the same number of updates in a window.
+  windowed = { ...timing, windowMs: Math.max(1, Math.round(timing.windowMs / recording.intervalMs)) * recording.intervalMs };
+  const gateway = await search('1 gateway', [one]);
+  await one.stop();
 
-    const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
-    const bareOne = await search('bare socket.io', [bare]);
-    await bare.stop();
+  const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
+  const bareOne = await search('bare socket.io', [bare]);
+  await bare.stop();
 
-    const redis = await startScaleRedis();
-    try {
-      const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
-      await oneEvaluating(three);
-      const gateways = await search('3 gateways', three);
-      await Promise.all(three.map((s) => s.stop()));
+  const redis = await startScaleRedis();
+  const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
+  await oneEvaluating(three);
+  const gateways = await search('3 gateways', three);
+  await Promise.all(three.map((s) => s.stop()));
 
-      // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
-      const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
-      const bareThree = await search('3 bare socket.io', bares);
-      await Promise.all(bares.map((s) => s.stop()));
-      return rows(gateway, bareOne, gateways, bareThree);
-    } finally {
-      await redis.stop();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
+  const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
+  const bareThree = await search('3 bare socket.io', bares);
+  await Promise.all(bares.map((s) => s.stop()));
+  await redis.stop();
+  return rows(gateway, bareOne, gateways, bareThree);
 }
 
 /** The plan, with its maximum lowered to what the servers' open-file limits let them hold (said when it is). */

@@ -2,12 +2,15 @@
 // descriptor per screen, past the usual soft limit of 1,024 or 20,000), and every one ended when the
 // benchmark ends, fails or is interrupted (Ctrl-C).
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Descriptors a process asks for; the shell falls back to the hard limit when it may not raise it that far. */
 const WANTED_OPEN_FILES = 1_048_576;
 
 const running = new Set<ChildProcess>();
+const folders = new Set<string>();
 
 /** A Node process running `file` (TypeScript, through tsx) with the open-file limit raised, with an IPC channel. */
 export function spawnNode(file: string, args: readonly string[], stdio: StdioOptions, execArgv: readonly string[] = []): ChildProcess {
@@ -38,8 +41,17 @@ export function endProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
   });
 }
 
+/** A folder under the system's temporary one, removed when the benchmark ends however it ends. */
+export function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.add(folder);
+  return folder;
+}
+
 const killAll = () => {
   for (const child of running) child.kill('SIGKILL');
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders.clear();
 };
 
 /**
@@ -59,6 +71,7 @@ export async function withCleanup<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     await Promise.all([...running].map((child) => endProcess(child, 3000)));
+    killAll();
     process.off('exit', killAll);
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);

@@ -1,10 +1,9 @@
 // Starting the saturation benchmark's servers (bench/support/scale-server-child.ts) and its Redis.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { endProcess, spawnNode, track } from './scale-processes';
+import { endProcess, spawnNode, temporaryFolder, track } from './scale-processes';
 
 export interface ScaleServer {
   url: string;
@@ -74,13 +73,10 @@ export async function startScaleRedis(): Promise<ScaleRedis> {
   const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server', ...(process.env.PATH ?? '').split(':').map((dir) => join(dir, 'redis-server'))].find((path) => existsSync(path));
   if (!binary) throw new Error('redis-server was not found: the three-gateway half of --only=scale needs it (apt-get install -y redis-server)');
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'qb-scale-redis-'));
+  const dir = temporaryFolder('qb-scale-redis-');
   const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxclients', '1000'], { stdio: ['ignore', 'ignore', 'inherit'] });
   track(child);
-  const stop = async () => {
-    await endProcess(child);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = () => endProcess(child);
   try {
     await waitForPong(port, 10_000);
   } catch (error) {
