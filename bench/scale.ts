@@ -21,7 +21,7 @@ const PLANS: Record<BenchMode, { plan: StepPlan; timing: SearchTiming; recorded:
   // Under 90 s: a few small steps each, to see the harness work end to end.
   quick: {
     plan: { first: 300, growth: 2.2, max: 1500, refinements: 1, resolution: 0.1 },
-    timing: { settleMs: 1000, windowMs: 3000, budgetMs: 8000, connectMs: 10_000, connectMsPerScreen: 3, perProcess: 750 },
+    timing: { settleMs: 1000, windowMs: 3000, budgetMs: 8000, connectMs: 6000, connectMsPerScreen: 3, perProcess: 750 },
     recorded: 3,
   },
   smoke: {
@@ -97,6 +97,7 @@ function kneeNote(result: SearchResult): string {
   const at = result.atKnee ? `p99 ${result.atKnee.p99} ms, CPU ${result.atKnee.cores.map((c) => `${Math.round(c * 100)}%`).join('/')}` : 'no step held';
   if (result.stoppedBy === 'max') return `${at}; the most tried: at least this many`;
   if (result.stoppedBy === 'budget') return `${at}; time budget ended: at least this many`;
+  if (result.stoppedBy === 'server') return `${at}; then ${result.steps.at(-1)?.why}`;
   return `${at}; ${result.knee.failedAt?.toLocaleString('en-GB')} did not hold`;
 }
 

@@ -7,8 +7,12 @@ import { endProcess, spawnNode } from './scale-processes';
 export interface FleetStats {
   screens: number;
   live: number;
+  /** Live screens by server (the order of the fleet's urls). */
+  liveByServer: number[];
   /** Screens that lost a live connection since the last reset (dropped as slow, or the server went). */
   drops: number;
+  /** The drops by socket.io's disconnect reason ('ping timeout', 'transport close', …). */
+  dropReasons: Record<string, number>;
   /** Updates received since the last reset, by server (the order of the fleet's urls). */
   deliveries: number[];
   bytes: number;
@@ -70,7 +74,9 @@ export class ScreenFleet {
     return {
       screens: sum((s) => s.screens),
       live: sum((s) => s.live),
+      liveByServer: this.urls.map((_, i) => sum((s) => s.liveByServer[i] ?? 0)),
       drops: sum((s) => s.drops),
+      dropReasons: addUp(all.map((s) => s.dropReasons)),
       deliveries: this.urls.map((_, i) => sum((s) => s.deliveries[i] ?? 0)),
       bytes: sum((s) => s.bytes),
       latency: mergeBuckets(all.map((s) => s.latency)),
@@ -105,6 +111,12 @@ export class ScreenFleet {
     }
     return child;
   }
+}
+
+function addUp(counts: ReadonlyArray<Record<string, number>>): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const each of counts) for (const [key, n] of Object.entries(each)) total[key] = (total[key] ?? 0) + n;
+  return total;
 }
 
 /** Sends `message` (unless null) and resolves with the first message of type `answer`. */

@@ -20,6 +20,8 @@ interface Screen {
   server: number;
   /** Holds a snapshot from its current connection: what a wall needs before it draws. */
   live: boolean;
+  /** Has had a snapshot at least once (until then it counts as opening). */
+  welcomed: boolean;
 }
 
 const screens: Screen[] = [];
@@ -29,6 +31,13 @@ loopDelay.enable();
 let deliveries = new Array<number>(urls.length).fill(0);
 let bytes = 0;
 let drops = 0;
+const MAX_OPENING = 50;
+const OPENING_PATIENCE_MS = 5000;
+/** Screens opened that have not yet had their first snapshot, and when one last had it. */
+let opening = 0;
+let lastWelcomeAt = 0;
+/** Why live screens lost their connection: socket.io's disconnect reasons. */
+let dropReasons: Record<string, number> = {};
 
 function open(index: number): Screen {
   const server = index % urls.length;
@@ -41,31 +50,49 @@ function open(index: number): Screen {
     extraHeaders: { origin: new URL(url).origin },
     localAddress: args.local,
   } as Parameters<typeof io>[1]);
-  const screen: Screen = { socket, server, live: false };
+  const screen: Screen = { socket, server, live: false, welcomed: false };
+  opening += 1;
   socket.io.on('open', () => socket.io.engine.on('message', (data: string | ArrayBuffer) => (bytes += typeof data === 'string' ? data.length : data.byteLength)));
-  socket.on('snapshot', () => (screen.live = true));
+  socket.on('snapshot', () => {
+    screen.live = true;
+    if (!screen.welcomed) opening -= 1;
+    screen.welcomed = true;
+    lastWelcomeAt = Date.now();
+  });
   // The send time is the server's Date.now() when it built the update; the same host's clock reads it here.
   socket.on('update', (update: { t?: number; serverTime?: number }) => {
     latency.record(Date.now() - (update.t ?? update.serverTime ?? Number.NaN));
     deliveries[server] = deliveries[server]! + 1;
   });
-  socket.on('disconnect', () => {
-    if (screen.live) drops += 1;
+  socket.on('disconnect', (reason) => {
+    if (screen.live) {
+      drops += 1;
+      dropReasons[reason] = (dropReasons[reason] ?? 0) + 1;
+    }
     screen.live = false;
   });
   return screen;
 }
 
-/** Opens screens in small batches, as a floor of walls switching on does, rather than all in one instant. */
+/**
+ * Opens screens as fast as the server welcomes them, never more than MAX_OPENING at a time waiting for their
+ * snapshot: a floor of walls switching on, not a storm that measures the server's connect path instead of its
+ * fan-out. A server that welcomes nobody for OPENING_PATIENCE_MS holds back no more: the rest open at once.
+ */
 async function add(count: number, firstIndex: number): Promise<void> {
+  const startedAt = Date.now();
+  const patient = () => Date.now() - Math.max(startedAt, lastWelcomeAt) < OPENING_PATIENCE_MS;
   for (let i = 0; i < count; i++) {
+    while (opening >= MAX_OPENING && patient()) await new Promise((resolve) => setTimeout(resolve, 10));
     screens.push(open(firstIndex + i));
-    if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
 function remove(count: number): void {
-  for (const screen of screens.splice(Math.max(0, screens.length - count))) screen.socket.disconnect();
+  for (const screen of screens.splice(Math.max(0, screens.length - count))) {
+    if (!screen.welcomed) opening -= 1;
+    screen.socket.disconnect();
+  }
 }
 
 function stats(reset: boolean) {
@@ -73,7 +100,9 @@ function stats(reset: boolean) {
     type: 'stats',
     screens: screens.length,
     live: screens.filter((s) => s.live).length,
+    liveByServer: urls.map((_, i) => screens.filter((s) => s.live && s.server === i).length),
     drops,
+    dropReasons,
     deliveries,
     bytes,
     latency: latency.buckets(),
@@ -85,6 +114,7 @@ function stats(reset: boolean) {
     deliveries = new Array<number>(urls.length).fill(0);
     bytes = 0;
     drops = 0;
+    dropReasons = {};
   }
   return answer;
 }

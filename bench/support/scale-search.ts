@@ -42,7 +42,8 @@ export interface SearchResult {
   /** The step that held the most screens: the figures at the knee. */
   atKnee: StepMeasure | null;
   steps: StepMeasure[];
-  stoppedBy: 'found' | 'max' | 'budget';
+  /** found: the limit was passed; max: the most screens held; budget: time ran out; server: a server process ended. */
+  stoppedBy: 'found' | 'max' | 'budget' | 'server';
 }
 
 export async function searchKnee(label: string, servers: readonly ScaleServer[], plan: StepPlan, timing: SearchTiming, limitMs: number, log: (line: string) => void): Promise<SearchResult> {
@@ -58,9 +59,18 @@ export async function searchKnee(label: string, servers: readonly ScaleServer[],
         stoppedBy = 'budget';
         break;
       }
-      const measure = await step(fleet, servers, screens, timing, limitMs);
+      let measure = await step(fleet, servers, screens, timing, limitMs).catch((error: unknown) => {
+        if (serverEnded(servers)) return failed(screens, servers.length, 'not measured');
+        throw error;
+      });
+      const ended = serverEnded(servers);
+      if (ended) measure = { ...measure, held: false, why: ended };
       steps.push(measure);
       log(`${label}: ${describe(measure)}`);
+      if (ended) {
+        stoppedBy = 'server';
+        break;
+      }
     }
   } finally {
     await fleet.stop();
@@ -77,8 +87,9 @@ async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens
   await fleet.resize(screens);
   const waitMs = timing.connectMs + added * timing.connectMsPerScreen;
   if (!(await fleet.waitLive(screens, waitMs))) {
-    const { live } = await fleet.stats(false);
-    return failed(screens, servers.length, `only ${live} of ${screens} screens held a snapshot within ${(waitMs / 1000).toFixed(0)} s`);
+    const { live, liveByServer } = await fleet.stats(false);
+    const spread = servers.length > 1 ? ` (${liveByServer.join(' / ')} by server)` : '';
+    return failed(screens, servers.length, `only ${live} of ${screens} screens held a snapshot within ${(waitMs / 1000).toFixed(0)} s${spread}`);
   }
   const connectSeconds = (Date.now() - opening) / 1000;
   await sleep(timing.settleMs);
@@ -92,7 +103,7 @@ async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens
   const delivered = deliveriesIn(stats.latency);
   const why =
     delivered === 0 ? 'no update reached a screen'
-    : stats.drops > 0 ? `${stats.drops} screens lost their connection`
+    : stats.drops > 0 ? `${stats.drops} screens lost their connection: ${Object.entries(stats.dropReasons).map(([reason, n]) => `${n} ${reason}`).join(', ')}`
     : stats.live < screens ? `${screens - stats.live} screens were not live at the end`
     : p99 > limitMs ? `p99 ${p99} ms > ${limitMs} ms`
     : null;
@@ -108,6 +119,12 @@ async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens
     loopDelayP99Ms: stats.loopDelayP99Ms,
     connectSeconds,
   };
+}
+
+/** Which server process ended during the step, in words; null while all run. */
+function serverEnded(servers: readonly ScaleServer[]): string | null {
+  const ended = servers.map((s, i) => [i, s.ended()] as const).filter(([, how]) => how !== null);
+  return ended.length === 0 ? null : ended.map(([i, how]) => `server ${i + 1} ended (${how}; its log is above)`).join(', ');
 }
 
 function failed(screens: number, serverCount: number, why: string): StepMeasure {

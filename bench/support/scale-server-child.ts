@@ -36,8 +36,15 @@ if (args.kind === 'bare') {
     logger: silentLogger,
     store: null,
     rendererDir: 'dist/renderer',
-    // The lease would be lost only if this process stalled for seconds: the run is then not worth finishing.
-    cluster: link && { link, holder: `scale-bench:${process.pid}`, leaseLost: () => process.exit(75) },
+    // As server/index.ts does: a gateway that lost the lease while evaluating stops (a supervisor would restart it).
+    cluster: link && {
+      link,
+      holder: `scale-bench:${process.pid}`,
+      leaseLost: (reason) => {
+        process.stderr.write(`lost the lease while evaluating (${reason}): stopping, as a gateway does\n`);
+        process.exit(75);
+      },
+    },
   });
   evaluating = () => gateway.evaluating;
   const address = await gateway.listen(0, '127.0.0.1');

@@ -12,14 +12,20 @@ export interface ScaleServer {
   /** CPU time (µs, user + system) at `at` (epoch ms). */
   usage(): Promise<{ cpuMicros: number; at: number }>;
   evaluating(): Promise<boolean>;
+  /** How the process ended (exit code or signal), or null while it runs. */
+  ended(): string | null;
   stop(): Promise<void>;
 }
 
 export function startScaleServer(args: Record<string, string | number>, timeoutMs = 60_000): Promise<ScaleServer> {
   // The heap of a server holding 20,000 sockets outgrows Node's default on small machines.
   const child = spawnNode('bench/support/scale-server-child.ts', Object.entries(args).map(([k, v]) => `--${k}=${v}`), ['ignore', 'pipe', 'pipe', 'ipc'], ['--max-old-space-size=8192']);
+  // A message to a process that has just ended fails here, not as an unhandled 'error' event.
+  child.on('error', () => undefined);
+  const ended = () => (child.exitCode !== null || child.signalCode !== null ? String(child.exitCode ?? child.signalCode) : null);
   const ask = <T>(type: string): Promise<T> =>
     new Promise((resolve, reject) => {
+      if (!child.connected) return reject(new Error(`scale server (${args.kind}) has ended (${ended() ?? 'disconnected'})`));
       const timer = setTimeout(() => reject(new Error(`scale server (${args.kind}) did not answer "${type}" within 10 s`)), 10_000);
       const onMessage = (message: T & { type: string }) => {
         if (message.type !== type) return;
@@ -47,6 +53,7 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
         openFiles: match[2] === 'unknown' ? null : Number(match[2]),
         usage: () => ask<{ cpu: NodeJS.CpuUsage; at: number }>('usage').then((m) => ({ cpuMicros: m.cpu.user + m.cpu.system, at: m.at })),
         evaluating: () => ask<{ evaluating: boolean }>('evaluating').then((m) => m.evaluating),
+        ended,
         stop: () => endProcess(child),
       });
     };
