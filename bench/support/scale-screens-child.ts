@@ -1,13 +1,14 @@
 // A process holding many screens of the saturation benchmark, each a socket.io client subscribed as the wall
 // subscribes (renderer/src/feed/feed-client.ts: WebSocket only, `client: 'wall'`, compact updates, anonymous
 // from the gateway's own page, so with its Origin), from its own loopback source address (--local).
-// Updates are not validated as the wall validates them: the screens must cost as little as they can, so that
-// what saturates is the server. IPC in: { type: 'add', count, firstIndex } (screen i goes to urls[i % n]),
+// Updates are neither validated as the wall validates them nor even parsed past their send time
+// (bench/support/scale-parser.ts): the screens must cost as little as they can, so that what saturates is the server. IPC in: { type: 'add', count, firstIndex } (screen i goes to urls[i % n]),
 // { type: 'remove', count }, { type: 'stats', reset? }. IPC out: 'started', then 'stats' answers.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
 import { LatencyCounter } from './scale-latency';
+import { sendTimeParser } from './scale-parser';
 import { openFileLimit } from './scale-processes';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -49,6 +50,7 @@ function open(index: number): Screen {
     auth: { protocol: PROTOCOL_VERSION, client: 'wall', encoding: 'compact' },
     extraHeaders: { origin: new URL(url).origin },
     localAddress: args.local,
+    parser: sendTimeParser,
   } as Parameters<typeof io>[1]);
   const screen: Screen = { socket, server, live: false, welcomed: false };
   opening += 1;

@@ -1,4 +1,6 @@
+import { PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
+import { sendTimeParser } from '../../bench/support/scale-parser';
 import { bucketPercentile, LATENCY_CAP_MS, LatencyCounter, mergeBuckets } from '../../bench/support/scale-latency';
 import { kneeOf, nextScreens, validatePlan, type StepOutcome, type StepPlan } from '../../bench/support/scale-steps';
 import { percentile } from '../../bench/support/table';
@@ -77,5 +79,27 @@ describe('the knee search', () => {
   it('refuses a plan that cannot make progress, naming the field', () => {
     expect(() => validatePlan({ ...plan, growth: 1 })).toThrow(/growth: must be above 1 \(got 1\)/);
     expect(() => validatePlan({ ...plan, max: 10 })).toThrow(/max: must be a whole number, at least first/);
+  });
+});
+
+describe('the screens\' parser', () => {
+  const decode = (packet: { type: number; nsp: string; data: unknown[] }) => {
+    const [wire] = new sendTimeParser.Encoder().encode(packet) as string[];
+    const decoder = new sendTimeParser.Decoder();
+    const decoded: unknown[] = [];
+    decoder.on('decoded', (p: unknown) => decoded.push(p));
+    decoder.add(wire!);
+    return decoded;
+  };
+
+  it('reads only the send time of a compact update', () => {
+    const update = { t: 1_765_000_000_123, s: 42, l: 'abc', c: [[0, -5, 0, 7]] };
+    expect(decode({ type: PacketType.EVENT, nsp: '/', data: ['update', update] })).toEqual([{ type: PacketType.EVENT, nsp: '/', data: ['update', { t: 1_765_000_000_123 }] }]);
+  });
+
+  it('parses every other packet in full, as socket.io does', () => {
+    const snapshot = { seq: 3, queues: [{ id: 'q-000' }] };
+    expect(decode({ type: PacketType.EVENT, nsp: '/', data: ['snapshot', snapshot] })).toEqual([{ type: PacketType.EVENT, nsp: '/', data: ['snapshot', snapshot] }]);
+    expect(decode({ type: PacketType.EVENT, nsp: '/', data: ['update', { serverTime: 5, seq: 1, changes: [] }] })[0]).toMatchObject({ data: ['update', { serverTime: 5, seq: 1 }] });
   });
 });
