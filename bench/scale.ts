@@ -20,8 +20,8 @@ const PLANS: Record<BenchMode, { plan: StepPlan; timing: SearchTiming; recorded:
   },
   // Under 90 s: the same two small steps in each configuration, to see the harness work end to end.
   quick: {
-    plan: { first: 300, growth: 2, max: 600, refinements: 0, resolution: 0.1 },
-    timing: { settleMs: 1000, windowMs: 3000, budgetMs: 15_000, connectMs: 6000, connectMsPerScreen: 3, perProcess: 750 },
+    plan: { first: 200, growth: 2, max: 400, refinements: 0, resolution: 0.1 },
+    timing: { settleMs: 1000, windowMs: 2000, budgetMs: 15_000, connectMs: 6000, connectMsPerScreen: 3, perProcess: 500 },
     recorded: 3,
   },
   smoke: {
