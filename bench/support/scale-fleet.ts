@@ -41,14 +41,15 @@ export class ScreenFleet {
   /** Adds or removes screens until the fleet holds `count`; resolves once every new one has been opened (not yet connected). */
   async resize(count: number): Promise<void> {
     if (count < this.total) return this.shrink(this.total - count);
+    // New processes start side by side: each takes a second or two to load.
+    const room = this.children.reduce((free, c) => free + this.perProcess - c.screens, 0);
+    const needed = Math.max(0, Math.ceil((count - this.total - room) / this.perProcess));
+    const started = await Promise.all(Array.from({ length: needed }, () => this.spawn()));
+    this.children.push(...started.map((child) => ({ child, screens: 0 })));
     const adding: Array<Promise<unknown>> = [];
     let firstIndex = this.total;
     while (this.total < count) {
-      let slot = this.children.find((c) => c.screens < this.perProcess);
-      if (!slot) {
-        slot = { child: await this.spawn(), screens: 0 };
-        this.children.push(slot);
-      }
+      const slot = this.children.find((c) => c.screens < this.perProcess)!;
       const n = Math.min(this.perProcess - slot.screens, count - this.total);
       adding.push(request(slot.child, { type: 'add', count: n, firstIndex }, 'added', 600_000));
       slot.screens += n;
