@@ -7,13 +7,14 @@ import { fanout } from './fanout';
 import { ingest } from './ingest';
 import { latency } from './latency';
 import { propagation } from './propagation';
+import { scale } from './scale';
 import { soak } from './soak';
 import { startup } from './startup';
 import { sparklines } from './sparklines';
 import { formatTable, machineDetails, type Row } from './support/table';
 import type { Benchmark, BenchMode } from './support/benchmark';
 
-export const BENCHMARKS: readonly Benchmark[] = [latency, sparklines, fanout, propagation, broadcast, soak, startup, ingest, beat, detection];
+export const BENCHMARKS: readonly Benchmark[] = [latency, sparklines, fanout, propagation, broadcast, soak, startup, ingest, beat, detection, scale];
 
 const flags = process.argv.slice(2);
 const mode: BenchMode = flags.includes('--smoke') ? 'smoke' : flags.includes('--quick') ? 'quick' : 'full';
