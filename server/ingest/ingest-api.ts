@@ -19,6 +19,10 @@ export interface IngestSink {
   ingestReading(sourceId: string, queueId: string, reading: QueueReadingInput): { accepted: boolean; duplicate: boolean };
   /** While a checkpoint is being taken, when input may be applied again (null: now). */
   whenOpen?(): Promise<void> | null;
+  /** Set while the store's record (PostgreSQL) cannot be reached. */
+  unavailable?(): { message: string; retryAfter: number } | null;
+  /** Resolves once what was applied is committed in the store's record; the answer waits for it. */
+  committed?(): Promise<void>;
 }
 
 export interface IngestApiOptions {
@@ -165,7 +169,9 @@ export function createIngestApi(options: IngestApiOptions) {
     // A checkpoint being taken holds input back for a moment: the request waits rather than being refused.
     // Checked and applied in one go when not held (an await between would let a hold begin).
     for (let held = options.sink.whenOpen?.(); held; held = options.sink.whenOpen?.()) await held;
+    if (storeDown(response)) return;
     const result = options.sink.ingestEvents(sourceId, parsed.value.events);
+    if (!(await recorded(response))) return;
     options.ingested.inc({ source: sourceId, outcome: 'accepted' }, result.accepted);
     options.ingested.inc({ source: sourceId, outcome: 'duplicate' }, result.duplicates);
     sendJson(response, 200, result);
@@ -185,7 +191,31 @@ export function createIngestApi(options: IngestApiOptions) {
     if (refusedAhead(response, parsed.value, 'reading')) return;
     if (!grant.mayWrite(queueId!)) return forbidden(response, grant, [queueId!]);
     for (let held = options.sink.whenOpen?.(); held; held = options.sink.whenOpen?.()) await held;
-    sendJson(response, 200, options.sink.ingestReading(grant.sourceId, queueId!, parsed.value));
+    if (storeDown(response)) return;
+    const result = options.sink.ingestReading(grant.sourceId, queueId!, parsed.value);
+    if (await recorded(response)) sendJson(response, 200, result);
+  }
+
+  /** 503 before anything is applied while PostgreSQL cannot be reached: nothing is counted that is not recorded. */
+  function storeDown(response: ServerResponse, down = options.sink.unavailable?.() ?? null, applied = false): boolean {
+    if (!down) return false;
+    options.rejected.inc({ reason: 'store-unavailable' });
+    const outcome = applied ? 'not recorded yet (it waits, in order)' : 'nothing was applied';
+    const error = `${down.message}: ${outcome}; send it again in ${down.retryAfter} s (an event id already sent is counted once)`;
+    sendJson(response, 503, { error, code: 'store-unavailable', retryAfter: down.retryAfter }, { 'Retry-After': String(down.retryAfter) });
+    return true;
+  }
+
+  /** Waits for the commit in the store's record; answers 503 (the input stays queued, a retry is a duplicate) when it does not come. */
+  async function recorded(response: ServerResponse): Promise<boolean> {
+    try {
+      await options.sink.committed?.();
+      return true;
+    } catch (error) {
+      const { message, retryAfter } = error as { message: string; retryAfter?: number };
+      storeDown(response, { message, retryAfter: retryAfter ?? 2 }, true);
+      return false;
+    }
   }
 
   function refusedAhead(response: ServerResponse, body: Parameters<typeof futureSkewIssues>[0], what: string): boolean {

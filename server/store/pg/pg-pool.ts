@@ -8,6 +8,11 @@ export const PG_TYPES = {
     oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** PostgreSQL did not answer at start: not an operator-only problem (it may be starting too), so a supervisor retries. */
+export class StoreUnreachableError extends Error {
+  override name = 'StoreUnreachableError';
+}
+
 /** The address as a person may read it: the password never reaches a log or a message. */
 export function redactedUrl(url: string): string {
   try {

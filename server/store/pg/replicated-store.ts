@@ -6,7 +6,8 @@ import type { Logger } from '../../runtime/logger';
 import { openChecked, storeOver, type GatewayStore } from '../database';
 import { ChangeCapture } from './change-capture';
 import { migratePostgres } from './pg-migrations';
-import { createPool, inTransaction, redactedUrl } from './pg-pool';
+import { createPool, inTransaction, redactedUrl, StoreUnreachableError } from './pg-pool';
+import { StoreError } from '../store-errors';
 import { readPostgres, replaceSqlite } from './store-tables';
 import { StoreUnavailableError, WriteQueue } from './write-queue';
 
@@ -26,6 +27,8 @@ export interface SystemOfRecord {
   /** Set while PostgreSQL cannot be reached. */
   unavailable(): StoreUnavailableError | null;
   stats(): { pendingRows: number; droppedRows: number; committedRows: number; failing: boolean };
+  /** Stops shipping at once and forgets what waits: another gateway now writes PostgreSQL. */
+  abandon(): void;
   /** Ships what waits (a few seconds at most) and closes the connections. */
   stop(): Promise<void>;
 }
@@ -38,6 +41,8 @@ export interface OpenReplicatedOptions {
   /** Tests make the retry and flush faster. */
   retryMs?: number;
   maxPendingRows?: number;
+  /** How long a start waits for PostgreSQL to answer (10 s, as for Redis). */
+  connectWithinMs?: number;
 }
 
 /**
@@ -50,7 +55,7 @@ export async function openReplicatedStore(options: OpenReplicatedOptions): Promi
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   const pool = createPool(options.url, options.logger);
   try {
-    await migratePostgres(pool, options.logger);
+    await migrateWithin(pool, options, options.connectWithinMs ?? 10_000);
   } catch (error) {
     await pool.end();
     throw error;
@@ -74,6 +79,7 @@ export async function openReplicatedStore(options: OpenReplicatedOptions): Promi
     committed: (timeoutMs) => queue.committed(timeoutMs),
     unavailable: () => queue.unavailableError(),
     stats: () => queue.stats(),
+    abandon: () => queue.abandon(),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -90,4 +96,20 @@ function readConsistently(pool: pg.Pool): ReturnType<typeof readPostgres> {
     await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     return readPostgres(client);
   });
+}
+
+/** Migrates once PostgreSQL answers, trying again for `withinMs`; a refusal of the schema itself is not retried. */
+async function migrateWithin(pool: pg.Pool, options: OpenReplicatedOptions, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await migratePostgres(pool, options.logger);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      if (Date.now() > deadline) {
+        throw new StoreUnreachableError(`QUEUEBOARD_STORE: the PostgreSQL store ${redactedUrl(options.url)} did not answer within ${withinMs / 1000} s (${(error as Error).message})`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }

@@ -33,7 +33,6 @@ export interface WriteQueueOptions {
 
 interface Waiting {
   set: ChangeSet;
-  done: Array<{ resolve: () => void }>;
 }
 
 /**
@@ -43,6 +42,9 @@ interface Waiting {
  */
 export class WriteQueue {
   private readonly queue: Waiting[] = [];
+  /** Callers of `committed`, each waiting for the set holding change number `target`. */
+  private readonly waiters = new Set<{ target: number; resolve: () => void }>();
+  private committedUpto = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private failure: { since: number; message: string } | null = null;
@@ -65,12 +67,16 @@ export class WriteQueue {
 
   /** Resolves once every write made so far is committed in PostgreSQL; rejects after `timeoutMs` without it. */
   committed(timeoutMs = 5000): Promise<void> {
-    this.enqueue();
-    const last = this.queue.at(-1);
-    if (!last) return Promise.resolve();
+    if (!this.armed || this.stopped) return Promise.resolve();
+    const target = this.options.capture.lastChange() ?? this.queue.at(-1)?.set.upto;
+    if (target === undefined || target === null) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const timeout = setTimeout(() => reject(this.unavailableError() ?? new StoreUnavailableError(`PostgreSQL did not commit within ${timeoutMs} ms`, 2)), timeoutMs);
-      last.done.push({ resolve: () => (clearTimeout(timeout), resolve()) });
+      const timeout = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(this.unavailableError() ?? new StoreUnavailableError(`PostgreSQL did not commit within ${timeoutMs} ms`, 2));
+      }, timeoutMs);
+      const waiter = { target, resolve: () => (clearTimeout(timeout), resolve()) };
+      this.waiters.add(waiter);
       this.ship();
     });
   }
@@ -78,7 +84,7 @@ export class WriteQueue {
   /** Set while PostgreSQL cannot be reached: what to tell a client, and when to retry. */
   unavailableError(): StoreUnavailableError | null {
     if (!this.failure) return null;
-    return new StoreUnavailableError(`the PostgreSQL store cannot be reached (${this.failure.message}); nothing was applied`, 2);
+    return new StoreUnavailableError(`the PostgreSQL store cannot be reached (${this.failure.message})`, 2);
   }
 
   stats(): { pendingRows: number; droppedRows: number; committedRows: number; failing: boolean } {
@@ -90,22 +96,37 @@ export class WriteQueue {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     if (this.stopped) return;
-    this.enqueue();
     this.stopped = true;
     const drained = (async () => {
-      while (this.queue.length > 0 && !this.failure) await this.attempt();
+      // One attempt at a time: the loop of `ship` finishes its own first.
+      await this.running;
+      for (let more = this.enqueue(true); more || this.queue.length > 0; more = this.enqueue(true)) {
+        if (!(await this.attempt())) return;
+      }
     })();
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     if (this.pendingRows > 0) this.options.logger.error('stopped with writes not in PostgreSQL', { rows: this.pendingRows });
   }
 
-  private enqueue(): void {
-    if (!this.armed || this.stopped) return;
+  /** Stops at once and forgets what waits (this gateway lost the lease: another now writes the record). */
+  abandon(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.stopped = true;
+    if (this.pendingRows > 0) this.options.logger.error('lease lost: writes not yet in PostgreSQL are left out', { rows: this.pendingRows });
+    this.queue.length = 0;
+    this.pendingRows = 0;
+  }
+
+  /** Takes the next changes into the queue; false when there were none. */
+  private enqueue(force = false): boolean {
+    if ((!this.armed || this.stopped) && !force) return false;
     const set = this.options.capture.take();
-    if (!set) return;
+    if (!set) return false;
     const bounded = this.pendingRows + set.size > (this.options.maxPendingRows ?? 200_000) ? this.withoutSummaries(set) : set;
-    this.queue.push({ set: bounded, done: [] });
+    this.queue.push({ set: bounded });
     this.pendingRows += bounded.size;
+    return true;
   }
 
   private withoutSummaries(set: ChangeSet): ChangeSet {
@@ -114,7 +135,7 @@ export class WriteQueue {
     const size = [...upserts.map((u) => u.rows.length), ...deletes.map((d) => d.keys.length)].reduce((a, b) => a + b, 0);
     this.droppedRows += set.size - size;
     this.options.logger.warn('PostgreSQL writes past their bound: history minutes and quarter hours dropped', { dropped: set.size - size, waiting: this.pendingRows });
-    return { upserts, deletes, sequences: set.sequences, size };
+    return { upserts, deletes, sequences: set.sequences, size, upto: set.upto };
   }
 
   private ship(): void {
@@ -135,7 +156,7 @@ export class WriteQueue {
 
   /** One transaction with every set waiting now (in order); true when it committed. */
   private async attempt(): Promise<boolean> {
-    const batch = this.queue.slice();
+    const batch = this.queue.slice(0, 20);
     try {
       await inTransaction(this.options.pool, async (client) => {
         for (const { set } of batch) {
@@ -154,10 +175,15 @@ export class WriteQueue {
     if (this.failure) this.options.logger.info('PostgreSQL reachable again: waiting writes committed', { rows: this.pendingRows, downMs: Date.now() - this.failure.since });
     this.failure = null;
     this.queue.splice(0, batch.length);
-    for (const { set, done } of batch) {
+    for (const { set } of batch) {
       this.pendingRows -= set.size;
       this.committedRows += set.size;
-      for (const waiter of done) waiter.resolve();
+      this.committedUpto = set.upto;
+    }
+    for (const waiter of this.waiters) {
+      if (waiter.target > this.committedUpto) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve();
     }
     return true;
   }
