@@ -52,7 +52,8 @@ describe('the PostgreSQL store', () => {
       await migratePostgres(pool, silentLogger);
       expect((await pool.query('SELECT version FROM queueboard_pg_migrations')).rows).toEqual(PG_MIGRATIONS.map((m) => ({ version: m.version })));
       await pool.query('INSERT INTO queueboard_pg_migrations VALUES (99, $1, 0)', ['from the future']);
-      await expect(migratePostgres(pool, silentLogger)).rejects.toThrow(/schema version 99, newer than this gateway knows \(1\)/);
+      const known = PG_MIGRATIONS.at(-1)!.version;
+      await expect(migratePostgres(pool, silentLogger)).rejects.toThrow(`schema version 99, newer than this gateway knows (${known})`);
     } finally {
       await pool.end();
     }
@@ -125,4 +126,23 @@ describe('the PostgreSQL store', () => {
       store.close();
     }
   }, 60_000);
+
+  it('a gateway that loaded the store before another cannot commit after it: its writes are refused (the fence), not mixed in', async () => {
+    const url = await freshDatabase(server);
+    const stale = await armedStore(url);
+    const next = await armedStore(url);
+    try {
+      stale.thresholds.put({ ...THRESHOLD_KEY, warning: 1, critical: 2, pendingSeconds: null, recoverySeconds: null }, null, 'stale', 1);
+      await expect(stale.systemOfRecord.committed(2000)).rejects.toThrow(/another gateway .* loaded the PostgreSQL store after this one/);
+      expect(stale.systemOfRecord.unavailable()).not.toBeNull();
+      next.thresholds.put({ ...THRESHOLD_KEY, warning: 3, critical: 4, pendingSeconds: null, recoverySeconds: null }, null, 'next', 2);
+      await next.systemOfRecord.committed();
+      expect(await query(url, 'SELECT updated_by FROM thresholds')).toEqual([{ updated_by: 'next' }]);
+    } finally {
+      for (const store of [stale, next]) {
+        await store.systemOfRecord.stop();
+        store.close();
+      }
+    }
+  });
 });

@@ -67,6 +67,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TABLE sqlite_sequences (name TEXT PRIMARY KEY, seq BIGINT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'the writer fence: the gateway that loaded the store last is the only one whose writes commit',
+    sql: `
+      -- Raised by each gateway as it loads its working copy (write-fence.ts); every write transaction checks it, so a
+      -- gateway that lost the lease but did not notice yet (paused, cut off) cannot land a batch after the next one loaded.
+      CREATE TABLE queueboard_writer (id INTEGER PRIMARY KEY CHECK (id = 1), epoch BIGINT NOT NULL, holder TEXT NOT NULL, since BIGINT NOT NULL);
+      INSERT INTO queueboard_writer VALUES (1, 0, '', 0);
+    `,
+  },
 ];
 
 const LOCK_KEY = 4_310_021; // any fixed number: gateways starting together migrate one at a time

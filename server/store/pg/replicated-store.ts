@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { Clock } from '../../runtime/clock';
@@ -9,6 +10,7 @@ import { migratePostgres } from './pg-migrations';
 import { createPool, inTransaction, redactedUrl, StoreUnreachableError } from './pg-pool';
 import { StoreError } from '../store-errors';
 import { readPostgres, replaceSqlite } from './store-tables';
+import { WriteFence } from './write-fence';
 import { StoreUnavailableError, WriteQueue } from './write-queue';
 
 /** The local SQLite file a gateway works on when PostgreSQL holds the record: rebuilt from it, never the one-machine store. */
@@ -41,6 +43,8 @@ export interface OpenReplicatedOptions {
   /** Tests make the retry and flush faster. */
   retryMs?: number;
   maxPendingRows?: number;
+  /** This gateway's name in the writer fence (write-fence.ts); host and process by default. */
+  holder?: string;
   /** How long a start waits for PostgreSQL to answer (10 s, as for Redis). */
   connectWithinMs?: number;
 }
@@ -62,13 +66,15 @@ export async function openReplicatedStore(options: OpenReplicatedOptions): Promi
   }
   const db = openChecked(file, { dataDir: options.dataDir, clock: options.clock, logger: options.logger });
   const capture = new ChangeCapture(db);
-  const queue = new WriteQueue({ pool, capture, logger: options.logger, ...(options.retryMs ? { retryMs: options.retryMs } : {}), ...(options.maxPendingRows ? { maxPendingRows: options.maxPendingRows } : {}) });
+  const fence = new WriteFence(options.holder ?? `${hostname()}:${process.pid}`);
+  const queue = new WriteQueue({ pool, capture, fence, logger: options.logger, ...(options.retryMs ? { retryMs: options.retryMs } : {}), ...(options.maxPendingRows ? { maxPendingRows: options.maxPendingRows } : {}) });
   const store = storeOver(db, file, options.clock);
   let stopped = false;
   const systemOfRecord: SystemOfRecord = {
     where: redactedUrl(options.url),
     async hydrate() {
       const started = Date.now();
+      await fence.claim(pool);
       const content = await readConsistently(pool);
       replaceSqlite(db, content);
       capture.discard();

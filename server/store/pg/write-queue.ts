@@ -3,6 +3,7 @@ import type { Logger } from '../../runtime/logger';
 import type { ChangeCapture, ChangeSet } from './change-capture';
 import { inTransaction } from './pg-pool';
 import { deleteRows, upsertRows, writeSequences } from './store-tables';
+import { FencedError, type WriteFence } from './write-fence';
 
 /** Why a write is not in PostgreSQL yet: the server cannot be reached (or refused the batch). */
 export class StoreUnavailableError extends Error {
@@ -22,6 +23,7 @@ const SUMMARIES = new Set(['metric_history', 'quarter_history']);
 export interface WriteQueueOptions {
   pool: pg.Pool;
   capture: ChangeCapture;
+  fence: WriteFence;
   logger: Logger;
   /** How often what the working copy wrote is shipped even when nobody waits for it. */
   flushEveryMs?: number;
@@ -49,6 +51,7 @@ export class WriteQueue {
   private running: Promise<void> | null = null;
   private failure: { since: number; message: string } | null = null;
   private stopped = false;
+  private abandoned = false;
   private pendingRows = 0;
   private droppedRows = 0;
   private committedRows = 0;
@@ -67,6 +70,7 @@ export class WriteQueue {
 
   /** Resolves once every write made so far is committed in PostgreSQL; rejects after `timeoutMs` without it. */
   committed(timeoutMs = 5000): Promise<void> {
+    if (this.abandoned) return Promise.reject(this.unavailableError() ?? new StoreUnavailableError('this gateway no longer writes the PostgreSQL store', 2));
     if (!this.armed || this.stopped) return Promise.resolve();
     const target = this.options.capture.lastChange() ?? this.queue.at(-1)?.set.upto;
     if (target === undefined || target === null) return Promise.resolve();
@@ -108,12 +112,14 @@ export class WriteQueue {
     if (this.pendingRows > 0) this.options.logger.error('stopped with writes not in PostgreSQL', { rows: this.pendingRows });
   }
 
-  /** Stops at once and forgets what waits (this gateway lost the lease: another now writes the record). */
-  abandon(): void {
+  /** Stops at once and forgets what waits (this gateway lost the lease, or was fenced: another now writes the record). */
+  abandon(reason = 'the lease was lost'): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.stopped = true;
-    if (this.pendingRows > 0) this.options.logger.error('lease lost: writes not yet in PostgreSQL are left out', { rows: this.pendingRows });
+    this.abandoned = true;
+    this.failure ??= { since: Date.now(), message: reason };
+    if (this.pendingRows > 0) this.options.logger.error('writes not yet in PostgreSQL are left out', { reason, rows: this.pendingRows });
     this.queue.length = 0;
     this.pendingRows = 0;
   }
@@ -159,6 +165,7 @@ export class WriteQueue {
     const batch = this.queue.slice(0, 20);
     try {
       await inTransaction(this.options.pool, async (client) => {
+        await this.options.fence.check(client);
         for (const { set } of batch) {
           // Children's deletes first, parents' upserts first: a key freed and taken again in one set never collides.
           for (const { table, keys } of [...set.deletes].reverse()) await deleteRows(client, table, keys);
@@ -168,6 +175,12 @@ export class WriteQueue {
       });
     } catch (error) {
       const message = (error as Error).message || String(error);
+      if (error instanceof FencedError) {
+        // For good: this gateway's copy is no longer the record's. Ingest is refused until it restarts.
+        this.failure = { since: Date.now(), message };
+        this.abandon(message);
+        return false;
+      }
       if (!this.failure) this.options.logger.error('PostgreSQL write failed: ingest answers 503 until it is back; writes wait, in order', { problem: message, rows: this.pendingRows });
       this.failure = { since: Date.now(), message };
       return false;
