@@ -55,7 +55,7 @@ export class ChangeCapture {
    * sets so no single take holds the event loop), each row read as it is now, in one go. A row changed again
    * after them ships again in a later set, as it is then: sets apply in order, so the last state wins.
    */
-  take(limit = 5000): ChangeSet | null {
+  take(limit = 2000): ChangeSet | null {
     return this.db.transaction(() => {
       const changed = this.pending.all(limit) as Array<{ n: number; tbl: string; key: string }>;
       if (changed.length === 0) return null;

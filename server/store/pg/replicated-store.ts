@@ -65,6 +65,8 @@ export async function openReplicatedStore(options: OpenReplicatedOptions): Promi
     throw error;
   }
   const db = openChecked(file, { dataDir: options.dataDir, clock: options.clock, logger: options.logger });
+  // The copy is rebuilt from PostgreSQL at every load: what must survive a power cut is PostgreSQL's commit, not this file's.
+  db.pragma('synchronous = OFF');
   const capture = new ChangeCapture(db);
   const fence = new WriteFence(options.holder ?? `${hostname()}:${process.pid}`);
   const queue = new WriteQueue({ pool, capture, fence, logger: options.logger, ...(options.retryMs ? { retryMs: options.retryMs } : {}), ...(options.maxPendingRows ? { maxPendingRows: options.maxPendingRows } : {}) });
