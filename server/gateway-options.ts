@@ -77,6 +77,11 @@ export interface ClusterMembership {
   leaseMs?: number;
   /** The lease went to another gateway while this one held it: its work has stopped; the process should end (and be restarted as a standby). */
   leaseLost: (reason: string) => void;
+  /**
+   * With the store in PostgreSQL (QUEUEBOARD_STORE): loads this gateway's working copy from it when it takes the
+   * lease; thresholds, alerts, incidents, broadcasts and the event log are restored from that copy, not at start.
+   */
+  loadStore?: () => Promise<void>;
 }
 
 export interface Gateway {

@@ -44,6 +44,7 @@ import { createSnapshots } from './socket/snapshot';
 import { createSocketGateway } from './socket/socket-gateway';
 import { ThresholdAdmin } from './settings/threshold-admin';
 import { Housekeeping, inputKeyHorizonMs } from './store/housekeeping';
+import { registerRecordMetrics } from './store/pg/record-metrics';
 import { restoreState } from './store/restore-state';
 import { InflowAgainstUsual } from './forecast/inflow-against-usual';
 import { InflowBaseline } from './forecast/inflow-baseline';
@@ -84,6 +85,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   metrics.registry.gauge('queueboard_source_items_skipped', 'Items a source read from its helpdesk but could not use, by source.', () =>
     sources.filter((source) => source.skippedItems !== undefined).map((source) => [{ source: source.id }, source.skippedItems!]),
   );
+  if (store?.systemOfRecord) registerRecordMetrics(metrics.registry, store.systemOfRecord);
   const dbWrite = <T>(write: () => T): T => timed(metrics.dbWriteSeconds, write);
   const groups = resolveQueueGroups(config.groups, config.queues);
   // Outbound notifications: alerts and forecasts below; broadcasts and incidents call notifier.notify too.
@@ -158,6 +160,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     touched: (queueId, at) => runtime.touched(queueId, at),
     sourceStatus: (sourceId, status) => runtime.sourceStatus(sourceId, status),
     replayedUntil: (at) => runtime.replayedUntil(at),
+    ...(store?.systemOfRecord ? { record: store.systemOfRecord } : {}),
   });
 
   const ingestKeys = createKeyGrants([...config.ingest.keys, ...(options.ingestKeys ?? [])], queueFeeds(config));
@@ -256,12 +259,37 @@ export function createGateway(options: GatewayOptions): Gateway {
     store: cluster.link.leases, name: 'primary', holder: cluster.holder, ttlMs: cluster.leaseMs,
     // Leases are in Redis's real milliseconds, whatever --speed does to the gateway's clock.
     monotonic: () => monotonicNow(systemClock), scheduler, logger,
-    acquired: () => work.start(true),
+    // Loading the store from PostgreSQL is part of the start: the lease keeps its startup length until it is done.
+    acquired: () => (cluster.loadStore ? takeOver(cluster.loadStore) : work.start(true)),
     lost: (reason) => {
       work.stop();
+      // Another gateway may be writing PostgreSQL now: what this one has not shipped must not land after it.
+      store?.systemOfRecord?.abandon();
       cluster.leaseLost(reason);
     },
   });
+  // Restored at start, or (store in PostgreSQL, in a cluster) once the working copy is loaded at the lease.
+  const restoreStored = () => {
+    // Incidents first: an alert restored open still names its incident, and the timeline knows it.
+    incidents.restore();
+    if (store) restoreState({ log: store.events, pipeline, alerts, logger });
+    broadcasts.restore();
+    housekeeping?.run();
+  };
+  const takeOver = async (loadStore: () => Promise<void>) => {
+    try {
+      await loadStore();
+    } catch (error) {
+      logger.error('could not load the store from PostgreSQL: giving the lease up', { problem: (error as Error).message });
+      cluster?.leaseLost(`store not loaded: ${(error as Error).message}`);
+      return;
+    }
+    if (!lease?.holding) return;
+    thresholds.replace(loadStoredOverrides(store?.thresholds.list() ?? [], logger));
+    if (store) baseline.learn(store.quarters.since(clock.now() - QUARTER_RETENTION_MS));
+    restoreStored();
+    work.start(true);
+  };
 
   let closing: Promise<void> | null = null;
   return {
@@ -278,11 +306,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return work.running;
     },
     async listen(port, host) {
-      // Incidents first: an alert restored open still names its incident, and the timeline knows it.
-      incidents.restore();
-      if (store) restoreState({ log: store.events, pipeline, alerts, logger });
-      broadcasts.restore();
-      housekeeping?.run();
+      if (!cluster?.loadStore) restoreStored();
       const address = await listenOn(httpServer, port, host);
       if (lease) lease.start();
       else work.start(false);
@@ -297,6 +321,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         await sockets.close();
         await cluster?.link.close();
         await housekeeping?.settled();
+        await store?.systemOfRecord?.stop();
         store?.close();
       })();
       return closing;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config/load-config';
 import { StoreError } from './store';
 import { ClusterLinkError } from './cluster/redis-link';
+import { StoreUnreachableError } from './store/pg/pg-pool';
 import { EXIT_LEASE_LOST, EXIT_NEEDS_OPERATOR } from './runtime/exit-codes';
 import { createLogger } from './runtime/logger';
 import { readSettings, SettingsError } from './runtime/settings';
@@ -32,8 +33,8 @@ try {
   if (error instanceof ConfigError || error instanceof SettingsError || error instanceof StoreError) {
     process.stderr.write(`${error.message}\nThe gateway did not start.\n`);
     process.exit(EXIT_NEEDS_OPERATOR);
-  } else if (error instanceof ClusterLinkError) {
-    // Not an operator-only problem: Redis may be starting too, so a supervisor tries again.
+  } else if (error instanceof ClusterLinkError || error instanceof StoreUnreachableError) {
+    // Not an operator-only problem: Redis (or PostgreSQL) may be starting too, so a supervisor tries again.
     process.stderr.write(`${error.message}\nThe gateway did not start.\n`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     process.stderr.write(`Port ${process.env.PORT ?? 4310} is already in use: stop the other gateway or set PORT.\n`);

@@ -18,6 +18,7 @@ import { seedDemoHistory } from './sources/demo/demo-history';
 import { systemSleep } from './sources/polling/connector-capabilities';
 import type { Source } from './sources/source';
 import { openStore } from './store';
+import { openReplicatedStore } from './store/pg/replicated-store';
 import { resolveWebhookTargets } from './notify/webhook-targets';
 
 /** Loads the configuration named by the settings (or the demo), opens the store, starts every source and listens. */
@@ -38,12 +39,27 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
   // Helpdesks live in real time: their rate limits and Retry-After are real seconds, whatever --speed says.
   const capabilities = { fetch, clock: systemClock, scheduler: systemScheduler, sleep: systemSleep, random: Math.random, logger, env: process.env };
   sources.push(...createConnectorSources(config, capabilities));
-  const store = openStore({ dataDir: settings.dataDir, clock, logger, fresh: settings.freshStore });
-  const cluster = settings.redisUrl ? { link: await connectClusterLink(settings.redisUrl, logger), holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseLost } : null;
-  if (config.demo && demoQueues.length > 0) {
+  // QUEUEBOARD_STORE: PostgreSQL holds the record, this gateway works on a SQLite copy of it (server/store/pg/).
+  const store = settings.storeUrl
+    ? await openReplicatedStore({ url: settings.storeUrl, dataDir: settings.dataDir, clock, logger })
+    : openStore({ dataDir: settings.dataDir, clock, logger, fresh: settings.freshStore });
+  const seedDemo = () => {
+    if (!config.demo || demoQueues.length === 0) return;
     const seeded = seedDemoHistory(store.quarters, { config: { offices: config.offices, queues: demoQueues }, seed: config.demo.seed, startAt: clock.now() });
     if (seeded > 0) logger.info('demo history written: 8 weeks of quarter hours for the baseline', { rows: seeded });
-  }
+  };
+  const record = store.systemOfRecord;
+  // In a cluster the copy is loaded when this gateway takes the lease (the record may change until then); alone, now.
+  const loadStore = record && (async () => {
+    await record.hydrate();
+    seedDemo();
+    record.arm();
+  });
+  const cluster = settings.redisUrl
+    ? { link: await connectClusterLink(settings.redisUrl, logger), holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseLost, ...(loadStore ? { loadStore } : {}) }
+    : null;
+  if (!loadStore) seedDemo();
+  else if (!cluster) await loadStore();
   const gateway = createGateway({
     config,
     sources,
@@ -74,6 +90,7 @@ export async function startGateway(settings: GatewaySettings, logger: Logger, ve
     webhookTargets: webhooks.targets.length,
     speed: settings.speed,
     dataDir: settings.dataDir,
+    store: record ? `PostgreSQL ${record.where}, a working copy in ${settings.dataDir}` : `SQLite in ${settings.dataDir}`,
     tls: settings.tls ? `https and wss (${settings.tls.certFile})` : 'off: plain http and ws',
     cluster: cluster ? `on Redis, as ${cluster.holder}; evaluating only while it holds the lease` : 'off: a single gateway',
   });

@@ -17,7 +17,7 @@ async function advance(time: FakeTime, ms: number, step = 100): Promise<void> {
 function keeper(time: FakeTime, store: LeaseStore, holder: string, events: string[]) {
   return new LeaseKeeper({
     store, name: 'primary', holder, ttlMs: 3000, monotonic: () => time.monotonic(), scheduler: time, logger: silentLogger,
-    acquired: () => events.push(`${holder} acquired`),
+    acquired: () => void events.push(`${holder} acquired`),
     lost: (reason) => events.push(`${holder} lost: ${reason}`),
   });
 }
@@ -128,6 +128,37 @@ describe('LeaseKeeper', () => {
     expect(events).toEqual(['a acquired']);
     expect(a.holding).toBe(true);
     // Renewed at the normal length since: a's death is noticed within the lease plus two beats, as ever.
+    (a as unknown as { cancel: () => void }).cancel();
+    const diedAt = time.monotonic();
+    while (!b.holding) await advance(time, 100);
+    expect(time.monotonic() - diedAt).toBeLessThanOrEqual(3000 + 2 * b.renewEveryMs);
+  });
+
+  it('a start that takes a while (a promise: loading the store, then blocking starts) keeps the startup length until it settles', async () => {
+    const time = new FakeTime(0);
+    let blockedFor = 0;
+    const monotonic = () => time.monotonic() + blockedFor;
+    const store = new InProcessLeaseStore(monotonic);
+    const events: string[] = [];
+    let finish!: () => void;
+    const a = new LeaseKeeper({
+      store, name: 'primary', holder: 'a', ttlMs: 3000, monotonic, scheduler: time, logger: silentLogger,
+      // Loading the working copy from PostgreSQL, then the demo's day: 5 s later a block of 10 s, then started.
+      acquired: () => new Promise<void>((resolve) => (finish = resolve)).then(() => {
+        blockedFor += 10_000;
+        events.push('a started');
+      }),
+      lost: (reason) => events.push(`a lost: ${reason}`),
+    });
+    const b = keeper(time, store, 'b', events);
+    a.start();
+    await advance(time, a.renewEveryMs);
+    b.start();
+    await advance(time, 5000);
+    finish();
+    await advance(time, 5000);
+    expect(events).toEqual(['a started']);
+    expect(a.holding).toBe(true);
     (a as unknown as { cancel: () => void }).cancel();
     const diedAt = time.monotonic();
     while (!b.holding) await advance(time, 100);

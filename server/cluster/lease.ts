@@ -34,8 +34,8 @@ export interface LeaseKeeperOptions {
   monotonic: () => number;
   scheduler: Scheduler;
   logger: Logger;
-  /** This gateway now holds the lease: start the work it guards. */
-  acquired: () => void;
+  /** This gateway now holds the lease: start the work it guards (a promise: the start lasts until it settles). */
+  acquired: () => void | Promise<void>;
   /**
    * The lease ran out before it could be renewed (the store unreachable, this process paused), or another
    * holder has it: the work must stop at once, as another gateway may already be doing it. The keeper stops.
@@ -61,6 +61,8 @@ export class LeaseKeeper {
   private stopped = false;
   /** A standby saw the lease free at its last beat. */
   private seenFree = false;
+  /** The work is still starting (`acquired` answered a promise not yet settled): renewals keep the startup length. */
+  private starting = false;
 
   constructor(private readonly options: LeaseKeeperOptions) {
     this.ttlMs = options.ttlMs ?? DEFAULT_LEASE_MS;
@@ -103,7 +105,7 @@ export class LeaseKeeper {
     if (this.asking) return;
     this.asking = true;
     const askedAt = this.options.monotonic();
-    const lifeMs = this.heldUntil === null ? this.startupMs : this.ttlMs;
+    const lifeMs = this.heldUntil === null || this.starting ? this.startupMs : this.ttlMs;
     this.attempt(lifeMs).then(
       (held) => this.answered(held, askedAt, lifeMs),
       (error: Error) => {
@@ -139,9 +141,14 @@ export class LeaseKeeper {
     this.heldUntil = until;
     if (!wasHolding) {
       this.options.logger.info('took the lease', { lease: this.options.name, holder: this.options.holder, ttlMs: this.ttlMs });
-      this.options.acquired();
+      const started = this.options.acquired();
       // The work has started: back to the normal length at once, so a death from now on is noticed as quickly.
-      this.beat();
+      if (!(started instanceof Promise)) return this.beat();
+      this.starting = true;
+      void started.finally(() => {
+        this.starting = false;
+        this.beat();
+      });
     }
   }
 

@@ -8,7 +8,11 @@ import { createKeyVerifier, hashKey } from './ingest-keys';
 
 const KEY = 'a-long-random-ingest-key';
 const calls: Array<{ sourceId: string; events?: readonly TicketEvent[]; queueId?: string; reading?: QueueReadingInput }> = [];
+/** The store's record (PostgreSQL): reachable and committing at once unless a test says otherwise. */
+const record: { down: { message: string; retryAfter: number } | null; commit: () => Promise<void> } = { down: null, commit: () => Promise.resolve() };
 const sink: IngestSink = {
+  unavailable: () => record.down,
+  committed: () => record.commit(),
   ingestEvents(sourceId, events) {
     calls.push({ sourceId, events });
     return { accepted: events.length, duplicates: 0 };
@@ -43,6 +47,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   calls.length = 0;
+  record.down = null;
+  record.commit = () => Promise.resolve();
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -151,5 +157,32 @@ describe('POST /api/v1/queues/{id}/readings', () => {
     const response = await post('/api/v1/queues/ams-x/readings', { at: 1795351380000 });
     expect(response.status).toBe(400);
     expect((await response.json()).issues).toEqual(['(root): must report at least one of backlog, agentsOnline, oldestWaitingSeconds, slaBreached, handleTimeSeconds']);
+  });
+});
+
+describe("ingest while the store's record (PostgreSQL) is down", () => {
+  it('refuses with 503, Retry-After and a code before applying anything, events and readings alike', async () => {
+    record.down = { message: 'the PostgreSQL store cannot be reached (connect ECONNREFUSED)', retryAfter: 2 };
+    const events = await post('/api/v1/events', { events: [created('e1')] });
+    expect(events.status).toBe(503);
+    expect(events.headers.get('retry-after')).toBe('2');
+    expect(await events.json()).toMatchObject({ code: 'store-unavailable', retryAfter: 2, error: expect.stringMatching(/cannot be reached.*nothing was applied/) });
+    expect((await post('/api/v1/queues/lis-chat-pt/readings', { at: '2026-11-22T14:05:00Z', backlog: 3 })).status).toBe(503);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('answers 200 only once the batch is committed, and 503 when the commit does not come', async () => {
+    let commit!: () => void;
+    record.commit = () => new Promise<void>((resolve) => (commit = resolve));
+    const waiting = post('/api/v1/events', { events: [created('e1')] });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toHaveLength(1);
+    commit();
+    expect((await waiting).status).toBe(200);
+    record.commit = () => Promise.reject(Object.assign(new Error('PostgreSQL did not commit within 2000 ms'), { retryAfter: 3 }));
+    const refused = await post('/api/v1/events', { events: [created('e2')] });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('3');
+    expect(await refused.json()).toMatchObject({ code: 'store-unavailable', error: expect.stringMatching(/not recorded yet.*counted once/) });
   });
 });

@@ -20,6 +20,10 @@ export interface IngestSink {
   ingestReading(sourceId: string, queueId: string, reading: QueueReadingInput): { accepted: boolean; duplicate: boolean };
   /** While a checkpoint is being taken, when input may be applied again (null: now). */
   whenOpen?(): Promise<void> | null;
+  /** Set while the store's record (PostgreSQL) cannot be reached. */
+  unavailable?(): { message: string; retryAfter: number } | null;
+  /** Resolves once what was applied is committed in the store's record; the answer waits for it. */
+  committed?(): Promise<void>;
 }
 
 export interface IngestApiOptions {

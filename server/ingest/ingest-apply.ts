@@ -40,18 +40,42 @@ export function createIngestApplier(options: IngestApplierOptions): ApplyIngest 
     // A checkpoint being taken holds input back for a moment: the request waits rather than being refused.
     // Checked and applied in one go when not held (an await between would let a hold begin).
     for (let held = sink.whenOpen?.(); held; held = sink.whenOpen?.()) await held;
+    const down = sink.unavailable?.() ?? null;
+    if (down) return storeDown(options.rejected, down, false);
     if (batch.kind === 'reading') {
       if (!grant.mayWrite(batch.queueId)) return queueNotGranted(options.rejected, grant, [batch.queueId]);
-      return { status: 200, body: sink.ingestReading(grant.sourceId, batch.queueId, batch.reading) };
+      const reading = sink.ingestReading(grant.sourceId, batch.queueId, batch.reading);
+      return (await notRecorded(options.rejected, sink)) ?? { status: 200, body: reading };
     }
     const touched = batch.events.flatMap((event) => [event.queueId ?? null, options.queueOfTicket(event.ticketId)]);
     const denied = [...new Set(touched.filter((q): q is string => q !== null && !grant.mayWrite(q)))];
     if (denied.length > 0) return queueNotGranted(options.rejected, grant, denied);
     const result = sink.ingestEvents(grant.sourceId, batch.events);
+    const failed = await notRecorded(options.rejected, sink);
+    if (failed) return failed;
     options.ingested.inc({ source: grant.sourceId, outcome: 'accepted' }, result.accepted);
     options.ingested.inc({ source: grant.sourceId, outcome: 'duplicate' }, result.duplicates);
     return { status: 200, body: result };
   };
+}
+
+/** 503 while PostgreSQL cannot be reached (server/store/pg/): nothing is counted that is not recorded. */
+function storeDown(rejected: Counter, down: { message: string; retryAfter: number }, applied: boolean): IngestAnswer {
+  rejected.inc({ reason: 'store-unavailable' });
+  const outcome = applied ? 'not recorded yet (it waits, in order)' : 'nothing was applied';
+  const error = `${down.message}: ${outcome}; send it again in ${down.retryAfter} s (an event id already sent is counted once)`;
+  return { status: 503, body: { error, code: 'store-unavailable', retryAfter: down.retryAfter }, headers: { 'Retry-After': String(down.retryAfter) } };
+}
+
+/** Waits for the commit in the store's record: null once recorded, else the 503 (the input stays queued, a retry is a duplicate). */
+async function notRecorded(rejected: Counter, sink: IngestSink): Promise<IngestAnswer | null> {
+  try {
+    await sink.committed?.();
+    return null;
+  } catch (error) {
+    const { message, retryAfter } = error as { message: string; retryAfter?: number };
+    return storeDown(rejected, { message, retryAfter: retryAfter ?? 2 }, true);
+  }
 }
 
 /** 403 naming the queues the key may not write and where to grant them; nothing was applied. */

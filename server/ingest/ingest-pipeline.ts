@@ -32,7 +32,18 @@ export interface IngestPipelineOptions {
   sourceStatus: (sourceId: string, status: SourceStatus) => void;
   /** Called as a source replays the past at its start, with how far it has got. */
   replayedUntil?: (at: number) => void;
+  /** Where the log is the record when it is not this process's SQLite (PostgreSQL, server/store/pg/): answer after its commit. */
+  record?: SystemOfRecordGate;
 }
+
+/** Whether the durable log's record can take input now, and when what was logged so far is committed there. */
+export interface SystemOfRecordGate {
+  unavailable(): { message: string; retryAfter: number } | null;
+  committed(timeoutMs?: number): Promise<void>;
+}
+
+/** How long an ingest request waits for PostgreSQL's commit before it answers 503 (its input stays queued, in order). */
+const COMMIT_WAIT_MS = 2000;
 
 /**
  * Every source's input takes this one path: the durable log first (idempotent on event ids, so a retried
@@ -54,6 +65,16 @@ export class IngestPipeline implements SourceSink, IngestSink {
   reading(sourceId: string, queueId: string, reading: QueueReadingInput): void {
     if (this.held && this.logs(sourceId)) this.held.waiting.push(() => this.ingestReading(sourceId, queueId, reading));
     else this.ingestReading(sourceId, queueId, reading);
+  }
+
+  /** Set while the log's record (PostgreSQL) cannot be reached: input is refused rather than applied unrecorded. */
+  unavailable(): { message: string; retryAfter: number } | null {
+    return this.options.record?.unavailable() ?? null;
+  }
+
+  /** Resolves once the input logged so far is committed in the record (at once without one); rejects when it cannot be. */
+  committed(): Promise<void> {
+    return this.options.record?.committed(COMMIT_WAIT_MS) ?? Promise.resolve();
   }
 
   /** Null while input is applied at once; while held, resolves when it may be applied again. */

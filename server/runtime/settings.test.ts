@@ -21,6 +21,8 @@ describe('gateway settings', () => {
       tls: null,
       // One gateway alone unless QUEUEBOARD_REDIS_URL names the cluster's Redis (issue 21).
       redisUrl: null,
+      // The SQLite store unless QUEUEBOARD_STORE names a PostgreSQL one (issue 21).
+      storeUrl: null,
       peerGateways: [],
     });
   });
@@ -30,6 +32,12 @@ describe('gateway settings', () => {
     expect(settings.peerGateways).toEqual(['http://gw-1:4310', 'http://gw-2:4310']);
     expect(settings.allowedOrigins).toEqual(['app://queueboard', 'http://gw-1:4310', 'http://gw-2:4310']);
     expect(() => readSettings({ QUEUEBOARD_GATEWAYS: 'http://gw-1:4310/wall' }, '/srv')).toThrow(/QUEUEBOARD_GATEWAYS: "http:\/\/gw-1:4310\/wall" must be a gateway's origin/);
+  });
+
+  it('takes a postgres:// address for the store, naming the variable and the rule otherwise', () => {
+    expect(readSettings({ QUEUEBOARD_STORE: 'postgres://qb:secret@db:5432/qb' }, '/srv').storeUrl).toBe('postgres://qb:secret@db:5432/qb');
+    expect(readSettings({ QUEUEBOARD_STORE: 'postgresql://db/qb' }, '/srv').storeUrl).toBe('postgresql://db/qb');
+    expect(() => readSettings({ QUEUEBOARD_STORE: '/var/lib/qb.sqlite' }, '/srv')).toThrow(/QUEUEBOARD_STORE: must be a postgres:\/\/ address/);
   });
 
   it('takes a redis:// or rediss:// address for a cluster, naming the variable and the rule otherwise', () => {

@@ -22,6 +22,8 @@ export interface GatewaySettings {
   tls: { certFile: string; keyFile: string } | null;
   /** QUEUEBOARD_REDIS_URL: several gateways share screens over this Redis, and one at a time evaluates and polls. */
   redisUrl: string | null;
+  /** QUEUEBOARD_STORE: PostgreSQL holds the store; this gateway works on a SQLite copy loaded from it (server/store/pg/). */
+  storeUrl: string | null;
   /** QUEUEBOARD_GATEWAYS: every gateway of the cluster by origin; their pages may connect to each (and move when one dies). */
   peerGateways: string[];
 }
@@ -85,6 +87,10 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
   if (redisUrl !== null && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) {
     problems.push('QUEUEBOARD_REDIS_URL: must be a redis:// or rediss:// address such as redis://127.0.0.1:6379 (unset it for a single gateway)');
   }
+  const storeUrl = env.QUEUEBOARD_STORE || null;
+  if (storeUrl !== null && !/^postgres(ql)?:\/\/[^/\s]+/.test(storeUrl)) {
+    problems.push('QUEUEBOARD_STORE: must be a postgres:// address such as postgres://queueboard@db-host:5432/queueboard (unset it for the SQLite store in QUEUEBOARD_DATA_DIR)');
+  }
   const peerGateways = (env.QUEUEBOARD_GATEWAYS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   for (const origin of peerGateways) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`QUEUEBOARD_GATEWAYS: "${origin}" must be a gateway's origin such as http://gw-2:4310 (no path)`);
@@ -107,6 +113,7 @@ export function readSettings(env: NodeJS.ProcessEnv, projectRoot: string, argv: 
     logLevel: logLevel as GatewaySettings['logLevel'],
     tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
     redisUrl,
+    storeUrl,
     peerGateways,
   };
   if (problems.length > 0) throw new SettingsError(problems);

@@ -15,6 +15,7 @@ import { isDamageError, moveAside, quickCheck, refuseEmptyFile } from './store-c
 import { DamagedStoreError, StoreError } from './store-errors';
 import { ThresholdStore } from './threshold-store';
 import { DeadLetterStore } from '../notify/dead-letter-store';
+import type { SystemOfRecord } from './pg/replicated-store';
 
 export interface GatewayStore {
   readonly file: string;
@@ -29,6 +30,8 @@ export interface GatewayStore {
   readonly deadLetters: DeadLetterStore;
   readonly broadcasts: BroadcastStore;
   readonly incidents: IncidentStore;
+  /** Set when PostgreSQL holds the record and this SQLite file is a working copy (server/store/pg/replicated-store.ts). */
+  readonly systemOfRecord?: SystemOfRecord;
   close(): void;
 }
 
@@ -60,10 +63,15 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
     options.logger.warn('damaged database moved aside: starting an empty store (--fresh-store)', { file, movedTo: aside, problem: error.detail });
     db = openChecked(file, options);
   }
+  return storeOver(db, file, options.clock);
+}
+
+/** The store's classes over an open, migrated database (the replicated store of server/store/pg/ builds on it too). */
+export function storeOver(db: Database.Database, file: string, clock: Clock): GatewayStore {
   const audit = new AuditLog(db);
   return {
     file,
-    events: new EventLog(db, options.clock),
+    events: new EventLog(db, clock),
     history: new MetricHistory(db),
     quarters: new QuarterHistory(db),
     thresholds: new ThresholdStore(db, audit),
@@ -78,7 +86,8 @@ export function openStore(options: OpenStoreOptions): GatewayStore {
   };
 }
 
-function openChecked(file: string, options: OpenStoreOptions): Database.Database {
+/** Opens, checks and migrates the SQLite file (a damaged one throws DamagedStoreError). */
+export function openChecked(file: string, options: OpenStoreOptions): Database.Database {
   let db: Database.Database | undefined;
   try {
     mkdirSync(options.dataDir, { recursive: true });

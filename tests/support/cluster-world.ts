@@ -29,9 +29,10 @@ export interface ClusterWorld {
 
 /**
  * `count` gateway processes (the built-in demo, each with its own store folder) on one real Redis, on
- * loopback ports chosen up front so each knows the others' addresses (QUEUEBOARD_GATEWAYS).
+ * loopback ports chosen up front so each knows the others' addresses (QUEUEBOARD_GATEWAYS); `env` adds settings
+ * (QUEUEBOARD_STORE for a shared PostgreSQL store).
  */
-export async function startClusterWorld(count: number): Promise<ClusterWorld> {
+export async function startClusterWorld(count: number, env: Record<string, string> = {}): Promise<ClusterWorld> {
   const redis = await startRealRedis();
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const urls = ports.map((port) => `http://127.0.0.1:${port}`);
@@ -43,6 +44,7 @@ export async function startClusterWorld(count: number): Promise<ClusterWorld> {
       QUEUEBOARD_REDIS_URL: redis.url,
       QUEUEBOARD_GATEWAYS: urls.join(','),
       QUEUEBOARD_DATA_DIR: folders[index]!,
+      ...env,
     }, 40_000);
     return { ...started, folder: folders[index]!, evaluating: () => isEvaluating(started.url) };
   });
