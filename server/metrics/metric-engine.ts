@@ -42,6 +42,7 @@ import { CsatWindows, DEFAULT_CSAT_WINDOW_MS } from './csat-windows';
 import type { EngineSnapshot, QueueSnapshot, TicketsSnapshot } from './engine-snapshot';
 import { newTicket, OpenTicketIndex, type OpenTicket as Ticket } from './open-ticket-index';
 import { restoreQueue, snapshotQueue } from './queue-snapshot';
+import { ShardedMap } from './sharded-map';
 import { QueueWindows, round1 } from './queue-windows';
 
 /** Open tickets copied between two yields of `queueSnapshotSlices`: a few milliseconds. */
@@ -49,7 +50,7 @@ const TICKETS_PER_SLICE = 5000;
 
 export class MetricEngine {
   private readonly queues = new Map<string, QueueWindows>();
-  private readonly tickets = new Map<string, Ticket>();
+  private readonly tickets = new ShardedMap<Ticket>();
   /** Per queue, its longest wait and overdue count kept as tickets change: a beat does not scan the tickets. */
   private readonly indexes = new Map<string, OpenTicketIndex>();
   private readonly maxOpenTicketsPerQueue: number;
