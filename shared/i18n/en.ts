@@ -673,6 +673,10 @@ export const en = {
     /** A tile with no room for all its causes shows the worst and how many more: "+2". */
     moreCauses: '+{{count}}',
   },
+  resync: {
+    /** A screen connected, but its requests for the queues' data went unanswered: it keeps asking, and says so (attempt is 2 or more). */
+    awaitingBoard: 'No queue data from the gateway yet (asked {{attempt}} times); asking again in {{seconds}} s.',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

@@ -661,4 +661,7 @@ export const nl: Messages = {
     learning: 'Normale instroom: wordt geleerd ({{days}} van {{of}} dagen)',
     moreCauses: '+{{count}}',
   },
+  resync: {
+    awaitingBoard: 'Nog geen wachtrijgegevens van de gateway ({{attempt}} keer gevraagd); opnieuw vragen over {{seconds}} s.',
+  },
 };

@@ -684,4 +684,7 @@ export const pt: Messages = {
     learning: 'Entrada habitual: a aprender ({{days}} de {{of}} dias)',
     moreCauses: '+{{count}}',
   },
+  resync: {
+    awaitingBoard: 'O gateway ainda não enviou os dados das filas (pedidos {{attempt}} vezes); novo pedido dentro de {{seconds}} s.',
+  },
 };

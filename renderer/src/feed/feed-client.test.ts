@@ -3,29 +3,8 @@ import { snapshot } from '../../../tests/support/renderer-fixtures';
 import { createAppStore } from '../store/store';
 import { encodeCompactUpdate, queueLayout } from '../../../shared/protocol/compact-update';
 import type { Update } from '../../../shared/protocol/protocol';
-import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient, type FeedSocket } from './feed-client';
-
-class FakeSocket implements FeedSocket {
-  private listeners = new Map<string, Array<(...args: unknown[]) => void>>();
-  emitted: string[] = [];
-  connects = 0;
-  disconnects = 0;
-  on(event: string, listener: (...args: never[]) => void) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener as (...args: unknown[]) => void]);
-  }
-  emit(event: 'resync') {
-    this.emitted.push(event);
-  }
-  connect() {
-    this.connects++;
-  }
-  disconnect() {
-    this.disconnects++;
-  }
-  receive(event: string, ...args: unknown[]) {
-    for (const listener of this.listeners.get(event) ?? []) listener(...args);
-  }
-}
+import { FakeSocket } from '../../../tests/support/fake-feed-socket';
+import { HANDSHAKE_OPTIONS, handshakeAuth, startFeedClient } from './feed-client';
 
 function setup() {
   const store = createAppStore();

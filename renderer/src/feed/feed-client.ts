@@ -12,6 +12,7 @@ import { decodeCompactUpdate, queueLayout, type QueueLayout } from '../../../sha
 import { serverEventSchema, type ServerEventName, type ServerEventPayload } from '../../../shared/protocol/socket-events';
 import { parseWith } from '../../../shared/protocol/validation';
 import type { AppStore } from '../store/store';
+import { createBoardRequests } from './board-requests';
 
 /** The part of a socket.io client socket the feed uses; tests pass a fake. */
 export interface FeedSocket {
@@ -35,6 +36,8 @@ export interface FeedClientOptions {
   every?: (ms: number, check: () => void) => () => void;
   /** Runs a task once after `ms` unless the returned function is called first (setTimeout in a page). */
   after?: (ms: number, task: () => void) => () => void;
+  /** The jitter of the waits between requests for the board (Math.random in a page). */
+  random?: () => number;
 }
 
 const defaultEvery = (ms: number, check: () => void) => {
@@ -92,7 +95,8 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
  * gathers updates and writes them to the store once per frame, and asks for a fresh snapshot when an
  * update is missing. A message that fails validation is counted and reported, never applied.
  */
-export function startFeedClient({ store, socket, requestFrame, now = Date.now, every = defaultEvery, after = defaultAfter }: FeedClientOptions): () => void {
+export function startFeedClient(options: FeedClientOptions): () => void {
+  const { store, socket, requestFrame, now = Date.now, every = defaultEvery, after = defaultAfter, random = Math.random } = options;
   let expectedSeq: number | null = null;
   /** The queue list of the snapshot held, which compact updates index into; null before the first snapshot. */
   let layout: QueueLayout | null = null;
@@ -103,6 +107,26 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   let frameRequested = false;
   let cancelRetry = () => {};
   const actions = () => store.getState();
+  // Until a board arrives the screen is not live, whatever else the gateway sends, and it keeps asking.
+  const board = createBoardRequests({
+    ask: () => socket.emit('resync'),
+    after,
+    random,
+    now,
+    waiting: (attempt, retryAt) => actions().setConnection('connecting', { key: 'awaiting-board', attempt, retryAt }),
+  });
+  /** Drops what was gathered: the board it belongs to is gone or about to be replaced. */
+  const forgetBoard = () => {
+    expectedSeq = null;
+    pending = [];
+    pendingAlerts = [];
+  };
+  /** The updates no longer follow the board held: not live, and a fresh board asked for (once while one is owed). */
+  const askForBoard = () => {
+    if (board.owed) return;
+    actions().setConnection('connecting', actions().connection.problem);
+    board.expect(true);
+  };
 
   const flush = () => {
     frameRequested = false;
@@ -117,20 +141,27 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   /** Hands `handle` the event's payload once it passed its schema; an invalid one is counted and reported, never applied. */
   const listen = <E extends Exclude<ServerEventName, 'update'>>(event: E, handle: (payload: ServerEventPayload<E>) => void) => {
     socket.on(event, (data: unknown) => {
-      if (SIGNS_OF_LIFE.has(event)) actions().messageReceived(now());
+      // While a board is owed, the age shown is that of the board held: a heartbeat does not make it young.
+      if (SIGNS_OF_LIFE.has(event) && !board.owed) actions().messageReceived(now());
       const parsed = parseWith(serverEventSchema(event), data);
       if (parsed.ok) handle(parsed.value);
       else actions().invalidMessage({ key: 'invalid', detail: `${event}: ${parsed.issues.slice(0, 3).join('; ')}` });
     });
   };
 
-  socket.on('connect', () => actions().setConnection('connecting'));
+  socket.on('connect', () => {
+    forgetBoard();
+    actions().setConnection('connecting');
+    board.expect(false); // the gateway sends the board on connect
+  });
 
   listen('snapshot', (snapshot) => {
     pending = [];
     pendingAlerts = [];
     expectedSeq = snapshot.seq + 1;
     layout = queueLayout(snapshot.queues.map((queue) => queue.id));
+    board.received();
+    actions().messageReceived(now());
     actions().applySnapshot(snapshot, now());
     actions().setBroadcasts(snapshot.broadcasts ?? []);
     actions().setConnection('live');
@@ -145,16 +176,15 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   const stopWatching = every(250, () => {
     const { status, lastMessageAt } = actions().connection;
     if (status !== 'live' || lastMessageAt === null || now() - lastMessageAt <= SILENCE_LIMIT_MS) return;
-    expectedSeq = null;
-    pending = [];
-    pendingAlerts = [];
+    forgetBoard();
+    board.stop();
     actions().setConnection('reconnecting', { key: 'disconnected' });
     socket.disconnect();
     socket.connect();
   });
 
   socket.on('update', (data: unknown) => {
-    actions().messageReceived(now());
+    if (!board.owed) actions().messageReceived(now());
     if (layout === null) return; // before the first snapshot: nothing to apply it to
     const parsed = parseUpdate(data, layout);
     if (!parsed.ok) {
@@ -163,7 +193,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
       actions().invalidMessage({ key: 'invalid', detail: `update: ${parsed.issues.slice(0, 3).join('; ')}` });
       if (expectedSeq !== null) {
         expectedSeq = null;
-        socket.emit('resync');
+        askForBoard();
       }
       return;
     }
@@ -171,10 +201,8 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
     if (expectedSeq === null || seq < expectedSeq) return; // before the snapshot, or already folded into it
     if (seq > expectedSeq) {
       // A missed update: its changes are lost to us, so start again from a full snapshot.
-      expectedSeq = null;
-      pending = [];
-      pendingAlerts = [];
-      socket.emit('resync');
+      forgetBoard();
+      askForBoard();
       return;
     }
     expectedSeq = seq + 1;
@@ -189,9 +217,8 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   });
 
   socket.on('disconnect', (reason) => {
-    expectedSeq = null;
-    pending = [];
-    pendingAlerts = [];
+    forgetBoard();
+    board.stop();
     actions().setConnection('reconnecting', { key: 'disconnected' });
     // The gateway closed us on purpose: socket.io will not retry by itself.
     if (reason === 'io server disconnect') socket.connect();
@@ -234,6 +261,7 @@ export function startFeedClient({ store, socket, requestFrame, now = Date.now, e
   return () => {
     stopWatching();
     cancelRetry();
+    board.stop();
     socket.disconnect();
   };
 }

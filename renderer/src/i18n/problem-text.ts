@@ -6,10 +6,9 @@ import type { ConnectionProblem } from '../store/connection-slice';
  * screen told to wait counts down to its next try (`now`: local time, refreshed by the caller).
  */
 export function problemText(problem: ConnectionProblem, t: TFunction, now: number = Date.now()): string {
-  if (problem.key === 'locked-out') {
-    // A clock read a moment before the refusal arrived (a wall ticks once a second) must not add a second.
-    const left = Math.ceil(((problem.retryAt ?? now) - now) / 1000);
-    return t('access.lockedOut', { seconds: Math.max(0, Math.min(left, problem.waitSeconds ?? left)) });
-  }
+  // A clock read a moment before the problem arrived (a wall ticks once a second) must not add a second.
+  const left = Math.max(0, Math.ceil(((problem.retryAt ?? now) - now) / 1000));
+  if (problem.key === 'locked-out') return t('access.lockedOut', { seconds: Math.min(left, problem.waitSeconds ?? left) });
+  if (problem.key === 'awaiting-board') return t('resync.awaitingBoard', { attempt: problem.attempt ?? 1, seconds: left });
   return t(`problem.${problem.key}`, { detail: problem.detail ?? '' });
 }

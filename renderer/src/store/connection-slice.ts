@@ -12,10 +12,12 @@ export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'incompa
  * as received (the socket's error, the gateway's own sentence).
  */
 export interface ConnectionProblem {
-  key: 'disconnected' | 'unreachable' | 'invalid' | 'rejected' | 'incompatible' | 'refused' | 'locked-out';
+  key: 'disconnected' | 'unreachable' | 'invalid' | 'rejected' | 'incompatible' | 'refused' | 'locked-out' | 'awaiting-board';
   detail?: string;
-  /** With `locked-out`: the local time at which the screen tries again by itself (the wall counts down to it). */
+  /** With `locked-out` and `awaiting-board`: the local time at which the screen tries again by itself (the wall counts down to it). */
   retryAt?: number;
+  /** With `awaiting-board`: how many times the board was asked for (connecting counts as the first). */
+  attempt?: number;
   /** With `locked-out`: the wait the gateway asked for, in seconds; a countdown never shows more. */
   waitSeconds?: number;
 }
