@@ -84,6 +84,40 @@ describe('a Zendesk connector restarted on the same store', () => {
   }, 60_000);
 });
 
+describe('a Zendesk connector whose saved cursor Zendesk refuses', () => {
+  it('reads its backfill window instead, saying so', async () => {
+    const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);
+    const dataDir = await mkdtemp(join(tmpdir(), 'qb-cursor-refused-'));
+    onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+    const time = new FakeTime(NOW);
+    const zendesk = fakeZendesk({ tickets: recordedZendeskWorld(createRandom(18), NOW), ticketsPerPage: 40, metricEventsPerPage: 100 });
+    const refusing: Route = (req, res) =>
+      req.url.searchParams.get('cursor') === 'expired'
+        ? void res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":"InvalidPaginationParameter","description":"cursor is invalid"}')
+        : zendesk.route(req, res);
+    const helpdesk = await startFakeHelpdesk(refusing, time);
+    onTestFinished(helpdesk.close);
+    const world = openStoreWorld({ dataDir, time, queues: [{ id: 'zd-tier1', firstResponseTargetSeconds: 3600 }] });
+    onTestFinished(() => world.close());
+    world.store.cursors.save('main-zendesk', 'tickets', 'expired', NOW - HOUR);
+    const logger = capturingLogger();
+    const source = createZendeskSource({
+      connection: ZendeskConnectionSchema.parse({ id: 'main-zendesk', kind: 'zendesk', subdomain: 'acme', baseUrl: helpdesk.baseUrl, email: 'ops@acme.test', token: 'zd-Tok3n-abcdefghijklmnop' }),
+      queues: [{ id: 'zd-tier1', source: { kind: 'zendesk' as const, connection: 'main-zendesk', groupId: 100 } }],
+      fetch: (url, init) => fetch(url, init), clock: time, scheduler: time, sleep: fakeSleep(time).sleep, random: () => 0.5, logger, env: {},
+    });
+    source.start(world.pipeline);
+    onTestFinished(() => source.stop());
+    await source.settled();
+    const exports = helpdesk.requests.filter((r) => r.url.pathname === '/api/v2/incremental/tickets/cursor').map((r) => r.url.searchParams);
+    expect(exports[0]!.get('cursor')).toBe('expired');
+    expect(exports[1]!.get('start_time')).toBe(String(Math.floor((NOW - 24 * HOUR) / 1000)));
+    expect(logger.lines.some((line) => line.startsWith('warn Zendesk refused the saved cursor: reading the backfill window') && line.includes('answered 422'))).toBe(true);
+    expect(source.failuresInARow).toBe(0);
+    expect(world.store.cursors.read('main-zendesk', 'tickets')?.value).not.toBe('expired');
+  }, 60_000);
+});
+
 const W0 = Date.UTC(2026, 10, 22, 0, 0);
 const START = W0 + 26 * HOUR;
 const RESTART = START + 2 * HOUR;
