@@ -154,6 +154,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       appendBatch: (sourceId, events) => dbWrite(() => store.events.appendBatch(sourceId, events)),
       appendReading: (sourceId, queueId, reading) => dbWrite(() => store.events.appendReading(sourceId, queueId, reading)),
     },
+    cursors: store && {
+      read: (sourceId, name) => store.cursors.read(sourceId, name),
+      save: (sourceId, name, value, savedAt) => dbWrite(() => store.cursors.save(sourceId, name, value, savedAt)),
+    },
     isDurable: (sourceId) => inProcessDurability.get(sourceId) ?? true,
     dropped: metrics.eventsDropped,
     logged: (count) => housekeeping?.appended(count),

@@ -3,6 +3,7 @@ import type { MetricEngine } from '../metrics';
 import { decodeCheckpoint, encodeCheckpoint, encodeCheckpointInSlices } from '../metrics/engine-snapshot';
 import type { Counter } from '../runtime/prometheus';
 import type { SourceSink, SourceStatus } from '../sources/source';
+import type { SavedCursor } from '../store/cursor-store';
 import type { IngestSink } from './ingest-api';
 
 /** The part of the event log the pipeline needs (server/store). */
@@ -32,6 +33,8 @@ export interface IngestPipelineOptions {
   sourceStatus: (sourceId: string, status: SourceStatus) => void;
   /** Called as a source replays the past at its start, with how far it has got. */
   replayedUntil?: (at: number) => void;
+  /** Connectors' cursors (the store's connector_cursors); without it a connector starts from its backfill window each time. */
+  cursors?: { read(sourceId: string, name: string): SavedCursor | null; save(sourceId: string, name: string, value: string, savedAt: number): void } | null;
   /** Where the log is the record when it is not this process's SQLite (PostgreSQL, server/store/pg/): answer after its commit. */
   record?: SystemOfRecordGate;
 }
@@ -65,6 +68,18 @@ export class IngestPipeline implements SourceSink, IngestSink {
   reading(sourceId: string, queueId: string, reading: QueueReadingInput): void {
     if (this.held && this.logs(sourceId)) this.held.waiting.push(() => this.ingestReading(sourceId, queueId, reading));
     else this.ingestReading(sourceId, queueId, reading);
+  }
+
+  savedCursor(sourceId: string, name: string): SavedCursor | null {
+    return this.options.cursors?.read(sourceId, name) ?? null;
+  }
+
+  /** Saved after the events sent before it: while they wait behind a checkpoint, it waits behind them. */
+  saveCursor(sourceId: string, name: string, value: string, savedAt: number): void {
+    const cursors = this.options.cursors;
+    if (!cursors) return;
+    if (this.held && this.logs(sourceId)) this.held.waiting.push(() => cursors.save(sourceId, name, value, savedAt));
+    else cursors.save(sourceId, name, value, savedAt);
   }
 
   /** Set while the log's record (PostgreSQL) cannot be reached: input is refused rather than applied unrecorded. */

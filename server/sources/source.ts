@@ -1,4 +1,5 @@
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
+import type { SavedCursor } from '../store/cursor-store';
 
 /** Where sources deliver what they observe. Events of one call are applied together, in order. */
 export interface SourceSink {
@@ -14,6 +15,14 @@ export interface SourceSink {
    * history holds the replayed minutes too and a screen has a sparkline and a trend from its first second.
    */
   replayedUntil?(sourceId: string, at: number): void;
+  /** A connector's cursor as the store holds it (server/store/cursor-store.ts); null when none was saved or nothing is stored. */
+  savedCursor?(sourceId: string, name: string): SavedCursor | null;
+  /**
+   * Keeps a connector's cursor in the store once the events sent before it are logged: in order with them, so a
+   * cursor never runs ahead of what was stored, and a restart or a takeover resumes there. `savedAt` is on
+   * the connector's clock (real time, whatever --speed does), as its age is judged against it.
+   */
+  saveCursor?(sourceId: string, name: string, value: string, savedAt: number): void;
 }
 
 export type SourceStatus =

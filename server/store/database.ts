@@ -7,6 +7,7 @@ import type { Logger } from '../runtime/logger';
 import { AlertStore } from './alert-store';
 import { AuditLog } from './audit-log';
 import { BroadcastStore } from './broadcast-store';
+import { CursorStore } from './cursor-store';
 import { EventLog } from './event-log';
 import { MetricHistory } from './metric-history';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -30,6 +31,8 @@ export interface GatewayStore {
   readonly deadLetters: DeadLetterStore;
   readonly broadcasts: BroadcastStore;
   readonly incidents: IncidentStore;
+  /** Where each helpdesk connection has read up to (server/sources/). */
+  readonly cursors: CursorStore;
   /** Set when PostgreSQL holds the record and this SQLite file is a working copy (server/store/pg/replicated-store.ts). */
   readonly systemOfRecord?: SystemOfRecord;
   close(): void;
@@ -80,6 +83,7 @@ export function storeOver(db: Database.Database, file: string, clock: Clock): Ga
     deadLetters: new DeadLetterStore(db),
     broadcasts: new BroadcastStore(db, audit),
     incidents: new IncidentStore(db, audit),
+    cursors: new CursorStore(db),
     close: () => {
       if (db.open) db.close();
     },

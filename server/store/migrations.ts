@@ -252,4 +252,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE engine_checkpoint ADD COLUMN generation INTEGER;
     `,
   },
+  {
+    version: 11,
+    name: 'connector cursors: where each helpdesk connection has read up to, so a restart or a takeover resumes there',
+    sql: `
+      -- One row per connection (source_id) and cursor (name: "tickets", "closed-since:<queue>"); value is the
+      -- helpdesk's own (an opaque cursor, or epoch ms). Written after the events it covers are logged.
+      CREATE TABLE connector_cursors (
+        source_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (source_id, name)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -67,6 +67,25 @@ describe('openStore', () => {
     check.close();
   });
 
+  it('adds the connector cursors (migration 11) to a store of migration 10, keeping what it holds', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
+    // A store as the previous gateway left it: every migration up to 10, an event accepted.
+    const db = new Database(join(dataDir, 'queueboard.sqlite'));
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 10)) {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)').run(migration.version, migration.name);
+    }
+    db.pragma('user_version = 10');
+    db.prepare("INSERT INTO input_keys (source_id, kind, input_id, received_at) VALUES ('crm', 'event', 'a1', 100)").run();
+    db.close();
+    const { store } = open(dataDir);
+    expect(store.events.appendBatch('crm', [ev('a1', 'created', 't1', 100, 'email')])).toEqual({ accepted: [], duplicates: 1 });
+    expect(store.cursors.read('zd', 'tickets')).toBeNull();
+    store.cursors.save('zd', 'tickets', 'abc', 2000);
+    expect(store.cursors.read('zd', 'tickets')).toEqual({ value: 'abc', savedAt: 2000 });
+  });
+
   it('upgrades a store of the uncompacted format: its events replay once, and their ids are still known', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qb-store-'));
     // A store as the previous gateway left it: schema version 3, every event in the log.

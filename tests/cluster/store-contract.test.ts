@@ -136,4 +136,18 @@ describe.each(backends)('the store on %s', (_name, make) => {
     expect(next.history.since(0)).toEqual(new Map([['chat', [{ at: 120_000, metrics: { backlog: 5 } }]]]));
     expect(next.quarters.since(0)).toEqual([{ queueId: 'chat', slot: 900_000, inflow: 4, outflow: 3, backlog: 2, agentsOnline: 1 }]);
   }));
+
+  it('keeps the connectors’ cursors, one per connection and name, the latest saved', withStore(async (backend) => {
+    const store = await backend.first();
+    expect(store.cursors.read('zd', 'tickets')).toBeNull();
+    store.cursors.save('zd', 'tickets', 'MTcwMDowMQ', 2000);
+    store.cursors.save('zd', 'tickets', 'MTcwMDowMg', 3000);
+    store.cursors.save('ic', 'closed-since:vip', '1700000000000', 3500);
+    const next = await backend.next();
+    expect(next.cursors.read('zd', 'tickets')).toEqual({ value: 'MTcwMDowMg', savedAt: 3000 });
+    expect(next.cursors.read('ic', 'closed-since:vip')).toEqual({ value: '1700000000000', savedAt: 3500 });
+    expect(next.cursors.read('ic', 'closed-since:billing')).toBeNull();
+    next.cursors.save('ic', 'closed-since:vip', '1700000600000', 4000);
+    expect((await backend.next()).cursors.read('ic', 'closed-since:vip')).toEqual({ value: '1700000600000', savedAt: 4000 });
+  }));
 });

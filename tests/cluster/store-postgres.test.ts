@@ -59,6 +59,21 @@ describe('the PostgreSQL store', () => {
     }
   });
 
+  it('adds the connector cursors (migration 3) to a store migrated before them, keeping what it holds', async () => {
+    const url = await freshDatabase(server);
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      await migratePostgres(pool, silentLogger, PG_MIGRATIONS.filter((m) => m.version <= 2));
+      await pool.query("INSERT INTO audit_log VALUES (1, 10, 'ana', 'threshold.put', 'backlog', NULL, NULL)");
+      await migratePostgres(pool, silentLogger);
+      expect((await pool.query('SELECT actor FROM audit_log')).rows).toEqual([{ actor: 'ana' }]);
+      await pool.query("INSERT INTO connector_cursors VALUES ('zd', 'tickets', 'abc', 2000)");
+      expect((await pool.query('SELECT value FROM connector_cursors')).rows).toEqual([{ value: 'abc' }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('holds exactly the rows of the working copy, table by table, once committed', async () => {
     const url = await freshDatabase(server);
     const store = await armedStore(url);

@@ -72,7 +72,7 @@ describe('Zendesk across a gateway restart', () => {
     world = open();
     expect(figures(world)).toEqual(before);
 
-    // The new connector starts from nothing: it reads the last 24 h and the old open tickets again.
+    // The new connector resumes the ticket export from the cursor saved in the store and reads the old open tickets again.
     source = connect(world);
     await source.settled();
     await poll(source, 2);

@@ -20,6 +20,8 @@ export interface ConnectorGatewayRun {
   restartsAt?: readonly number[];
   /** Clock times at which the engine's figures are noted (after a restart falling there, and its first poll). */
   observeAt?: readonly number[];
+  /** Called at each restart, just before the gateway is closed (a test notes what the helpdesk was asked until then). */
+  restarting?: () => void;
 }
 
 export interface RunResult {
@@ -74,6 +76,7 @@ export async function runConnectorGateway(run: ConnectorGatewayRun): Promise<Run
       if (restarts.length > 0 && time.now() >= restarts[0]!) {
         restarts.shift();
         beforeRestart ??= shownBy(current.gateway);
+        run.restarting?.();
         await current.gateway.close();
         current = await start();
       }

@@ -20,6 +20,7 @@ export function fillStore(store: GatewayStore, events = 6000): void {
   store.thresholds.put({ ...THRESHOLD_KEY, warning: 12, critical: 20, pendingSeconds: 120, recoverySeconds: null }, null, 'ana', 1000);
   store.alerts.save(storedAlert);
   store.alerts.saveByPerson({ ...storedAlert, acknowledged: { by: 'ana', at: 30, note: 'on it' } }, 'ana', 'alert.acknowledge', 30);
+  store.cursors.save('main-zendesk', 'tickets', 'MTcwMDAwMDAwMDAwMDoxMg', 1000);
   for (let b = 0; b < events / 500; b++) {
     const batch = Array.from({ length: 500 }, (_, i): TicketEvent => ({ eventId: `e${b}-${i}`, type: 'created', ticketId: `t${b}-${i}`, queueId: 'chat', at: 5000 + i }));
     store.events.appendBatch('push', batch);

@@ -49,6 +49,7 @@ export function openStoreWorld(options: {
   const pipeline = new IngestPipeline({
     engine,
     log: store.events,
+    cursors: store.cursors,
     isDurable: () => true,
     dropped,
     logged: (count) => housekeeping.appended(count),

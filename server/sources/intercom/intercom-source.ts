@@ -1,5 +1,6 @@
 import type { TicketEvent } from '../../../shared/ingest';
 import { ChangedValues } from '../polling/changed-values';
+import { ConnectorCursors } from '../polling/connector-cursors';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
 import { OptionalRatings } from '../polling/optional-ratings';
@@ -50,6 +51,9 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
   const sent = new SentEvents();
   const lastBreached = new ChangedValues(0);
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
+  // Per queue in the store, so a restart or a takeover reads the closures since the last one's instead of a day's.
+  const cursors = new ConnectorCursors({ sourceId: connection.id, label: 'Intercom', clock, logger });
+  const cursorName = (queueId: string) => `closed-since:${queueId}`;
   const readRatings = createIntercomRatings({ client, validItems, now: () => clock.now() });
   const ratings = new OptionalRatings('Intercom', connection.id, clock, logger);
 
@@ -96,7 +100,17 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     const events: TicketEvent[] = sent.fresh([...conversations, ...closed.conversations].flatMap((c) => conversationEvents(c, queue.id)));
     if (events.length > 0) sink.events(connection.id, events);
     // Search answers come in no promised order: a cut-short read keeps its mark and reads the rest next poll.
-    if (closed.complete) closedSince.set(queue.id, closed.conversations.reduce((latest, c) => Math.max(latest, c.updated_at), since));
+    if (closed.complete) {
+      closedSince.set(queue.id, closed.conversations.reduce((latest, c) => Math.max(latest, c.updated_at), since));
+      cursors.saveTime(sink, cursorName(queue.id), closedSince.get(queue.id)!);
+    }
+  };
+
+  const resume = (sink: SourceSink) => {
+    for (const queue of queues) {
+      const saved = cursors.resumeTime(sink, cursorName(queue.id));
+      if (saved !== null) closedSince.set(queue.id, saved);
+    }
   };
 
   return polledSource(async (sink, signal) => {
@@ -107,5 +121,5 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
         if (rated.length > 0) sink.events(connection.id, rated);
       }
     });
-  });
+  }, resume);
 }

@@ -40,7 +40,7 @@ export interface ConnectorKit {
   /** Validates a page's items one by one (see validItems), counted in this connection's skipped items. */
   validItems<S extends z.ZodType>(schema: S, items: readonly unknown[], list: string): z.infer<S>[];
   /** The connection as a polled source for its queues: one poll loop, one up/down state. */
-  polledSource(poll: PolledSourceOptions['poll']): PolledSource;
+  polledSource(poll: PolledSourceOptions['poll'], resume?: PolledSourceOptions['resume']): PolledSource;
 }
 
 /**
@@ -75,7 +75,7 @@ export function createConnectorKit(options: ConnectorKitOptions): ConnectorKit {
     client,
     logger,
     validItems: (schema, items, list) => validItems(schema, items, { label, list, logger, counter }),
-    polledSource: (poll) =>
+    polledSource: (poll, resume) =>
       createPolledSource({
         id: connection.id,
         label,
@@ -88,6 +88,7 @@ export function createConnectorKit(options: ConnectorKitOptions): ConnectorKit {
         secrets,
         skipped: counter,
         poll,
+        ...(resume ? { resume } : {}),
       }),
   };
 }

@@ -21,6 +21,8 @@ export interface PolledSourceOptions {
    * The signal aborts when the source is stopped: pass it to every request.
    */
   poll: (sink: SourceSink, signal: AbortSignal) => Promise<void>;
+  /** Called at each start, before the first poll: the connector picks up its cursors from the store (connector-cursors.ts). */
+  resume?: (sink: SourceSink) => void;
   /** Failed polls in a row before the queues are reported down (credential failures: at once). */
   failuresBeforeDown?: number;
   /** Where the connector counts items it received but skipped as invalid. */
@@ -121,6 +123,7 @@ export function createPolledSource(options: PolledSourceOptions): PolledSource {
       const run = ++runs;
       stopping = new AbortController();
       sink = guardedSink(target, () => runs === run);
+      options.resume?.(sink);
       cancel = options.scheduler.every(options.pollMs, () => {
         if (monotonicNow(clock) >= resumeAt) void pollNow();
       });
@@ -158,5 +161,8 @@ function guardedSink(target: SourceSink, live: () => boolean): SourceSink {
     events: (sourceId, events) => live() && target.events(sourceId, events),
     reading: (sourceId, queueId, reading) => live() && target.reading(sourceId, queueId, reading),
     status: (sourceId, status) => live() && target.status(sourceId, status),
+    savedCursor: (sourceId, name) => target.savedCursor?.(sourceId, name) ?? null,
+    // A stopped source's poll may still finish: its cursor is not saved, as its events were not sent.
+    saveCursor: (sourceId, name, value, savedAt) => live() && target.saveCursor?.(sourceId, name, value, savedAt),
   };
 }

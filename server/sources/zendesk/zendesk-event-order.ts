@@ -41,6 +41,18 @@ export class SolvedAfterReplies {
     return out;
   }
 
+  /** How far the metric events have been read (epoch ms). */
+  get coveredAt(): number {
+    return this.covered;
+  }
+
+  /** The time coverage must reach for everything held now to have gone: the latest held solve (-Infinity: none). */
+  holdsUntil(): number {
+    let latest = -Infinity;
+    for (const held of this.waiting.values()) latest = Math.max(latest, held[0]!.at);
+    return latest;
+  }
+
   private hold(solved: TicketEvent, out: TicketEvent[]): void {
     this.waiting.set(solved.ticketId, [solved]);
     if (this.waiting.size <= this.max) return;

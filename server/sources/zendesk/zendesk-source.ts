@@ -1,6 +1,8 @@
 import type { TicketEvent } from '../../../shared/ingest';
 import { monotonicNow } from '../../runtime/clock';
 import { resolveToken } from '../http/connection-config';
+import { HttpFailureError } from '../http/http-failure';
+import { ConnectorCursors } from '../polling/connector-cursors';
 import { RateBudget } from '../http/rate-budget';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
@@ -21,6 +23,7 @@ import {
 } from './zendesk-api';
 import { backlogQuery, readOldOpenTickets } from './zendesk-backfill';
 import { ZendeskBreaches } from './zendesk-breaches';
+import { ZendeskCursorPoint } from './zendesk-cursor';
 import { zendeskBaseUrl, type ZendeskConnection } from './zendesk-config';
 import { EarlyMetricEvents, SolvedAfterReplies } from './zendesk-event-order';
 import { adminTokenHint, asAdmin, ZendeskRateLimitState } from './zendesk-poll-guard';
@@ -43,6 +46,10 @@ const EXPORT_LAG_MS = 60_000;
 const OLD_TICKETS_LOOKBACK_MS = 30 * 86_400_000;
 /** Zendesk's own limit on the incremental exports, besides the account's: asked for no faster, they answer no 429. */
 const EXPORTS_PER_MINUTE = 10;
+/** The ticket export's cursor in the store (connector-cursors.ts). */
+const TICKET_CURSOR = 'tickets';
+/** What Zendesk answers a cursor it no longer takes: the export starts again from the backfill window. */
+const REFUSED_CURSOR = new Set([400, 404, 422]);
 
 /**
  * One Zendesk account as a Source. Each poll: the open backlog of every queue (Search count API), each
@@ -88,6 +95,12 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
     return asAdmin(adminHint, request);
   };
   let ticketCursor: string | null = null;
+  // The saved cursor is resumed from at start; the export's open tickets unchanged since before it are then those
+  // last changed before it was saved (search export), so the tracker knows every open ticket again.
+  const cursors = new ConnectorCursors({ sourceId: connection.id, label: 'Zendesk', clock, logger });
+  const cursorPoint = new ZendeskCursorPoint(order);
+  let resumedCursor = false;
+  let oldOpenBefore = backfillStart;
   let metricsStart = Math.floor(backfillStart / 1000);
   let oldOpenTicketsRead = false;
   let breachesKnown = false;
@@ -125,28 +138,69 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       return [...events, ...early.take(ticket.id).flatMap(useMetric)].sort((a, b) => a.at - b.at);
     });
 
+  const exportPage = (signal: AbortSignal) =>
+    exported(signal, () =>
+      client.json(TicketExportPageSchema, {
+        path: '/api/v2/incremental/tickets/cursor',
+        query: { ...(ticketCursor ? { cursor: ticketCursor } : { start_time: Math.floor(backfillStart / 1000) }), include: 'metric_sets' },
+        signal,
+      }),
+    );
+
+  /** The next export page; a saved cursor Zendesk refuses is let go (logged) and the backfill window read instead. */
+  const nextPage = async (signal: AbortSignal) => {
+    try {
+      const page = await exportPage(signal);
+      resumedCursor = false;
+      return page;
+    } catch (error) {
+      const failure = error instanceof HttpFailureError ? error.failure : null;
+      if (!resumedCursor || failure?.kind !== 'status' || !REFUSED_CURSOR.has(failure.status)) throw error;
+      cursors.rejected(TICKET_CURSOR, `answered ${failure.status}`);
+      resumedCursor = false;
+      ticketCursor = null;
+      oldOpenBefore = backfillStart;
+      cursorPoint.clear();
+      return exportPage(signal);
+    }
+  };
+
+  /** The latest cursor whose events have all gone out, into the store. */
+  const saveCursor = (sink: SourceSink) => {
+    const cursor = cursorPoint.take();
+    if (cursor) cursors.save(sink, TICKET_CURSOR, cursor);
+  };
+
   /** Reads ticket changes; answers whether it reached the end of the stream (caught up with now). */
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal): Promise<boolean> => {
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await exported(signal, () =>
-        client.json(TicketExportPageSchema, {
-          path: '/api/v2/incremental/tickets/cursor',
-          query: { ...(ticketCursor ? { cursor: ticketCursor } : { start_time: Math.floor(backfillStart / 1000) }), include: 'metric_sets' },
-          signal,
-        }),
-      );
+      const body = await nextPage(signal);
       const tickets = validItems(ExportTicketSchema, body.tickets, 'tickets');
       const metricSets = new Map(validItems(MetricSetSchema, body.metric_sets ?? [], 'metric_sets').map((set) => [set.ticket_id, set]));
       send(sink, order.pass(useTickets(tickets, metricSets)));
-      if (body.after_cursor) ticketCursor = body.after_cursor;
+      if (body.after_cursor) {
+        ticketCursor = body.after_cursor;
+        cursorPoint.read(ticketCursor);
+      }
+      saveCursor(sink);
       if (body.end_of_stream) return true;
     }
     return false;
   };
 
+  const resume = (sink: SourceSink) => {
+    const saved = cursors.resume(sink, TICKET_CURSOR);
+    if (!saved) return;
+    ticketCursor = saved.value;
+    resumedCursor = true;
+    oldOpenBefore = saved.savedAt;
+    oldOpenTicketsRead = false;
+    cursorPoint.clear();
+  };
+
   /** Once: open tickets the export leaves out (unchanged since before it starts); metric events are read from the oldest (30 days back at most). */
   const readOldOpen = async (sink: SourceSink, signal: AbortSignal) => {
-    const old = await readOldOpenTickets(client, validItems, queues, backfillStart, signal);
+    const old = await readOldOpenTickets(client, validItems, queues, oldOpenBefore, signal);
     send(sink, order.pass(useTickets(old, new Map())));
     // A loop, not Math.min(...): an account's old open tickets can be more than a call takes arguments.
     const oldest = old.reduce((min, t) => (tracker.openQueueOf(t.id) === undefined ? min : Math.min(min, t.created_at)), Infinity);
@@ -200,6 +254,7 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       // While the export is still catching up (a long backfill), first replies wait for their tickets.
       if (caughtUp) {
         await readMetricEvents(sink, signal, horizon);
+        saveCursor(sink);
         breachesKnown = true;
       }
       if (breachesKnown) reportBreaches(sink);
@@ -208,5 +263,6 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
         send(sink, rated);
       });
     }),
+    resume,
   );
 }

@@ -77,6 +77,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       INSERT INTO queueboard_writer VALUES (1, 0, '', 0);
     `,
   },
+  {
+    version: 3,
+    name: 'connector cursors (the SQLite store\'s migration 11)',
+    sql: `
+      CREATE TABLE connector_cursors (
+        source_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, saved_at BIGINT NOT NULL, PRIMARY KEY (source_id, name));
+    `,
+  },
 ];
 
 const LOCK_KEY = 4_310_021; // any fixed number: gateways starting together migrate one at a time

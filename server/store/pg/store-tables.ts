@@ -23,6 +23,7 @@ export const STORE_TABLES: readonly StoreTable[] = [
   { name: 'incidents', key: ['id'] },
   { name: 'incident_timeline', key: ['seq'] },
   { name: 'webhook_dead_letters', key: ['id'] },
+  { name: 'connector_cursors', key: ['source_id', 'name'] },
 ];
 
 export type Row = Record<string, unknown>;
