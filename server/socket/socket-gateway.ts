@@ -169,7 +169,8 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     increment(byRole, client);
     guardSends(socket.conn, maxBufferedBytes, (queued, packetBytes) => dropSlowConsumer(socket, queued, packetBytes));
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
-    onlyHere([socket.id]).emit('session', { role: socket.data.role, name: socket.data.actor });
+    // Through the adapter, stored: its offset is what lets a screen that drops before the next broadcast recover its session.
+    socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     welcome(socket, true);
     onlyHere([socket.id]).emit('incidents', options.incidents());
 
