@@ -74,10 +74,16 @@ export function createRelay(options: {
         return local.history(question.request);
     }
   };
+  // The same welcome object (server/socket/welcome-cache.ts) is encoded once, however many gateways ask for it.
+  let encoded = { answer: undefined as unknown, text: '' };
+  const encode = (answer: unknown): string => {
+    if (encoded.answer !== answer) encoded = { answer, text: JSON.stringify(answer) };
+    return encoded.text;
+  };
   bus.on(ASK, (question, reply) => {
     if (!isPrimary()) return reply(null);
     try {
-      reply(JSON.stringify(answerHere(question)));
+      reply(question.kind === 'welcome' ? encode(answerHere(question)) : JSON.stringify(answerHere(question)));
     } catch (error) {
       logger.error('could not answer another gateway', { kind: question.kind, error: (error as Error).message });
       reply(null);

@@ -29,6 +29,8 @@ import { increment, type GatewayStats } from '../runtime/stats';
 import type { createAdmission } from './admission';
 import { answerHistory } from './history-requests';
 import { bufferedBytes, guardSends, terminate } from './slow-consumers';
+import { createWelcomeCache } from './welcome-cache';
+import { createWelcomeQueue } from './welcome-queue';
 
 interface SocketData {
   client: string;
@@ -102,13 +104,34 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     allowRequest: options.admission.allowRequest,
     ...options.cluster?.serverOptions,
   });
+  const built = createWelcomeCache(() => ({ thresholds: options.thresholds(), snapshot: options.snapshot() }), () => clock.now());
   const local: PrimaryAnswers = {
-    welcome: () => ({ thresholds: options.thresholds(), snapshot: options.snapshot() }),
-    command: (name, request, actor, role) => run(name, request, actor, role),
+    welcome: () => built.welcome(),
+    command: (name, request, actor, role) => {
+      const answer = run(name, request, actor, role);
+      built.changed();
+      return answer;
+    },
     history: options.history,
   };
   // A gateway that does not evaluate asks the one that does for the board, the rules, history and commands.
   const answers = options.cluster ? options.cluster.relay(io.of('/') as unknown as ClusterBus, local) : localAnswers(local);
+  /**
+   * To this gateway's own screens only, never through Redis: with connection-state recovery each socket.emit is
+   * also written to the adapter's stream for every gateway to read, and a storm of boards (tens of KB each) would
+   * cost every gateway a parse each and push out of the stream the updates recovery is for. A screen is sent a
+   * fresh board on every connect, recovered or not, so none of these needs replaying.
+   */
+  const onlyHere = (ids: string[]) => io.local.to(ids);
+  const welcomes = createWelcomeQueue<GatewaySocket>({
+    welcome: () => answers.welcome(),
+    send: (screens, answer, withThresholds) => {
+      const to = onlyHere(screens.map((screen) => screen.id));
+      if (withThresholds) to.emit('thresholds', answer.thresholds);
+      to.emit('snapshot', answer.snapshot);
+    },
+    failed: (error) => logger.error('could not send screens their board', { error: error.message }),
+  });
   const history = answerHistory({ read: (request) => answers.history(request), knownQueues: new Set(options.queueIds), requestsPerMinute: options.historyRequestsPerMinute });
 
   io.engine.on('connection', (conn: { request: IncomingMessage; once(event: 'close', listener: (reason: string, description?: unknown) => void): void }) => {
@@ -146,9 +169,10 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     increment(byRole, client);
     guardSends(socket.conn, maxBufferedBytes, (queued, packetBytes) => dropSlowConsumer(socket, queued, packetBytes));
     void socket.join(ENCODING_ROOMS[(socket.handshake.auth as { encoding?: UpdateEncoding }).encoding ?? 'json']);
+    // Through the adapter, stored: its offset is what lets a screen that drops before the next broadcast recover its session.
     socket.emit('session', { role: socket.data.role, name: socket.data.actor });
     welcome(socket, true);
-    socket.emit('incidents', options.incidents());
+    onlyHere([socket.id]).emit('incidents', options.incidents());
 
     socket.on('resync', () => {
       const now = clock.now();
@@ -158,7 +182,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       }
       socket.data.lastResyncAt = now;
       welcome(socket, false);
-      socket.emit('incidents', options.incidents());
+      onlyHere([socket.id]).emit('incidents', options.incidents());
     });
     socket.on('history', (request: unknown, reply: unknown) => {
       if (typeof reply !== 'function') {
@@ -229,13 +253,9 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     });
   }
 
-  /** The rules and the board, from the evaluating gateway; nothing while none evaluates (the next one sends them to all). */
+  /** The rules and the board, from the evaluating gateway, in batches (welcome-queue.ts); nothing while none evaluates (the next one sends them to all). */
   function welcome(socket: GatewaySocket, withThresholds: boolean): void {
-    void answers.welcome().then((answer) => {
-      if (!answer || !socket.connected) return;
-      if (withThresholds) socket.emit('thresholds', answer.thresholds);
-      socket.emit('snapshot', answer.snapshot);
-    });
+    welcomes.add(socket, withThresholds);
   }
 
   /** The request validated, then the handler run (on the evaluating gateway); a handler that throws answers `unavailable`. */
@@ -284,10 +304,12 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       return largest;
     },
     broadcastThresholds(state: ThresholdState): void {
+      built.changed();
       io.emit('thresholds', state);
     },
     /** Every broadcast not yet ended: each screen shows those that reach its queues. */
     broadcasts(list: BroadcastList): void {
+      built.changed();
       io.emit('broadcasts', list);
     },
     broadcastIncidents(message: IncidentsMessage): void {
@@ -297,6 +319,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
       io.emit('heartbeat', { serverTime });
     },
     broadcast(update: Update): void {
+      built.changed();
       stats.updatesSent += 1;
       // The adapter's rooms are this gateway's own: in a cluster, screens elsewhere may be in either room.
       const rooms = io.of('/').adapter.rooms;
@@ -305,6 +328,7 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     },
     /** Every screen on every gateway starts over from this gateway's board (it has just begun to evaluate). */
     resyncEveryone(): void {
+      built.changed();
       const { thresholds, snapshot } = local.welcome();
       io.emit('thresholds', thresholds);
       io.emit('snapshot', snapshot);
