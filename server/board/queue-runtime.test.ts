@@ -17,7 +17,7 @@ const START = Date.UTC(2026, 10, 17, 12, 0, 30);
 /** What the screens were sent, in order. */
 type Sent = { kind: 'update'; update: Update } | { kind: 'heartbeat'; serverTime: number } | { kind: 'thresholds'; state: ThresholdState };
 
-function setup(options: { staleAfterMs?: Record<string, number>; values?: (queueId: string, now: number) => Partial<MetricValues> } = {}) {
+function setup(options: { staleAfterMs?: Record<string, number>; values?: (queueId: string, now: number) => Partial<MetricValues>; updateIntervalMs?: number } = {}) {
   const config = demoConfig();
   const time = new FakeTime(START);
   const board = new QueueBoard(config.offices, config.queues);
@@ -40,7 +40,7 @@ function setup(options: { staleAfterMs?: Record<string, number>; values?: (queue
     clock: time,
     scheduler: time,
     evaluateIntervalMs: 1000,
-    updateIntervalMs: 500,
+    updateIntervalMs: options.updateIntervalMs ?? 500,
     evaluationSeconds: new MetricsRegistry().histogram('e', 'e', [1]),
     logger: silentLogger,
   });
@@ -212,6 +212,16 @@ describe('QueueRuntime', () => {
     sent.length = 0;
     time.advance(3 * HEARTBEAT_EVERY_MS);
     expect(sent).toEqual([1, 2, 3].map((n) => ({ kind: 'heartbeat', serverTime: START + 500 + n * HEARTBEAT_EVERY_MS })));
+    runtime.stop();
+  });
+
+  it("sends each beat's changes as the beat ends, not with the update interval's next turn", () => {
+    // Issue 16: the beat and the update interval were two timers; drifted apart, the changes of a beat that
+    // ran just after an interval's turn waited for the next one, and a wall heard 1.5 s of silence at a 1 s beat.
+    const { time, runtime, updates } = setup({ updateIntervalMs: 5000 });
+    runtime.start();
+    time.advance(3000);
+    expect(updates().map((u) => u.serverTime)).toEqual([START + 1000, START + 2000, START + 3000]);
     runtime.stop();
   });
 

@@ -137,7 +137,10 @@ export class QueueRuntime {
   start(): void {
     this.connectedScreens();
     this.evaluate();
-    this.cancel ??= this.options.scheduler.every(this.options.evaluateIntervalMs, () => this.evaluate());
+    this.cancel ??= this.options.scheduler.every(this.options.evaluateIntervalMs, () => {
+      this.evaluate();
+      this.batcher.sendPending();
+    });
     this.batcher.start();
   }
 

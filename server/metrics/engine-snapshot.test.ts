@@ -30,7 +30,7 @@ describe('the engine checkpoint', () => {
     // `indexes` is derived from the tickets (rebuilt after a restore), so it needs no place in the checkpoint; so is
     // `evictionCursor` (a place in `openTickets`, whose order the checkpoint keeps: a restore starts a new one).
     const configuration = {
-      engine: ['maxOpenTicketsPerQueue', 'indexes'],
+      engine: ['maxOpenTicketsPerQueue', 'maxOpenTickets', 'indexes'],
       queue: ['id', 'targetSeconds', 'windows', 'firstResponseCutoff', 'resolutionCutoff', 'evictionCursor'],
     };
     const engineState = ['queues', 'tickets', 'csat'];

@@ -16,10 +16,15 @@ export const DEFAULT_WINDOWS: MetricWindows = { firstResponseMs: 3_600_000, reso
 
 export interface EngineLimits {
   maxOpenTicketsPerQueue: number;
+  /**
+   * Open tickets in the whole engine: the per-queue cap alone lets memory grow with the number of queues
+   * (300 flooded queues would hold 30 million tickets, ~600 bytes each).
+   */
+  maxOpenTickets: number;
   maxSamplesPerWindow: number;
 }
 
-export const DEFAULT_LIMITS: EngineLimits = { maxOpenTicketsPerQueue: 100_000, maxSamplesPerWindow: 50_000 };
+export const DEFAULT_LIMITS: EngineLimits = { maxOpenTicketsPerQueue: 100_000, maxOpenTickets: 500_000, maxSamplesPerWindow: 50_000 };
 
 export interface QueueSetup {
   id: string;

@@ -30,8 +30,8 @@ const step = fc.oneof(
 describe('a beat reads figures kept up to date, not recomputed', () => {
   it('agrees with an engine computing from scratch at every read, through moves, evictions, restores and reads back in time', () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 200 }), fc.integer({ min: 2, max: 6 }), (steps, maxOpen) => {
-        const options = { queues: QUEUES, windows: WINDOWS, limits: { maxOpenTicketsPerQueue: maxOpen, maxSamplesPerWindow: 7 } };
+      fc.property(fc.array(step, { minLength: 1, maxLength: 200 }), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 3, max: 12 }), (steps, maxOpen, maxOpenInAll) => {
+        const options = { queues: QUEUES, windows: WINDOWS, limits: { maxOpenTicketsPerQueue: maxOpen, maxOpenTickets: maxOpenInAll, maxSamplesPerWindow: 7 } };
         const engine = new MetricEngine(options);
         const events: TicketEvent[] = [];
         let at = T0;

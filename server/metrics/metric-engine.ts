@@ -26,7 +26,9 @@
  *   7 days, csat-windows.ts); CSAT is the satisfied share in percent, csatRatings how many it is of.
  * - Memory is bounded: samples leave their window as time moves on, each window holds at most
  *   maxSamplesPerWindow (oldest dropped first), each queue at most maxOpenTicketsPerQueue open tickets
- *   (the longest-open dropped first). Every drop is counted.
+ *   (the longest-open dropped first), the engine at most maxOpenTickets (past it, the queue admitting a
+ *   ticket drops its own longest-open while it holds at least its even share of the cap, else the queue
+ *   holding the most drops its longest-open). Every drop is counted.
  */
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import {
@@ -54,12 +56,14 @@ export class MetricEngine {
   /** Per queue, its longest wait and overdue count kept as tickets change: a beat does not scan the tickets. */
   private readonly indexes = new Map<string, OpenTicketIndex>();
   private readonly maxOpenTicketsPerQueue: number;
+  private readonly maxOpenTickets: number;
   private readonly csat: CsatWindows;
 
   constructor(options: { queues: readonly QueueSetup[]; windows?: Partial<MetricWindows>; limits?: Partial<EngineLimits> }) {
     const windows = { ...DEFAULT_WINDOWS, ...options.windows };
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.maxOpenTicketsPerQueue = limits.maxOpenTicketsPerQueue;
+    this.maxOpenTickets = limits.maxOpenTickets;
     for (const queue of options.queues) {
       const windowsOf = new QueueWindows(queue, windows, limits);
       this.queues.set(queue.id, windowsOf);
@@ -268,17 +272,31 @@ export class MetricEngine {
     return { applied: true, queueIds: [queue.id] };
   }
 
-  /** Adds a ticket to a queue, dropping the longest-open one when the queue is full. */
+  /** Adds a ticket to a queue, dropping a longest-open one when the queue, or the engine, is full. */
   private admit(queue: QueueWindows, ticketId: string): void {
     queue.openTickets.add(ticketId);
-    const index = this.indexes.get(queue.id)!;
-    index.entered(this.tickets.get(ticketId)!);
-    if (queue.openTickets.size <= this.maxOpenTicketsPerQueue) return;
+    this.indexes.get(queue.id)!.entered(this.tickets.get(ticketId)!);
+    if (queue.openTickets.size > this.maxOpenTicketsPerQueue) this.evictOldest(queue);
+    else if (this.tickets.size > this.maxOpenTickets) this.evictOldest(this.fullest(queue));
+  }
+
+  /**
+   * The queue that gives up a ticket when the engine is full: the one admitting, if it held at least its even
+   * share of the cap before this ticket (a flood into every queue costs no scan), else the one holding the most.
+   */
+  private fullest(admitting: QueueWindows): QueueWindows {
+    if ((admitting.openTickets.size - 1) * this.queues.size >= this.maxOpenTickets) return admitting;
+    let fullest = admitting;
+    for (const queue of this.queues.values()) if (queue.openTickets.size > fullest.openTickets.size) fullest = queue;
+    return fullest;
+  }
+
+  private evictOldest(queue: QueueWindows): void {
     const oldest = queue.oldestOpenTicket()!;
     const ticket = this.tickets.get(oldest)!;
     queue.openTickets.delete(oldest);
     this.tickets.delete(oldest);
-    index.settled(ticket);
+    this.indexes.get(queue.id)!.settled(ticket);
     queue.evictedTickets++;
   }
 
