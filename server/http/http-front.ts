@@ -12,6 +12,7 @@ import type { ApplyIngest } from '../ingest/ingest-apply';
 import type { IngestGrant } from '../ingest/ingest-keys';
 import { IngestLimits } from '../ingest/ingest-limits';
 import { LoopLagMeter, overloadCheck } from '../ingest/loop-lag';
+import { ingestTurns } from '../ingest/ingest-turns';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
@@ -104,8 +105,11 @@ function standingBy(response: ServerResponse, method: string | undefined): true 
   return true;
 }
 
-/** The loop's sustained lag against `maxLagMs`: its meter lives as long as the process (its timer is unref'd). */
+/**
+ * The loop's sustained lag, or the wait of the batch waiting longest for its turn (ingest-turns.ts), against
+ * `maxLagMs`: the meter lives as long as the process (its timer is unref'd).
+ */
 function lagGuard(maxLagMs: number) {
   const meter = new LoopLagMeter();
-  return overloadCheck(() => meter.sustainedLagMs(), maxLagMs);
+  return overloadCheck(() => Math.max(meter.sustainedLagMs(), ingestTurns.longestWaitMs()), maxLagMs);
 }

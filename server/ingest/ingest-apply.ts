@@ -2,6 +2,7 @@ import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import type { Counter } from '../runtime/prometheus';
 import type { IngestSink } from './ingest-api';
 import type { IngestGrant } from './ingest-keys';
+import { ingestTurns } from './ingest-turns';
 
 /** Input checked where it arrived (key, scopes, limits, schema): what the gateway that evaluates applies. */
 export type IngestBatch =
@@ -37,6 +38,8 @@ export interface IngestApplierOptions {
 export function createIngestApplier(options: IngestApplierOptions): ApplyIngest {
   const { sink } = options;
   return async (grant, batch) => {
+    // One batch a turn of the event loop, so timers run between batches that arrived together (ingest-turns.ts).
+    await ingestTurns.turn();
     // A checkpoint being taken holds input back for a moment: the request waits rather than being refused.
     // Checked and applied in one go when not held (an await between would let a hold begin).
     for (let held = sink.whenOpen?.(); held; held = sink.whenOpen?.()) await held;

@@ -9,7 +9,7 @@ import { MetricEngine } from './metric-engine';
 const T0 = Date.UTC(2026, 11, 7, 9);
 const created = (ticketId: string, queueId: string, atSeconds: number): TicketEvent => ({ eventId: `c-${ticketId}`, type: 'created', ticketId, queueId, at: T0 + atSeconds * 1000 });
 const queues = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `q${i}`, firstResponseTargetSeconds: 300 }));
-const backlogs = (engine: MetricEngine, count: number, now: number) => queues(count).map((q) => engine.metricsFor(q.id, now).backlog);
+const backlogs = (engine: MetricEngine, count: number, now: number) => queues(count).map((q) => engine.metricsFor(q.id, now).backlog ?? 0);
 
 describe('the engine-wide open-ticket cap', () => {
   it('holds the whole engine to maxOpenTickets however many queues are flooded, counting what it drops', () => {
