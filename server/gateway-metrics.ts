@@ -13,7 +13,7 @@ export interface GatewayMetrics {
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
 /** The gateway's own figures for GET /metrics (Prometheus text format). */
-export function createGatewayMetrics(stats: GatewayStats, engineRetained: () => number, now: () => number): GatewayMetrics {
+export function createGatewayMetrics(stats: GatewayStats, engine: { retainedItems(): number; evictions(): number }, now: () => number): GatewayMetrics {
   const registry = new MetricsRegistry();
   registry.gauge('queueboard_connected_clients', 'Connected screens by the role of their token (display, lead, manager) and client kind.', () =>
     [...stats.clientsByRole].flatMap(([role, byClient]) => [...byClient].map(([client, count]): [Record<string, string>, number] => [{ role, client }, count])),
@@ -38,7 +38,8 @@ export function createGatewayMetrics(stats: GatewayStats, engineRetained: () => 
   registry.gauge('queueboard_connections_closed', 'Socket connections closed since start, by reason (parse error, ping timeout, transport close, …).', () =>
     [...stats.closedConnections].map(([reason, count]) => [{ reason }, count]),
   );
-  registry.gauge('queueboard_engine_retained_items', 'Open tickets, samples and flow marks the metric engine holds.', () => [[{}, engineRetained()]]);
+  registry.gauge('queueboard_engine_retained_items', 'Open tickets, samples and flow marks the metric engine holds.', () => [[{}, engine.retainedItems()]]);
+  registry.gauge('queueboard_engine_evictions', 'Open tickets (longest-open first) and samples (oldest first) the metric engine let go of since start to stay within its caps.', () => [[{}, engine.evictions()]]);
   registry.gauge('queueboard_updates_sent', 'Updates broadcast to screens since start.', () => [[{}, stats.updatesSent]]);
   registry.gauge('queueboard_uptime_seconds', 'Seconds since the gateway started.', () => [[{}, Math.round((now() - stats.startedAt) / 1000)]]);
   return metrics;

@@ -81,7 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const engine = new MetricEngine(engineOptionsFor(config));
   // The log's checkpoints need an engine holding exactly the logged input: a second one only when a source is not logged.
   const durableEngine = sources.every((source) => source.durable) ? engine : new MetricEngine(engineOptionsFor(config));
-  const metrics = createGatewayMetrics(stats, () => engine.retainedItems(), () => clock.now());
+  const metrics = createGatewayMetrics(stats, engine, () => clock.now());
   metrics.registry.gauge('queueboard_source_items_skipped', 'Items a source read from its helpdesk but could not use, by source.', () =>
     sources.filter((source) => source.skippedItems !== undefined).map((source) => [{ source: source.id }, source.skippedItems!]),
   );
