@@ -96,8 +96,9 @@ describe('the admin HTTP API on any gateway of a cluster', () => {
   it('a standby refuses a bad request where it arrives, exactly as the evaluator does, and the evaluator never hears of it', async () => {
     const performed = await series(evaluator, 'queueboard_admin_forwards_performed_total');
     const cases: Array<{ path: string; c: Call }> = [
-      { path: '/api/v1/thresholds', c: { token: null } },
-      { path: '/api/v1/thresholds', c: { token: 'not-a-token-of-ours' } },
+      // The demo lets anyone read the thresholds (anonymous display): the audit needs a manager.
+      { path: '/api/v1/audit', c: { token: null } },
+      { path: '/api/v1/audit', c: { token: 'not-a-token-of-ours' } },
       { path: '/api/v1/audit', c: { token: 'demo-display-token' } },
       { path: '/api/v1/audit?limit=9000', c: {} },
       { path: '/api/v1/thresholds', c: { method: 'PUT', body: { overrides: [] } } },
