@@ -42,9 +42,9 @@ afterAll(async () => {
 describe('the lease on its own Redis connection', () => {
   it('keeps being renewed while the adapter\'s connection is stalled behind its backlog', async () => {
     const lost: string[] = [];
-    // A short lease: unrenewed, it is lost within 600 ms; the stall below lasts over three times that.
+    // A short lease: unrenewed, it is lost within 1 s; the stall below lasts three times that.
     const keeper = new LeaseKeeper({
-      store: link.leases, name: 'stall-test', holder: 'this-gateway', ttlMs: 600, startupMs: 600,
+      store: link.leases, name: 'stall-test', holder: 'this-gateway', ttlMs: 1000, startupMs: 1000,
       monotonic: () => performance.now(), scheduler: systemScheduler, logger: quiet,
       acquired: () => {}, lost: (reason) => lost.push(reason),
     });
@@ -56,7 +56,7 @@ describe('the lease on its own Redis connection', () => {
     proxy.stallWhenSent('XADD');
     io.emit('board', { n: 1 });
     await until('the adapter\'s connection stalled', () => proxy.counts().stalled === 1, 5000);
-    await sleep(2000);
+    await sleep(3000);
     // The broadcast is still held (the stall is real)...
     expect(await direct.exists(STREAM)).toBe(0);
     // ...and the lease was renewed all along: still held here, and in Redis with life left.
