@@ -7,7 +7,9 @@ import { createOriginPolicy } from './auth/origin-policy';
 import { TokenRegistry } from './auth/token-registry';
 import { BroadcastService } from './broadcasts/broadcast-service';
 import { LeaseKeeper } from './cluster/lease';
-import { IngestForwarding, type IngestBus } from './cluster/ingest-forward';
+import { AdminForwarding } from './cluster/admin-forward';
+import type { ForwardBus } from './cluster/evaluator-channel';
+import { IngestForwarding } from './cluster/ingest-forward';
 import { createRelay } from './cluster/relay';
 import { QueueBoard } from './board/queue-board';
 import { QueueRuntime } from './board/queue-runtime';
@@ -19,6 +21,7 @@ import { createGatewayMetrics, timed } from './gateway-metrics';
 import type { Gateway, GatewayOptions } from './gateway-options';
 import { loadStoredOverrides } from './health/stored-overrides';
 import { ThresholdService } from './health/threshold-service';
+import { createAdminPerformer } from './http/admin-perform';
 import { createHttpFront } from './http/http-front';
 import { listenOn } from './http/listen';
 import { withIncidentTimeline } from './incidents/incident-alerts';
@@ -174,8 +177,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     applyHere: applyIngest, grantOf: ingestKeys.byKeyId, isPrimary: () => work.running,
     connected: cluster.link.connected ?? (() => true), registry: metrics.registry, logger,
   });
+  // Admin requests too: checked on any gateway, run on the evaluating one.
+  const performAdmin = createAdminPerformer(admin, metrics.inputRejected);
+  const adminForwarding = cluster && new AdminForwarding({
+    performHere: performAdmin, isPrimary: () => work.running,
+    connected: cluster.link.connected ?? (() => true), registry: metrics.registry, logger,
+  });
   const httpServer = createHttpFront({
-    config, gateway: options, admin, tokens, failures, clientAddress, origin, pipeline, metrics, clock, stats, logger,
+    config, gateway: options, performAdmin: adminForwarding?.perform ?? performAdmin, tokens, failures, clientAddress, origin, pipeline, metrics, clock, stats, logger,
     verifyIngestKey: ingestKeys.verify,
     deliverIngest: ingestForwarding?.deliver ?? applyIngest,
     isKnownQueue: (queueId) => board.has(queueId),
@@ -220,7 +229,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       serverOptions: cluster.link.serverOptions,
       relay: (bus, local) => {
         // The same namespace: the relay's view of it names only the events it uses.
-        ingestForwarding?.connect(bus as unknown as IngestBus);
+        ingestForwarding?.connect(bus as unknown as ForwardBus);
+        adminForwarding?.connect(bus as unknown as ForwardBus);
         return createRelay({ bus, local, isPrimary: () => work.running, logger });
       },
     },

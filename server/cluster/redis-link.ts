@@ -5,7 +5,7 @@ import type { Logger } from '../runtime/logger';
 import type { LeaseStore } from './lease';
 import { RedisLeaseStore } from './redis-lease';
 
-/** One gateway's tie to the cluster's Redis: socket.io's adapter (and its recovery settings) and the leases. */
+/** One gateway's tie to the cluster's Redis: socket.io's adapter (and its recovery settings) and the leases, each on its own connection. */
 export interface ClusterLink {
   serverOptions: Pick<ServerOptions, 'adapter' | 'connectionStateRecovery'>;
   leases: LeaseStore;
@@ -30,30 +30,28 @@ const CONNECTION_STATE_RECOVERY = { maxDisconnectionDuration: 2 * 60_000, skipMi
 const CONNECT_WITHIN_MS = 10_000;
 
 /**
- * Connects to the cluster's Redis (QUEUEBOARD_REDIS_URL). Afterwards a lost connection is retried every
- * second at most, quickly enough that a restarted Redis is back before a lease (4 s) runs out; the outage
- * is logged once when it starts and once when it ends, not at every retry.
+ * Connects to the cluster's Redis (QUEUEBOARD_REDIS_URL) on two connections: one for socket.io's adapter
+ * (the adapter opens its readers and subscriber from it) and one for the lease alone. Redis answers a
+ * connection's commands in the order they were sent, so on a shared one a renewal would wait behind
+ * whatever the adapter has queued: a big fan-out (every broadcast is an XADD), a reconnection storm (a
+ * session SET for each screen that left) or a connection whose socket is backed up. The lease has 4 s, and a
+ * renewal that waits past them stops a healthy evaluator; on its own connection it waits only for Redis.
+ * Afterwards a lost connection is retried every second at most, quickly enough that a restarted Redis is
+ * back before a lease runs out; an outage is logged once when it starts and once when it ends.
  */
 export async function connectClusterLink(url: string, logger: Logger): Promise<ClusterLink> {
-  const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 1000) } });
-  let down = false;
-  client.on('error', (error: Error) => {
-    if (down) return;
-    down = true;
-    logger.warn('Redis unreachable: screens on other gateways miss this one\'s broadcasts until it is back', { error: error.message });
-  });
-  client.on('ready', () => {
-    if (!down) return;
-    down = false;
-    logger.info('Redis reachable again');
-  });
+  const client = createClient({ url, name: 'queueboard-adapter', socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 1000) } });
+  const leaseClient = client.duplicate({ name: 'queueboard-lease' });
+  logOutages(client, logger, 'Redis unreachable: screens on other gateways miss this one\'s broadcasts until it is back', 'Redis reachable again');
+  logOutages(leaseClient, logger, 'Redis unreachable for the lease: its holder stops evaluating if it is not back within the lease', 'Redis reachable again for the lease');
   const timer = new Promise<never>((_, reject) => {
     setTimeout(() => reject(new ClusterLinkError(`QUEUEBOARD_REDIS_URL: no Redis answered at ${redacted(url)} within ${CONNECT_WITHIN_MS / 1000} s; start it, or unset the variable to run a single gateway`)), CONNECT_WITHIN_MS).unref();
   });
   try {
-    await Promise.race([client.connect(), timer]);
+    await Promise.race([Promise.all([client.connect(), leaseClient.connect()]), timer]);
   } catch (error) {
     client.destroy();
+    leaseClient.destroy();
     throw error instanceof ClusterLinkError ? error : new ClusterLinkError(`QUEUEBOARD_REDIS_URL: could not connect to ${redacted(url)}: ${(error as Error).message}`, { cause: error });
   }
   return {
@@ -62,12 +60,28 @@ export async function connectClusterLink(url: string, logger: Logger): Promise<C
       adapter: createAdapter(client, { streamName: 'queueboard:socket.io', channelPrefix: 'queueboard:socket.io', onlyPlaintext: true }),
       connectionStateRecovery: CONNECTION_STATE_RECOVERY,
     },
-    leases: new RedisLeaseStore(client),
+    leases: new RedisLeaseStore(leaseClient),
     connected: () => client.isReady,
     async close() {
       client.destroy();
+      leaseClient.destroy();
     },
   };
+}
+
+/** Logs a connection's outage when it starts and when it ends, not at every retry. */
+function logOutages(client: { on(event: 'error' | 'ready', listener: (error: Error) => void): unknown }, logger: Logger, lost: string, back: string): void {
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn(lost, { error: error.message });
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info(back);
+  });
 }
 
 /** The URL without its password, for messages and logs. */

@@ -1,16 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { roleAllows, type AdminResult, type Role } from '../../shared/protocol/admin-protocol';
+import { roleAllows, type Role } from '../../shared/protocol/admin-protocol';
 import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import type { OriginVerdict } from '../auth/origin-policy';
 import { presentedCredential, type TokenRegistry } from '../auth/token-registry';
 import type { Counter } from '../runtime/prometheus';
-import type { ThresholdAdmin } from '../settings/threshold-admin';
+import type { AdminAsk, PerformAdmin } from './admin-perform';
 import { readJsonBody } from './json-body';
 import { sendJson } from './json-response';
 
 export interface AdminApiOptions {
-  admin: ThresholdAdmin;
+  /** Runs what was checked here: on this gateway, or in a cluster on the one that evaluates (server/cluster/admin-forward.ts). */
+  perform: PerformAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
   clientAddress: ClientAddress;
@@ -22,14 +23,6 @@ export interface AdminApiOptions {
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="queueboard"' };
 
-const STATUS: Readonly<Record<Extract<AdminResult, { ok: false }>['code'], number>> = {
-  invalid: 400,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  unavailable: 503,
-};
-
 /**
  * Threshold export and import and the audit trail over HTTP, for automation and backups, with the same
  * role tokens as the socket: `Authorization: Bearer <token>`.
@@ -37,6 +30,9 @@ const STATUS: Readonly<Record<Extract<AdminResult, { ok: false }>['code'], numbe
  * - GET /api/v1/thresholds (any role) → the thresholds file, with `ETag: "<revision>"`
  * - PUT /api/v1/thresholds (manager, `If-Match: "<revision>"`) ← a thresholds file; all or nothing
  * - GET /api/v1/audit?limit=&beforeId= (manager) → the audit trail, newest first
+ *
+ * Every check is made on the gateway the request reached (its refusals and rate limits are its own); only
+ * what passed is performed, wherever the thresholds screens read live.
  */
 export function createAdminApi(options: AdminApiOptions) {
   return async function handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
@@ -54,32 +50,38 @@ export function createAdminApi(options: AdminApiOptions) {
     const who = await authorize(request, response, needed);
     if (!who) return true;
 
+    const ask = await checkedAsk(request, response, path, who);
+    if (!ask) return true;
+    const answer = await options.perform(ask);
+    sendJson(response, answer.status, answer.body, answer.headers);
+    return true;
+  };
+
+  /** What the request asks, once its query, If-Match and body are valid; otherwise answers and returns null. */
+  async function checkedAsk(request: IncomingMessage, response: ServerResponse, path: string, who: string): Promise<AdminAsk | null> {
     if (path === '/api/v1/audit') {
       const url = new URL(request.url ?? '', 'http://gateway.invalid');
       const limit = Number(url.searchParams.get('limit') ?? 100);
       const beforeId = url.searchParams.has('beforeId') ? Number(url.searchParams.get('beforeId')) : undefined;
       if (!Number.isInteger(limit) || limit < 1 || limit > 500 || (beforeId !== undefined && !(Number.isInteger(beforeId) && beforeId > 0))) {
-        return reject(response, 400, 'invalid', 'limit must be a whole number from 1 to 500 and beforeId a positive whole number');
+        reject(response, 400, 'invalid', 'limit must be a whole number from 1 to 500 and beforeId a positive whole number');
+        return null;
       }
-      sendJson(response, 200, { entries: options.admin.auditList(limit, beforeId) });
-      return true;
+      return beforeId === undefined ? { op: 'audit', limit } : { op: 'audit', limit, beforeId };
     }
-    if (request.method === 'GET') {
-      sendJson(response, 200, options.admin.exportFile(), { ETag: `"${options.admin.state().revision}"` });
-      return true;
-    }
+    if (request.method === 'GET') return { op: 'export' };
     const match = /^"?(\d+)"?$/.exec(request.headers['if-match'] ?? '');
-    if (!match) return reject(response, 428, 'invalid', 'send If-Match: "<revision>" with the ETag of the thresholds you edited, so nobody\'s change is overwritten');
-    const body = await readJsonBody(request, options.maxBodyBytes);
-    if (!body.ok) return reject(response, body.status, body.status === 413 ? 'too-large' : 'malformed', body.error);
-    const result = options.admin.importFile(body.value, Number(match[1]), who);
-    if (result.ok) sendJson(response, 200, result, { ETag: `"${result.revision}"` });
-    else {
-      options.rejected.inc({ reason: `thresholds-${result.code}` });
-      sendJson(response, STATUS[result.code], { error: 'the thresholds were not changed', code: result.code, issues: result.issues });
+    if (!match) {
+      reject(response, 428, 'invalid', 'send If-Match: "<revision>" with the ETag of the thresholds you edited, so nobody\'s change is overwritten');
+      return null;
     }
-    return true;
-  };
+    const body = await readJsonBody(request, options.maxBodyBytes);
+    if (!body.ok) {
+      reject(response, body.status, body.status === 413 ? 'too-large' : 'malformed', body.error);
+      return null;
+    }
+    return { op: 'import', file: body.value, revision: Number(match[1]), who };
+  }
 
   /** The name behind the request's token if its role suffices; otherwise answers and returns null. */
   async function authorize(request: IncomingMessage, response: ServerResponse, needed: Role): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { ClientAddress } from '../auth/client-address';
 import type { FailureLimiter } from '../auth/failure-limiter';
@@ -17,17 +17,17 @@ import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
 import type { GatewayStats } from '../runtime/stats';
-import type { ThresholdAdmin } from '../settings/threshold-admin';
 import { createAdminApi } from './admin-api';
+import type { PerformAdmin } from './admin-perform';
 import { createHealthReport } from './health-report';
 import { createHttpHandler } from './http-handler';
-import { sendJson } from './json-response';
 import { createStaticFiles } from './static-files';
 
 export interface HttpFrontOptions {
   config: GatewayConfig;
   gateway: Pick<GatewayOptions, 'metricsToken' | 'rendererDir' | 'tls' | 'version' | 'peerGateways' | 'maxIngestLagMs'>;
-  admin: ThresholdAdmin;
+  /** Where a checked admin request is run: here, or in a cluster on the gateway that evaluates (server/cluster/admin-forward.ts). */
+  performAdmin: PerformAdmin;
   tokens: TokenRegistry;
   failures: FailureLimiter;
   clientAddress: ClientAddress;
@@ -57,7 +57,7 @@ export interface HttpFrontOptions {
 export function createHttpFront(o: HttpFrontOptions): Server {
   const { config, gateway, clock, metrics } = o;
   const adminApi = createAdminApi({
-    admin: o.admin,
+    perform: o.performAdmin,
     tokens: o.tokens,
     failures: o.failures,
     clientAddress: o.clientAddress,
@@ -86,23 +86,13 @@ export function createHttpFront(o: HttpFrontOptions): Server {
     health: createHealthReport({ clock, stats: o.stats, queueCount: o.queueCount, lastInputTime: o.lastInputTime, version: gateway.version ?? '0.0.0', ...(o.clustered ? { evaluating: () => !o.standby() } : {}) }),
     metricsText: () => metrics.registry.render(),
     metricsToken: gateway.metricsToken ?? null,
-    api: async (request, response, path) => (await ingestApi(request, response, path)) || (o.standby() ? standingBy(response, request.method) : adminApi(request, response, path)),
+    // Both are taken on any gateway of a cluster: checked where they arrive, run where the engine screens read is.
+    api: async (request, response, path) => (await ingestApi(request, response, path)) || adminApi(request, response, path),
     staticFiles: createStaticFiles(gateway.rendererDir),
     logger: o.logger,
     peerGateways: gateway.peerGateways ?? [],
   });
   return gateway.tls ? createTlsServer({ cert: gateway.tls.cert, key: gateway.tls.key }, handler) : createServer(handler);
-}
-
-/**
- * Admin requests go to the gateway that evaluates: on another, a change would land in rules no screen reads.
- * 503 with Retry-After, so a load balancer tries the next gateway (deploy/nginx.conf). Ingest is taken on
- * any gateway (a standby forwards it), so it never gets here.
- */
-function standingBy(response: ServerResponse, method: string | undefined): true {
-  const error = 'this gateway is standing by: another gateway of the cluster evaluates and takes admin requests; retry, or send them through the load balancer';
-  sendJson(response, 503, { error, code: 'standby' }, { 'Retry-After': '2' }, method);
-  return true;
 }
 
 /**

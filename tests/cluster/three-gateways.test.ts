@@ -55,15 +55,7 @@ describe('three gateways on one Redis', () => {
     expect(await changeThresholds(others[0]!.url, screens, 1)).toBeLessThan(FAN_OUT_MS);
   });
 
-  // Ingest is taken on any gateway (tests/cluster/ingest-any-gateway.test.ts); admin requests still go to the evaluator.
-  it('a gateway standing by refuses admin requests with 503 and Retry-After, naming why', async () => {
-    const evaluator = await world.evaluator();
-    const standby = world.gateways.find((g) => g !== evaluator)!;
-    const response = await fetch(`${standby.url}/api/v1/thresholds`, { headers: { authorization: 'Bearer demo-manager-token' } });
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('2');
-    expect(await response.json()).toMatchObject({ code: 'standby', error: expect.stringContaining('another gateway of the cluster evaluates') });
-  });
+  // Ingest and the admin API are taken on any gateway: tests/cluster/ingest-any-gateway.test.ts, admin-any-gateway.test.ts.
 
   it('a screen whose connection drops for a moment gets its session back (connection-state recovery), its token checked again', async () => {
     const evaluator = await world.evaluator();
