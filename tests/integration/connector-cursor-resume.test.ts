@@ -8,6 +8,7 @@ import { ZendeskConnectionSchema } from '../../server/sources/zendesk/zendesk-co
 import { createZendeskSource } from '../../server/sources/zendesk/zendesk-source';
 import { runConnectorGateway } from '../support/connector-restart-gateway';
 import { worldTickets } from '../support/connector-restart-world';
+import { fakeFreshdesk, freshdeskTickets } from '../support/fake-freshdesk';
 import { capturingLogger, fakeSleep, startFakeHelpdesk, type RecordedRequest, type Route } from '../support/fake-helpdesk';
 import { fakeIntercom, intercomConversations } from '../support/fake-intercom';
 import { FakeTime } from '../support/fake-time';
@@ -140,7 +141,21 @@ async function restartedOnce(queues: Array<{ id: string; source: Record<string, 
 
 const world = (queueIds: string[]) => worldTickets(ticketWorld({ seed: 18, start: W0, days: 2, queueIds, ticketsPerHour: 4 }));
 
-describe('an Intercom connector in a gateway restarted on the same store', () => {
+describe('a Freshdesk or Intercom connector in a gateway restarted on the same store', () => {
+  it('Freshdesk: the first ticket list after the restart asks from where the last run got to, not the 24 h backfill', async () => {
+    const groups = { 'fd-care': 5 };
+    const { before, after } = await restartedOnce(
+      [{ id: 'fd-care', source: { kind: 'freshdesk', connection: 'fd', groupId: 5 } }],
+      (baseUrl) => ({ id: 'fd', kind: 'freshdesk', domain: 'acme', baseUrl, token: 'fd-ApiKey-0123456789abcdef', backfillHours: 24, pollSeconds: POLL_MS / 1000, rateLimitPerMinute: 100_000 }),
+      fakeFreshdesk(freshdeskTickets(world(['fd-care']), groups)),
+    );
+    const since = (requests: RecordedRequest[]) => requests.filter((r) => r.url.pathname === '/api/v2/tickets').map((r) => Date.parse(r.url.searchParams.get('updated_since')!));
+    expect(since(before)[0]).toBe(START - 24 * HOUR);
+    const resumedFrom = since(after)[0]!;
+    expect(resumedFrom).toBeGreaterThanOrEqual(since(before).at(-1)!);
+    expect(resumedFrom).toBeGreaterThan(START - 2 * HOUR);
+  }, 60_000);
+
   it('Intercom: the first search for closed conversations after the restart asks from the last closure read, not a day back', async () => {
     const teams = { 'ic-vip': '42' };
     const { before, after } = await restartedOnce(
