@@ -96,8 +96,14 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     }
   };
 
+  /**
+   * Tickets updated since the last poll, oldest change first. The cursor is saved once the list has been read to its
+   * end: then every change before it was read (what a resumed tracker relies on, freshdesk-tickets.ts); a list cut at
+   * MAX_LIST_PAGES goes on next poll from the newest read, and a restart meanwhile from the last cursor saved.
+   */
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {
     let newest = updatedSince;
+    let complete = false;
     for (let page = 1; page <= MAX_LIST_PAGES; page++) {
       const body = await client.json(TicketListSchema, {
         path: '/api/v2/tickets',
@@ -108,11 +114,14 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
       const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
       if (events.length > 0) sink.events(connection.id, events);
       for (const ticket of tickets) newest = Math.max(newest, ticket.updated_at);
-      if (body.length < LIST_PAGE_SIZE) break;
+      if (body.length < LIST_PAGE_SIZE) {
+        complete = true;
+        break;
+      }
     }
     // updated_since is inclusive: the newest ticket is read again next time, and its events are not repeated.
     updatedSince = newest;
-    cursors.saveTime(sink, CURSOR, updatedSince);
+    if (complete) cursors.saveTime(sink, CURSOR, updatedSince);
   };
 
   const resume = (sink: SourceSink) => {
