@@ -101,7 +101,10 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     if (events.length > 0) sink.events(connection.id, events);
     // Search answers come in no promised order: a cut-short read keeps its mark and reads the rest next poll.
     if (closed.complete) {
-      closedSince.set(queue.id, closed.conversations.reduce((latest, c) => Math.max(latest, c.updated_at), since));
+      // updated_at > the mark, in whole seconds: a conversation closed in the newest second after the search answered
+      // would never match, so the next search goes from a second before it (what is read again is reported once).
+      const latest = closed.conversations.reduce((max, c) => Math.max(max, c.updated_at), since);
+      closedSince.set(queue.id, latest > since ? Math.max(since, latest - 1000) : since);
       cursors.saveTime(sink, cursorName(queue.id), closedSince.get(queue.id)!);
     }
   };
