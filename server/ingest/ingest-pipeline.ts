@@ -2,7 +2,7 @@ import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import type { MetricEngine } from '../metrics';
 import { decodeCheckpoint, encodeCheckpoint, encodeCheckpointInSlices } from '../metrics/engine-snapshot';
 import type { Counter } from '../runtime/prometheus';
-import type { SourceSink, SourceStatus } from '../sources/source';
+import type { OpenTicketView, SourceSink, SourceStatus } from '../sources/source';
 import type { SavedCursor } from '../store/cursor-store';
 import type { IngestSink } from './ingest-api';
 
@@ -72,6 +72,11 @@ export class IngestPipeline implements SourceSink, IngestSink {
 
   savedCursor(sourceId: string, name: string): SavedCursor | null {
     return this.options.cursors?.read(sourceId, name) ?? null;
+  }
+
+  /** From the engine that holds exactly the durable input: what the store and the events logged since make of the ticket. */
+  openTicket(ticketId: string): OpenTicketView | null {
+    return (this.options.durableEngine ?? this.options.engine).openTicket(ticketId);
   }
 
   /** Saved after the events sent before it: while they wait behind a checkpoint, it waits behind them. */

@@ -96,6 +96,12 @@ export class MetricEngine {
     return this.tickets.get(ticketId)?.queueId ?? null;
   }
 
+  /** An open ticket as held now (its queue, when its current life began, whether it had its first reply), or null: connectors resumed from a saved cursor rebuild their per-ticket memory from it. */
+  openTicket(ticketId: string): { queueId: string; openedAt: number; firstReplied: boolean } | null {
+    const ticket = this.tickets.get(ticketId);
+    return ticket ? { queueId: ticket.queueId, openedAt: ticket.openedAt, firstReplied: ticket.firstReplied } : null;
+  }
+
   applyReading(queueId: string, reading: QueueReadingInput): EventOutcome {
     const queue = this.queues.get(queueId);
     if (!queue) return { applied: false, reason: 'unknown-queue' };

@@ -23,6 +23,19 @@ export interface SourceSink {
    * the connector's clock (real time, whatever --speed does), as its age is judged against it.
    */
   saveCursor?(sourceId: string, name: string, value: string, savedAt: number): void;
+  /**
+   * A ticket the engine holds open, as the store gave it at start (and the events since): a connector resumed from
+   * its cursor knows no ticket of the last run, and asks here what that run made of one (null: not open, or unknown).
+   */
+  openTicket?(ticketId: string): OpenTicketView | null;
+}
+
+/** What the engine holds of an open ticket (server/metrics/metric-engine.ts). */
+export interface OpenTicketView {
+  queueId: string;
+  /** When its current life began: created, or reopened. */
+  openedAt: number;
+  firstReplied: boolean;
 }
 
 export type SourceStatus =

@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createRandom } from '../../server/sources/demo/random';
+import { FreshdeskConnectionSchema } from '../../server/sources/freshdesk/freshdesk-config';
+import { createFreshdeskSource } from '../../server/sources/freshdesk/freshdesk-source';
 import type { PolledSource } from '../../server/sources/polling/polled-source';
 import { ZendeskConnectionSchema } from '../../server/sources/zendesk/zendesk-config';
 import { createZendeskSource } from '../../server/sources/zendesk/zendesk-source';
 import { runConnectorGateway } from '../support/connector-restart-gateway';
 import { worldTickets } from '../support/connector-restart-world';
-import { capturingLogger, fakeSleep, startFakeHelpdesk, type RecordedRequest, type Route } from '../support/fake-helpdesk';
+import { fakeFreshdesk, freshdeskTickets } from '../support/fake-freshdesk';
+import { capturingLogger, fakeSleep, sendJson, startFakeHelpdesk, type RecordedRequest, type Route } from '../support/fake-helpdesk';
 import { fakeIntercom, intercomConversations } from '../support/fake-intercom';
 import { FakeTime } from '../support/fake-time';
 import { comparable, fakeZendesk } from '../support/fake-zendesk';
@@ -140,7 +143,21 @@ async function restartedOnce(queues: Array<{ id: string; source: Record<string, 
 
 const world = (queueIds: string[]) => worldTickets(ticketWorld({ seed: 18, start: W0, days: 2, queueIds, ticketsPerHour: 4 }));
 
-describe('an Intercom connector in a gateway restarted on the same store', () => {
+describe('a Freshdesk or Intercom connector in a gateway restarted on the same store', () => {
+  it('Freshdesk: the first ticket list after the restart asks from where the last run got to, not the 24 h backfill', async () => {
+    const groups = { 'fd-care': 5 };
+    const { before, after } = await restartedOnce(
+      [{ id: 'fd-care', source: { kind: 'freshdesk', connection: 'fd', groupId: 5 } }],
+      (baseUrl) => ({ id: 'fd', kind: 'freshdesk', domain: 'acme', baseUrl, token: 'fd-ApiKey-0123456789abcdef', backfillHours: 24, pollSeconds: POLL_MS / 1000, rateLimitPerMinute: 100_000 }),
+      fakeFreshdesk(freshdeskTickets(world(['fd-care']), groups)),
+    );
+    const since = (requests: RecordedRequest[]) => requests.filter((r) => r.url.pathname === '/api/v2/tickets').map((r) => Date.parse(r.url.searchParams.get('updated_since')!));
+    expect(since(before)[0]).toBe(START - 24 * HOUR);
+    const resumedFrom = since(after)[0]!;
+    expect(resumedFrom).toBeGreaterThanOrEqual(since(before).at(-1)!);
+    expect(resumedFrom).toBeGreaterThan(START - 2 * HOUR);
+  }, 60_000);
+
   it('Intercom: the first search for closed conversations after the restart asks from the last closure read, not a day back', async () => {
     const teams = { 'ic-vip': '42' };
     const { before, after } = await restartedOnce(
@@ -159,5 +176,44 @@ describe('an Intercom connector in a gateway restarted on the same store', () =>
     const resumedFrom = closedAfter(after)[0]!;
     expect(resumedFrom).toBeGreaterThanOrEqual(closedAfter(before).at(-1)!);
     expect(resumedFrom).toBeGreaterThan(START - 2 * HOUR);
+  }, 60_000);
+});
+
+describe('a Freshdesk connector whose ticket list is longer than one poll reads', () => {
+  it('saves its cursor only once the list was read to its end: a list cut short left changes before its newest unread', async () => {
+    const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);
+    const dataDir = await mkdtemp(join(tmpdir(), 'qb-cursor-freshdesk-'));
+    onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+    const time = new FakeTime(NOW);
+    // 2,500 tickets updated one a second from an hour ago: more than the 20 pages of 100 one poll reads.
+    const updated = Array.from({ length: 2500 }, (_, i) => ({ id: i + 1, group_id: 77, status: 2, created_at: '2026-11-24T07:00:00Z', updated_at: new Date(NOW - HOUR + i * 1000).toISOString().replace('.000', ''), stats: {} }));
+    const route: Route = (req, res) => {
+      if (req.url.pathname === '/api/v2/search/tickets') return sendJson(res, 200, { results: [], total: 0 });
+      if (req.url.pathname === '/api/v2/surveys/satisfaction_ratings') return sendJson(res, 200, []);
+      const since = Date.parse(req.url.searchParams.get('updated_since')!);
+      const page = Number(req.url.searchParams.get('page'));
+      const matching = updated.filter((t) => Date.parse(t.updated_at) >= since);
+      sendJson(res, 200, matching.slice((page - 1) * 100, page * 100));
+    };
+    const helpdesk = await startFakeHelpdesk(route, time);
+    onTestFinished(helpdesk.close);
+    const world = openStoreWorld({ dataDir, time, queues: [{ id: 'fd-care', firstResponseTargetSeconds: 3600 }] });
+    onTestFinished(() => world.close());
+    const source = createFreshdeskSource({
+      connection: FreshdeskConnectionSchema.parse({ id: 'fd', kind: 'freshdesk', domain: 'acme', baseUrl: helpdesk.baseUrl, token: 'fd-ApiKey-0123456789abcdef', backfillHours: 2, pollSeconds: 60, rateLimitPerMinute: 100_000 }),
+      queues: [{ id: 'fd-care', source: { kind: 'freshdesk', connection: 'fd', groupId: 5 } }],
+      fetch: (url, init) => fetch(url, init), clock: time, scheduler: time, sleep: fakeSleep(time).sleep, random: () => 0.5, logger: capturingLogger(), env: {},
+    });
+    source.start(world.pipeline);
+    onTestFinished(() => source.stop());
+    await source.settled();
+    // 2,000 read, 500 left: nothing saved, a restart now reads from the backfill window again.
+    expect(world.store.cursors.read('fd', 'updated-since')).toBeNull();
+    time.advance(60_000);
+    await source.settled();
+    // The rest read, from the newest of the first 2,000 on: the cursor is the newest of all.
+    const lists = helpdesk.requests.filter((r) => r.url.pathname === '/api/v2/tickets');
+    expect(lists.at(-1)!.url.searchParams.get('updated_since')).toBe(new Date(NOW - HOUR + 1999_000).toISOString());
+    expect(world.store.cursors.read('fd', 'updated-since')?.value).toBe(String(NOW - HOUR + 2499_000));
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pick, runConnectorGateway } from '../support/connector-restart-gateway';
 import { worldTickets } from '../support/connector-restart-world';
 import { expectedFigures, fakeFreshdesk, freshdeskTickets } from '../support/fake-freshdesk';
-import { startFakeHelpdesk, type Route } from '../support/fake-helpdesk';
+import { startFakeHelpdesk, type RecordedRequest, type Route } from '../support/fake-helpdesk';
 import { expectedIntercomFigures, fakeIntercom, FIRST_REPLY_TARGET_SECONDS, intercomConversations } from '../support/fake-intercom';
 import { FakeTime } from '../support/fake-time';
 import { lisbonQueue, oneOfficeConfig } from '../support/one-office';
@@ -34,6 +34,8 @@ interface Connector {
   route: (world: ReturnType<typeof worldTickets>) => Route;
   /** The fake's own figures for a queue at a time. */
   expected: (world: ReturnType<typeof worldTickets>, queueId: string, at: number) => Record<string, number>;
+  /** When the first read of changes in these requests starts from (epoch ms): a restart resumes from its saved cursor. */
+  changesFrom?: (requests: readonly RecordedRequest[]) => number | undefined;
 }
 
 const GROUPS: Record<string, number> = { 'fd-care': 5, 'fd-returns': 6 };
@@ -44,6 +46,10 @@ const connectors: Record<'Freshdesk' | 'Intercom', Connector> = {
     connector: (baseUrl, pollMs) => ({ id: 'fd', kind: 'freshdesk', domain: 'acme', baseUrl, token: 'fd-ApiKey-0123456789abcdef', backfillHours: 24, pollSeconds: pollMs / 1000, rateLimitPerMinute: 100_000 }),
     route: (world) => fakeFreshdesk(freshdeskTickets(world, GROUPS)),
     expected: (world, queueId, at) => expectedFigures(freshdeskTickets(world, GROUPS), GROUPS[queueId]!, at),
+    changesFrom: (requests) => {
+      const since = requests.find((r) => r.url.pathname === '/api/v2/tickets')?.url.searchParams.get('updated_since');
+      return since ? Date.parse(since) : undefined;
+    },
   },
   Intercom: {
     queues: Object.entries(TEAMS).map(([id, teamId]) => ({ id, source: { kind: 'intercom', connection: 'ic', teamId, slaTargets: { firstReplySeconds: FIRST_REPLY_TARGET_SECONDS } } })),
@@ -80,7 +86,11 @@ async function twoRuns({ connector, seed, ticketsPerHour, neverSolved, pollMs = 
       ),
     );
     const dataDir = await mkdtemp(join(tmpdir(), 'qb-connector-restart-'));
-    return runConnectorGateway({ configText, dataDir, time, stepMs: pollMs, until: END, restartsAt, observeAt: OBSERVE });
+    // Where each run (the first, then one per restart) began in the helpdesk's requests.
+    const runsFrom = [0];
+    const result = await runConnectorGateway({ configText, dataDir, time, stepMs: pollMs, until: END, restartsAt, observeAt: OBSERVE, restarting: () => runsFrom.push(helpdesk.requests.length) });
+    const changesFrom = runsFrom.map((from) => c.changesFrom?.(helpdesk.requests.slice(from)));
+    return { ...result, changesFrom };
   };
   const uninterrupted = await run([]);
   const restarted = await run(RESTARTS);
@@ -105,6 +115,11 @@ describe('a gateway restarted over a recorded world', () => {
         expect(uninterrupted.figures[id]!.firstResponseP90).not.toBeNull();
       }
       expect(restarted.beforeRestart).not.toBeNull();
+      if (connectors[world.connector].changesFrom) {
+        // Each restart resumes from the cursor the run before it saved (within its last poll), not a day back.
+        expect(restarted.changesFrom[0]).toBe(START - 24 * HOUR);
+        for (const [i, at] of RESTARTS.entries()) expect(restarted.changesFrom[i + 1]).toBeGreaterThan(at - 2 * (world.pollMs ?? POLL_MS));
+      }
       expect(restarted.observed.map((o) => o.at)).toEqual([...new Set(OBSERVE)].sort((a, b) => a - b));
       for (const [i, seen] of restarted.observed.entries()) {
         expect({ at: seen.at, ...seen.figures }).toEqual({ at: seen.at, ...uninterrupted.observed[i]!.figures });

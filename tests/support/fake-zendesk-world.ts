@@ -12,6 +12,8 @@ export interface FakeZendeskTicket {
   firstReplyAt?: number;
   /** When it was solved (ticket_metrics.solved_at); open until then. */
   solvedAt?: number;
+  /** When the requester reopened it after its solve (open again, ticket_metrics.reopens 1); never solved again here. */
+  reopenedAt?: number;
   /** Later changes that move updated_at without changing the ticket's state: a note, a satisfaction survey. */
   touchedAt?: readonly number[];
   /** When its first-reply SLA target breaches (a breach metric event at that time, if no reply came before). */
@@ -25,13 +27,14 @@ export interface FakeQueue {
 
 const HOUR = 3_600_000;
 
-export const isOpen = (t: FakeZendeskTicket, now: number) => t.createdAt <= now && !(t.solvedAt !== undefined && t.solvedAt <= now);
+const reopened = (t: FakeZendeskTicket, now: number) => t.reopenedAt !== undefined && t.reopenedAt <= now;
+export const isOpen = (t: FakeZendeskTicket, now: number) => t.createdAt <= now && (!(t.solvedAt !== undefined && t.solvedAt <= now) || reopened(t, now));
 const replied = (t: FakeZendeskTicket, now: number) => t.firstReplyAt !== undefined && t.firstReplyAt <= now;
 export const inQueue = (t: FakeZendeskTicket, q: FakeQueue) => t.groupId === q.groupId && (q.channel === undefined || q.channel === t.channel);
 
 /** updated_at: the latest change the clock has reached. */
 export function updatedAt(t: FakeZendeskTicket, now: number): number {
-  return Math.max(...[t.createdAt, t.firstReplyAt, t.solvedAt, ...(t.touchedAt ?? [])].filter((at): at is number => at !== undefined && at <= now));
+  return Math.max(...[t.createdAt, t.firstReplyAt, t.solvedAt, t.reopenedAt, ...(t.touchedAt ?? [])].filter((at): at is number => at !== undefined && at <= now));
 }
 
 /** The ticket as the incremental export and the search export show it. */
@@ -42,9 +45,10 @@ export function apiTicket(t: FakeZendeskTicket, now: number) {
 
 /** Its ticket_metrics record (side-loaded as metric_sets). */
 export function metricSet(t: FakeZendeskTicket, now: number) {
-  const solved = t.solvedAt !== undefined && t.solvedAt <= now;
+  // Reopened, the fake shows no solved_at: the connector must not need one on an open ticket.
+  const solved = t.solvedAt !== undefined && t.solvedAt <= now && !reopened(t, now);
   const reply = replied(t, now) ? Math.round((t.firstReplyAt! - t.createdAt) / 60_000) : null;
-  return { id: 10_000 + t.id, ticket_id: t.id, solved_at: solved ? iso(t.solvedAt!) : null, reply_time_in_minutes: { calendar: reply, business: reply } };
+  return { id: 10_000 + t.id, ticket_id: t.id, solved_at: solved ? iso(t.solvedAt!) : null, reopens: reopened(t, now) ? 1 : 0, reply_time_in_minutes: { calendar: reply, business: reply } };
 }
 
 /** Its metric events (reply_time activate, fulfill, breach; requester_wait_time fulfill on solve), oldest first. */
@@ -62,8 +66,9 @@ export function expectedFigures(tickets: readonly FakeZendeskTicket[], queue: Fa
   const mine = tickets.filter((t) => inQueue(t, queue) && t.createdAt <= now);
   const open = mine.filter((t) => isOpen(t, now));
   const firstResponses = mine.filter((t) => replied(t, now) && t.firstReplyAt! > now - HOUR).map((t) => (t.firstReplyAt! - t.createdAt) / 1000);
-  const resolutions = mine.filter((t) => !isOpen(t, now) && t.solvedAt! > now - 24 * HOUR).map((t) => (t.solvedAt! - t.createdAt) / 1000);
-  const waiting = open.filter((t) => !replied(t, now)).map((t) => (now - t.createdAt) / 1000);
+  const resolutions = mine.filter((t) => t.solvedAt !== undefined && t.solvedAt <= now && t.solvedAt > now - 24 * HOUR).map((t) => (t.solvedAt! - t.createdAt) / 1000);
+  // A reopened ticket waits again from its reopening (the README's reopened).
+  const waiting = open.flatMap((t) => (reopened(t, now) ? [(now - t.reopenedAt!) / 1000] : replied(t, now) ? [] : [(now - t.createdAt) / 1000]));
   return {
     backlog: open.length,
     firstResponseP50: percentile(firstResponses, 0.5),

@@ -1,4 +1,5 @@
 import { ChangedValues } from '../polling/changed-values';
+import { ConnectorCursors } from '../polling/connector-cursors';
 import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
 import { OptionalRatings } from '../polling/optional-ratings';
@@ -56,6 +57,9 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
   const readRatings = createFreshdeskRatings({ client, validItems, queueByGroup, now: () => clock.now() });
   const ratings = new OptionalRatings('Freshdesk', connection.id, clock, logger);
   let updatedSince = clock.now() - connection.backfillHours * 3_600_000;
+  // In the store, so a restart or a takeover reads the changes since the last one's instead of the backfill window.
+  const cursors = new ConnectorCursors({ sourceId: connection.id, label: 'Freshdesk', clock, logger });
+  const CURSOR = 'updated-since';
   const lastOverdue = new ChangedValues('0/0');
   const lastIncomplete = new ChangedValues(false);
 
@@ -92,8 +96,14 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
     }
   };
 
+  /**
+   * Tickets updated since the last poll, oldest change first. The cursor is saved once the list has been read to its
+   * end: then every change before it was read (what a resumed tracker relies on, freshdesk-tickets.ts); a list cut at
+   * MAX_LIST_PAGES goes on next poll from the newest read, and a restart meanwhile from the last cursor saved.
+   */
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal) => {
     let newest = updatedSince;
+    let complete = false;
     for (let page = 1; page <= MAX_LIST_PAGES; page++) {
       const body = await client.json(TicketListSchema, {
         path: '/api/v2/tickets',
@@ -104,10 +114,21 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
       const events = tickets.flatMap((ticket) => tracker.eventsFor(ticket));
       if (events.length > 0) sink.events(connection.id, events);
       for (const ticket of tickets) newest = Math.max(newest, ticket.updated_at);
-      if (body.length < LIST_PAGE_SIZE) break;
+      if (body.length < LIST_PAGE_SIZE) {
+        complete = true;
+        break;
+      }
     }
     // updated_since is inclusive: the newest ticket is read again next time, and its events are not repeated.
     updatedSince = newest;
+    if (complete) cursors.saveTime(sink, CURSOR, updatedSince);
+  };
+
+  const resume = (sink: SourceSink) => {
+    const saved = cursors.resumeTime(sink, CURSOR);
+    if (saved !== null) updatedSince = saved;
+    // Resumed, the tracker knows none of the last run's tickets: it recalls them from the engine and the cursor's time.
+    tracker.start(saved, (ticketId) => sink.openTicket?.(ticketId) ?? null, saved !== null);
   };
 
   return polledSource(async (sink, signal) => {
@@ -124,5 +145,5 @@ export function createFreshdeskSource(options: FreshdeskSourceOptions): PolledSo
       // A queue searched before a later request failed is still reported, as each was on its own before.
       for (const queue of searched) reportReading(sink, queue);
     }
-  });
+  }, resume);
 }

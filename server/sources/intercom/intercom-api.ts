@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { TicketEvent } from '../../../shared/ingest';
 import { headerNumber, type RateInfo } from '../http/rate-budget';
 
 /** The parts of Intercom's answers the connector reads (REST API 2.x); anything else is ignored. */
@@ -47,22 +46,6 @@ export function searchBody(teamId: string, states: readonly string[], updatedAft
   ];
   if (updatedAfter !== null) value.push({ field: 'updated_at', operator: '>', value: Math.floor(updatedAfter / 1000) });
   return { query: { operator: 'AND', value }, pagination: { per_page: PAGE_SIZE, ...(startingAfter ? { starting_after: startingAfter } : {}) } };
-}
-
-/** A conversation as ticket events: created, the first admin reply, and for a closed one its close. */
-export function conversationEvents(conversation: Conversation, queueId: string): TicketEvent[] {
-  const event = (type: TicketEvent['type'], at: number, queue?: string): TicketEvent => ({
-    eventId: `intercom-${conversation.id}-${type}-${at}`,
-    type,
-    ticketId: `intercom-${conversation.id}`,
-    at,
-    ...(queue ? { queueId: queue } : {}),
-  });
-  const events = [event('created', conversation.created_at, queueId)];
-  const firstReply = firstAdminReplyAt(conversation);
-  if (firstReply !== null) events.push(event('first-reply', firstReply));
-  if (conversation.state === 'closed') events.push(event('solved', conversation.statistics?.last_close_at ?? conversation.updated_at));
-  return events;
 }
 
 /** When a teammate first replied (epoch ms), from first_admin_reply_at or else time_to_admin_reply; null: not yet. */

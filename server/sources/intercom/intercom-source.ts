@@ -5,9 +5,9 @@ import type { ConnectorCapabilities } from '../polling/connector-capabilities';
 import { createConnectorKit } from '../polling/connector-kit';
 import { OptionalRatings } from '../polling/optional-ratings';
 import type { PolledSource } from '../polling/polled-source';
-import { SentEvents } from '../polling/sent-events';
 import type { SourceSink } from '../source';
-import { ConversationSchema, conversationEvents, intercomErrorDetail, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
+import { ConversationSchema, intercomErrorDetail, intercomRateInfo, SearchPageSchema, searchBody, type Conversation } from './intercom-api';
+import { IntercomEvents } from './intercom-events';
 import { intercomBaseUrl, type IntercomConnection, type IntercomQueueSource } from './intercom-config';
 import { createIntercomRatings } from './intercom-ratings';
 import { isSlaBreached } from './intercom-sla';
@@ -48,7 +48,7 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
     errorDetail: intercomErrorDetail,
     capabilities: options,
   });
-  const sent = new SentEvents();
+  const conversationEvents = new IntercomEvents();
   const lastBreached = new ChangedValues(0);
   const closedSince = new Map(queues.map((q) => [q.id, clock.now() - CLOSED_BACKFILL_MS]));
   // Per queue in the store, so a restart or a takeover reads the closures since the last one's instead of a day's.
@@ -97,11 +97,14 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
 
     const since = closedSince.get(queue.id)!;
     const closed = await search(queue.source.teamId, ['closed'], since, signal);
-    const events: TicketEvent[] = sent.fresh([...conversations, ...closed.conversations].flatMap((c) => conversationEvents(c, queue.id)));
+    const events: TicketEvent[] = conversationEvents.fresh([...conversations, ...closed.conversations], queue.id);
     if (events.length > 0) sink.events(connection.id, events);
     // Search answers come in no promised order: a cut-short read keeps its mark and reads the rest next poll.
     if (closed.complete) {
-      closedSince.set(queue.id, closed.conversations.reduce((latest, c) => Math.max(latest, c.updated_at), since));
+      // updated_at > the mark, in whole seconds: a conversation closed in the newest second after the search answered
+      // would never match, so the next search goes from a second before it (what is read again is reported once).
+      const latest = closed.conversations.reduce((max, c) => Math.max(max, c.updated_at), since);
+      closedSince.set(queue.id, latest > since ? Math.max(since, latest - 1000) : since);
       cursors.saveTime(sink, cursorName(queue.id), closedSince.get(queue.id)!);
     }
   };
@@ -111,6 +114,8 @@ export function createIntercomSource(options: IntercomSourceOptions): PolledSour
       const saved = cursors.resumeTime(sink, cursorName(queue.id));
       if (saved !== null) closedSince.set(queue.id, saved);
     }
+    // Closures before a queue's mark were read (by the last run, or this one): with the engine's open tickets, what was reported.
+    conversationEvents.start(closedSince, (ticketId) => sink.openTicket?.(ticketId) ?? null);
   };
 
   return polledSource(async (sink, signal) => {

@@ -50,6 +50,12 @@ export class ConnectorCursors {
     return null;
   }
 
+  /** A time saved with `saveTime` beside a cursor already resumed (and logged) with `resume`; null: none, or not a time. */
+  companionTime(sink: SourceSink, name: string): number | null {
+    const at = Number(sink.savedCursor?.(this.options.sourceId, name)?.value);
+    return Number.isSafeInteger(at) && at >= 0 ? at : null;
+  }
+
   save(sink: SourceSink, name: string, value: string): void {
     sink.saveCursor?.(this.options.sourceId, name, value, this.options.clock.now());
   }

@@ -162,6 +162,7 @@ function guardedSink(target: SourceSink, live: () => boolean): SourceSink {
     reading: (sourceId, queueId, reading) => live() && target.reading(sourceId, queueId, reading),
     status: (sourceId, status) => live() && target.status(sourceId, status),
     savedCursor: (sourceId, name) => target.savedCursor?.(sourceId, name) ?? null,
+    openTicket: (ticketId) => target.openTicket?.(ticketId) ?? null,
     // A stopped source's poll may still finish: its cursor is not saved, as its events were not sent.
     saveCursor: (sourceId, name, value, savedAt) => live() && target.saveCursor?.(sourceId, name, value, savedAt),
   };

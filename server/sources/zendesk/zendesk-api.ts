@@ -22,11 +22,14 @@ export type ExportTicket = z.infer<typeof ExportTicketSchema>;
 
 /**
  * A ticket's metrics, side-loaded on the export with include=metric_sets. solved_at is when Zendesk last
- * solved the ticket (null while it is not); reply_time_in_minutes.calendar the minutes to its first reply.
+ * solved the ticket (null while it is not); reopens how often it was reopened; reply_time_in_minutes.calendar
+ * the minutes to its first reply.
  */
 export const MetricSetSchema = z.object({
   ticket_id: z.number().int(),
   solved_at: Time.nullable(),
+  /** How many times the ticket was reopened (documented: "Total number of times the ticket was reopened"). */
+  reopens: z.number().int().min(0).optional(),
   reply_time_in_minutes: z.object({ calendar: z.number().nullable() }).partial().nullable().optional(),
 });
 export type MetricSet = z.infer<typeof MetricSetSchema>;

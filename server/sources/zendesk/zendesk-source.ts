@@ -46,8 +46,9 @@ const EXPORT_LAG_MS = 60_000;
 const OLD_TICKETS_LOOKBACK_MS = 30 * 86_400_000;
 /** Zendesk's own limit on the incremental exports, besides the account's: asked for no faster, they answer no 429. */
 const EXPORTS_PER_MINUTE = 10;
-/** The ticket export's cursor in the store (connector-cursors.ts). */
+/** The ticket export's cursor in the store (connector-cursors.ts), and the time until which it had read every change. */
 const TICKET_CURSOR = 'tickets';
+const EXPORTED_UNTIL = 'tickets-exported-until';
 /** What Zendesk answers a cursor it no longer takes: the export starts again from the backfill window. */
 const REFUSED_CURSOR = new Set([400, 404, 422]);
 
@@ -100,6 +101,8 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
   const cursors = new ConnectorCursors({ sourceId: connection.id, label: 'Zendesk', clock, logger });
   const cursorPoint = new ZendeskCursorPoint(order);
   let resumedCursor = false;
+  /** Every ticket change before this time has been read (the export reached its end then, less its lag); null: not yet. */
+  let exportedUntil: number | null = null;
   let oldOpenBefore = backfillStart;
   let metricsStart = Math.floor(backfillStart / 1000);
   let oldOpenTicketsRead = false;
@@ -160,6 +163,7 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
       resumedCursor = false;
       ticketCursor = null;
       oldOpenBefore = backfillStart;
+      exportedUntil = null;
       cursorPoint.clear();
       return exportPage(signal);
     }
@@ -167,20 +171,25 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
 
   /** The latest cursor whose events have all gone out, into the store. */
   const saveCursor = (sink: SourceSink) => {
-    const cursor = cursorPoint.take();
-    if (cursor) cursors.save(sink, TICKET_CURSOR, cursor);
+    const taken = cursorPoint.take();
+    if (!taken) return;
+    cursors.save(sink, TICKET_CURSOR, taken.cursor);
+    if (taken.exportedUntil !== null) cursors.saveTime(sink, EXPORTED_UNTIL, taken.exportedUntil);
   };
 
   /** Reads ticket changes; answers whether it reached the end of the stream (caught up with now). */
   const readTicketChanges = async (sink: SourceSink, signal: AbortSignal): Promise<boolean> => {
     for (let page = 0; page < MAX_PAGES; page++) {
+      const askedAt = clock.now();
       const body = await nextPage(signal);
       const tickets = validItems(ExportTicketSchema, body.tickets, 'tickets');
       const metricSets = new Map(validItems(MetricSetSchema, body.metric_sets ?? [], 'metric_sets').map((set) => [set.ticket_id, set]));
       send(sink, order.pass(useTickets(tickets, metricSets)));
+      // At the end of the stream every change until a minute before the request has been read.
+      if (body.end_of_stream) exportedUntil = askedAt - EXPORT_LAG_MS;
       if (body.after_cursor) {
         ticketCursor = body.after_cursor;
-        cursorPoint.read(ticketCursor);
+        cursorPoint.read(ticketCursor, exportedUntil);
       }
       saveCursor(sink);
       if (body.end_of_stream) return true;
@@ -190,6 +199,9 @@ export function createZendeskSource(options: ZendeskSourceOptions): PolledSource
 
   const resume = (sink: SourceSink) => {
     const saved = cursors.resume(sink, TICKET_CURSOR);
+    // The tracker knows none of the last run's tickets: it recalls them from the engine and the export's point.
+    exportedUntil = saved ? cursors.companionTime(sink, EXPORTED_UNTIL) : null;
+    tracker.start(exportedUntil, (ticketId) => sink.openTicket?.(ticketId) ?? null, saved !== null);
     if (!saved) return;
     ticketCursor = saved.value;
     resumedCursor = true;

@@ -1,4 +1,5 @@
 import type { TicketEvent } from '../../../shared/ingest';
+import type { OpenTicketView } from '../source';
 import type { ExportTicket, MetricEvent, MetricSet } from './zendesk-api';
 import type { ZendeskQueueSource } from './zendesk-config';
 
@@ -8,6 +9,19 @@ export interface ZendeskQueue {
 }
 
 const SOLVED = new Set(['solved', 'closed']);
+
+interface Known {
+  queueId: string;
+  solved: boolean;
+  replied: boolean;
+}
+
+/** What a run resumed from a saved cursor knows of the last one: the engine's open tickets, and how far that run had exported. */
+interface Resumed {
+  /** Every ticket change before this time (epoch ms) had been exported and read by the last run; null: not known. */
+  exportedUntil: number | null;
+  openTicket: (ticketId: string) => OpenTicketView | null;
+}
 
 /** The configured queue a ticket belongs to: the first whose group, and channel and brand if given, match. */
 export function queueFor(queues: readonly ZendeskQueue[], ticket: ExportTicket): string | null {
@@ -27,9 +41,15 @@ export function queueFor(queues: readonly ZendeskQueue[], ticket: ExportTicket):
  * the type and the time, so reading the same change twice (a re-poll, a restart) counts once. A ticket is
  * solved when its metrics say (ticket_metrics.solved_at), not when it was last touched: a survey or a note
  * on a ticket solved long ago moves updated_at, not the resolution.
+ *
+ * Resumed from a saved cursor the tracker has seen none of the last run's tickets: it recalls one from the engine
+ * (open there: its queue and first reply), or, not open there but read by the last run, as solved: a ticket open
+ * again with `reopens` in its metrics is then reopened, not created anew (which the engine would have refused as
+ * a duplicate, leaving the ticket out of every figure).
  */
 export class ZendeskTicketTracker {
-  private readonly known = new Map<number, { queueId: string; solved: boolean; replied: boolean }>();
+  private readonly known = new Map<number, Known>();
+  private resumed: Resumed | null = null;
 
   constructor(
     private readonly queues: readonly ZendeskQueue[],
@@ -37,6 +57,12 @@ export class ZendeskTicketTracker {
     private readonly repliesReadFrom: number,
     private readonly maxTickets = 200_000,
   ) {}
+
+  /** A new run; `forget`: resumed from a saved cursor, so the memory of an earlier run in this process is older than it. */
+  start(exportedUntil: number | null, openTicket: Resumed['openTicket'], forget: boolean): void {
+    if (forget) this.known.clear();
+    this.resumed = { exportedUntil, openTicket };
+  }
 
   queueOf(ticketId: number): string | undefined {
     return this.known.get(ticketId)?.queueId;
@@ -56,7 +82,7 @@ export class ZendeskTicketTracker {
     const queueId = queueFor(this.queues, ticket);
     const solved = SOLVED.has(ticket.status);
     const solvedAt = metrics?.solved_at ?? ticket.updated_at;
-    const before = this.known.get(ticket.id);
+    const before = this.known.get(ticket.id) ?? this.recall(ticket, metrics, queueId);
     const events: TicketEvent[] = [];
     if (!before) {
       if (!queueId) return [];
@@ -85,6 +111,19 @@ export class ZendeskTicketTracker {
     return event(metric.ticket_id, 'first-reply', metric.time);
   }
 
+  /** What the last run knew of a ticket this run has not seen; undefined: nothing (new to the connector). */
+  private recall(ticket: ExportTicket, metrics: MetricSet | undefined, queueId: string | null): Known | undefined {
+    if (!this.resumed) return undefined;
+    const held = this.resumed.openTicket(`zendesk-${ticket.id}`);
+    if (held) return { queueId: held.queueId, solved: false, replied: held.firstReplied };
+    const until = this.resumed.exportedUntil;
+    if (until === null || !queueId || ticket.created_at >= until) return undefined;
+    // Read by the last run and not open in the engine: it was solved then. Open now after a reopen, or solved before
+    // the export's point (a survey or note since moves updated_at only): either way, nothing of it is new but that.
+    const solvedBefore = SOLVED.has(ticket.status) ? metrics?.solved_at != null && metrics.solved_at < until : (metrics?.reopens ?? 0) > 0;
+    return solvedBefore ? { queueId, solved: true, replied: true } : undefined;
+  }
+
   /** The first reply of a ticket first seen, from its metrics, when it came before the metric events read. */
   private replyBeforeExport(ticket: ExportTicket, metrics: MetricSet | undefined): number | null {
     const minutes = metrics?.reply_time_in_minutes?.calendar;
@@ -93,7 +132,7 @@ export class ZendeskTicketTracker {
     return at < this.repliesReadFrom ? at : null;
   }
 
-  private remember(ticketId: number, state: { queueId: string; solved: boolean; replied: boolean }): void {
+  private remember(ticketId: number, state: Known): void {
     this.known.delete(ticketId);
     this.known.set(ticketId, state);
     // Bounded: the ticket changed longest ago is forgotten first (the engine keeps its own bounded copy).
