@@ -117,7 +117,11 @@ describe('a person\'s command on a PostgreSQL store', () => {
     type WallAlert = { id: string; metric: string; resolvedAt: number | null };
     const open = new Map<string, WallAlert>();
     const seen = (alerts: readonly WallAlert[]) => {
-      for (const alert of alerts) if (alert.metric === 'backlog') (alert.resolvedAt === null ? open.set(alert.id, alert) : open.delete(alert.id));
+      for (const alert of alerts) {
+        if (alert.metric !== 'backlog') continue;
+        if (alert.resolvedAt === null) open.set(alert.id, alert);
+        else open.delete(alert.id);
+      }
     };
     lead.on('update' as never, ((update: { alerts?: WallAlert[] }) => seen(update.alerts ?? [])) as never);
     seen(snapshot.alerts);
