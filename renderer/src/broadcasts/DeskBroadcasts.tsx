@@ -15,6 +15,7 @@ import { draftRequest, mayChange, newDraft, postableGroups, type BroadcastDraft 
 import { broadcastSelectors } from './broadcast-slice';
 import { BroadcastComposer } from './BroadcastComposer';
 import { BroadcastList } from './BroadcastList';
+import { refusalIssues } from '../feed/refusal-issues';
 
 const EXTEND_MS = 15 * 60_000;
 
@@ -43,7 +44,7 @@ export function DeskBroadcasts({ language, locale }: { language: string; locale:
     setBusy(true);
     const answer = await send();
     setBusy(false);
-    setOutcome(answer.ok ? { ok: true } : { ok: false, issues: answer.issues ?? [] });
+    setOutcome(answer.ok ? { ok: true } : { ok: false, issues: refusalIssues(answer, t) });
     return answer.ok;
   };
   const describeAudience = (b: Broadcast) => {

@@ -7,6 +7,7 @@ import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
 import { describeAuditEntry } from './audit-format';
 import { AuditTable } from './AuditTable';
+import { refusalIssues } from '../feed/refusal-issues';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -56,7 +57,7 @@ export function AuditPane({ canRevert }: { canRevert: boolean }) {
       setNotice({
         kind: 'error',
         text: result.code === 'conflict' ? t('settings.auditPane.revertConflict') : t('settings.auditPane.revertFailed', { code: result.code }),
-        issues: result.issues,
+        issues: refusalIssues(result, t),
       });
   }
 
