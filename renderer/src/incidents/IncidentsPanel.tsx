@@ -12,7 +12,7 @@ import { IncidentForm } from './IncidentForm';
 import { incidentsSelectors } from './incidents-slice';
 import { download, timelineFiles } from './timeline-download';
 import './incidents.css';
-import { refusalIssues } from '../feed/refusal-issues';
+import { storeRefusalText } from '../feed/store-refusal';
 
 type Format = 'text' | 'json';
 
@@ -43,7 +43,7 @@ export const IncidentsPanel = memo(function IncidentsPanel() {
     const answer = await command();
     setSending(false);
     if (answer.ok) return answer as Extract<R, { ok: true }>;
-    setRefusal(t('incidents.desk.refused', { issues: refusalIssues(answer, t).join('; ') }));
+    setRefusal(storeRefusalText(answer, t) ?? t('incidents.desk.refused', { issues: (answer.issues ?? []).join('; ') }));
     return null;
   };
   const open = async (title: string, queueIds: readonly string[]) => (await send(() => commands.openIncident(title, queueIds))) !== null;

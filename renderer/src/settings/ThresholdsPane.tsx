@@ -37,7 +37,7 @@ import {
 } from './threshold-draft';
 import { buildTableModel } from './threshold-rows';
 import { ThresholdTable } from './ThresholdTable';
-import { refusalIssues } from '../feed/refusal-issues';
+import { storeRefusalText } from '../feed/store-refusal';
 
 /** Container: the thresholds table with its draft, bulk edit, preview and save. Managers edit; others read. */
 export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
@@ -109,8 +109,10 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
       setSelected(new Set());
       setOutcome({ kind: 'saved', revision: result.revision, applied: result.applied });
     } else {
-      const issues = nameIssues(refusalIssues(result, t), changes, offices, queues, t);
-      setOutcome(result.code === 'conflict' ? { kind: 'conflict', issues } : { kind: 'failed', code: result.code, issues });
+      const issues = nameIssues(result.issues, changes, offices, queues, t);
+      const unrecorded = storeRefusalText(result, t);
+      if (unrecorded) setOutcome({ kind: 'unrecorded', text: unrecorded });
+      else setOutcome(result.code === 'conflict' ? { kind: 'conflict', issues } : { kind: 'failed', code: result.code, issues });
     }
   }
 
