@@ -11,8 +11,8 @@ import { useAppStore } from '../store/store-context';
 import { IncidentForm } from './IncidentForm';
 import { incidentsSelectors } from './incidents-slice';
 import { download, timelineFiles } from './timeline-download';
-import './incidents.css';
 import { storeRefusalText } from '../feed/store-refusal';
+import './incidents.css';
 
 type Format = 'text' | 'json';
 

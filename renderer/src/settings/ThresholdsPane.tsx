@@ -104,9 +104,12 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
     setOutcome(null);
     const result = await commands.saveThresholds({ changes });
     setBusy(false);
-    if (result.ok) {
+    // A pending save was made on the gateway (only not yet in the shared store): the edits are no longer a draft.
+    if (result.ok || result.code === 'store-pending') {
       setDraft({});
       setSelected(new Set());
+    }
+    if (result.ok) {
       setOutcome({ kind: 'saved', revision: result.revision, applied: result.applied });
     } else {
       const issues = nameIssues(result.issues, changes, offices, queues, t);
