@@ -213,7 +213,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     thresholds: () => admin.state(),
     incidents: () => ({ open: incidents.openIncidents() }),
     // What a person did goes out at once, not with the next beat: every screen sees it within a second.
-    commands: createCommands({ alerts, admin, notifier, broadcasts, incidents, clock, flush: () => runtime.flush() }),
+    commands: createCommands({ alerts, admin, notifier, broadcasts, incidents, clock, flush: () => runtime.flush(), record: store?.systemOfRecord ?? null }),
     tokens,
     failures,
     admission: createAdmission({ origin, clientAddress, maxConnectionsPerAddress: config.limits.connectionsPerAddress, refusals, stats }),

@@ -18,9 +18,15 @@ function bus() {
           lose -= 1;
           return done(new Error('timeout reached: missing 2 responses'), []);
         }
+        // As socket.io does: done once every other gateway has replied (an evaluator may reply later).
+        const others = [...listeners].filter(([other]) => other !== self);
         const replies: (string | null)[] = [];
-        for (const [other, listener] of listeners) if (other !== self) listener(question, (reply) => replies.push(reply));
-        done(null, replies);
+        for (const [, listener] of others) {
+          listener(question, (reply) => {
+            replies.push(reply);
+            if (replies.length === others.length) done(null, replies);
+          });
+        }
       },
     };
     return self;
@@ -56,6 +62,22 @@ describe('the relay between gateways', () => {
     expect(await asker.command('alert:acknowledge', { alertId: 'a1' }, 'Ana', 'lead')).toEqual({ ok: true, note: 'alert:acknowledge by Ana (lead)' });
     // The role goes with the actor: what a lead may do (a broadcast to the groups they own) is decided where it runs.
     expect(await asker.command('broadcast:end', { broadcastId: 'b1' }, 'Marta', 'manager')).toEqual({ ok: true, note: 'broadcast:end by Marta (manager)' });
+  });
+
+  it('a command asked by a standby is answered once the evaluator\'s answer is (after the store\'s commit)', async () => {
+    const wire = bus();
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const waiting: PrimaryAnswers = { ...primaryAnswers, command: async () => (await committed, { ok: true }) };
+    createRelay({ bus: wire.member(), local: waiting, isPrimary: () => true, logger: silentLogger });
+    const asker = createRelay({ bus: wire.member(), local: standbyAnswers, isPrimary: () => false, logger: silentLogger });
+    let answered: unknown = null;
+    const answer = asker.command('alert:acknowledge', { alertId: 'a1' }, 'Ana', 'lead').then((value) => (answered = value));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBeNull();
+    commit();
+    await answer;
+    expect(answered).toEqual({ ok: true });
   });
 
   it('asks for a welcome again when the question was lost (Redis reconnecting)', async () => {

@@ -11,11 +11,14 @@ export interface Welcome {
 
 export type CommandAnswer = SentAnswer<CommandName> | GatewayRefusal;
 
-/** The answers only the evaluating gateway holds (its board, alerts, rules and history), given synchronously. */
+/** The answers only the evaluating gateway holds (its board, alerts, rules and history), given synchronously but for commands. */
 export interface PrimaryAnswers {
   welcome(): Welcome;
-  /** Validates and runs a command whose sender's role was checked where the screen is connected. */
-  command(name: CommandName, request: unknown, actor: string, role: Role): CommandAnswer;
+  /**
+   * Validates and runs a command whose sender's role was checked where the screen is connected; a change is
+   * answered once the shared store has committed it (server/socket/recorded-commands.ts), at once on SQLite.
+   */
+  command(name: CommandName, request: unknown, actor: string, role: Role): CommandAnswer | Promise<CommandAnswer>;
   history(request: HistoryRequest): HistoryResponse;
 }
 
@@ -82,17 +85,21 @@ export function createRelay(options: {
   };
   bus.on(ASK, (question, reply) => {
     if (!isPrimary()) return reply(null);
-    try {
-      reply(question.kind === 'welcome' ? encode(answerHere(question)) : JSON.stringify(answerHere(question)));
-    } catch (error) {
-      logger.error('could not answer another gateway', { kind: question.kind, error: (error as Error).message });
-      reply(null);
-    }
+    // A command's answer comes once the store has committed it (within socket.io's 5 s for the replies).
+    void (async () => {
+      try {
+        const answer = await answerHere(question);
+        reply(question.kind === 'welcome' ? encode(answer) : JSON.stringify(answer));
+      } catch (error) {
+        logger.error('could not answer another gateway', { kind: question.kind, error: (error as Error).message });
+        reply(null);
+      }
+    })();
   });
 
   /** The evaluating gateway's answer, or null when none gave one (socket.io waits at most 5 s for the others). */
   const ask = <T>(question: Question): Promise<T | null> => {
-    if (isPrimary()) return Promise.resolve(answerHere(question) as T);
+    if (isPrimary()) return Promise.resolve(answerHere(question) as T | Promise<T>);
     return new Promise((resolve) => {
       bus.serverSideEmit(ASK, question, (error, replies) => {
         const answer = (replies ?? []).find((reply): reply is string => typeof reply === 'string');

@@ -28,6 +28,8 @@ const STATUS: Readonly<Record<Extract<AdminResult, { ok: false }>['code'], numbe
   'not-found': 404,
   conflict: 409,
   unavailable: 503,
+  'store-unavailable': 503,
+  'store-pending': 503,
 };
 
 /** The admin requests run on this gateway's thresholds and audit trail (those screens read while it evaluates). */

@@ -1,5 +1,6 @@
 import type { QueueReadingInput, TicketEvent } from '../../shared/ingest';
 import type { Counter } from '../runtime/prometheus';
+import { untilCommitted } from '../store/pg/commit-wait';
 import type { IngestSink } from './ingest-api';
 import type { IngestGrant } from './ingest-keys';
 import { ingestTurns } from './ingest-turns';
@@ -72,13 +73,8 @@ function storeDown(rejected: Counter, down: { message: string; retryAfter: numbe
 
 /** Waits for the commit in the store's record: null once recorded, else the 503 (the input stays queued, a retry is a duplicate). */
 async function notRecorded(rejected: Counter, sink: IngestSink): Promise<IngestAnswer | null> {
-  try {
-    await sink.committed?.();
-    return null;
-  } catch (error) {
-    const { message, retryAfter } = error as { message: string; retryAfter?: number };
-    return storeDown(rejected, { message, retryAfter: retryAfter ?? 2 }, true);
-  }
+  const down = await untilCommitted(() => sink.committed?.());
+  return down && storeDown(rejected, down, true);
 }
 
 /** 403 naming the queues the key may not write and where to grant them; nothing was applied. */

@@ -4,6 +4,7 @@ import { decodeCheckpoint, encodeCheckpoint, encodeCheckpointInSlices } from '..
 import type { Counter } from '../runtime/prometheus';
 import type { OpenTicketView, SourceSink, SourceStatus } from '../sources/source';
 import type { SavedCursor } from '../store/cursor-store';
+import { COMMIT_WAIT_MS, type RecordGate } from '../store/pg/commit-wait';
 import type { IngestSink } from './ingest-api';
 
 /** The part of the event log the pipeline needs (server/store). */
@@ -36,17 +37,8 @@ export interface IngestPipelineOptions {
   /** Connectors' cursors (the store's connector_cursors); without it a connector starts from its backfill window each time. */
   cursors?: { read(sourceId: string, name: string): SavedCursor | null; save(sourceId: string, name: string, value: string, savedAt: number): void } | null;
   /** Where the log is the record when it is not this process's SQLite (PostgreSQL, server/store/pg/): answer after its commit. */
-  record?: SystemOfRecordGate;
+  record?: RecordGate;
 }
-
-/** Whether the durable log's record can take input now, and when what was logged so far is committed there. */
-export interface SystemOfRecordGate {
-  unavailable(): { message: string; retryAfter: number } | null;
-  committed(timeoutMs?: number): Promise<void>;
-}
-
-/** How long an ingest request waits for PostgreSQL's commit before it answers 503 (its input stays queued, in order). */
-const COMMIT_WAIT_MS = 2000;
 
 /**
  * Every source's input takes this one path: the durable log first (idempotent on event ids, so a retried

@@ -258,15 +258,22 @@ export function createSocketGateway(options: SocketGatewayOptions) {
     welcomes.add(socket, withThresholds);
   }
 
-  /** The request validated, then the handler run (on the evaluating gateway); a handler that throws answers `unavailable`. */
-  function run<C extends CommandName>(name: C, request: unknown, actor: string, role: Role): SentAnswer<C> | GatewayRefusal {
+  /**
+   * The request validated, then the handler run (on the evaluating gateway); a change's answer may wait for the
+   * shared store's commit (recorded-commands.ts). A handler that throws or rejects answers `unavailable`.
+   */
+  function run<C extends CommandName>(name: C, request: unknown, actor: string, role: Role): CommandAnswer | Promise<CommandAnswer> {
     const parsed = parseWith(commandDefinition(name).request, request);
     if (!parsed.ok) return { ok: false, code: 'invalid', issues: parsed.issues };
-    try {
-      return options.commands[name](parsed.value, actor, role);
-    } catch (error) {
-      logger.error('command failed', { event: name, error: (error as Error).message });
+    const failed = (error: Error): GatewayRefusal => {
+      logger.error('command failed', { event: name, error: error.message });
       return { ok: false, code: 'unavailable', issues: [`${name}: the gateway could not record it; try again`] };
+    };
+    try {
+      const answer: SentAnswer<C> | GatewayRefusal | Promise<SentAnswer<C> | GatewayRefusal> = options.commands[name](parsed.value, actor, role);
+      return answer instanceof Promise ? answer.catch(failed) : answer;
+    } catch (error) {
+      return failed(error as Error);
     }
   }
 

@@ -677,6 +677,12 @@ export const en = {
     /** A screen connected, but its requests for the queues' data went unanswered: it keeps asking, and says so (attempt is 2 or more). */
     awaitingBoard: 'No queue data from the gateway yet (asked {{attempt}} times); asking again in {{seconds}} s.',
   },
+  commitack: {
+    /** A change refused because the shared store (PostgreSQL) could not be reached when it came: nothing was changed. */
+    storeUnavailable: 'Not done: the shared store cannot be reached just now, so nothing was changed. Try again in a few seconds.',
+    /** A change made on the gateway and shown on every screen, but the shared store did not confirm it in time. */
+    storePending: 'Done and shown on the screens, but not yet saved in the shared store, which is not answering. It is saved once the store is back; if the gateway stops before then it is lost, so check it afterwards.',
+  },
 };
 
 /** Plural forms some languages need beside English's one and other (Portuguese has "many"; CLDR via Intl.PluralRules). */

@@ -664,4 +664,8 @@ export const nl: Messages = {
   resync: {
     awaitingBoard: 'Nog geen wachtrijgegevens van de gateway ({{attempt}} keer gevraagd); opnieuw vragen over {{seconds}} s.',
   },
+  commitack: {
+    storeUnavailable: 'Niet uitgevoerd: de gedeelde opslag is nu niet bereikbaar, dus er is niets gewijzigd. Probeer het over een paar seconden opnieuw.',
+    storePending: 'Uitgevoerd en zichtbaar op de schermen, maar nog niet opgeslagen in de gedeelde opslag, die niet reageert. Het wordt opgeslagen zodra de opslag terug is; stopt de gateway eerder, dan gaat het verloren, dus controleer het daarna.',
+  },
 };

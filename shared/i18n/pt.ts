@@ -687,4 +687,8 @@ export const pt: Messages = {
   resync: {
     awaitingBoard: 'O gateway ainda não enviou os dados das filas (pedidos {{attempt}} vezes); novo pedido dentro de {{seconds}} s.',
   },
+  commitack: {
+    storeUnavailable: 'Não foi feito: neste momento não é possível contactar o armazenamento partilhado, por isso nada foi alterado. Tente novamente dentro de alguns segundos.',
+    storePending: 'Feito e visível nos ecrãs, mas ainda não guardado no armazenamento partilhado, que não está a responder. Será guardado quando o armazenamento voltar; se o gateway parar antes disso, perde-se, por isso confirme depois.',
+  },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_HEALTH_SETTINGS, HealthProfileSchema, ThresholdOverrideSchema } from '../health/threshold-model';
 import { ThresholdKeySchema, ThresholdValueSchema } from '../health/threshold-record';
+import { STORE_REFUSAL_CODES } from './store-refusals';
 
 /**
  * Roles, threshold administration and the audit trail: the part of the socket protocol the settings pane
@@ -112,7 +113,7 @@ export const AdminResultSchema = z.union([
   z.object({ ok: z.literal(true), revision: z.number().int().nonnegative(), applied: z.number().int().nonnegative() }),
   z.object({
     ok: z.literal(false),
-    code: z.enum(['invalid', 'forbidden', 'conflict', 'not-found', 'unavailable']),
+    code: z.enum(['invalid', 'forbidden', 'conflict', 'not-found', 'unavailable', ...STORE_REFUSAL_CODES]),
     issues: z.array(z.string()),
   }),
 ]);
@@ -120,7 +121,7 @@ export type AdminResult = z.infer<typeof AdminResultSchema>;
 
 export const AuditListResultSchema = z.union([
   z.object({ ok: z.literal(true), entries: z.array(AuditEntrySchema) }),
-  z.object({ ok: z.literal(false), code: z.enum(['invalid', 'forbidden', 'unavailable']), issues: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), code: z.enum(['invalid', 'forbidden', 'unavailable', ...STORE_REFUSAL_CODES]), issues: z.array(z.string()) }),
 ]);
 export type AuditListResult = z.infer<typeof AuditListResultSchema>;
 

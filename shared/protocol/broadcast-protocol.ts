@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
+import { STORE_REFUSAL_CODES } from './store-refusals';
 
 /**
  * Broadcasts: a banner a lead or manager posts to the walls (issue 20). The commands' requests and answers
@@ -106,6 +107,6 @@ export type BroadcastList = z.infer<typeof BroadcastListSchema>;
 
 export const BroadcastResultSchema = z.union([
   z.object({ ok: z.literal(true), broadcast: BroadcastSchema }),
-  z.object({ ok: z.literal(false), code: z.enum(['invalid', 'forbidden', 'not-found', 'unavailable']), issues: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), code: z.enum(['invalid', 'forbidden', 'not-found', 'unavailable', ...STORE_REFUSAL_CODES]), issues: z.array(z.string()) }),
 ]);
 export type BroadcastResult = z.infer<typeof BroadcastResultSchema>;

@@ -18,6 +18,7 @@ import {
   TimelineResultSchema,
 } from './incident-protocol';
 import { AcknowledgeRequestSchema, CommandResultSchema, SnoozeRequestSchema } from './protocol';
+import { STORE_REFUSAL_CODES } from './store-refusals';
 import { DeadLetterActionResultSchema, DeadLetterIdRequestSchema, DeadLetterListRequestSchema, DeadLetterListResultSchema } from './webhook-protocol';
 
 /**
@@ -160,10 +161,11 @@ export function commandDefinition<C extends CommandName>(name: C): TypedCommandD
 }
 
 /**
- * Refusals the gateway makes before a handler runs (wrong role, invalid request, a failure while
- * recording it). Every command's answer schema admits them (shared/protocol/commands.test.ts).
+ * Refusals the gateway makes around a handler (wrong role, invalid request, a failure while recording it,
+ * the shared store not committing it: shared/protocol/store-refusals.ts). Every command's answer schema
+ * admits them (shared/protocol/commands.test.ts).
  */
-export const GATEWAY_REFUSAL_CODES = ['invalid', 'forbidden', 'unavailable'] as const;
+export const GATEWAY_REFUSAL_CODES = ['invalid', 'forbidden', 'unavailable', ...STORE_REFUSAL_CODES] as const;
 export const GatewayRefusalSchema = z.object({ ok: z.literal(false), code: z.enum(GATEWAY_REFUSAL_CODES), issues: z.array(z.string()) });
 export type GatewayRefusal = z.infer<typeof GatewayRefusalSchema>;
 
@@ -172,7 +174,10 @@ export type CommandEvents = {
   [C in CommandName]: (request: CommandRequest<C>, reply: (answer: SentAnswer<C> | GatewayRefusal) => void) => void;
 };
 
-/** The gateway's side: one function per command, given the validated request, who sent it and their role. */
+/**
+ * The gateway's side: one function per command, given the validated request, who sent it and their role.
+ * A command that changes something answers once the shared store has committed it (a promise), or refuses.
+ */
 export type CommandHandlers = {
-  readonly [C in CommandName]: (request: ValidCommand<C>, actor: string, role: Role) => SentAnswer<C>;
+  readonly [C in CommandName]: (request: ValidCommand<C>, actor: string, role: Role) => SentAnswer<C> | GatewayRefusal | Promise<SentAnswer<C> | GatewayRefusal>;
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MetricIdSchema } from '../metrics';
 import { SlugSchema } from '../model';
 import { ALERT_KINDS } from './protocol';
+import { STORE_REFUSAL_CODES } from './store-refusals';
 
 /**
  * Incidents (issue 20): a lead or manager names the affected queues and a short title; alerts opened on
@@ -93,7 +94,7 @@ export const TimelineRequestSchema = z
   .strict();
 export type TimelineRequest = z.infer<typeof TimelineRequestSchema>;
 
-export const INCIDENT_ERROR_CODES = ['invalid', 'not-found', 'forbidden', 'conflict', 'unavailable'] as const;
+export const INCIDENT_ERROR_CODES = ['invalid', 'not-found', 'forbidden', 'conflict', 'unavailable', ...STORE_REFUSAL_CODES] as const;
 const IncidentFailureSchema = z.object({ ok: z.literal(false), code: z.enum(INCIDENT_ERROR_CODES), issues: z.array(z.string()) });
 export type IncidentFailure = z.infer<typeof IncidentFailureSchema>;
 

@@ -4,6 +4,7 @@ import { METRIC_IDS, MetricIdSchema, MetricValuesSchema } from '../metrics';
 import { OfficeSchema, QueueGroupSchema, QueueSchema, SlugSchema } from '../model';
 import { StaffingOutlookSchema } from './staffing-outlook';
 import { UsualInflowSchema } from './usual-inflow';
+import { STORE_REFUSAL_CODES } from './store-refusals';
 
 /**
  * The socket.io protocol between the gateway and every screen, defined once.
@@ -251,7 +252,7 @@ export const SnoozeRequestSchema = z
   .strict();
 export type SnoozeRequest = z.infer<typeof SnoozeRequestSchema>;
 
-export const COMMAND_ERROR_CODES = ['invalid', 'not-found', 'already-resolved', 'forbidden', 'conflict', 'unavailable'] as const;
+export const COMMAND_ERROR_CODES = ['invalid', 'not-found', 'already-resolved', 'forbidden', 'conflict', 'unavailable', ...STORE_REFUSAL_CODES] as const;
 
 /** The answer to every command, through the acknowledgement callback. */
 export const CommandResultSchema = z.union([

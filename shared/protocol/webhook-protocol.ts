@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../model';
+import { STORE_REFUSAL_CODES } from './store-refusals';
 
 /** Outbound event kinds and severities, ranked (server/notify/outbound-event.ts defines the events themselves). */
 export const OUTBOUND_KINDS = ['alert', 'forecast', 'broadcast', 'incident'] as const;
@@ -27,7 +28,7 @@ export type DeadLetterMessage = z.infer<typeof DeadLetterMessageSchema>;
 export const DeadLetterListRequestSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict();
 export const DeadLetterIdRequestSchema = z.object({ id: z.number().int().positive() }).strict();
 
-const refusal = z.object({ ok: z.literal(false), code: z.enum(['invalid', 'forbidden', 'unavailable', 'not-found']), issues: z.array(z.string()) });
+const refusal = z.object({ ok: z.literal(false), code: z.enum(['invalid', 'forbidden', 'unavailable', 'not-found', ...STORE_REFUSAL_CODES]), issues: z.array(z.string()) });
 
 export const DeadLetterListResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), entries: z.array(DeadLetterMessageSchema), total: z.number().int().nonnegative() }),

@@ -15,7 +15,8 @@ export interface BroadcastComposerProps {
   queues: readonly Queue[];
   posting: boolean;
   /** What the gateway said of the last post: done, or its refusal in words. */
-  outcome: { ok: true } | { ok: false; issues: string[] } | null;
+  /** `notice`: the whole line when the shared store did not commit it (renderer/src/feed/store-refusal.ts). */
+  outcome: { ok: true } | { ok: false; issues: string[]; notice?: string | null } | null;
   /** A configured name in the desk's language. */
   nameOf: (named: Office | Queue) => string;
 }
@@ -111,7 +112,7 @@ export function BroadcastComposer({ draft, onChange, onPost, manager, offices, g
         {posting ? t('broadcasts.composer.posting') : t('broadcasts.composer.post')}
       </button>
       {outcome?.ok && <p className="desk-hint" role="status">{t('broadcasts.composer.posted')}</p>}
-      {outcome && !outcome.ok && <p className="desk-problem" role="alert">{t('broadcasts.list.refused', { issues: outcome.issues.join('; ') })}</p>}
+      {outcome && !outcome.ok && <p className="desk-problem" role="alert">{outcome.notice ?? t('broadcasts.list.refused', { issues: outcome.issues.join('; ') })}</p>}
     </form>
   );
 }

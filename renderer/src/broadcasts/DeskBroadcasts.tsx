@@ -13,12 +13,13 @@ import { useAppStore } from '../store/store-context';
 import { BroadcastArrivals } from './broadcast-arrivals';
 import { draftRequest, mayChange, newDraft, postableGroups, type BroadcastDraft } from './broadcast-draft';
 import { broadcastSelectors } from './broadcast-slice';
-import { BroadcastComposer } from './BroadcastComposer';
+import { BroadcastComposer, type BroadcastComposerProps } from './BroadcastComposer';
 import { BroadcastList } from './BroadcastList';
+import { storeRefusalText } from '../feed/store-refusal';
 
 const EXTEND_MS = 15 * 60_000;
 
-type Outcome = { ok: true } | { ok: false; issues: string[] } | null;
+type Outcome = BroadcastComposerProps['outcome'];
 
 /** Container: the desk's broadcasts (list, and the composer for leads and managers) and their notifications. */
 export function DeskBroadcasts({ language, locale }: { language: string; locale: string }) {
@@ -43,7 +44,7 @@ export function DeskBroadcasts({ language, locale }: { language: string; locale:
     setBusy(true);
     const answer = await send();
     setBusy(false);
-    setOutcome(answer.ok ? { ok: true } : { ok: false, issues: answer.issues ?? [] });
+    setOutcome(answer.ok ? { ok: true } : { ok: false, issues: answer.issues ?? [], notice: storeRefusalText(answer, t) });
     return answer.ok;
   };
   const describeAudience = (b: Broadcast) => {

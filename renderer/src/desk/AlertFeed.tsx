@@ -15,6 +15,7 @@ import { matchesFilters, type DeskFilters } from './queue-order';
 import { snoozeUntil, type SnoozeChoice } from './snooze';
 import { formatCount } from '../format/metric';
 import { useUserLocale } from '../i18n/use-language-choice';
+import { storeRefusalText } from '../feed/store-refusal';
 
 const alertPin = (id: string) => ({ kind: 'alert' as const, id });
 
@@ -53,7 +54,7 @@ export function AlertFeed({ filters, onShowQueue }: { filters: DeskFilters; onSh
     const result = await send();
     const outcome: CommandOutcome = result.ok
       ? { state: 'done', message: done(result) }
-      : { state: 'refused', message: t('desk.alerts.refused', { issues: result.issues.join('; ') }) };
+      : { state: 'refused', message: storeRefusalText(result, t) ?? t('desk.alerts.refused', { issues: result.issues.join('; ') }) };
     setOutcomes((o) => ({ ...o, [alertId]: outcome }));
   };
   const acknowledge = (alertId: string, note: string) =>

@@ -146,6 +146,15 @@ describe('DeskView', () => {
     expect(outcome.textContent).toBe("Refused by the gateway: alert:acknowledge: needs the lead role; this screen's token (Lisbon floor screen) has the display role");
   });
 
+  it('an acknowledgement the shared store did not commit: says whether it stands, not "refused"', async () => {
+    const user = userEvent.setup();
+    renderDesk(() => ({ ok: false, code: 'store-pending', issues: ['alert:acknowledge: made on the evaluating gateway and shown on the screens, but not yet saved in the shared store (…)'] }));
+    await user.click(within(card('a1')).getByRole('button', { name: 'Acknowledge' }));
+    expect(within(card('a1')).getByRole('alert').textContent).toBe(
+      'Done and shown on the screens, but not yet saved in the shared store, which is not answering. It is saved once the store is back; if the gateway stops before then it is lost, so check it afterwards.',
+    );
+  });
+
   it('says a display token is read-only', () => {
     const { store } = renderDesk();
     expect(screen.queryByTestId('read-only')).toBeNull();

@@ -11,6 +11,7 @@ import { useAppStore } from '../store/store-context';
 import { IncidentForm } from './IncidentForm';
 import { incidentsSelectors } from './incidents-slice';
 import { download, timelineFiles } from './timeline-download';
+import { storeRefusalText } from '../feed/store-refusal';
 import './incidents.css';
 
 type Format = 'text' | 'json';
@@ -42,7 +43,7 @@ export const IncidentsPanel = memo(function IncidentsPanel() {
     const answer = await command();
     setSending(false);
     if (answer.ok) return answer as Extract<R, { ok: true }>;
-    setRefusal(t('incidents.desk.refused', { issues: (answer.issues ?? []).join('; ') }));
+    setRefusal(storeRefusalText(answer, t) ?? t('incidents.desk.refused', { issues: (answer.issues ?? []).join('; ') }));
     return null;
   };
   const open = async (title: string, queueIds: readonly string[]) => (await send(() => commands.openIncident(title, queueIds))) !== null;

@@ -7,6 +7,7 @@ import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
 import { describeAuditEntry } from './audit-format';
 import { AuditTable } from './AuditTable';
+import { storeRefusalText } from '../feed/store-refusal';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -55,8 +56,8 @@ export function AuditPane({ canRevert }: { canRevert: boolean }) {
     else
       setNotice({
         kind: 'error',
-        text: result.code === 'conflict' ? t('settings.auditPane.revertConflict') : t('settings.auditPane.revertFailed', { code: result.code }),
-        issues: result.issues,
+        text: storeRefusalText(result, t) ?? (result.code === 'conflict' ? t('settings.auditPane.revertConflict') : t('settings.auditPane.revertFailed', { code: result.code })),
+        issues: storeRefusalText(result, t) ? [] : result.issues,
       });
   }
 

@@ -6,6 +6,7 @@ import { useCommands } from '../feed/commands-context';
 import { feedSelectors } from '../store/feed-slice';
 import { useAppStore } from '../store/store-context';
 import { DeadLetterTable } from './DeadLetterTable';
+import { storeRefusalText } from '../feed/store-refusal';
 
 export const DEAD_LETTER_PAGE = 100;
 
@@ -41,7 +42,7 @@ export function DeadLetterPane() {
     const result = action === 'retry' ? await commands.retryDeadLetter(entry.id) : await commands.deleteDeadLetter(entry.id);
     setBusyId(null);
     if (result.ok) setNotice({ kind: 'ok', text: t(action === 'retry' ? 'webhooks.deadLetters.retried' : 'webhooks.deadLetters.deleted', { id: entry.id, target: entry.targetId }), issues: [] });
-    else setNotice({ kind: 'error', text: t('webhooks.deadLetters.refused', { code: result.code }), issues: result.issues });
+    else setNotice({ kind: 'error', text: storeRefusalText(result, t) ?? t('webhooks.deadLetters.refused', { code: result.code }), issues: storeRefusalText(result, t) ? [] : result.issues });
     receive(await commands.deadLetters(DEAD_LETTER_PAGE));
   }
 

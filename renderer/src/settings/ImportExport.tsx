@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCommands } from '../feed/commands-context';
 import { sessionSelectors } from '../store/session-slice';
 import { useAppStore } from '../store/store-context';
+import { storeRefusalText } from '../feed/store-refusal';
 
 type Notice = { kind: 'ok' | 'error'; text: string; issues: readonly string[] };
 
@@ -52,7 +53,7 @@ export function ImportExport({ canImport, hasEdits }: { canImport: boolean; hasE
     if (result.ok) {
       setNotice({ kind: 'ok', text: t('settings.importExport.imported', { file: file.name, count: result.applied, revision: result.revision }), issues: [] });
     } else {
-      setNotice({ kind: 'error', text: t('settings.importExport.importFailed', { file: file.name, code: result.code }), issues: result.issues });
+      setNotice({ kind: 'error', text: storeRefusalText(result, t) ?? t('settings.importExport.importFailed', { file: file.name, code: result.code }), issues: storeRefusalText(result, t) ? [] : result.issues });
     }
   }
 

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 export type SaveOutcome =
   | { kind: 'saved'; revision: number; applied: number }
   | { kind: 'conflict'; issues: readonly string[] }
-  | { kind: 'failed'; code: string; issues: readonly string[] };
+  | { kind: 'failed'; code: string; issues: readonly string[] }
+  /** The shared store did not commit the save: its own words say whether it stands (renderer/src/feed/store-refusal.ts). */
+  | { kind: 'unrecorded'; text: string };
 
 export interface SaveBarProps {
   changeCount: number;
@@ -45,6 +47,11 @@ export function SaveBar({ changeCount, problemCount, changedUnderneath, busy, ou
         <div className="save-error" role="alert" data-testid="save-outcome" data-outcome="failed">
           {t('settings.save.failed', { code: outcome.code })}
           <ul>{outcome.issues.map((issue) => <li key={issue}>{issue}</li>)}</ul>
+        </div>
+      )}
+      {outcome?.kind === 'unrecorded' && (
+        <div className="save-error" role="alert" data-testid="save-outcome" data-outcome="unrecorded">
+          {outcome.text}
         </div>
       )}
       {showConflict && (

@@ -194,6 +194,26 @@ describe('ThresholdsPane', () => {
     expect(field('Chat Portugal', 'warning').value).toBe('70');
   });
 
+  it('a save the shared store could not take says nothing was changed, not "not saved (code)", and keeps the edits', async () => {
+    const { commands } = renderWithGateway(<ThresholdsPane canEdit />);
+    commands.saveThresholds.mockResolvedValueOnce({ ok: false, code: 'store-unavailable', issues: ['thresholds:save: nothing was changed: the PostgreSQL store cannot be reached (…)'] });
+    await type(field('Chat Portugal', 'warning'), '70');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const outcome = await screen.findByTestId('save-outcome');
+    expect(outcome.dataset.outcome).toBe('unrecorded');
+    expect(outcome.textContent).toBe('Not done: the shared store cannot be reached just now, so nothing was changed. Try again in a few seconds.');
+    expect(field('Chat Portugal', 'warning').value).toBe('70');
+  });
+
+  it('a save made but not yet in the shared store says so and is no longer a draft', async () => {
+    const { commands } = renderWithGateway(<ThresholdsPane canEdit />);
+    commands.saveThresholds.mockResolvedValueOnce({ ok: false, code: 'store-pending', issues: ['thresholds:save: made on the evaluating gateway …'] });
+    await type(field('Chat Portugal', 'warning'), '70');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByTestId('save-outcome')).textContent).toMatch(/^Done and shown on the screens, but not yet saved in the shared store/);
+    expect(screen.getByText('No unsaved changes')).toBeTruthy();
+  });
+
   it('is read-only without the manager role: no save, no bulk edit, inputs cannot change', async () => {
     const { commands } = renderWithGateway(<ThresholdsPane canEdit={false} />, { role: 'lead', name: 'Ana Costa' });
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();

@@ -37,6 +37,7 @@ import {
 } from './threshold-draft';
 import { buildTableModel } from './threshold-rows';
 import { ThresholdTable } from './ThresholdTable';
+import { storeRefusalText } from '../feed/store-refusal';
 
 /** Container: the thresholds table with its draft, bulk edit, preview and save. Managers edit; others read. */
 export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
@@ -103,13 +104,18 @@ export function ThresholdsPane({ canEdit }: { canEdit: boolean }) {
     setOutcome(null);
     const result = await commands.saveThresholds({ changes });
     setBusy(false);
-    if (result.ok) {
+    // A pending save was made on the gateway (only not yet in the shared store): the edits are no longer a draft.
+    if (result.ok || result.code === 'store-pending') {
       setDraft({});
       setSelected(new Set());
+    }
+    if (result.ok) {
       setOutcome({ kind: 'saved', revision: result.revision, applied: result.applied });
     } else {
       const issues = nameIssues(result.issues, changes, offices, queues, t);
-      setOutcome(result.code === 'conflict' ? { kind: 'conflict', issues } : { kind: 'failed', code: result.code, issues });
+      const unrecorded = storeRefusalText(result, t);
+      if (unrecorded) setOutcome({ kind: 'unrecorded', text: unrecorded });
+      else setOutcome(result.code === 'conflict' ? { kind: 'conflict', issues } : { kind: 'failed', code: result.code, issues });
     }
   }
 

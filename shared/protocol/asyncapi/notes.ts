@@ -58,9 +58,14 @@ field and the rule (\`"changes[0].key.scopeId: must be …"\`). Codes:
 - \`already-resolved\`: reserved in the schema, never sent by this gateway: a resolved alert answers \`not-found\`;
 - \`conflict\`: someone changed the thresholds since the version or revision the request was based on, or an incident
   names a queue already in an open one, or was already closed;
-- \`unavailable\`: the gateway could not record it; try again.
+- \`unavailable\`: the gateway could not record it; try again;
+- \`store-unavailable\`: on a shared store (PostgreSQL), a command that changes something came while PostgreSQL could
+  not be reached: nothing was changed; try again;
+- \`store-pending\`: the change was made on the evaluating gateway and the screens show it, but PostgreSQL did not
+  commit it within 2 s: it is written there, in order, once PostgreSQL answers (lost if that gateway stops first).
+  On a shared store a change answers \`ok\` only once PostgreSQL has committed it; commands that only read never wait.
 
-The gateway itself may refuse any command with ${GATEWAY_REFUSAL_CODES.map((code) => `\`${code}\``).join(', ')} before it runs; each
+The gateway itself may refuse any command with ${GATEWAY_REFUSAL_CODES.map((code) => `\`${code}\``).join(', ')} around its handler; each
 answer lists the codes it can carry. \`history\` answers \`{ ok: false, code, issues }\` with \`invalid\`, \`too-large\`,
 \`too-often\` (with \`retryAfter\`) or \`unavailable\`.
 Refusals are counted in \`queueboard_socket_messages_rejected{reason}\` (\`<command>:<code>\`,
