@@ -22,6 +22,7 @@ import type { Gateway, GatewayOptions } from './gateway-options';
 import { loadStoredOverrides } from './health/stored-overrides';
 import { ThresholdService } from './health/threshold-service';
 import { createAdminPerformer } from './http/admin-perform';
+import { recordChanges } from './socket/recorded-commands';
 import { createHttpFront } from './http/http-front';
 import { listenOn } from './http/listen';
 import { withIncidentTimeline } from './incidents/incident-alerts';
@@ -178,7 +179,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     connected: cluster.link.connected ?? (() => true), registry: metrics.registry, logger,
   });
   // Admin requests too: checked on any gateway, run on the evaluating one.
-  const performAdmin = createAdminPerformer(admin, metrics.inputRejected);
+  const performAdmin = createAdminPerformer(admin, metrics.inputRejected, recordChanges(store?.systemOfRecord ?? null));
   const adminForwarding = cluster && new AdminForwarding({
     performHere: performAdmin, isPrimary: () => work.running,
     connected: cluster.link.connected ?? (() => true), registry: metrics.registry, logger,

@@ -90,6 +90,26 @@ describe('a person\'s command on a PostgreSQL store', () => {
     }
   }, 60_000);
 
+  it('answers an admin API import (PUT /api/v1/thresholds) through a standby only once PostgreSQL holds it', async () => {
+    const call = (method: 'GET' | 'PUT', body?: unknown, etag?: string) =>
+      fetch(`${standby.url}/api/v1/thresholds`, {
+        method,
+        headers: { authorization: 'Bearer demo-manager-token', ...(body ? { 'content-type': 'application/json' } : {}), ...(etag ? { 'if-match': etag } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(10_000),
+      });
+    const exported = await call('GET');
+    const file = (await exported.json()) as { overrides: unknown[] };
+    const queueId = queueIds[4]!;
+    const override = { scope: 'queue', scopeId: queueId, metric: 'oldestWaitingSeconds', profile: '', warning: 7654, critical: 15308, pendingSeconds: null, recoverySeconds: null };
+    const { released } = await holdWrites('thresholds', 300);
+    const saved = await answeredThenRead(() => call('PUT', { ...file, overrides: [...file.overrides, override] }, exported.headers.get('etag')!), THRESHOLD_SQL, [queueId]);
+    await released;
+    expect(saved.answer.status, await saved.answer.clone().text()).toBe(200);
+    expect(saved.rows).toEqual([{ warning: 7654 }]);
+    expect(saved.ms).toBeGreaterThanOrEqual(280);
+  }, 60_000);
+
   it('no commit within 2 s: refused with store-pending, saying the change stands; it reaches PostgreSQL once the commit can be made', async () => {
     const manager = screen(standby, 'settings', 'demo-manager-token');
     await nextEvent(manager, 'thresholds', 15_000);
