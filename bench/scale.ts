@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { byMode, sleep, type Benchmark, type BenchContext, type BenchMode } from './support/benchmark';
 import { recordTraffic, type Recording } from './support/recording';
 import { temporaryFolder, withCleanup } from './support/scale-processes';
+import { parseScaleOptions, type ScaleConfig } from './support/scale-options';
 import { searchKnee, type SearchResult, type SearchTiming } from './support/scale-search';
 import { startScaleRedis, startScaleServer, type ScaleServer } from './support/scale-servers';
 import { validatePlan, type StepPlan } from './support/scale-steps';
@@ -44,12 +45,17 @@ export const scale: Benchmark = {
 async function measureAll(context: BenchContext): Promise<Row[]> {
   const { plan, timing, clusterBudgetMs, recorded } = byMode(context.mode, PLANS);
   validatePlan(plan);
+  const options = parseScaleOptions(process.argv.slice(2));
+  const part = { fixedSteps: options.steps, profileDir: options.profileDir };
+  if (options.steps || options.configs.length < 4) context.log(`part of the benchmark: ${options.configs.join(', ')}${options.steps ? `, steps ${options.steps.join(', ')}` : ''} (no table row for what is left out)`);
   const replay = join(temporaryFolder('qb-scale-'), 'recording.json');
   let windowed = timing;
   const search = async (label: string, servers: ScaleServer[]) => {
     const budgetMs = servers.length > 1 ? clusterBudgetMs : timing.budgetMs;
-    return searchKnee(label, servers, capped(plan, servers, context), { ...windowed, budgetMs }, LIMIT_MS, context.log);
+    return searchKnee(label, servers, capped(plan, servers, context), { ...windowed, budgetMs }, LIMIT_MS, context.log, part);
   };
+  const wanted = (config: ScaleConfig) => options.configs.includes(config);
+  const results: Partial<Record<ScaleConfig, SearchResult>> = {};
   // Whatever happens below, withCleanup ends every process started and removes the folders.
   const one = await startScaleServer({ kind: 'gateway', queues: QUEUES });
   // What the floors replay: the updates as a wall receives them (compact) and the rate they came at.
@@ -57,25 +63,30 @@ async function measureAll(context: BenchContext): Promise<Row[]> {
   context.log(`recorded ${recording.updates.length} compact updates from the gateway, one every ${recording.intervalMs} ms`);
   // A whole number of update intervals: every screen then counts the same number of updates in a window.
   windowed = { ...timing, windowMs: Math.max(1, Math.round(timing.windowMs / recording.intervalMs)) * recording.intervalMs };
-  const gateway = await search('1 gateway', [one]);
+  if (wanted('gateway')) results.gateway = await search('1 gateway', [one]);
   await one.stop();
 
-  const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
-  const bareOne = await search('bare socket.io', [bare]);
-  await bare.stop();
-
+  if (wanted('bare')) {
+    const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
+    results.bare = await search('bare socket.io', [bare]);
+    await bare.stop();
+  }
+  if (!wanted('cluster') && !wanted('bare-cluster')) return rows(results);
   const redis = await startScaleRedis();
-  const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
-  await oneEvaluating(three);
-  const gateways = await search('3 gateways', three);
-  await Promise.all(three.map((s) => s.stop()));
-
-  // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
-  const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
-  const bareThree = await search('3 bare socket.io', bares);
-  await Promise.all(bares.map((s) => s.stop()));
+  if (wanted('cluster')) {
+    const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
+    await oneEvaluating(three);
+    results.cluster = await search('3 gateways', three);
+    await Promise.all(three.map((s) => s.stop()));
+  }
+  if (wanted('bare-cluster')) {
+    // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
+    const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
+    results['bare-cluster'] = await search('3 bare socket.io', bares);
+    await Promise.all(bares.map((s) => s.stop()));
+  }
   await redis.stop();
-  return rows(gateway, bareOne, gateways, bareThree);
+  return rows(results);
 }
 
 /** The plan, with its maximum lowered to what the servers' open-file limits let them hold (said when it is). */
@@ -109,7 +120,9 @@ function kneeNote(result: SearchResult): string {
   return `${at}; ${failed}`;
 }
 
-function rows(gateway: SearchResult, bare: SearchResult, gateways: SearchResult, bareThree: SearchResult): Row[] {
+function rows(results: Partial<Record<ScaleConfig, SearchResult>>): Row[] {
+  const { gateway, bare, cluster: gateways, 'bare-cluster': bareThree } = results;
+  if (!gateway || !bare || !gateways || !bareThree) return partRows(results);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   return [
     { bench: 'scale', figure: `screens held, 1 gateway (p99 ≤ ${LIMIT_MS} ms)`, value: gateway.knee.held, unit: 'screens', floor: bare.knee.held, goal: { min: bare.knee.held / 1.5 }, note: kneeNote(gateway) },
@@ -126,4 +139,17 @@ function rows(gateway: SearchResult, bare: SearchResult, gateways: SearchResult,
       note: 'floor: three bare servers ÷ one',
     },
   ];
+}
+
+/** A part run (--scale-config, --scale-steps): each configuration's own figures, no goals (a goal compares configurations of one full run). */
+function partRows(results: Partial<Record<ScaleConfig, SearchResult>>): Row[] {
+  return Object.values(results).map((result) => ({
+    bench: 'scale',
+    figure: `screens held, ${result.label} (p99 ≤ ${LIMIT_MS} ms)`,
+    value: result.knee.held,
+    unit: 'screens',
+    floor: null,
+    goal: null,
+    note: kneeNote(result),
+  }));
 }

@@ -46,20 +46,29 @@ export interface SearchResult {
   stoppedBy: 'found' | 'max' | 'budget' | 'server';
 }
 
-export async function searchKnee(label: string, servers: readonly ScaleServer[], plan: StepPlan, timing: SearchTiming, limitMs: number, log: (line: string) => void): Promise<SearchResult> {
+/** A part of the search (bench/support/scale-options.ts): fixed steps instead of the plan's, CPU profiles of the windows. */
+export interface SearchPart {
+  fixedSteps?: readonly number[] | null;
+  /** Each server profiles its CPU over each step's window into this folder. */
+  profileDir?: string | null;
+}
+
+export async function searchKnee(label: string, servers: readonly ScaleServer[], plan: StepPlan, timing: SearchTiming, limitMs: number, log: (line: string) => void, part: SearchPart = {}): Promise<SearchResult> {
   const fleet = new ScreenFleet(servers.map((s) => s.url), timing.perProcess);
   const started = Date.now();
   const steps: StepMeasure[] = [];
   let stoppedBy: SearchResult['stoppedBy'] = 'found';
+  const next = () => (part.fixedSteps ? (part.fixedSteps[steps.length] ?? null) : nextScreens(plan, steps));
   try {
     for (;;) {
-      const screens = nextScreens(plan, steps);
+      const screens = next();
       if (screens === null) break;
-      if (Date.now() - started > timing.budgetMs) {
+      if (!part.fixedSteps && Date.now() - started > timing.budgetMs) {
         stoppedBy = 'budget';
         break;
       }
-      let measure = await step(fleet, servers, screens, timing, limitMs).catch((error: unknown) => {
+      const profile = part.profileDir ? `${part.profileDir}/${label.replace(/\W+/g, '-')}-${screens}` : null;
+      let measure = await step(fleet, servers, screens, timing, limitMs, profile).catch((error: unknown) => {
         if (serverEnded(servers)) return failed(screens, servers.length, 'not measured');
         throw error;
       });
@@ -81,7 +90,7 @@ export async function searchKnee(label: string, servers: readonly ScaleServer[],
   return { label, knee, atKnee, steps, stoppedBy };
 }
 
-async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens: number, timing: SearchTiming, limitMs: number): Promise<StepMeasure> {
+async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens: number, timing: SearchTiming, limitMs: number, profile: string | null): Promise<StepMeasure> {
   const added = Math.max(0, screens - fleet.screens);
   const opening = Date.now();
   await fleet.resize(screens);
@@ -94,9 +103,11 @@ async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens
   const connectSeconds = (Date.now() - opening) / 1000;
   await sleep(timing.settleMs);
   await fleet.stats(true);
+  if (profile) await Promise.all(servers.map((s) => s.profile('start')));
   const before = await Promise.all(servers.map((s) => s.usage()));
   await sleep(timing.windowMs);
   const after = await Promise.all(servers.map((s) => s.usage()));
+  if (profile) await Promise.all(servers.map((s, i) => s.profile('stop', `${profile}-server${i + 1}.cpuprofile`)));
   const stats = await fleet.stats(false);
   const seconds = (after[0]!.at - before[0]!.at) / 1000;
   const p99 = bucketPercentile(stats.latency, 0.99);

@@ -4,9 +4,11 @@
 //   --kind=bare     socket.io and nothing else, replaying recorded gateway updates (--replay, --intervalMs) with
 //                   the send time stamped; with --redis on the same adapter, set up as the gateway sets it up;
 //                   --emit=0 for the bare cluster's other members, which only deliver what the first sends
-// Prints "LISTENING <url>"; answers IPC { type: 'usage' } with its CPU time and { type: 'evaluating' }.
-import { readFileSync } from 'node:fs';
+// Prints "LISTENING <url>"; answers IPC { type: 'usage' } with its CPU time, { type: 'evaluating' }, and
+// { type: 'profile-start' } / { type: 'profile-stop', file } (a CPU profile of this process, through the inspector).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { connectClusterLink, type ClusterLink } from '../../server/cluster/redis-link';
@@ -52,10 +54,25 @@ if (args.kind === 'bare') {
   close = () => gateway.close();
 }
 
-process.on('message', (message: { type: string }) => {
+const inspector = new Session();
+process.on('message', (message: { type: string; file?: string }) => {
   if (message.type === 'usage') process.send!({ type: 'usage', cpu: process.cpuUsage(), at: Date.now() });
   if (message.type === 'evaluating') process.send!({ type: 'evaluating', evaluating: evaluating() });
+  if (message.type === 'profile-start') void profileStart().then(() => process.send!({ type: message.type }));
+  if (message.type === 'profile-stop') void profileStop(message.file!).then(() => process.send!({ type: message.type }));
 });
+
+async function profileStart(): Promise<void> {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+
+async function profileStop(file: string): Promise<void> {
+  const { profile } = await inspector.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  inspector.disconnect();
+}
 const stop = () => void close().finally(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('disconnect', stop);

@@ -12,6 +12,8 @@ export interface ScaleServer {
   /** CPU time (µs, user + system) at `at` (epoch ms). */
   usage(): Promise<{ cpuMicros: number; at: number }>;
   evaluating(): Promise<boolean>;
+  /** Starts a CPU profile of the server, or stops it and writes it to `file` (a .cpuprofile for DevTools). */
+  profile(action: 'start' | 'stop', file?: string): Promise<void>;
   /** How the process ended (exit code or signal), or null while it runs. */
   ended(): string | null;
   stop(): Promise<void>;
@@ -23,7 +25,7 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
   // A message to a process that has just ended fails here, not as an unhandled 'error' event.
   child.on('error', () => undefined);
   const ended = () => (child.exitCode !== null || child.signalCode !== null ? String(child.exitCode ?? child.signalCode) : null);
-  const ask = <T>(type: string): Promise<T> =>
+  const ask = <T>(type: string, extra: object = {}): Promise<T> =>
     new Promise((resolve, reject) => {
       if (!child.connected) return reject(new Error(`scale server (${args.kind}) has ended (${ended() ?? 'disconnected'})`));
       const timer = setTimeout(() => reject(new Error(`scale server (${args.kind}) did not answer "${type}" within 10 s`)), 10_000);
@@ -34,7 +36,7 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
         resolve(message);
       };
       child.on('message', onMessage);
-      child.send({ type });
+      child.send({ type, ...extra });
     });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -53,6 +55,7 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
         openFiles: match[2] === 'unknown' ? null : Number(match[2]),
         usage: () => ask<{ cpu: NodeJS.CpuUsage; at: number }>('usage').then((m) => ({ cpuMicros: m.cpu.user + m.cpu.system, at: m.at })),
         evaluating: () => ask<{ evaluating: boolean }>('evaluating').then((m) => m.evaluating),
+        profile: (action, file) => ask<object>(`profile-${action}`, { file }).then(() => undefined),
         ended,
         stop: () => endProcess(child),
       });
