@@ -112,7 +112,7 @@ const perServer = (result: SearchResult) => (result.atKnee ? mean(result.atKnee.
 
 /** How the search ended, in words: where the limit was passed, or why no knee was found. */
 function kneeNote(result: SearchResult): string {
-  const at = result.atKnee ? `p99 ${result.atKnee.p99} ms, CPU ${result.atKnee.cores.map((c) => `${Math.round(c * 100)}%`).join('/')}` : 'no step held';
+  const at = result.atKnee ? `p99 ${result.atKnee.p99} ms, CPU ${result.atKnee.cores.map((c) => `${Math.round(c * 100)}%`).join('/')}, machine ${Math.round(result.atKnee.machineBusy * 100)}% busy` : 'no step held';
   if (result.stoppedBy === 'max') return `${at}; the most tried: at least this many`;
   const failed = `${result.knee.failedAt?.toLocaleString('en-GB')} did not hold`;
   if (result.stoppedBy === 'budget') return result.knee.failedAt === null ? `${at}; time budget ended: at least this many` : `${at}; ${failed} (time budget ended the search)`;
