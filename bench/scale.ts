@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { byMode, sleep, type Benchmark, type BenchContext, type BenchMode } from './support/benchmark';
 import { recordTraffic, type Recording } from './support/recording';
 import { temporaryFolder, withCleanup } from './support/scale-processes';
-import { parseScaleOptions, type ScaleConfig } from './support/scale-options';
+import { parseScaleOptions, SCALE_CONFIGS, type ScaleConfig } from './support/scale-options';
 import { searchKnee, type SearchResult, type SearchTiming } from './support/scale-search';
 import { startScaleRedis, startScaleServer, type ScaleServer } from './support/scale-servers';
 import { validatePlan, type StepPlan } from './support/scale-steps';
@@ -55,7 +55,8 @@ async function measureAll(context: BenchContext): Promise<Row[]> {
     return searchKnee(label, servers, capped(plan, servers, context), { ...windowed, budgetMs }, LIMIT_MS, context.log, part);
   };
   const wanted = (config: ScaleConfig) => options.configs.includes(config);
-  const results: Partial<Record<ScaleConfig, SearchResult>> = {};
+  const results: Partial<Record<ScaleConfig, SearchResult[]>> = {};
+  const add = (config: ScaleConfig, result: SearchResult) => (results[config] ??= []).push(result);
   // Whatever happens below, withCleanup ends every process started and removes the folders.
   const one = await startScaleServer({ kind: 'gateway', queues: QUEUES });
   // What the floors replay: the updates as a wall receives them (compact) and the rate they came at.
@@ -63,26 +64,30 @@ async function measureAll(context: BenchContext): Promise<Row[]> {
   context.log(`recorded ${recording.updates.length} compact updates from the gateway, one every ${recording.intervalMs} ms`);
   // A whole number of update intervals: every screen then counts the same number of updates in a window.
   windowed = { ...timing, windowMs: Math.max(1, Math.round(timing.windowMs / recording.intervalMs)) * recording.intervalMs };
-  if (wanted('gateway')) results.gateway = await search('1 gateway', [one]);
-  await one.stop();
-
-  if (wanted('bare')) {
-    const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
-    results.bare = await search('bare socket.io', [bare]);
-    await bare.stop();
+  // Rounds take the two in turn, each on a server of its own, so that a machine busy for a while weighs on both.
+  for (let round = 1; round <= options.rounds; round++) {
+    const suffix = options.rounds > 1 ? ` (round ${round})` : '';
+    const gateway = round === 1 ? one : wanted('gateway') ? await startScaleServer({ kind: 'gateway', queues: QUEUES }) : null;
+    if (gateway && wanted('gateway')) add('gateway', await search(`1 gateway${suffix}`, [gateway]));
+    await gateway?.stop();
+    if (wanted('bare')) {
+      const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
+      add('bare', await search(`bare socket.io${suffix}`, [bare]));
+      await bare.stop();
+    }
   }
   if (!wanted('cluster') && !wanted('bare-cluster')) return rows(results);
   const redis = await startScaleRedis();
   if (wanted('cluster')) {
     const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
     await oneEvaluating(three);
-    results.cluster = await search('3 gateways', three);
+    add('cluster', await search('3 gateways', three));
     await Promise.all(three.map((s) => s.stop()));
   }
   if (wanted('bare-cluster')) {
     // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
     const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
-    results['bare-cluster'] = await search('3 bare socket.io', bares);
+    add('bare-cluster', await search('3 bare socket.io', bares));
     await Promise.all(bares.map((s) => s.stop()));
   }
   await redis.stop();
@@ -120,9 +125,9 @@ function kneeNote(result: SearchResult): string {
   return `${at}; ${failed}`;
 }
 
-function rows(results: Partial<Record<ScaleConfig, SearchResult>>): Row[] {
-  const { gateway, bare, cluster: gateways, 'bare-cluster': bareThree } = results;
-  if (!gateway || !bare || !gateways || !bareThree) return partRows(results);
+function rows(results: Partial<Record<ScaleConfig, SearchResult[]>>): Row[] {
+  const [gateway, bare, gateways, bareThree] = SCALE_CONFIGS.map((config) => results[config]?.[0]);
+  if (!gateway || !bare || !gateways || !bareThree || (results.gateway?.length ?? 0) > 1) return partRows(results);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   return [
     { bench: 'scale', figure: `screens held, 1 gateway (p99 ≤ ${LIMIT_MS} ms)`, value: gateway.knee.held, unit: 'screens', floor: bare.knee.held, goal: { min: bare.knee.held / 1.5 }, note: kneeNote(gateway) },
@@ -142,8 +147,8 @@ function rows(results: Partial<Record<ScaleConfig, SearchResult>>): Row[] {
 }
 
 /** A part run (--scale-config, --scale-steps): each configuration's own figures, no goals (a goal compares configurations of one full run). */
-function partRows(results: Partial<Record<ScaleConfig, SearchResult>>): Row[] {
-  return Object.values(results).map((result) => ({
+function partRows(results: Partial<Record<ScaleConfig, SearchResult[]>>): Row[] {
+  return Object.values(results).flat().map((result) => ({
     bench: 'scale',
     figure: `screens held, ${result.label} (p99 ≤ ${LIMIT_MS} ms)`,
     value: result.knee.held,

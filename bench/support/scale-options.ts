@@ -3,6 +3,8 @@
 //   --scale-config=gateway,bare   only these configurations (gateway, bare, cluster, bare-cluster)
 //   --scale-steps=1400,1600       these screen counts, each measured in turn, instead of the knee search
 //   --scale-profile=DIR           a CPU profile of every server over each step's window, written to DIR
+//   --scale-rounds=3              one gateway and bare socket.io measured in turn this many times (a shared
+//                                 machine's load comes and goes: one run of each compares two moments, not two servers)
 
 export const SCALE_CONFIGS = ['gateway', 'bare', 'cluster', 'bare-cluster'] as const;
 export type ScaleConfig = (typeof SCALE_CONFIGS)[number];
@@ -13,6 +15,8 @@ export interface ScaleOptions {
   steps: readonly number[] | null;
   /** Where the servers' CPU profiles go, or null for none. */
   profileDir: string | null;
+  /** How many times the single-server configurations are measured, in turn. */
+  rounds: number;
 }
 
 const value = (flags: readonly string[], name: string): string | undefined => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -29,5 +33,8 @@ export function parseScaleOptions(flags: readonly string[]): ScaleOptions {
   }
   const profileDir = value(flags, 'scale-profile') ?? null;
   if (profileDir === '') throw new Error('--scale-profile: expected a folder to write the CPU profiles to');
-  return { configs: configs as ScaleConfig[], steps, profileDir };
+  const roundsFlag = value(flags, 'scale-rounds');
+  const rounds = roundsFlag === undefined ? 1 : Number(roundsFlag);
+  if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 20)) throw new Error(`--scale-rounds: expected a whole number from 1 to 20; got "${roundsFlag}"`);
+  return { configs: configs as ScaleConfig[], steps, profileDir, rounds };
 }
