@@ -118,7 +118,7 @@ export class ScreenFleet {
 }
 
 /** Every process's first and last delivery of each update, as the first and the last over all of them. */
-function mergeBursts(lists: ReadonlyArray<FleetStats['bursts']>): FleetStats['bursts'] {
+export function mergeBursts(lists: ReadonlyArray<FleetStats['bursts']>): FleetStats['bursts'] {
   const merged = new Map<number, [number, number]>();
   for (const list of lists) {
     for (const [sent, [first, last]] of list) {

@@ -155,7 +155,7 @@ function machineTimes(): number[] | null {
  * Busy ÷ all between two readings: the servers' own CPU share says little on a machine the screens share, where a
  * server's burst of writes waits for a core whenever the machine is busy (its wall time then far above its CPU time).
  */
-function busyShare(before: number[] | null, after: number[] | null): number {
+export function busyShare(before: number[] | null, after: number[] | null): number {
   if (!before || !after) return Number.NaN;
   const delta = after.map((v, i) => v - (before[i] ?? 0));
   const total = delta.reduce((a, b) => a + b, 0);

@@ -1,7 +1,9 @@
 import { PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { sendTimeParser } from '../../bench/support/scale-parser';
+import { mergeBursts } from '../../bench/support/scale-fleet';
 import { parseScaleOptions } from '../../bench/support/scale-options';
+import { busyShare } from '../../bench/support/scale-search';
 import { bucketPercentile, LATENCY_CAP_MS, LatencyCounter, mergeBuckets } from '../../bench/support/scale-latency';
 import { kneeOf, nextScreens, validatePlan, type StepOutcome, type StepPlan } from '../../bench/support/scale-steps';
 import { percentile } from '../../bench/support/table';
@@ -122,5 +124,26 @@ describe('the part-run flags', () => {
     expect(() => parseScaleOptions(['--scale-steps=0'])).toThrow(/--scale-steps/);
     expect(() => parseScaleOptions(['--scale-profile='])).toThrow(/--scale-profile: expected a folder/);
     expect(() => parseScaleOptions(['--scale-rounds=0'])).toThrow(/--scale-rounds: expected a whole number from 1 to 20/);
+  });
+});
+
+describe('what a step logs beside its latency', () => {
+  it('takes an update\'s first delivery over every process as the earliest and its last as the latest, by send time', () => {
+    const merged = mergeBursts([
+      [[1000, [3, 40]], [2000, [2, 55]]],
+      [[2000, [5, 90]], [1000, [1, 30]]],
+      [[3000, [7, 7]]],
+    ]);
+    expect(merged).toEqual([[1000, [1, 40]], [2000, [2, 90]], [3000, [7, 7]]]);
+  });
+
+  it('counts the machine busy as everything but idle and iowait between two /proc/stat readings', () => {
+    // user nice system idle iowait irq softirq steal
+    const before = [100, 0, 50, 1000, 10, 0, 5, 0];
+    const after = [250, 0, 90, 1150, 20, 0, 15, 10];
+    // busy 150 + 40 + 10 + 10 = 210 of 370
+    expect(busyShare(before, after)).toBeCloseTo(210 / 370, 10);
+    expect(busyShare(null, after)).toBeNaN();
+    expect(busyShare(before, before)).toBeNaN();
   });
 });
