@@ -36,6 +36,8 @@ export interface StepMeasure {
   machineBusy: number;
   bytesPerDelivery: number;
   loopDelayP99Ms: number;
+  /** Over the window's updates, the median wall and CPU time of a server's fan-out of one (the servers' bursts together). */
+  serverBurst: { wallMs: number; cpuMs: number };
   /** Over the window's updates, the median of when the first screen got each one and of when the last did (ms after its send time). */
   burst: { first: number; last: number };
   /** From opening the step's new screens to every screen holding a snapshot. */
@@ -137,6 +139,7 @@ async function step(fleet: ScreenFleet, servers: readonly ScaleServer[], screens
     machineBusy: busyShare(machineBefore, machineAfter),
     bytesPerDelivery: delivered > 0 ? stats.bytes / delivered : 0,
     loopDelayP99Ms: stats.loopDelayP99Ms,
+    serverBurst: { wallMs: median(after.flatMap((a) => a.bursts.map((b) => b.wallMs))), cpuMs: median(after.flatMap((a) => a.bursts.map((b) => b.cpuMs))) },
     burst: { first: median(stats.bursts.map(([, b]) => b[0])), last: median(stats.bursts.map(([, b]) => b[1])) },
     connectSeconds,
   };
@@ -171,7 +174,7 @@ function serverEnded(servers: readonly ScaleServer[]): string | null {
 
 function failed(screens: number, serverCount: number, why: string): StepMeasure {
   const none = new Array<number>(serverCount).fill(Number.NaN);
-  return { screens, held: false, why, p50: Number.NaN, p99: Number.NaN, deliveriesPerSecond: none, cores: none, machineBusy: Number.NaN, bytesPerDelivery: Number.NaN, loopDelayP99Ms: Number.NaN, burst: { first: Number.NaN, last: Number.NaN }, connectSeconds: Number.NaN };
+  return { screens, held: false, why, p50: Number.NaN, p99: Number.NaN, deliveriesPerSecond: none, cores: none, machineBusy: Number.NaN, bytesPerDelivery: Number.NaN, loopDelayP99Ms: Number.NaN, serverBurst: { wallMs: Number.NaN, cpuMs: Number.NaN }, burst: { first: Number.NaN, last: Number.NaN }, connectSeconds: Number.NaN };
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -181,6 +184,7 @@ function describe(m: StepMeasure): string {
   const figures = Number.isFinite(m.p99)
     ? `p50 ${m.p50} ms, p99 ${m.p99} ms, deliveries/s per server ${m.deliveriesPerSecond.map(whole).join(' / ')}, ` +
       `CPU ${m.cores.map((c) => `${Math.round(c * 100)} %`).join(' / ')} (machine ${Math.round(m.machineBusy * 100)} % busy of ${cpus().length} cores), ${whole(m.bytesPerDelivery)} B a delivery, screens' loop delay p99 ${whole(m.loopDelayP99Ms)} ms, ` +
+      `a server's fan-out of one ${whole(m.serverBurst.wallMs)} ms (${whole(m.serverBurst.cpuMs)} ms of CPU), ` +
       `an update's first and last delivery ${whole(m.burst.first)} and ${whole(m.burst.last)} ms after its send time (median of updates)`
     : 'not measured';
   const connected = Number.isFinite(m.connectSeconds) ? ` (all live ${m.connectSeconds.toFixed(1)} s after opening)` : '';

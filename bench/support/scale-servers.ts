@@ -9,8 +9,8 @@ export interface ScaleServer {
   url: string;
   /** Descriptors the server may hold (its open-file limit), or null where unknown. */
   openFiles: number | null;
-  /** CPU time (µs, user + system) at `at` (epoch ms). */
-  usage(): Promise<{ cpuMicros: number; at: number }>;
+  /** CPU time (µs, user + system) at `at` (epoch ms), and each update's fan-out since the last call (wall and CPU ms). */
+  usage(): Promise<{ cpuMicros: number; at: number; bursts: Array<{ wallMs: number; cpuMs: number }> }>;
   evaluating(): Promise<boolean>;
   /** Starts a CPU profile of the server, or stops it and writes it to `file` (a .cpuprofile for DevTools). */
   profile(action: 'start' | 'stop', file?: string): Promise<void>;
@@ -53,7 +53,8 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
       resolve({
         url: match[1]!,
         openFiles: match[2] === 'unknown' ? null : Number(match[2]),
-        usage: () => ask<{ cpu: NodeJS.CpuUsage; at: number }>('usage').then((m) => ({ cpuMicros: m.cpu.user + m.cpu.system, at: m.at })),
+        usage: () =>
+          ask<{ cpu: NodeJS.CpuUsage; at: number; bursts: Array<{ wallMs: number; cpuMs: number }> }>('usage').then((m) => ({ cpuMicros: m.cpu.user + m.cpu.system, at: m.at, bursts: m.bursts })),
         evaluating: () => ask<{ evaluating: boolean }>('evaluating').then((m) => m.evaluating),
         profile: (action, file) => ask<object>(`profile-${action}`, { file }).then(() => undefined),
         ended,
