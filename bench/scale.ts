@@ -47,7 +47,10 @@ async function measureAll(context: BenchContext): Promise<Row[]> {
   validatePlan(plan);
   const options = parseScaleOptions(process.argv.slice(2));
   const part = { fixedSteps: options.steps, profileDir: options.profileDir };
-  if (options.steps || options.configs.length < 4) context.log(`part of the benchmark: ${options.configs.join(', ')}${options.steps ? `, steps ${options.steps.join(', ')}` : ''} (no table row for what is left out)`);
+  if (options.steps || options.rounds > 1 || options.configs.length < 4) {
+    const steps = options.steps ? `, steps ${options.steps.join(', ')}` : '';
+    context.log(`part of the benchmark: ${options.configs.join(', ')}${steps}, ${options.rounds} round(s) (a row for each search, no goals: they compare one full run's configurations)`);
+  }
   const replay = join(temporaryFolder('qb-scale-'), 'recording.json');
   let windowed = timing;
   const search = async (label: string, servers: ScaleServer[]) => {
