@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { byMode, sleep, type Benchmark, type BenchContext, type BenchMode } from './support/benchmark';
 import { recordTraffic, type Recording } from './support/recording';
 import { temporaryFolder, withCleanup } from './support/scale-processes';
+import { parseScaleOptions, SCALE_CONFIGS, type ScaleConfig } from './support/scale-options';
 import { searchKnee, type SearchResult, type SearchTiming } from './support/scale-search';
 import { startScaleRedis, startScaleServer, type ScaleServer } from './support/scale-servers';
 import { validatePlan, type StepPlan } from './support/scale-steps';
@@ -44,12 +45,21 @@ export const scale: Benchmark = {
 async function measureAll(context: BenchContext): Promise<Row[]> {
   const { plan, timing, clusterBudgetMs, recorded } = byMode(context.mode, PLANS);
   validatePlan(plan);
+  const options = parseScaleOptions(process.argv.slice(2));
+  const part = { fixedSteps: options.steps, profileDir: options.profileDir };
+  if (options.steps || options.rounds > 1 || options.configs.length < 4) {
+    const steps = options.steps ? `, steps ${options.steps.join(', ')}` : '';
+    context.log(`part of the benchmark: ${options.configs.join(', ')}${steps}, ${options.rounds} round(s) (a row for each search, no goals: they compare one full run's configurations)`);
+  }
   const replay = join(temporaryFolder('qb-scale-'), 'recording.json');
   let windowed = timing;
   const search = async (label: string, servers: ScaleServer[]) => {
     const budgetMs = servers.length > 1 ? clusterBudgetMs : timing.budgetMs;
-    return searchKnee(label, servers, capped(plan, servers, context), { ...windowed, budgetMs }, LIMIT_MS, context.log);
+    return searchKnee(label, servers, capped(plan, servers, context), { ...windowed, budgetMs }, LIMIT_MS, context.log, part);
   };
+  const wanted = (config: ScaleConfig) => options.configs.includes(config);
+  const results: Partial<Record<ScaleConfig, SearchResult[]>> = {};
+  const add = (config: ScaleConfig, result: SearchResult) => (results[config] ??= []).push(result);
   // Whatever happens below, withCleanup ends every process started and removes the folders.
   const one = await startScaleServer({ kind: 'gateway', queues: QUEUES });
   // What the floors replay: the updates as a wall receives them (compact) and the rate they came at.
@@ -57,25 +67,34 @@ async function measureAll(context: BenchContext): Promise<Row[]> {
   context.log(`recorded ${recording.updates.length} compact updates from the gateway, one every ${recording.intervalMs} ms`);
   // A whole number of update intervals: every screen then counts the same number of updates in a window.
   windowed = { ...timing, windowMs: Math.max(1, Math.round(timing.windowMs / recording.intervalMs)) * recording.intervalMs };
-  const gateway = await search('1 gateway', [one]);
-  await one.stop();
-
-  const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
-  const bareOne = await search('bare socket.io', [bare]);
-  await bare.stop();
-
+  // Rounds take the two in turn, each on a server of its own, so that a machine busy for a while weighs on both.
+  for (let round = 1; round <= options.rounds; round++) {
+    const suffix = options.rounds > 1 ? ` (round ${round})` : '';
+    const gateway = round === 1 ? one : wanted('gateway') ? await startScaleServer({ kind: 'gateway', queues: QUEUES }) : null;
+    if (gateway && wanted('gateway')) add('gateway', await search(`1 gateway${suffix}`, [gateway]));
+    await gateway?.stop();
+    if (wanted('bare')) {
+      const bare = await startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs });
+      add('bare', await search(`bare socket.io${suffix}`, [bare]));
+      await bare.stop();
+    }
+  }
+  if (!wanted('cluster') && !wanted('bare-cluster')) return rows(results);
   const redis = await startScaleRedis();
-  const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
-  await oneEvaluating(three);
-  const gateways = await search('3 gateways', three);
-  await Promise.all(three.map((s) => s.stop()));
-
-  // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
-  const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
-  const bareThree = await search('3 bare socket.io', bares);
-  await Promise.all(bares.map((s) => s.stop()));
+  if (wanted('cluster')) {
+    const three = await Promise.all([0, 1, 2].map(() => startScaleServer({ kind: 'gateway', queues: QUEUES, redis: redis.url })));
+    await oneEvaluating(three);
+    add('cluster', await search('3 gateways', three));
+    await Promise.all(three.map((s) => s.stop()));
+  }
+  if (wanted('bare-cluster')) {
+    // One member sends, as one gateway evaluates; the other two deliver what reaches them over Redis.
+    const bares = await Promise.all([1, 0, 0].map((emit) => startScaleServer({ kind: 'bare', replay, intervalMs: recording.intervalMs, redis: redis.url, emit })));
+    add('bare-cluster', await search('3 bare socket.io', bares));
+    await Promise.all(bares.map((s) => s.stop()));
+  }
   await redis.stop();
-  return rows(gateway, bareOne, gateways, bareThree);
+  return rows(results);
 }
 
 /** The plan, with its maximum lowered to what the servers' open-file limits let them hold (said when it is). */
@@ -101,7 +120,7 @@ const perServer = (result: SearchResult) => (result.atKnee ? mean(result.atKnee.
 
 /** How the search ended, in words: where the limit was passed, or why no knee was found. */
 function kneeNote(result: SearchResult): string {
-  const at = result.atKnee ? `p99 ${result.atKnee.p99} ms, CPU ${result.atKnee.cores.map((c) => `${Math.round(c * 100)}%`).join('/')}` : 'no step held';
+  const at = result.atKnee ? `p99 ${result.atKnee.p99} ms, CPU ${result.atKnee.cores.map((c) => `${Math.round(c * 100)}%`).join('/')}, machine ${Math.round(result.atKnee.machineBusy * 100)}% busy` : 'no step held';
   if (result.stoppedBy === 'max') return `${at}; the most tried: at least this many`;
   const failed = `${result.knee.failedAt?.toLocaleString('en-GB')} did not hold`;
   if (result.stoppedBy === 'budget') return result.knee.failedAt === null ? `${at}; time budget ended: at least this many` : `${at}; ${failed} (time budget ended the search)`;
@@ -109,7 +128,9 @@ function kneeNote(result: SearchResult): string {
   return `${at}; ${failed}`;
 }
 
-function rows(gateway: SearchResult, bare: SearchResult, gateways: SearchResult, bareThree: SearchResult): Row[] {
+function rows(results: Partial<Record<ScaleConfig, SearchResult[]>>): Row[] {
+  const [gateway, bare, gateways, bareThree] = SCALE_CONFIGS.map((config) => results[config]?.[0]);
+  if (!gateway || !bare || !gateways || !bareThree || (results.gateway?.length ?? 0) > 1) return partRows(results);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   return [
     { bench: 'scale', figure: `screens held, 1 gateway (p99 ≤ ${LIMIT_MS} ms)`, value: gateway.knee.held, unit: 'screens', floor: bare.knee.held, goal: { min: bare.knee.held / 1.5 }, note: kneeNote(gateway) },
@@ -126,4 +147,17 @@ function rows(gateway: SearchResult, bare: SearchResult, gateways: SearchResult,
       note: 'floor: three bare servers ÷ one',
     },
   ];
+}
+
+/** A part run (--scale-config, --scale-steps): each configuration's own figures, no goals (a goal compares configurations of one full run). */
+function partRows(results: Partial<Record<ScaleConfig, SearchResult[]>>): Row[] {
+  return Object.values(results).flat().map((result) => ({
+    bench: 'scale',
+    figure: `screens held, ${result.label} (p99 ≤ ${LIMIT_MS} ms)`,
+    value: result.knee.held,
+    unit: 'screens',
+    floor: null,
+    goal: null,
+    note: kneeNote(result),
+  }));
 }

@@ -19,6 +19,8 @@ export interface FleetStats {
   latency: LatencyBuckets;
   /** The worst client process's event-loop delay p99 (ms): high, and the screens, not the server, are slow. */
   loopDelayP99Ms: number;
+  /** By update (its send time): the first and the last delivery to any screen, ms after that time. */
+  bursts: Array<[number, [number, number]]>;
 }
 
 /** Source addresses 127.0.0.2 to 127.0.0.254 in turn over the whole run: no two processes share a port range. */
@@ -82,6 +84,7 @@ export class ScreenFleet {
       bytes: sum((s) => s.bytes),
       latency: mergeBuckets(all.map((s) => s.latency)),
       loopDelayP99Ms: Math.max(0, ...all.map((s) => s.loopDelayP99Ms)),
+      bursts: mergeBursts(all.map((s) => s.bursts)),
     };
   }
 
@@ -112,6 +115,18 @@ export class ScreenFleet {
     }
     return child;
   }
+}
+
+/** Every process's first and last delivery of each update, as the first and the last over all of them. */
+export function mergeBursts(lists: ReadonlyArray<FleetStats['bursts']>): FleetStats['bursts'] {
+  const merged = new Map<number, [number, number]>();
+  for (const list of lists) {
+    for (const [sent, [first, last]] of list) {
+      const seen = merged.get(sent);
+      merged.set(sent, seen ? [Math.min(seen[0], first), Math.max(seen[1], last)] : [first, last]);
+    }
+  }
+  return [...merged].sort((a, b) => a[0] - b[0]);
 }
 
 function addUp(counts: ReadonlyArray<Record<string, number>>): Record<string, number> {

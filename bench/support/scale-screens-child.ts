@@ -32,6 +32,8 @@ loopDelay.enable();
 let deliveries = new Array<number>(urls.length).fill(0);
 let bytes = 0;
 let drops = 0;
+/** By update (its send time): when the first and the last screen of this process received it, ms after that time. */
+let bursts = new Map<number, [number, number]>();
 const MAX_OPENING = 50;
 const OPENING_PATIENCE_MS = 5000;
 /** Screens opened that have not yet had their first snapshot, and when one last had it. */
@@ -63,7 +65,12 @@ function open(index: number): Screen {
   });
   // The send time is the server's Date.now() when it built the update; the same host's clock reads it here.
   socket.on('update', (update: { t?: number; serverTime?: number }) => {
-    latency.record(Date.now() - (update.t ?? update.serverTime ?? Number.NaN));
+    const sent = update.t ?? update.serverTime ?? Number.NaN;
+    const took = Date.now() - sent;
+    latency.record(took);
+    const burst = bursts.get(sent);
+    if (burst) burst[1] = took;
+    else bursts.set(sent, [took, took]);
     deliveries[server] = deliveries[server]! + 1;
   });
   socket.on('disconnect', (reason) => {
@@ -109,12 +116,14 @@ function stats(reset: boolean) {
     bytes,
     latency: latency.buckets(),
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    bursts: [...bursts],
   };
   if (reset) {
     latency.reset();
     loopDelay.reset();
     deliveries = new Array<number>(urls.length).fill(0);
     bytes = 0;
+    bursts = new Map();
     drops = 0;
     dropReasons = {};
   }

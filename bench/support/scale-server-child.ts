@@ -4,9 +4,12 @@
 //   --kind=bare     socket.io and nothing else, replaying recorded gateway updates (--replay, --intervalMs) with
 //                   the send time stamped; with --redis on the same adapter, set up as the gateway sets it up;
 //                   --emit=0 for the bare cluster's other members, which only deliver what the first sends
-// Prints "LISTENING <url>"; answers IPC { type: 'usage' } with its CPU time and { type: 'evaluating' }.
-import { readFileSync } from 'node:fs';
+// Prints "LISTENING <url>"; answers IPC { type: 'usage' } with its CPU time and the updates' fan-outs since, { type: 'evaluating' }, and
+// { type: 'profile-start' } / { type: 'profile-stop', file } (a CPU profile of this process, through the inspector).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { connectClusterLink, type ClusterLink } from '../../server/cluster/redis-link';
@@ -16,6 +19,23 @@ import { silentLogger } from '../../server/runtime/logger';
 import { openFileLimit } from './scale-processes';
 import { ReadingSource, syntheticConfig } from './synthetic';
 import type { Recording } from './recording';
+
+/**
+ * Each update's fan-out on this server, timed where socket.io's adapter writes it to the local sockets (the same
+ * call for the gateway and for bare socket.io): its wall time and this process's CPU time over it. Far apart, and
+ * the burst waited for a core; the screens' send→receive cannot be shorter than the wall time.
+ */
+const bursts: Array<{ wallMs: number; cpuMs: number }> = [];
+const adapter = (createRequire(import.meta.url)('socket.io-adapter') as { Adapter: { prototype: { broadcast(packet: { data?: unknown[] }, opts: unknown): void } } }).Adapter.prototype;
+const broadcast = adapter.broadcast;
+adapter.broadcast = function timedBroadcast(this: unknown, packet, opts) {
+  if (packet.data?.[0] !== 'update') return broadcast.call(this, packet, opts);
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  broadcast.call(this, packet, opts);
+  const used = process.cpuUsage(cpu);
+  bursts.push({ wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 });
+};
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const link: ClusterLink | null = args.redis ? await connectClusterLink(args.redis, silentLogger) : null;
@@ -52,10 +72,25 @@ if (args.kind === 'bare') {
   close = () => gateway.close();
 }
 
-process.on('message', (message: { type: string }) => {
-  if (message.type === 'usage') process.send!({ type: 'usage', cpu: process.cpuUsage(), at: Date.now() });
+const inspector = new Session();
+process.on('message', (message: { type: string; file?: string }) => {
+  if (message.type === 'usage') process.send!({ type: 'usage', cpu: process.cpuUsage(), at: Date.now(), bursts: bursts.splice(0) });
   if (message.type === 'evaluating') process.send!({ type: 'evaluating', evaluating: evaluating() });
+  if (message.type === 'profile-start') void profileStart().then(() => process.send!({ type: message.type }));
+  if (message.type === 'profile-stop') void profileStop(message.file!).then(() => process.send!({ type: message.type }));
 });
+
+async function profileStart(): Promise<void> {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+
+async function profileStop(file: string): Promise<void> {
+  const { profile } = await inspector.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  inspector.disconnect();
+}
 const stop = () => void close().finally(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('disconnect', stop);

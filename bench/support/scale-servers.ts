@@ -9,9 +9,11 @@ export interface ScaleServer {
   url: string;
   /** Descriptors the server may hold (its open-file limit), or null where unknown. */
   openFiles: number | null;
-  /** CPU time (µs, user + system) at `at` (epoch ms). */
-  usage(): Promise<{ cpuMicros: number; at: number }>;
+  /** CPU time (µs, user + system) at `at` (epoch ms), and each update's fan-out since the last call (wall and CPU ms). */
+  usage(): Promise<{ cpuMicros: number; at: number; bursts: Array<{ wallMs: number; cpuMs: number }> }>;
   evaluating(): Promise<boolean>;
+  /** Starts a CPU profile of the server, or stops it and writes it to `file` (a .cpuprofile for DevTools). */
+  profile(action: 'start' | 'stop', file?: string): Promise<void>;
   /** How the process ended (exit code or signal), or null while it runs. */
   ended(): string | null;
   stop(): Promise<void>;
@@ -23,7 +25,7 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
   // A message to a process that has just ended fails here, not as an unhandled 'error' event.
   child.on('error', () => undefined);
   const ended = () => (child.exitCode !== null || child.signalCode !== null ? String(child.exitCode ?? child.signalCode) : null);
-  const ask = <T>(type: string): Promise<T> =>
+  const ask = <T>(type: string, extra: object = {}): Promise<T> =>
     new Promise((resolve, reject) => {
       if (!child.connected) return reject(new Error(`scale server (${args.kind}) has ended (${ended() ?? 'disconnected'})`));
       const timer = setTimeout(() => reject(new Error(`scale server (${args.kind}) did not answer "${type}" within 10 s`)), 10_000);
@@ -34,7 +36,7 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
         resolve(message);
       };
       child.on('message', onMessage);
-      child.send({ type });
+      child.send({ type, ...extra });
     });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -51,8 +53,10 @@ export function startScaleServer(args: Record<string, string | number>, timeoutM
       resolve({
         url: match[1]!,
         openFiles: match[2] === 'unknown' ? null : Number(match[2]),
-        usage: () => ask<{ cpu: NodeJS.CpuUsage; at: number }>('usage').then((m) => ({ cpuMicros: m.cpu.user + m.cpu.system, at: m.at })),
+        usage: () =>
+          ask<{ cpu: NodeJS.CpuUsage; at: number; bursts: Array<{ wallMs: number; cpuMs: number }> }>('usage').then((m) => ({ cpuMicros: m.cpu.user + m.cpu.system, at: m.at, bursts: m.bursts })),
         evaluating: () => ask<{ evaluating: boolean }>('evaluating').then((m) => m.evaluating),
+        profile: (action, file) => ask<object>(`profile-${action}`, { file }).then(() => undefined),
         ended,
         stop: () => endProcess(child),
       });

@@ -1,6 +1,9 @@
 import { PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { sendTimeParser } from '../../bench/support/scale-parser';
+import { mergeBursts } from '../../bench/support/scale-fleet';
+import { parseScaleOptions } from '../../bench/support/scale-options';
+import { busyShare } from '../../bench/support/scale-search';
 import { bucketPercentile, LATENCY_CAP_MS, LatencyCounter, mergeBuckets } from '../../bench/support/scale-latency';
 import { kneeOf, nextScreens, validatePlan, type StepOutcome, type StepPlan } from '../../bench/support/scale-steps';
 import { percentile } from '../../bench/support/table';
@@ -101,5 +104,46 @@ describe('the screens\' parser', () => {
     const snapshot = { seq: 3, queues: [{ id: 'q-000' }] };
     expect(decode({ type: PacketType.EVENT, nsp: '/', data: ['snapshot', snapshot] })).toEqual([{ type: PacketType.EVENT, nsp: '/', data: ['snapshot', snapshot] }]);
     expect(decode({ type: PacketType.EVENT, nsp: '/', data: ['update', { serverTime: 5, seq: 1, changes: [] }] })[0]).toMatchObject({ data: ['update', { serverTime: 5, seq: 1 }] });
+  });
+});
+
+describe('the part-run flags', () => {
+  it('default to the whole benchmark, and pick configurations, fixed steps, profiles and rounds', () => {
+    expect(parseScaleOptions(['--only=scale'])).toEqual({ configs: ['gateway', 'bare', 'cluster', 'bare-cluster'], steps: null, profileDir: null, rounds: 1 });
+    expect(parseScaleOptions(['--scale-config=gateway,bare', '--scale-steps=1600,2000', '--scale-profile=/tmp/p', '--scale-rounds=3'])).toEqual({
+      configs: ['gateway', 'bare'],
+      steps: [1600, 2000],
+      profileDir: '/tmp/p',
+      rounds: 3,
+    });
+  });
+
+  it('refuse what they cannot run, naming the flag and the rule', () => {
+    expect(() => parseScaleOptions(['--scale-config=gateway,floor'])).toThrow(/--scale-config: expected some of gateway, bare, cluster, bare-cluster .*got "floor"/);
+    expect(() => parseScaleOptions(['--scale-steps=1600,lots'])).toThrow(/--scale-steps: expected whole numbers of screens from 1 to 20,000/);
+    expect(() => parseScaleOptions(['--scale-steps=0'])).toThrow(/--scale-steps/);
+    expect(() => parseScaleOptions(['--scale-profile='])).toThrow(/--scale-profile: expected a folder/);
+    expect(() => parseScaleOptions(['--scale-rounds=0'])).toThrow(/--scale-rounds: expected a whole number from 1 to 20/);
+  });
+});
+
+describe('what a step logs beside its latency', () => {
+  it('takes an update\'s first delivery over every process as the earliest and its last as the latest, by send time', () => {
+    const merged = mergeBursts([
+      [[1000, [3, 40]], [2000, [2, 55]]],
+      [[2000, [5, 90]], [1000, [1, 30]]],
+      [[3000, [7, 7]]],
+    ]);
+    expect(merged).toEqual([[1000, [1, 40]], [2000, [2, 90]], [3000, [7, 7]]]);
+  });
+
+  it('counts the machine busy as everything but idle and iowait between two /proc/stat readings', () => {
+    // user nice system idle iowait irq softirq steal
+    const before = [100, 0, 50, 1000, 10, 0, 5, 0];
+    const after = [250, 0, 90, 1150, 20, 0, 15, 10];
+    // busy 150 + 40 + 10 + 10 = 210 of 370
+    expect(busyShare(before, after)).toBeCloseTo(210 / 370, 10);
+    expect(busyShare(null, after)).toBeNaN();
+    expect(busyShare(before, before)).toBeNaN();
   });
 });
