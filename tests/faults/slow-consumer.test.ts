@@ -1,66 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FailureLimiter } from '../../server/auth/failure-limiter';
-import { TokenRegistry } from '../../server/auth/token-registry';
-import { silentLogger } from '../../server/runtime/logger';
-import { GatewayStats } from '../../server/runtime/stats';
-import { createSocketGateway, DEFAULT_MAX_BUFFERED_BYTES } from '../../server/socket/socket-gateway';
-import { refusingCommands } from '../support/refusing-commands';
-import type { Snapshot, Update, UpdateEncoding } from '../../shared/protocol/protocol';
-import { FakeTime } from '../support/fake-time';
-import { createClientAddress } from '../../server/auth/client-address';
-import { createOriginPolicy } from '../../server/auth/origin-policy';
-import { RefusalLog } from '../../server/runtime/refusal-log';
-import { createAdmission } from '../../server/socket/admission';
+import { DEFAULT_MAX_BUFFERED_BYTES } from '../../server/socket/socket-gateway';
+import type { Update, UpdateEncoding } from '../../shared/protocol/protocol';
 import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
+import { LoneSocketGateways } from '../support/lone-socket-gateway';
 
 const LIMIT = 512 * 1024;
-const servers: Server[] = [];
+const gateways = new LoneSocketGateways();
 const sockets: TestSocket[] = [];
-const closers: Array<() => Promise<void>> = [];
 const frozen: Array<{ destroy(): void }> = [];
 afterEach(async () => {
   for (const raw of frozen.splice(0)) raw.destroy();
   for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const close of closers.splice(0)) await close();
-  for (const server of servers.splice(0)) server.closeAllConnections();
+  await gateways.closeAll();
 });
 
-async function start(maxBufferedBytes: number) {
-  const time = new FakeTime(Date.UTC(2026, 10, 24, 10));
-  const stats = new GatewayStats(time.now());
-  const httpServer = createServer();
-  const refusals = new RefusalLog({ clock: time, logger: silentLogger });
-  servers.push(httpServer);
-  const snapshot: Snapshot = { protocol: 6, serverTime: time.now(), seq: 0, offices: [], queues: [], states: [], alerts: [] };
-  const gateway = createSocketGateway({
-    httpServer,
-    snapshot: () => snapshot,
-    queueIds: [],
-    thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
-    history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
-    incidents: () => ({ open: [] }),
-    commands: refusingCommands,
-    tokens: new TokenRegistry([], 'display'),
-    failures: new FailureLimiter({ maxFailures: 10, windowSeconds: 60 }),
-    admission: createAdmission({ origin: createOriginPolicy([]), clientAddress: createClientAddress([]), maxConnectionsPerAddress: 50, refusals, stats }),
-    clientAddress: createClientAddress([]),
-    refusals,
-    maxRejectedPerMinute: 120,
-    clock: time,
-    logger: silentLogger,
-    stats,
-    allowedOrigins: [],
-    maxBufferedBytes,
-  });
-  closers.push(() => gateway.close());
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-  return { gateway, stats, url };
-}
+const start = (maxBufferedBytes: number) => gateways.start({ maxBufferedBytes });
 
 /** A screen that connects, then stops reading its TCP socket: the kernel's and the gateway's buffers fill. */
 async function frozenScreen(url: string, encoding: UpdateEncoding = 'json'): Promise<TestSocket> {

@@ -1,62 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandHandlers } from '../../shared/protocol/commands';
-import type { Snapshot } from '../../shared/protocol/protocol';
-import { createClientAddress } from '../../server/auth/client-address';
-import { FailureLimiter } from '../../server/auth/failure-limiter';
-import { createOriginPolicy } from '../../server/auth/origin-policy';
-import { TokenRegistry } from '../../server/auth/token-registry';
-import { silentLogger } from '../../server/runtime/logger';
-import { RefusalLog } from '../../server/runtime/refusal-log';
-import { GatewayStats } from '../../server/runtime/stats';
-import { createAdmission } from '../../server/socket/admission';
-import { createSocketGateway } from '../../server/socket/socket-gateway';
-import { FakeTime } from '../support/fake-time';
 import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
+import { LoneSocketGateways } from '../support/lone-socket-gateway';
 import { refusingCommands } from '../support/refusing-commands';
 
 // The socket gateway answers a command whose handler waits (for the shared store's commit,
 // server/socket/recorded-commands.ts) once the wait is over, and a wait that fails as `unavailable`.
-const servers: Server[] = [];
+const gateways = new LoneSocketGateways();
 const sockets: TestSocket[] = [];
-const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const close of closers.splice(0)) await close();
-  for (const server of servers.splice(0)) server.closeAllConnections();
+  await gateways.closeAll();
 });
 
 async function start(commands: CommandHandlers) {
-  const time = new FakeTime(Date.UTC(2026, 11, 7, 10));
-  const stats = new GatewayStats(time.now());
-  const httpServer = createServer();
-  servers.push(httpServer);
-  const refusals = new RefusalLog({ clock: time, logger: silentLogger });
-  const snapshot = { seq: 1, serverTime: time.now(), offices: [], queues: [], groups: [], states: [], alerts: [], broadcasts: [] } as unknown as Snapshot;
-  const gateway = createSocketGateway({
-    httpServer,
-    snapshot: () => snapshot,
-    queueIds: [],
-    thresholds: () => ({ revision: 0, overrides: [], profiles: [], pendingSeconds: 120, recoverySeconds: 120 }) as never,
-    history: () => ({ ok: true, resolutionMs: 60_000, queues: [] }),
-    incidents: () => ({ open: [] }),
-    commands,
-    // Every connection may send every command: this test is about when the answer comes.
-    tokens: new TokenRegistry([], 'manager'),
-    failures: new FailureLimiter({ maxFailures: 10, windowSeconds: 60 }),
-    admission: createAdmission({ origin: createOriginPolicy([]), clientAddress: createClientAddress([]), maxConnectionsPerAddress: 50, refusals, stats }),
-    clientAddress: createClientAddress([]),
-    refusals,
-    maxRejectedPerMinute: 120,
-    clock: time,
-    logger: silentLogger,
-    stats,
-    allowedOrigins: [],
-  });
-  closers.push(() => gateway.close());
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const socket = connect(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { protocol: 6, client: 'desk' });
+  // Every connection may send every command: this test is about when the answer comes.
+  const { stats, url } = await gateways.start({ commands, role: 'manager' });
+  const socket = connect(url, { protocol: 6, client: 'desk' });
   sockets.push(socket);
   await nextEvent(socket, 'snapshot');
   return { socket, stats };
