@@ -1,10 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
-import { PG_TYPES } from '../../server/store/pg/pg-pool';
 import { startClusterWorld, type ClusterGateway, type ClusterWorld } from '../support/cluster-world';
 import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
-import { startRealPostgres, type RealPostgres } from '../support/real-postgres';
+import { openPgClient, startRealPostgres, type RealPostgres } from '../support/real-postgres';
 
 // A person's command on a shared store is answered once PostgreSQL has committed it (issue 21): an
 // "acknowledged" or "saved" seen on a desk is in the record a gateway taking over starts from.
@@ -32,13 +31,8 @@ afterAll(async () => {
   await postgres?.close();
 });
 
-/** The test's own look into PostgreSQL; stopping the server ends it (expected), so that is no crash. */
-async function openClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: postgres.url, types: PG_TYPES });
-  client.on('error', () => undefined);
-  await client.connect();
-  return client;
-}
+/** The test's own look into PostgreSQL. */
+const openClient = () => openPgClient(postgres.url);
 
 function screen(gateway: ClusterGateway, client: 'desk' | 'settings', token: string): TestSocket {
   const socket = connect(gateway.url, { protocol: PROTOCOL_VERSION, client, token }, { origin: null });

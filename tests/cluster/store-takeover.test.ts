@@ -1,12 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
-import { PG_TYPES } from '../../server/store/pg/pg-pool';
 import { startClusterWorld, type ClusterWorld } from '../support/cluster-world';
 import { until } from '../support/feed-screen';
 import { connect, nextEvent } from '../support/gateway-harness';
 import { killHard } from '../support/gateway-process';
-import { startRealPostgres, type RealPostgres } from '../support/real-postgres';
+import { openPgClient, startRealPostgres, type RealPostgres } from '../support/real-postgres';
 
 // Two gateways on one Redis and one PostgreSQL store (QUEUEBOARD_STORE): what a person did under the evaluating
 // gateway, and every event it acknowledged, is there after it is SIGKILLed and the other takes over.
@@ -25,13 +24,8 @@ afterAll(async () => {
   await postgres?.close();
 });
 
-/** The test's own look into PostgreSQL; stopping the server ends it (expected), so that is no crash. */
-async function openClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: postgres.url, types: PG_TYPES });
-  client.on('error', () => undefined);
-  await client.connect();
-  return client;
-}
+/** The test's own look into PostgreSQL. */
+const openClient = () => openPgClient(postgres.url);
 
 const ingest = (url: string, events: unknown[]) =>
   fetch(`${url}/api/v1/events`, {

@@ -1,6 +1,8 @@
 import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { PG_TYPES } from '../../server/store/pg/pg-pool';
 import { findBinary, freePort, postgresBinDirs, run, waitForPort } from './real-servers';
 
 export interface RealPostgres {
@@ -11,6 +13,17 @@ export interface RealPostgres {
   start(): Promise<void>;
   /** Stops it and removes its data folder. */
   close(): Promise<void>;
+}
+
+/**
+ * A test's own look into PostgreSQL, read the way the store reads it (its type parsers). A server stopped under it
+ * ends it, which a test that stops PostgreSQL expects: that error is no crash.
+ */
+export async function openPgClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, types: PG_TYPES });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
 }
 
 /**
