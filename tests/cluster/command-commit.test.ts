@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
+import { raiseBacklogAlerts } from '../support/backlog-alerts';
 import { startClusterWorld, type ClusterGateway, type ClusterWorld } from '../support/cluster-world';
 import { connect, nextEvent, type TestSocket } from '../support/gateway-harness';
 import { openPgClient, startRealPostgres, type RealPostgres } from '../support/real-postgres';
@@ -132,25 +133,7 @@ describe('a person\'s command on a PostgreSQL store', () => {
     const lead = screen(evaluator, 'desk', 'demo-lead-token');
     const standbyLead = screen(standby, 'desk', 'demo-lead-token');
     const [snapshot] = await Promise.all([nextEvent(lead, 'snapshot', 15_000), nextEvent(manager, 'thresholds', 15_000)]);
-    // The backlog alerts open now, by id: a demo queue's backlog falls to 0 now and then, resolving its alert.
-    type WallAlert = { id: string; metric: string; resolvedAt: number | null };
-    const open = new Map<string, WallAlert>();
-    const seen = (alerts: readonly WallAlert[]) => {
-      for (const alert of alerts) {
-        if (alert.metric !== 'backlog') continue;
-        if (alert.resolvedAt === null) open.set(alert.id, alert);
-        else open.delete(alert.id);
-      }
-    };
-    seen(snapshot.alerts);
-    lead.on('update' as never, ((update: { alerts?: WallAlert[] }) => seen(update.alerts ?? [])) as never);
-    // Every queue in critical at any backlog, at once: an alert opens for a person to acknowledge. Listened for
-    // before the save: the evaluation it starts sends the escalated and new alerts before the save's answer, which
-    // waits for PostgreSQL's commit. A ticket of the test's own, never answered, holds a backlog whatever the demo's
-    // hour (its nights are quiet: at 22:30 UTC no new backlog alert opened).
-    expect((await ingest(evaluator, [{ eventId: 'held-open', type: 'created', ticketId: 'held-open', queueId: queueIds[0], at: new Date().toISOString() }])).status).toBe(200);
-    const backlog = queueIds.map((queueId) => ({ key: { scope: 'queue' as const, scopeId: queueId, metric: 'backlog' as const }, value: { warning: 0.5, critical: 1, pendingSeconds: 1 }, expectedVersion: null }));
-    expect(await manager.emitWithAck('thresholds:save', { changes: backlog })).toMatchObject({ ok: true });
+    const open = await raiseBacklogAlerts({ url: evaluator.url, lead, manager, snapshot });
     const openAlert = async (): Promise<string> => {
       const deadline = Date.now() + 15_000;
       while (open.size === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol/protocol';
+import { raiseBacklogAlerts } from '../support/backlog-alerts';
 import { startClusterWorld, type ClusterWorld } from '../support/cluster-world';
 import { until } from '../support/feed-screen';
 import { connect, nextEvent } from '../support/gateway-harness';
@@ -48,27 +49,8 @@ describe('two gateways on one PostgreSQL store', () => {
       // Both listened for at once: each arrives right after its connection.
       const [snapshot] = await Promise.all([nextEvent(lead, 'snapshot', 15_000), nextEvent(manager, 'thresholds', 15_000)]);
       queueIds = snapshot.queues.map((q) => q.id);
-      // The open backlog alerts: the saved rule escalates (resolves and replaces) those of the old one as it is
-      // evaluated, so one chosen may be gone when its acknowledgement arrives (not-found): the newest is tried again.
-      type Seen = { id: string; metric: string; resolvedAt: number | null };
-      const open = new Map<string, Seen>();
-      const seen = (alerts: readonly Seen[]) => {
-        for (const alert of alerts) {
-          if (alert.metric !== 'backlog') continue;
-          if (alert.resolvedAt === null) open.set(alert.id, alert);
-          else open.delete(alert.id);
-        }
-      };
-      seen(snapshot.alerts);
-      lead.on('update' as never, ((update: { alerts?: Seen[] }) => seen(update.alerts ?? [])) as never);
-      // Every queue in critical at any backlog, at once: an alert opens for a person to acknowledge. Listened for
-      // before the save: the evaluation it starts sends the escalated and new alerts before the save's answer, which
-      // waits for PostgreSQL's commit. A ticket of the test's own, never answered, holds a backlog whatever the demo's
-      // hour (its nights are quiet: at 22:30 UTC no new backlog alert opened).
-      expect((await ingest(a.url, [created('held-open', queueIds[0]!)])).status).toBe(200);
-      const changes = queueIds.map((queueId) => ({ key: { scope: 'queue' as const, scopeId: queueId, metric: 'backlog' as const }, value: { warning: 0.5, critical: 1, pendingSeconds: 1 }, expectedVersion: null }));
-      const saved = await manager.emitWithAck('thresholds:save', { changes });
-      expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true, applied: queueIds.length });
+      // One chosen may be gone when its acknowledgement arrives (not-found): the newest is tried again.
+      const open = await raiseBacklogAlerts({ url: a.url, lead, manager, snapshot });
       let answer: { ok: boolean; code?: string } = { ok: false };
       for (let tries = 0; tries < 30 && !answer.ok; tries++) {
         if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 500));
